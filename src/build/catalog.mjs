@@ -1,0 +1,309 @@
+// The hand-written part of datasets/datapackage.json: what each dataset is, and what a reader
+// must know before using it. generate.mjs adds the rest (fields, sizes, hashes, row counts).
+
+export const dataPackage = {
+  name: 'ww2-yugoslavia-casualties',
+  title: 'Casualties of World War II in Yugoslavia',
+  description:
+    'The published figures for the dead, missing, wounded and survivors of World War II in ' +
+    'Yugoslavia (1941–1945) and of the Belgrade offensive (1944), transcribed exactly from the ' +
+    'documents they were read from, each row with its source, its uncertainty and the words ' +
+    'its source used. The sources disagree, and they count different things: a list of named ' +
+    'victims, demographic calculations of real deaths, official figures of demographic loss, ' +
+    "historians' estimates, military records, encyclopedia infoboxes and a polemical article.",
+  licenses: [
+    {
+      name: 'CC-BY-SA-4.0',
+      path: 'https://creativecommons.org/licenses/by-sa/4.0/',
+      title: 'Creative Commons Attribution Share-Alike 4.0',
+    },
+  ],
+  caveats: [
+    'A dash in a source table is "not reported" (qualifier not-reported, value empty), never 0.',
+    'Published tables that do not add up are kept as published; their stated totals are in stated-totals.csv.',
+    'The 1964 list counts named, registered victims only; Kočović and Žerjavić estimate real deaths from censuses; the 1.7 million figures are a demographic-loss estimate (deaths, births deficit and emigration), not counted deaths.',
+    'For a range, value is the midpoint, computed here; low and high are the published bounds.',
+    'For an approximate figure the source gives no interval: low and high equal value and the qualifier says approximate.',
+  ],
+};
+
+/** Datasets in the order a reader meets them. */
+export const resources = [
+  {
+    name: 'total-estimates',
+    title: 'Headline totals of the war dead, by source',
+    description:
+      'Every total the seeds give for Yugoslavia as a whole: the 1964 list of named victims, the ' +
+      'demographic calculations of Kočović and Žerjavić, the U.S. Bureau of the Census (1954), each ' +
+      "dated official figure of 1945–1948, and the estimates of Meštrović, Vego and A'Barrow, each " +
+      'with the kind of estimate it is.',
+    sources: ['yu-1964', 'kocovic', 'zerjavic', 'us-census-1954', 'yu-official', 'mestrovic', 'vego', 'abarrow'],
+    dimensions: {
+      kind: 'the kind of source (as in sources.csv): named-list, demographic-estimate, official-claim, census-bureau-estimate, historian-estimate',
+      date: 'when the figure was given, as the seed dates it (year, or year-month); empty where the seed gives no date',
+    },
+    caveats: [
+      'These totals count different things: a named list is a floor; demographic estimates calculate real deaths; the official 1.7 million is demographic loss (measure demographic-loss). Compare them only with their kind in view.',
+      'For 1,685,000, 1,704,000 and 1,706,000 the seed does not say how they were calculated (measure casualties, as the seed words them).',
+      'The article\'s opening says the toll "is usually estimated at around one million, about half of whom were civilians"; that sums up the estimates here and is not a row.',
+    ],
+  },
+  {
+    name: 'by-nationality',
+    title: 'Victims by nationality: the 1964 list, Kočović and Žerjavić',
+    description:
+      "The table 'Victims by nationality': the 1964 federal list of named victims beside the " +
+      'demographic calculations of Bogoljub Kočović and Vladimir Žerjavić.',
+    sources: ['yu-1964', 'kocovic', 'zerjavic'],
+    dimensions: {
+      nationality: 'harmonized nationality key; the source\'s word is in label (e.g. "Gypsies" → roma)',
+    },
+    caveats: [
+      'A dash in the table (e.g. the 1964 list for Gypsies and Germans; Kočović and Žerjavić for Hungarians, Slovaks and Turks) is not-reported, not 0.',
+      '"Muslims" means Slavic Muslims by nationality (today Bosniaks, plus Muslims of other republics).',
+      'Each source lists different nationalities separately, so "Others" is not the same group in each.',
+      "The 1964 list's parts add up to 596,293, not to its stated total of 597,323; the table is kept as published (see audit).",
+    ],
+  },
+  {
+    name: 'by-location-1964',
+    title: 'The 1964 list by location: deaths and survivors',
+    description:
+      "The table 'Casualties by location according to the 1964 Yugoslav list': the dead ('Death " +
+      "toll') and the survivors ('Survived': internees and deportees the census also recorded).",
+    sources: ['yu-1964'],
+    dimensions: {
+      region: 'location key; "Serbia (proper)", "AP Kosovo (Serbia)" and "AP Vojvodina (Serbia)" are kept apart (crosswalk-region.csv groups them as Serbia)',
+    },
+    caveats: [
+      'Serbia is split into Serbia (proper) and its two autonomous provinces; harmonize through crosswalk-region.csv before setting it beside republic figures.',
+      'The death toll by location adds up to 597,333, ten more than the stated total of 597,323; kept as published.',
+    ],
+  },
+  {
+    name: 'by-republic-zerjavic',
+    title: "Žerjavić's losses by republic, and killed abroad",
+    description: "Vladimir Žerjavić's losses of the Yugoslav republics and those killed abroad.",
+    sources: ['zerjavic'],
+    dimensions: { region: 'republic key, or abroad' },
+    caveats: [
+      'The seed does not say whether "Serbia 273,000" includes Kosovo and Vojvodina.',
+      "These add up to 1,017,000, 10,000 less than Žerjavić's total of 1,027,000 stated just before them; kept as published.",
+      'Never add these to the NDH figures: the NDH spanned today\'s Croatia and Bosnia and Herzegovina and more.',
+    ],
+  },
+  {
+    name: 'by-status',
+    title: 'Military, collaborator and civilian deaths',
+    description:
+      "The split of the war dead by status: Žerjavić's Yugoslav partisans, collaborators and " +
+      "civilians; A'Barrow's soldiers and civilians.",
+    sources: ['zerjavic', 'abarrow'],
+    dimensions: { status: 'partisan, collaborator, military or civilian (crosswalk-status.csv groups military and civilian)' },
+    caveats: ["Žerjavić splits the military dead into partisans and collaborators; A'Barrow gives soldiers as one figure."],
+  },
+  {
+    name: 'slovenia-2005',
+    title: 'Slovenia: the 2005 study of the Institute for Contemporary History',
+    description:
+      'The victims of World War II in Slovenia as set by the Institute for Contemporary History, ' +
+      'Ljubljana, in its final report of 2005: the total, the post-war summary killings, the deaths up ' +
+      'to May 1945, the comparison with earlier estimates, and shares by status.',
+    sources: ['slovenia-2005', 'enc-ww2-yugoslavia-text'],
+    dimensions: {
+      status: 'partisan, civilian or slovene-home-guard',
+      perpetrator: 'who killed them, where the seed says',
+      period: '1941-1945, 1941-to-may-1945, post-war, or 1941-1945-and-post-war',
+    },
+    caveats: [
+      'The 89,404 is the figure of the 2005 report; the Institute\'s database has grown since.',
+      'The shares (unit percent) are of the casualties during the war; the 82% is a share of the civilian casualties only.',
+      'The earlier estimate of 60,000 is reported by the article without its author.',
+    ],
+  },
+  {
+    name: 'ndh-serbs',
+    title: 'Žerjavić: Serbs in the NDH by status, perpetrator and cause',
+    description:
+      "Vladimir Žerjavić's figures for the Serbs who died in the Independent State of Croatia (NDH): " +
+      'as Partisans, as Chetniks and Axis collaborators, and as civilians by perpetrator and cause, ' +
+      'and in the Sajmište camp.',
+    sources: ['zerjavic'],
+    dimensions: {
+      status: 'partisan, chetniks-and-collaborators or civilian; empty where the seed does not say',
+      perpetrator: 'who killed them, where the seed names one',
+      cause: 'terror-and-camps, battles, typhoid, sajmiste-camp',
+    },
+    caveats: [
+      'The seed states no total for this table.',
+      'The 20,000 who died in the Sajmište camp are given as "a further" figure; the seed does not say whether they are among the civilian casualties.',
+    ],
+  },
+  {
+    name: 'ndh-croats-bosniaks',
+    title: 'Žerjavić: Croats and Bosniaks by status, in the NDH and abroad',
+    description:
+      "Vladimir Žerjavić's structure of the war and post-war losses of Croats and Bosniaks (including " +
+      'Muslims of Croatia): members of the NDH armed forces, Partisans and civilians, in the NDH and abroad.',
+    sources: ['zerjavic'],
+    dimensions: {
+      nationality: 'croats, or muslims for the seed\'s "Bosniaks, including Muslims of Croatia"',
+      region: 'ndh or abroad',
+      status: 'ndh-armed-forces, partisan or civilian',
+    },
+    caveats: ['Three Croat figures are published as ranges ("69–71,000"); value is their midpoint.'],
+  },
+  {
+    name: 'ndh-civilians-by-perpetrator',
+    title: 'Žerjavić: Croat and Bosniak civilian deaths in the NDH by perpetrator',
+    description:
+      "Vladimir Žerjavić's Croat and Bosniak civilian deaths in the NDH by perpetrator, and those who died abroad.",
+    sources: ['zerjavic'],
+    dimensions: {
+      nationality: 'croats, or muslims for the seed\'s "Bosniaks"',
+      region: 'ndh or abroad',
+      perpetrator: 'chetniks, ustase, partisans, german-forces, italian-forces; empty for those who died abroad',
+    },
+    caveats: ['The Chetniks row gives "18,000+ Croats and 20,000+ Bosniaks" for a total of 41,000: both parts are lower bounds.'],
+  },
+  {
+    name: 'ndh-croats-goldstein',
+    title: 'Goldstein: Croats on NDH territory',
+    description: "Ivo Goldstein's figures for Croats killed on the territory of the NDH.",
+    sources: ['goldstein'],
+    dimensions: {
+      nationality: 'croats',
+      region: 'ndh',
+      status: 'partisan, or empty where the seed does not say',
+      cause: 'prisons-or-camps',
+    },
+    caveats: ['The seed does not name the work these come from.'],
+  },
+  {
+    name: 'military-losses',
+    title: 'German, Italian, NDH and Partisan military losses',
+    description:
+      'Military losses from every source the seeds give: the infobox of the article, the German ' +
+      'casualty lists quoted by The Times in 1945, Rüdiger Overmans, and the article\'s own figures ' +
+      'for the Italians and for the Partisans in 1945.',
+    sources: ['enc-ww2-yugoslavia-infobox', 'reinecke-times-1945', 'overmans', 'enc-ww2-yugoslavia-text'],
+    dimensions: {
+      belligerent: 'germany, italy, ndh, yugoslav-partisans, or not-named-in-seed where the seed lost the name',
+      region: 'yugoslavia or balkans (the German figures of Reinecke and Overmans cover the Balkans)',
+      status: 'military or prisoner-of-war',
+      period: 'occupation, post-armistice, 1941-1945, to-1945-05-09; empty where the seed gives none',
+    },
+    caveats: [
+      'The German figures of Reinecke and Overmans are for the Balkans, not Yugoslavia alone.',
+      'The infobox gives the German killed as a range, 19,235–103,693; value is its midpoint.',
+      'The Italian figures appear twice, in the infobox and in the section on Italian casualties: both are kept, each with its source.',
+      'The 36,000 are the losses of Dapčević\'s units in the final campaign, not a war total.',
+    ],
+  },
+  {
+    name: 'italian-by-region',
+    title: 'Italian casualties by region',
+    description: 'The casualties of the Italian army during its occupation of Yugoslavia, by region.',
+    sources: ['enc-ww2-yugoslavia-text'],
+    dimensions: { region: 'region key; Dalmatia is listed apart from Croatia, as in the seed' },
+    caveats: ['The seed does not say which borders its regions use.'],
+  },
+  {
+    name: 'belgrade-offensive',
+    title: 'Belgrade offensive (1944): losses by belligerent',
+    description:
+      'Losses in the Belgrade offensive, September–November 1944, from the infobox of the ' +
+      "encyclopedia article, the article's text, and Carl Savich's article.",
+    sources: ['enc-belgrade-offensive-infobox', 'enc-belgrade-offensive-text', 'savich'],
+    dimensions: {
+      belligerent: 'soviet-union, bulgaria, yugoslav-partisans, yugoslav-partisans-and-soviet-union, germany, or axis for the infobox\'s second column',
+    },
+    caveats: [
+      'The names of the belligerents in the infobox\'s second column did not survive in the seed; its units are Army Group F, 2nd Panzer Army, Serbian State Guard and Russian Protective Corps.',
+      'The 3,500 is the number of remains in the Liberators of Belgrade Memorial, not a count of all losses.',
+    ],
+  },
+  {
+    name: 'demographic-loss',
+    title: 'Demographic loss that is not war deaths',
+    description:
+      'The parts of the demographic loss of Yugoslavia that the article says are not war casualties: the reduction in births and emigration.',
+    sources: ['enc-ww2-yugoslavia-text'],
+    dimensions: { cause: 'births-deficit or emigration' },
+    caveats: ['The article does not name who calculated these figures.'],
+  },
+];
+
+/** What every column common to the datasets means (DATA-CONTRACT.md). */
+export const commonFields = {
+  source: 'id of the source in sources.csv',
+  measure: 'what is counted (kebab-case)',
+  unit: 'persons or percent',
+  value: 'the best single figure; empty where the source gives none',
+  low: 'the lowest figure the source allows; equals value for an exact figure',
+  high: 'the highest figure the source allows; equals value for an exact figure; empty where unbounded',
+  qualifier: 'exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here)',
+  label: 'the category or figure in the words of the source',
+  note: 'what a careful reader needs to know about this row',
+};
+
+export const auxiliary = [
+  {
+    name: 'sources',
+    title: 'Source registry',
+    description:
+      'Every work a figure comes from, with the kind of source it is and the document and section it was read from (cited_via).',
+    fields: {
+      id: 'the id used in the source column of every dataset',
+      author: 'author or body that produced the figures; empty where the seed names none',
+      title: 'title of the work; empty where the seed does not name it',
+      year: 'year of the work',
+      publisher: 'publisher',
+      kind: 'named-list, demographic-estimate, official-claim, census-bureau-estimate, historian-estimate, military-records, encyclopedia-infobox, encyclopedia-text (figures an encyclopedia article gives without naming who produced them) or polemical-article',
+      cited_via: 'the seed document and section the figures were read from',
+      note: 'what the source is and what it counts',
+    },
+    enums: ['kind'],
+    primaryKey: ['id'],
+  },
+  {
+    name: 'stated-totals',
+    title: 'Totals the sources state',
+    description:
+      'Every total a source states for one of its tables, so that the sum of the parts can be checked against it.',
+    fields: {
+      dataset: 'the dataset whose rows the total sums',
+      source: 'the source whose rows the total sums',
+      scope: 'which rows: key=value pairs joined by ";" (empty: all rows of the source)',
+      measure: 'what the total counts',
+      parts: 'the measures of the rows that add up to it, joined by "|" (empty: the same measure)',
+      unit: commonFields.unit,
+      value: 'the stated total',
+      low: 'the lowest figure the source allows',
+      high: 'the highest figure the source allows',
+      qualifier: 'as in the datasets',
+      label: 'the total in the words of the source',
+      note: 'where the total is stated',
+    },
+    enums: ['dataset', 'source', 'measure', 'unit', 'qualifier'],
+    primaryKey: ['dataset', 'source', 'scope', 'measure'],
+  },
+  ...['nationality', 'region', 'status'].map((dimension) => ({
+    name: `crosswalk-${dimension}`,
+    title: `Crosswalk of ${dimension} categories`,
+    description:
+      `How each source's ${dimension} category maps to the package's key and to a group ` +
+      'for comparing sources, and where two sources\' categories are not the same thing.',
+    fields: {
+      dataset: 'the dataset',
+      source: 'the source',
+      term: 'the category in the words of the source',
+      key: `the ${dimension} key used in the dataset`,
+      group: 'the group to compare across sources',
+      comparability: 'same, or partial where the category is not quite the group (see note)',
+      note: 'how the category differs',
+    },
+    enums: ['dataset', 'source', 'comparability'],
+    primaryKey: ['dataset', 'source', 'key'],
+  })),
+];

@@ -1,0 +1,201 @@
+// Builds datasets/datapackage.json and src/data/generated/*.ts from the CSV files and the
+// hand-written catalog. Run with `npm run generate`; `--check` fails if the committed output is stale.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { fromCSV } from 'arquero';
+import { dataPackage, resources, commonFields, auxiliary } from './catalog.mjs';
+
+const root = new URL('../../', import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), 'utf8');
+const numeric = new Set(['value', 'low', 'high']);
+const required = new Set(['source', 'measure', 'unit', 'qualifier', 'label']);
+const qualifiers = ['exact', 'approximate', 'at-least', 'range', 'not-reported', 'derived'];
+const units = ['persons', 'percent'];
+
+function parse(text) {
+  const table = fromCSV(text, { autoType: false });
+  return { columns: table.columnNames(), rows: table.objects() };
+}
+
+function fileInfo(path, text) {
+  return {
+    bytes: Buffer.byteLength(text),
+    hash: `sha256:${createHash('sha256').update(text).digest('hex')}`,
+  };
+}
+
+function distinct(rows, name) {
+  return [...new Set(rows.map((row) => row[name]).filter((v) => v != null))].sort();
+}
+
+function datasetResource(meta) {
+  const path = `datasets/${meta.name}.csv`;
+  const text = read(path);
+  const { columns, rows } = parse(text);
+  const dimensions = columns.filter((name) => !(name in commonFields));
+  for (const name of Object.keys(commonFields)) {
+    if (!columns.includes(name)) throw new Error(`${path} lacks the contract column '${name}'`);
+  }
+  for (const name of dimensions) {
+    if (!(name in meta.dimensions)) throw new Error(`${path}: column '${name}' is not described in catalog.mjs`);
+  }
+  const fields = columns.map((name) => {
+    const field = { name, type: numeric.has(name) ? 'number' : 'string', description: commonFields[name] ?? meta.dimensions[name] };
+    const constraints = {};
+    if (required.has(name) || (!numeric.has(name) && name !== 'note' && rows.every((row) => row[name] != null))) {
+      constraints.required = true;
+    }
+    if (name === 'qualifier') constraints.enum = qualifiers;
+    else if (name === 'unit') constraints.enum = units;
+    else if (numeric.has(name)) constraints.minimum = 0;
+    else if (name !== 'label' && name !== 'note') constraints.enum = distinct(rows, name);
+    if (Object.keys(constraints).length) field.constraints = constraints;
+    return field;
+  });
+  return {
+    name: meta.name,
+    title: meta.title,
+    description: meta.description,
+    path,
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    ...fileInfo(path, text),
+    rows: rows.length,
+    sources: meta.sources.map((id) => ({ title: id })),
+    caveats: meta.caveats,
+    schema: {
+      fields,
+      missingValues: [''],
+      primaryKey: ['source', ...dimensions, 'measure'],
+      foreignKeys: [{ fields: 'source', reference: { resource: 'sources', fields: 'id' } }],
+    },
+  };
+}
+
+function auxiliaryResource(meta) {
+  const path = `datasets/${meta.name}.csv`;
+  const text = read(path);
+  const { columns, rows } = parse(text);
+  const described = Object.keys(meta.fields);
+  if (columns.join() !== described.join()) {
+    throw new Error(`${path}: columns ${columns.join(', ')} differ from catalog.mjs (${described.join(', ')})`);
+  }
+  const integer = new Set(['year']);
+  return {
+    name: meta.name,
+    title: meta.title,
+    description: meta.description,
+    path,
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    ...fileInfo(path, text),
+    rows: rows.length,
+    schema: {
+      fields: columns.map((name) => {
+        const field = {
+          name,
+          type: integer.has(name) ? 'integer' : numeric.has(name) ? 'number' : 'string',
+          description: meta.fields[name],
+        };
+        const constraints = {};
+        if (rows.every((row) => row[name] != null)) constraints.required = true;
+        if (meta.enums?.includes(name)) constraints.enum = distinct(rows, name);
+        if (Object.keys(constraints).length) field.constraints = constraints;
+        return field;
+      }),
+      missingValues: [''],
+      primaryKey: meta.primaryKey,
+    },
+  };
+}
+
+function withSourceTitles(resource, sources) {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return {
+    ...resource,
+    sources: resource.sources.map(({ title: id }) => {
+      const s = byId.get(id);
+      if (!s) throw new Error(`catalog.mjs: dataset '${resource.name}' names unknown source '${id}'`);
+      return { title: [s.author, s.title, s.year].filter(Boolean).join(', '), id, kind: s.kind, cited_via: s.cited_via };
+    }),
+  };
+}
+
+// --- TypeScript output -------------------------------------------------------------------------
+
+const pascal = (name) => name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
+const literal = (v) => JSON.stringify(v);
+
+function fieldType(field) {
+  const base = field.constraints?.enum
+    ? field.constraints.enum.map(literal).join(' | ')
+    : field.type === 'string' ? 'string' : 'number';
+  return field.constraints?.required ? base : `${base} | null`;
+}
+
+function rowInterface(resource) {
+  const lines = resource.schema.fields.map((f) => `  /** ${f.description} */\n  ${f.name}: ${fieldType(f)};`);
+  return `/** A row of \`${resource.name}\`: ${resource.title}. */\nexport interface ${pascal(resource.name)}Row {\n${lines.join('\n')}\n}`;
+}
+
+function typesModule(datasets, aux) {
+  const header = '// Generated by src/build/generate.mjs from datasets/datapackage.json. Do not edit.\n';
+  const ids = datasets.map((r) => literal(r.name));
+  return [
+    header,
+    `/** The id of a bundled dataset. */\nexport type DatasetId =\n  | ${ids.join('\n  | ')};\n`,
+    `/** The ids of the bundled datasets, in the order of the catalog. */\nexport const datasetIds: readonly DatasetId[] = [${ids.join(', ')}];\n`,
+    ...datasets.map(rowInterface).map((s) => s + '\n'),
+    `/** The row type of each dataset. */\nexport interface DatasetRows {\n${datasets.map((r) => `  ${literal(r.name)}: ${pascal(r.name)}Row;`).join('\n')}\n}\n`,
+    ...aux.map(rowInterface).map((s) => s + '\n'),
+  ].join('\n');
+}
+
+function filesModule(descriptor, names) {
+  const texts = names.map((name) => `  ${literal(name)}: ${literal(read(`datasets/${name}.csv`))},`);
+  return [
+    '// Generated by src/build/generate.mjs from datasets/. Do not edit.',
+    "import type { DataPackage } from '../descriptor.js';",
+    '',
+    '/** The text of every bundled CSV file, so that loading needs no file system. */',
+    `export const files: Readonly<Record<string, string>> = {\n${texts.join('\n')}\n};`,
+    '',
+    '/** datasets/datapackage.json. */',
+    `export const descriptor: DataPackage = ${JSON.stringify(descriptor, null, 2)};`,
+    '',
+  ].join('\n');
+}
+
+// --- main -------------------------------------------------------------------------------------
+
+const sources = parse(read('datasets/sources.csv')).rows;
+const datasets = resources.map(datasetResource).map((r) => withSourceTitles(r, sources));
+const aux = auxiliary.map(auxiliaryResource);
+const { caveats, ...packageMeta } = dataPackage;
+const descriptor = {
+  ...packageMeta,
+  caveats,
+  resources: [...datasets, ...aux],
+};
+
+const outputs = {
+  'datasets/datapackage.json': JSON.stringify(descriptor, null, 2) + '\n',
+  'src/data/generated/types.ts': typesModule(datasets, aux),
+  'src/data/generated/files.ts': filesModule(descriptor, [...datasets, ...aux].map((r) => r.name)),
+};
+
+if (process.argv.includes('--check')) {
+  const stale = Object.entries(outputs).filter(([path, text]) => {
+    try { return read(path) !== text; } catch { return true; }
+  });
+  if (stale.length) {
+    console.error(`stale generated files: ${stale.map(([p]) => p).join(', ')}; run npm run generate`);
+    process.exit(1);
+  }
+} else {
+  mkdirSync(new URL('src/data/generated/', root), { recursive: true });
+  for (const [path, text] of Object.entries(outputs)) writeFileSync(new URL(path, root), text);
+  console.log(`wrote ${Object.keys(outputs).join(', ')}`);
+}

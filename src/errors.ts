@@ -1,0 +1,62 @@
+/** The base class of every error this package throws on purpose. */
+export class CasualtiesError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** An id (dataset, source, crosswalk…) that does not exist. */
+export class UnknownIdError extends CasualtiesError {
+  /** What was given. */
+  readonly given: unknown;
+  /** The valid ids. */
+  readonly expected: readonly string[];
+  /** The valid id closest to what was given, if any is close. */
+  readonly suggestion: string | undefined;
+
+  constructor(what: string, given: unknown, expected: readonly string[]) {
+    const suggestion = typeof given === 'string' ? closest(given, expected) : undefined;
+    const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+    super(`Unknown ${what} ${show(given)}.${hint} Expected one of: ${expected.join(', ')}.`);
+    this.given = given;
+    this.expected = expected;
+    this.suggestion = suggestion;
+  }
+}
+
+/** Shows a value as it was given, for an error message. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** The choice nearest to `given` by edit distance, if it is within a third of its length. */
+function closest(given: string, choices: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const choice of choices) {
+    const d = distance(given.toLowerCase(), choice.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [choice, d];
+  }
+  return bestDistance <= Math.max(2, Math.ceil(given.length / 3)) ? best : undefined;
+}
+
+/** Levenshtein distance between two strings. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

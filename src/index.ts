@@ -1,0 +1,14 @@
+// ww2-yugoslavia-casualties: the published casualty figures of World War II in Yugoslavia,
+// exactly as their sources give them, as typed Arquero tables. Rendering and the command line
+// live behind their own entry points, so this one imports cleanly in a browser.
+
+// Data
+export { load, sources, statedTotals, crosswalk, datasets, crosswalkDimensions } from './data/load.js';
+export type { TypedTable, CrosswalkDimension, CrosswalkRow } from './data/load.js';
+export { describe } from './data/describe.js';
+export type { DatasetDescription, FieldDescription } from './data/describe.js';
+export type { DataPackage, Resource, Field } from './data/descriptor.js';
+export type * from './data/generated/types.js';
+
+// Errors
+export { CasualtiesError, UnknownIdError } from './errors.js';
