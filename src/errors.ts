@@ -60,3 +60,9 @@ function distance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** A table that does not follow the data contract; the message names the row, column and value. */
+export class InvalidTableError extends CasualtiesError {}
+
+/** An option with a value the function cannot use; the message names the option, the value and what was expected. */
+export class InvalidOptionError extends CasualtiesError {}

@@ -11,4 +11,4 @@ export type { DataPackage, Resource, Field } from './data/descriptor.js';
 export type * from './data/generated/types.js';
 
 // Errors
-export { CasualtiesError, UnknownIdError } from './errors.js';
+export { CasualtiesError, UnknownIdError, InvalidTableError, InvalidOptionError } from './errors.js';

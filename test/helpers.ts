@@ -1,12 +1,13 @@
 import { load, type DatasetId, type DatasetRows } from '../src/index.js';
 
-type Where<Id extends DatasetId> = Partial<DatasetRows[Id]>;
+/** Column values to match; loosely typed so that a test can name any key. */
+type Where<Id extends DatasetId> = Partial<Record<keyof DatasetRows[Id], unknown>>;
 
 /** The one row of a bundled dataset that matches every given column; fails on none or several. */
 export function row<Id extends DatasetId>(id: Id, where: Where<Id>): DatasetRows[Id] {
   const rows = load(id)
     .objects()
-    .filter((r) => Object.entries(where).every(([k, v]) => (r as Record<string, unknown>)[k] === v));
+    .filter((r) => Object.entries(where).every(([k, v]) => (r as unknown as Record<string, unknown>)[k] === v));
   if (rows.length !== 1) throw new Error(`${rows.length} rows of ${id} match ${JSON.stringify(where)}`);
   return rows[0]!;
 }

@@ -7,7 +7,7 @@ describe('belgrade-offensive', () => {
     // "Casualties1: Soviets:, 4,350 killed and missing, 14,488 wounded or sick, 18,838 overall,
     //  Bulgarian Army:, Over 3,000 killed, Yugoslav Partisans:, 2,953 dead,"
     // "Casualties2: 25,000 casualties, (15,000 dead)"
-    const at = (belligerent: string, measure: string) => row('belgrade-offensive', { belligerent, measure } as never);
+    const at = (belligerent: string, measure: string) => row('belgrade-offensive', { belligerent, measure });
     expect(at('soviet-union', 'killed-and-missing')).toMatchObject(exact(4350));
     expect(at('soviet-union', 'wounded-or-sick')).toMatchObject(exact(14488));
     expect(at('bulgaria', 'killed')).toMatchObject(atLeast(3000));

@@ -4,7 +4,7 @@ import { approximate, exact, notReported, range, row } from '../helpers.js';
 
 describe('military-losses', () => {
   const infobox = (belligerent: string, measure: string) =>
-    row('military-losses', { source: 'enc-ww2-yugoslavia-infobox', belligerent, measure } as never);
+    row('military-losses', { source: 'enc-ww2-yugoslavia-infobox', belligerent, measure });
 
   test('the infobox of the article', () => {
     // "Casualties1: Germany:, 19,235–103,693 killed, 14,805 missing, Italy:, 9,065 killed,
@@ -29,7 +29,7 @@ describe('military-losses', () => {
   test('German losses in the Balkans: the Times lists and Overmans', () => {
     // "total German casualties in the Balkans amounted to 24,000 killed and 12,000 missing, no
     //  figure being mentioned for wounded."
-    const times = (measure: string) => row('military-losses', { source: 'reinecke-times-1945', measure } as never);
+    const times = (measure: string) => row('military-losses', { source: 'reinecke-times-1945', measure });
     expect(times('killed')).toMatchObject({ region: 'balkans', ...exact(24000) });
     expect(times('missing')).toMatchObject({ region: 'balkans', ...exact(12000) });
     expect(times('wounded')).toMatchObject(notReported);
@@ -42,7 +42,7 @@ describe('military-losses', () => {
     // "The Italians incurred 30,531 casualties during their occupation of Yugoslavia (9,065
     //  killed, 15,160 wounded, 6,306 missing)."
     const italians = (measure: string, period = 'occupation') =>
-      row('military-losses', { source: 'enc-ww2-yugoslavia-text', belligerent: 'italy', measure, period } as never);
+      row('military-losses', { source: 'enc-ww2-yugoslavia-text', belligerent: 'italy', measure, period });
     expect(italians('killed')).toMatchObject(exact(9065));
     expect(italians('wounded')).toMatchObject(exact(15160));
     expect(italians('missing')).toMatchObject(exact(6306));

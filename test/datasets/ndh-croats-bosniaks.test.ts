@@ -4,7 +4,7 @@ import { exact, range, row } from '../helpers.js';
 
 describe('ndh-croats-bosniaks', () => {
   const at = (nationality: string, region: string, status: string) =>
-    row('ndh-croats-bosniaks', { nationality, region, status } as never);
+    row('ndh-croats-bosniaks', { nationality, region, status });
 
   test('Croats: ranges in the NDH, exact figures abroad', () => {
     // "69–71,000 Croats died as members of the NDH armed forces, 43–46,000 as members of the

@@ -21,7 +21,7 @@ describe('slovenia-2005', () => {
     // "47% percent of casualties during the war were partisans, 33% were civilians (of which 82%
     //  were killed by Axis powers or Slovene home guard), and 20% were members of the Slovene home guard."
     const share = (status: string, perpetrator: string | null = null) =>
-      row('slovenia-2005', { measure: 'share', status, perpetrator } as never);
+      row('slovenia-2005', { measure: 'share', status, perpetrator });
     expect(share('partisan')).toMatchObject({ unit: 'percent', ...exact(47) });
     expect(share('civilian')).toMatchObject({ unit: 'percent', ...exact(33) });
     expect(share('slovene-home-guard')).toMatchObject({ unit: 'percent', ...exact(20) });
