@@ -45,6 +45,7 @@ export const resources = [
     caveats: [
       'These totals count different things: a named list is a floor; demographic estimates calculate real deaths; the official 1.7 million is demographic loss (measure demographic-loss). Compare them only with their kind in view.',
       'For 1,685,000, 1,704,000 and 1,706,000 the seed does not say how they were calculated (measure casualties, as the seed words them).',
+      'The seed mentions the 1.7 million several times (Tito in May 1945, Vučković\'s 1947 calculation, Kardelj\'s negotiations, the 1948 submission); these may be one figure used several times, so do not count the rows as separate claims.',
       'The article\'s opening says the toll "is usually estimated at around one million, about half of whom were civilians"; that sums up the estimates here and is not a row.',
     ],
   },
@@ -89,7 +90,7 @@ export const resources = [
     caveats: [
       'The seed does not say whether "Serbia 273,000" includes Kosovo and Vojvodina.',
       "These add up to 1,017,000, 10,000 less than Žerjavić's total of 1,027,000 stated just before them; kept as published.",
-      'Never add these to the NDH figures: the NDH spanned today\'s Croatia and Bosnia and Herzegovina and more.',
+      'Never add these to the NDH figures: the NDH spanned much of today\'s Croatia and all of Bosnia and Herzegovina.',
     ],
   },
   {
@@ -188,7 +189,7 @@ export const resources = [
       'for the Italians and for the Partisans in 1945.',
     sources: ['enc-ww2-yugoslavia-infobox', 'reinecke-times-1945', 'overmans', 'enc-ww2-yugoslavia-text'],
     dimensions: {
-      belligerent: 'germany, italy, ndh, yugoslav-partisans, or not-named-in-seed where the seed lost the name',
+      belligerent: 'germany, italy, ndh, yugoslav-partisans, or not-named-in-seed where the name is missing in the seed',
       region: 'yugoslavia or balkans (the German figures of Reinecke and Overmans cover the Balkans)',
       status: 'military or prisoner-of-war',
       period: 'occupation, post-armistice, 1941-1945, to-1945-05-09; empty where the seed gives none',
@@ -197,7 +198,7 @@ export const resources = [
       'The German figures of Reinecke and Overmans are for the Balkans, not Yugoslavia alone.',
       'The infobox gives the German killed as a range, 19,235–103,693; value is its midpoint.',
       'The Italian figures appear twice, in the infobox and in the section on Italian casualties: both are kept, each with its source.',
-      'The 36,000 are the losses of Dapčević\'s units in the final campaign, not a war total.',
+      'The 36,000 are the losses of Dapčević\'s units up to 9 May 1945, given in the article\'s account of 1945; the seed does not say from when they are counted.',
     ],
   },
   {
@@ -219,7 +220,7 @@ export const resources = [
       belligerent: 'soviet-union, bulgaria, yugoslav-partisans, yugoslav-partisans-and-soviet-union, germany, or axis for the infobox\'s second column',
     },
     caveats: [
-      'The names of the belligerents in the infobox\'s second column did not survive in the seed; its units are Army Group F, 2nd Panzer Army, Serbian State Guard and Russian Protective Corps.',
+      'The names of the belligerents in the infobox\'s second column are missing in the seed; its units are Army Group F, 2nd Panzer Army, Serbian State Guard and Russian Protective Corps.',
       'The 3,500 is the number of remains in the Liberators of Belgrade Memorial, not a count of all losses.',
     ],
   },

@@ -10,7 +10,7 @@ describe('slovenia-2005', () => {
     expect(row('slovenia-2005', { period: 'post-war' })).toMatchObject({ measure: 'killed', ...approximate(13500) });
     // "(around 75,000 deaths versus a previous estimate of 60,000)"
     expect(row('slovenia-2005', { period: '1941-to-may-1945' })).toMatchObject(approximate(75000));
-    expect(row('slovenia-2005', { source: 'enc-ww2-yugoslavia-text' })).toMatchObject(exact(60000));
+    expect(row('slovenia-2005', { source: 'enc-ww2-yugoslavia-text', measure: 'deaths' })).toMatchObject(exact(60000));
     // "the actual figures were more than 30% higher than the highest estimates during the Yugoslav period"
     expect(row('slovenia-2005', { measure: 'excess-over-earlier-estimates' })).toMatchObject({ unit: 'percent', ...atLeast(30) });
     // "civilians (around 4,000 between 1941 and 1945)" killed by the Partisan resistance

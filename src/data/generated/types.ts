@@ -288,7 +288,7 @@ export interface NdhCroatsGoldsteinRow {
 export interface MilitaryLossesRow {
   /** id of the source in sources.csv */
   source: "enc-ww2-yugoslavia-infobox" | "enc-ww2-yugoslavia-text" | "overmans" | "reinecke-times-1945";
-  /** germany, italy, ndh, yugoslav-partisans, or not-named-in-seed where the seed lost the name */
+  /** germany, italy, ndh, yugoslav-partisans, or not-named-in-seed where the name is missing in the seed */
   belligerent: "germany" | "italy" | "ndh" | "not-named-in-seed" | "yugoslav-partisans";
   /** yugoslavia or balkans (the German figures of Reinecke and Overmans cover the Balkans) */
   region: "balkans" | "yugoslavia" | null;
