@@ -36,12 +36,18 @@ export function show(value: unknown): string {
   }
 }
 
-/** The choice nearest to `given` by edit distance, if it is within a third of its length. */
+/**
+ * The choice nearest to `given`: one that starts with it (or that it starts with), else the one
+ * at the smallest edit distance, if that is within a third of its length.
+ */
 function closest(given: string, choices: readonly string[]): string | undefined {
+  const g = given.toLowerCase();
+  const prefixed = choices.filter((c) => g.length > 2 && (c.toLowerCase().startsWith(g) || g.startsWith(c.toLowerCase())));
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const choice of choices) {
-    const d = distance(given.toLowerCase(), choice.toLowerCase());
+    const d = distance(g, choice.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [choice, d];
   }
   return bestDistance <= Math.max(2, Math.ceil(given.length / 3)) ? best : undefined;

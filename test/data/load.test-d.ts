@@ -1,0 +1,17 @@
+import { expectTypeOf, test } from 'vitest';
+import { load, describe, type ByNationalityRow, type DatasetId } from '../../src/index.js';
+
+test('load(id) is typed by the dataset id', () => {
+  const row = load('by-nationality').objects()[0]!;
+  expectTypeOf(row).toEqualTypeOf<ByNationalityRow>();
+  expectTypeOf(row.value).toEqualTypeOf<number | null>();
+  expectTypeOf(row.source).toEqualTypeOf<'kocovic' | 'yu-1964' | 'zerjavic'>();
+  expectTypeOf(row.qualifier).toEqualTypeOf<'exact' | 'approximate' | 'at-least' | 'range' | 'not-reported' | 'derived'>();
+  expectTypeOf(load('military-losses').object().belligerent).toExtend<string>();
+  expectTypeOf<'by-status'>().toExtend<DatasetId>();
+  // @ts-expect-error a misspelt id does not compile
+  load('by-nationalty');
+  // @ts-expect-error by-nationality has no region column
+  load('by-nationality').objects()[0]!.region;
+  expectTypeOf(describe('by-status').rows).toEqualTypeOf<number>();
+});
