@@ -1,0 +1,70 @@
+// The package as a user gets it: packed, installed into a new project, imported and required.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let consumer: string;
+let files: string[];
+
+const run = (cmd: string, args: string[], cwd = consumer) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'ww2yc-'));
+  run(npm, ['run', 'build', '--silent'], root);
+  const packed = JSON.parse(run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root));
+  files = packed[0].files.map((f: { path: string }) => f.path);
+  const tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
+  consumer = join(dir, 'consumer');
+  run('mkdir', ['-p', consumer], dir);
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  run(npm, ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error']);
+}, 240_000);
+
+describe('the packed package', () => {
+  test('ships the build, the data and its descriptor, and nothing else', () => {
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('datasets/datapackage.json');
+    expect(files).toContain('datasets/by-nationality.csv');
+    expect(files).toContain('DATA-LICENSE.md');
+    expect(files.filter((f) => /^(src|test|examples|\.ci)\//.test(f))).toEqual([]);
+  });
+
+  test('imports as ESM in a new project', () => {
+    const out = run(process.execPath, ['--input-type=module', '-e', "import { load } from 'ww2-yugoslavia-casualties'; console.log(load('by-nationality').numRows())"]);
+    expect(out.trim()).toBe(String(16 * 3));
+  });
+
+  test('loads with require()', () => {
+    const out = run(process.execPath, ['-e', "const { describe } = require('ww2-yugoslavia-casualties'); console.log(describe('by-status').rows)"]);
+    expect(out.trim()).toBe('5');
+  });
+
+  // skipLibCheck as in most projects: arquero's and flechette's own .d.ts files do not pass a strict check.
+  test('typechecks a TypeScript consumer against the shipped types', () => {
+    writeFileSync(
+      join(consumer, 'consumer.ts'),
+      [
+        "import { load, type ByNationalityRow } from 'ww2-yugoslavia-casualties';",
+        "const rows: ByNationalityRow[] = load('by-nationality').objects();",
+        'const first: number | null = rows[0]!.value;',
+        'console.log(first);',
+      ].join('\n'),
+    );
+    const tsc = (file: string) =>
+      spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict', '--skipLibCheck',
+        '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', join(root, 'node_modules', '@types'), file],
+        { cwd: consumer, encoding: 'utf8' });
+    expect(tsc('consumer.ts')).toMatchObject({ status: 0, stdout: '' });
+    writeFileSync(join(consumer, 'bad.ts'), "import { load } from 'ww2-yugoslavia-casualties';\nload('by-nationalty');\n");
+    const bad = tsc('bad.ts');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toMatch(/'"by-nationalty"' is not assignable/);
+  });
+});
