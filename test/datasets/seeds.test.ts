@@ -1,0 +1,41 @@
+// Every figure and label against the seed documents themselves, where they are at hand: CI
+// clones the project with shared/ beside it. (The tests beside this one quote the seed sentences
+// and need no files.)
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { datasets, load, statedTotals } from '../../src/index.js';
+
+const dir = new URL('../../../shared/seeds/', import.meta.url);
+const present = existsSync(dir);
+const seeds = present ? readdirSync(dir).map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n') : '';
+const printed = (n: number) => n.toLocaleString('en-US'); // 346740 → "346,740", as the seeds print figures
+
+describe.skipIf(!present)('the seed documents (../shared/seeds)', () => {
+  const rows = datasets.flatMap((id) => load(id).objects().map((row) => ({ id, ...(row as unknown as Record<string, unknown>) })));
+
+  test('every label is the words of a seed (an elision written " ... ")', () => {
+    const missing = rows.filter((r) => !(r.label as string).split(' ... ').every((part) => seeds.includes(part)));
+    expect(missing.map((r) => `${r.id}: ${r.label}`)).toEqual([]);
+  });
+
+  test('every published figure is printed in a seed', () => {
+    const missing: string[] = [];
+    for (const r of rows) {
+      const { value, low, high, qualifier, unit } = r as { value: number | null; low: number | null; high: number | null; qualifier: string; unit: string };
+      const shown = (n: number) => seeds.includes(unit === 'percent' ? `${n}%` : printed(n));
+      if (qualifier === 'range') {
+        // "69–71,000": the low bound is printed in thousands before the dash; value is a midpoint computed here.
+        const short = `${low! / 1000}–${printed(high!)}`;
+        if (!seeds.includes(short) && !(shown(low!) && shown(high!))) missing.push(`${r.id}: ${r.label}`);
+      } else {
+        for (const n of [value, low, high]) if (n !== null && !shown(n)) missing.push(`${r.id}: ${r.label} (${n})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('every stated total is printed in a seed', () => {
+    const missing = statedTotals().objects().filter((t) => !seeds.includes(printed(t.value!)));
+    expect(missing).toEqual([]);
+  });
+});
