@@ -10,5 +10,19 @@ export type { DatasetDescription, FieldDescription } from './data/describe.js';
 export type { DataPackage, Resource, Field } from './data/descriptor.js';
 export type * from './data/generated/types.js';
 
+export { cite } from './data/cite.js';
+export type { CitationFormat, CiteOptions, CSLItem } from './data/cite.js';
+
+// Exchange: tables for spreadsheets, pandas/polars/R, papers
+export { toCSV } from './exchange/csv.js';
+export type { CSVOptions } from './exchange/csv.js';
+export { toJSON, toArrow } from './exchange/json.js';
+export { toMarkdown } from './exchange/markdown.js';
+export { toLaTeX } from './exchange/latex.js';
+export type { LaTeXOptions } from './exchange/latex.js';
+export type { DisplayOptions } from './exchange/display.js';
+export { formatFigure } from './exchange/figure.js';
+export type { Figure } from './exchange/figure.js';
+
 // Errors
 export { CasualtiesError, UnknownIdError, InvalidTableError, InvalidOptionError } from './errors.js';

@@ -11,17 +11,18 @@ const seeds = present ? readdirSync(dir).map((f) => readFileSync(new URL(f, dir)
 const printed = (n: number) => n.toLocaleString('en-US'); // 346740 → "346,740", as the seeds print figures
 
 describe.skipIf(!present)('the seed documents (../shared/seeds)', () => {
-  const rows = datasets.flatMap((id) => load(id).objects().map((row) => ({ id, ...(row as unknown as Record<string, unknown>) })));
+  type Row = { id: string; label: string; value: number | null; low: number | null; high: number | null; qualifier: string; unit: string };
+  const rows: Row[] = datasets.flatMap((id) => load(id).objects().map((row) => ({ id, ...row }) as Row));
 
   test('every label is the words of a seed (an elision written " ... ")', () => {
-    const missing = rows.filter((r) => !(r.label as string).split(' ... ').every((part) => seeds.includes(part)));
+    const missing = rows.filter((r) => !r.label.split(' ... ').every((part) => seeds.includes(part)));
     expect(missing.map((r) => `${r.id}: ${r.label}`)).toEqual([]);
   });
 
   test('every published figure is printed in a seed', () => {
     const missing: string[] = [];
     for (const r of rows) {
-      const { value, low, high, qualifier, unit } = r as { value: number | null; low: number | null; high: number | null; qualifier: string; unit: string };
+      const { value, low, high, qualifier, unit } = r;
       const shown = (n: number) => seeds.includes(unit === 'percent' ? `${n}%` : printed(n));
       if (qualifier === 'range') {
         // "69–71,000": the low bound is printed in thousands before the dash; value is a midpoint computed here.

@@ -1,0 +1,22 @@
+import type { ColumnTable } from 'arquero';
+import { display, type DisplayOptions } from './display.js';
+
+/**
+ * Writes a table as a Markdown (GitHub) table for a paper or a README: each figure with its
+ * qualifier and interval (`~850,000`, `≥18,000`, `69,000–71,000`, `–` for not reported), numbers
+ * aligned right.
+ *
+ * @param table Any Arquero table; one in the contract's shape gets a `figure` column.
+ * @param options Columns, locale and notes (see {@link DisplayOptions}).
+ * @returns The Markdown text, ending with a newline.
+ * @throws {UnknownIdError} If a column in `options.columns` is not in the table.
+ * @example
+ * toMarkdown(load('by-status'), { columns: ['source', 'label', 'figure'] });
+ * // => '| source | label | figure |\n| --- | --- | ---: |\n| zerjavic | Yugoslav partisans | 237,000 |\n…'
+ */
+export function toMarkdown(table: ColumnTable, options: DisplayOptions = {}): string {
+  const { columns, rows, numeric } = display(table, options);
+  const escape = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  const line = (cells: string[]) => `| ${cells.map(escape).join(' | ')} |`;
+  return [line(columns), `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
+}
