@@ -13,6 +13,26 @@ export type * from './data/generated/types.js';
 export { cite } from './data/cite.js';
 export type { CitationFormat, CiteOptions, CSLItem } from './data/cite.js';
 
+// Analysis
+export { compare } from './analysis/compare.js';
+export type { CompareOptions, CompareRow } from './analysis/compare.js';
+export { spread } from './analysis/spread.js';
+export type { SpreadOptions, SpreadRow } from './analysis/spread.js';
+export { agreement } from './analysis/agreement.js';
+export type { AgreementOptions, AgreementRow } from './analysis/agreement.js';
+export { rollup } from './analysis/rollup.js';
+export type { RollupOptions, RollupRow, MissingPolicy } from './analysis/rollup.js';
+export { harmonize } from './analysis/harmonize.js';
+export type { HarmonizeOptions, HarmonizeRow, CrosswalkEntry } from './analysis/harmonize.js';
+export { fromRows } from './analysis/fromRows.js';
+export { fromCSV } from './analysis/fromCSV.js';
+export type { FromRowsOptions } from './analysis/validate.js';
+export { rates } from './analysis/rates.js';
+export type { RatesOptions, RateRow, PopulationRow } from './analysis/rates.js';
+export { audit } from './analysis/audit.js';
+export type { AuditOptions, AuditRow, StatedTotal } from './analysis/audit.js';
+export type { CasualtyRow, Qualifier } from './analysis/shared.js';
+
 // Exchange: tables for spreadsheets, pandas/polars/R, papers
 export { toCSV } from './exchange/csv.js';
 export type { CSVOptions } from './exchange/csv.js';

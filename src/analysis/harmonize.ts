@@ -1,0 +1,191 @@
+import type { ColumnTable } from 'arquero';
+import { crosswalk as bundledCrosswalk, crosswalkDimensions, type CrosswalkDimension, type TypedTable } from '../data/load.js';
+import { InvalidOptionError, show } from '../errors.js';
+import { checkMissing, sumGroup, type MissingPolicy, type RollupRow } from './rollup.js';
+import { bookkeepingColumns, checkDimension, groupRows, readTable, suggest, toTable, unique, type CasualtyRow } from './shared.js';
+
+/** One line of a crosswalk: a source's category key and the group it belongs to. */
+export interface CrosswalkEntry {
+  /** The source whose key this is; leave it out to map the key for every source. */
+  source?: string | null;
+  /** The key in the table's dimension column. */
+  key: string;
+  /** The harmonized group the key goes to. */
+  group: string;
+  /** `partial` where the category is not quite the group (then `note` says how). @default 'same' */
+  comparability?: 'same' | 'partial';
+  note?: string | null;
+  /** The dataset the entry is for; only used to narrow the bundled crosswalk with the option `dataset`. */
+  dataset?: string | null;
+}
+
+/** Options of {@link harmonize}. */
+export interface HarmonizeOptions {
+  /** The dimension column to regroup, e.g. `'region'`. */
+  dimension: string;
+  /**
+   * The crosswalk to use: entries, or a table with columns `key`, `group` and optionally
+   * `source`, `comparability`, `note`.
+   * @default the bundled crosswalk of `dimension` (`nationality`, `region` or `status`)
+   */
+  crosswalk?: readonly CrosswalkEntry[] | ColumnTable;
+  /**
+   * Use only the crosswalk entries of this dataset. Needed only where one source's key goes to
+   * different groups in different datasets (none does in the bundled crosswalks).
+   * @default entries of every dataset
+   */
+  dataset?: string;
+  /** What to do with a part that is not reported (see `rollup`). @default 'skip' */
+  missing?: MissingPolicy;
+}
+
+/** A row of the result of {@link harmonize}: a contract row with the dimension regrouped. */
+export interface HarmonizeRow extends RollupRow {
+  /** `same`, `partial` if any part is only partly comparable, `null` if the crosswalk has no entry. */
+  comparability: 'same' | 'partial' | null;
+  /** What makes the row not quite comparable: the crosswalk notes of its partial parts, or a missing entry. */
+  warning: string | null;
+}
+
+/**
+ * Regroups the categories of one dimension through a crosswalk, adding up the rows that fall in
+ * one group with the interval rules of `rollup` (a group of one row keeps that row's figure and
+ * qualifier; a sum of several is `derived` or `at-least`). For example the 1964 list's
+ * 'Serbia (proper)', 'AP Kosovo' and 'AP Vojvodina' become one `serbia` row, to set beside
+ * Žerjavić's republics.
+ *
+ * A table does not carry its dataset id, so a row is matched to the crosswalk by its `source` and
+ * its key in `dimension`; the option `dataset` narrows the bundled crosswalk to one dataset. Rows
+ * are grouped by `source`, `measure`, `unit` and every dimension column, with `dimension` replaced
+ * by the group, so nothing else is merged.
+ *
+ * Warnings are a column: where a part's category is only partly comparable (`comparability:
+ * 'partial'` in the crosswalk) `warning` carries the crosswalk's note ('Serbia: the seed does not
+ * say whether Žerjavić's Serbia includes the provinces…'). A key the crosswalk does not know is
+ * kept as it is, with `comparability` `null` and a warning; a row whose dimension is empty stays
+ * as it is.
+ *
+ * @param table A table in the shape of the data contract.
+ * @param options See {@link HarmonizeOptions}.
+ * @returns A new table with the table's columns (`dimension` now holding groups) and `parts`,
+ *   `not_reported`, `comparability`, `warning`; one row per group, in order of first appearance.
+ * @throws {InvalidOptionError} If `dimension` is not a dimension column or has no bundled
+ *   crosswalk and none is given, if a crosswalk entry is malformed, if `dataset` has no entries,
+ *   or if one source's key goes to two groups.
+ * @throws {InvalidTableError} If the table breaks the contract, or with `missing: 'fail'` a part is not reported.
+ * @example
+ * harmonize(load('by-location-1964'), { dimension: 'region' })
+ *   .filter((d) => d.region === 'serbia' && d.measure === 'deaths')
+ *   .select('region', 'value', 'qualifier', 'parts', 'comparability').object();
+ * // => { region: 'serbia', value: 147025, qualifier: 'derived', parts: 3, comparability: 'partial' }
+ */
+export function harmonize(table: ColumnTable, options: HarmonizeOptions): TypedTable<HarmonizeRow & Record<string, string | number | boolean | null>> {
+  const { rows, dimensions, columns } = readTable(table, 'harmonize');
+  const dimension = checkDimension(options?.dimension, dimensions, 'harmonize', 'dimension');
+  const missing = checkMissing(options.missing, 'harmonize');
+  const entries = options.crosswalk === undefined ? bundled(dimension, options.dataset) : userEntries(options.crosswalk);
+  const lookup = index(entries, dimension);
+
+  interface Tagged extends CasualtyRow {
+    __comparability: string | null;
+    __warning: string | null;
+  }
+  const tagged: Tagged[] = rows.map((row) => {
+    const key = row[dimension] ?? null;
+    if (key === null) return { ...row, __comparability: null, __warning: null };
+    const entry = lookup.get(JSON.stringify([row.source, key])) ?? lookup.get(JSON.stringify([null, key]));
+    if (!entry) {
+      return { ...row, __comparability: null, __warning: `no crosswalk entry for source '${row.source}', ${dimension} '${key}'; kept as it is` };
+    }
+    const partial = entry.comparability === 'partial';
+    return {
+      ...row,
+      [dimension]: entry.group,
+      __comparability: entry.comparability ?? 'same',
+      __warning: partial ? `${row.label}: ${entry.note ?? 'only partly comparable'}` : null,
+    };
+  });
+
+  const keys = ['source', ...dimensions, 'measure', 'unit'];
+  const result = groupRows(tagged, keys).map((group) => {
+    const comparabilities = group.map((r) => r.__comparability);
+    const warnings = unique(group.map((r) => r.__warning).filter((w): w is string => w !== null));
+    return {
+      ...sumGroup(group, keys, missing, 'harmonize'),
+      comparability: comparabilities.includes(null) ? null : comparabilities.includes('partial') ? 'partial' : 'same',
+      warning: warnings.length > 0 ? warnings.join('; ') : null,
+    };
+  });
+  const names = [...columns.filter((c) => !bookkeepingColumns.includes(c)), ...bookkeepingColumns];
+  return toTable(result, names) as TypedTable<HarmonizeRow & Record<string, string | number | boolean | null>>;
+}
+
+/** The bundled crosswalk of a dimension, possibly narrowed to one dataset. */
+function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
+  if (!(crosswalkDimensions as readonly string[]).includes(dimension)) {
+    throw new InvalidOptionError(
+      `harmonize: there is no bundled crosswalk for dimension '${dimension}'; bundled: ${crosswalkDimensions.join(', ')}. Pass your own with the option crosswalk.`,
+    );
+  }
+  const entries: CrosswalkEntry[] = bundledCrosswalk(dimension as CrosswalkDimension).objects();
+  if (dataset === undefined) return entries;
+  const datasets = unique(entries.map((e) => e.dataset as string));
+  if (typeof dataset !== 'string' || !datasets.includes(dataset)) {
+    throw new InvalidOptionError(
+      `harmonize: option dataset is ${show(dataset)}, which has no entries in the ${dimension} crosswalk.${suggest(dataset, datasets)} Expected one of: ${datasets.join(', ')}.`,
+    );
+  }
+  return entries.filter((e) => e.dataset === dataset);
+}
+
+/** Checks a user's crosswalk and returns its entries. */
+function userEntries(crosswalk: unknown): CrosswalkEntry[] {
+  const list: unknown = Array.isArray(crosswalk)
+    ? crosswalk
+    : typeof crosswalk === 'object' && crosswalk !== null && typeof (crosswalk as ColumnTable).objects === 'function'
+      ? (crosswalk as ColumnTable).objects()
+      : undefined;
+  if (!Array.isArray(list)) throw new InvalidOptionError(`harmonize: option crosswalk is ${show(crosswalk)}; expected an array of { source?, key, group, comparability?, note? } or a table with those columns.`);
+  return list.map((entry: unknown, i) => {
+    const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    const bad = (field: string, expected: string) =>
+      new InvalidOptionError(`harmonize: crosswalk entry ${i + 1}, field '${field}': ${show(e[field])}; expected ${expected}.`);
+    if (typeof e.key !== 'string' || e.key === '') throw bad('key', 'the key in the table (a non-empty string)');
+    if (typeof e.group !== 'string' || e.group === '') throw bad('group', 'the group to map the key to (a non-empty string)');
+    if (e.source != null && typeof e.source !== 'string') throw bad('source', 'a source id, or nothing for every source');
+    if (e.comparability != null && e.comparability !== 'same' && e.comparability !== 'partial') throw bad('comparability', "'same' or 'partial'");
+    if (e.note != null && typeof e.note !== 'string') throw bad('note', 'a string');
+    return {
+      source: (e.source as string | null | undefined) ?? null,
+      key: e.key,
+      group: e.group,
+      comparability: (e.comparability as 'same' | 'partial' | null | undefined) ?? 'same',
+      note: (e.note as string | null | undefined) ?? null,
+    };
+  });
+}
+
+/**
+ * Indexes entries by source and key. Entries of several datasets that agree on the group are
+ * merged (partial if any is partial, notes joined); a key going to two groups is an error.
+ */
+function index(entries: readonly CrosswalkEntry[], dimension: string): Map<string, CrosswalkEntry> {
+  const map = new Map<string, CrosswalkEntry>();
+  for (const e of entries) {
+    const id = JSON.stringify([e.source ?? null, e.key]);
+    const seen = map.get(id);
+    if (!seen) {
+      map.set(id, { ...e });
+      continue;
+    }
+    if (seen.group !== e.group) {
+      const who = e.source ? `source '${e.source}'` : 'every source';
+      throw new InvalidOptionError(
+        `harmonize: the crosswalk maps ${dimension} '${e.key}' of ${who} to both '${seen.group}' and '${e.group}'; narrow it with the option dataset, or give one entry per key.`,
+      );
+    }
+    if (e.comparability === 'partial') seen.comparability = 'partial';
+    if (e.note && e.note !== seen.note) seen.note = seen.note ? `${seen.note}; ${e.note}` : e.note;
+  }
+  return map;
+}

@@ -1,0 +1,146 @@
+// Checks a user's rows against the data contract, for fromRows and fromCSV. Every problem is
+// collected, then reported in one InvalidTableError, so that nothing is half-loaded.
+import { sources as registry, type TypedTable } from '../data/load.js';
+import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
+import { contractColumns, qualifiers, suggest, toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
+
+/** Options of {@link fromRows} and {@link fromCSV}. */
+export interface FromRowsOptions {
+  /**
+   * The source ids a row may name. To add your own to the bundled ones:
+   * `[...sources().array('id'), 'my-source']`.
+   * @default the ids of the bundled source registry (`sources()`)
+   */
+  sources?: readonly string[];
+}
+
+/** How many problems an error message lists before it says how many more there are. */
+const shown = 12;
+
+const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const decimal = /^\d+(\.\d+)?$/;
+
+/**
+ * Validates rows and builds the table. `cells: 'csv'` means every cell is a string (or null for
+ * an empty cell) to be parsed by the schema; `'js'` means numbers must already be numbers.
+ * `where(i)` names row i in messages.
+ */
+export function validate(
+  rows: readonly unknown[],
+  options: FromRowsOptions | undefined,
+  fn: string,
+  cells: 'csv' | 'js',
+  where: (i: number) => string,
+  header?: readonly string[],
+): TypedTable<CasualtyRow> {
+  const known = knownSources(options, fn);
+  const problems: string[] = [];
+  if (rows.length === 0) throw new InvalidTableError(`${fn}: the table has no rows; expected at least one.`);
+
+  const objects: Record<string, unknown>[] = [];
+  rows.forEach((row, i) => {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) problems.push(`${where(i)}: ${show(row)}; expected an object with a property per column.`);
+    else objects.push(row as Record<string, unknown>);
+  });
+  if (problems.length > 0) fail(fn, problems);
+
+  const columns = header ? [...header] : unique(objects.flatMap((o) => Object.keys(o)));
+  const absent = contractColumns.filter((c) => !columns.includes(c));
+  if (absent.length > 0) {
+    throw new InvalidTableError(
+      `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table needs ${contractColumns.join(', ')} (it has ${columns.join(', ')}).`,
+    );
+  }
+  const dimensions = columns.filter((c) => !(contractColumns as readonly string[]).includes(c));
+
+  const parsed: CasualtyRow[] = objects.map((o, i) => {
+    const at = (column: string) => `${where(i)}, column '${column}'`;
+    const cell = (column: string): unknown => o[column] ?? null;
+    const text = (column: string, expected: string, test: (s: string) => boolean, optional = false): string | null => {
+      const v = cell(column);
+      if (v === null && optional) return null;
+      if (typeof v === 'string' && test(v)) return v;
+      problems.push(`${at(column)}: ${show(v)}; expected ${expected}.`);
+      return null;
+    };
+    const number = (column: string): number | null => {
+      const v = cell(column);
+      if (v === null) return null;
+      if (cells === 'csv' && typeof v === 'string' && decimal.test(v)) return Number(v);
+      if (cells === 'js' && typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
+      const expected =
+        cells === 'csv'
+          ? "a number ≥ 0 written with digits and '.' as decimal mark, no thousands separators, or an empty cell where not reported"
+          : 'a finite number ≥ 0, or null where not reported';
+      problems.push(`${at(column)}: ${show(v)}; expected ${expected}.`);
+      return null;
+    };
+
+    const source = text('source', 'a source id', (s) => s !== '');
+    if (source !== null && !known.includes(source)) {
+      problems.push(`${at('source')}: ${show(source)} is not a known source.${suggest(source, known)} Expected one of: ${known.join(', ')} (or pass your own with the option sources).`);
+    }
+    const measure = text('measure', "a kebab-case measure such as 'deaths'", (s) => kebab.test(s)) ?? '';
+    const unit = text('unit', "'persons' or 'percent'", (s) => s === 'persons' || s === 'percent') ?? '';
+    const before = problems.length;
+    const value = number('value');
+    const low = number('low');
+    const high = number('high');
+    const qualifier = (text('qualifier', `one of ${qualifiers.join(', ')}`, (s) => qualifiers.includes(s as Qualifier)) ?? 'exact') as Qualifier;
+    const figuresValid = problems.length === before; // check consistency only on valid cells (no knock-on problems)
+    const label = text('label', 'the category in the words of the source (a non-empty string)', (s) => s.trim() !== '') ?? '';
+    const note = text('note', 'a string, or nothing', () => true, true);
+    const row: CasualtyRow = { source: source ?? '', measure, unit, value, low, high, qualifier, label, note };
+    for (const d of dimensions) row[d] = text(d, "a kebab-case key such as 'serbia-proper', or nothing", (s) => kebab.test(s), true);
+    if (figuresValid) consistency(row, (column, message) => problems.push(`${at(column)}: ${message}.`));
+    return row;
+  });
+
+  // One row per observation: source, dimensions and measure identify a row.
+  const seen = new Map<string, number>();
+  parsed.forEach((row, i) => {
+    const key = JSON.stringify(['source', ...dimensions, 'measure'].map((c) => row[c] ?? null));
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const what = ['source', ...dimensions, 'measure'].filter((c) => row[c] != null).map((c) => `${c} ${show(row[c])}`).join(', ');
+      problems.push(`${where(i)}: repeats ${where(first)} (${what}); expected one row per observation.`);
+    } else seen.set(key, i);
+  });
+
+  if (problems.length > 0) fail(fn, problems);
+  return toTable(parsed, ['source', ...dimensions, ...contractColumns.slice(1)]);
+}
+
+/** Checks that value, low, high and qualifier agree (called only where each of those cells is itself valid). */
+function consistency(row: CasualtyRow, problem: (column: string, message: string) => void): void {
+  const { value, low, high, qualifier: q } = row;
+  if (q === 'not-reported') {
+    for (const c of ['value', 'low', 'high'] as const) if (row[c] !== null) problem(c, `${row[c]}, but the qualifier is 'not-reported'; expected an empty cell`);
+    return;
+  }
+  if (value === null) return problem('value', `empty, but the qualifier is '${q}'; expected a number (or the qualifier 'not-reported')`);
+  if (low === null) return problem('low', `empty; expected the lowest figure the source allows (${value} for an exact figure)`);
+  if (q === 'exact' && (low !== value || high !== value)) {
+    return problem(low !== value ? 'low' : 'high', `${low !== value ? low : show(high)}, but the figure is exact; expected ${value}, the value`);
+  }
+  if (q === 'at-least' && high !== null) return problem('high', `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`);
+  if ((q === 'range' || q === 'approximate') && high === null) return problem('high', `empty, but the qualifier is '${q}'; expected the highest figure the source allows`);
+  if (low > value) return problem('low', `${low} is above the value ${value}; expected low ≤ value`);
+  if (high !== null && high < value) return problem('high', `${high} is below the value ${value}; expected value ≤ high`);
+  if (q === 'derived' && row.note === null) problem('note', "empty, but the row is 'derived'; expected a note naming the figures it was computed from");
+}
+
+function knownSources(options: FromRowsOptions | undefined, fn: string): string[] {
+  const given = options?.sources;
+  if (given === undefined) return registry().array('id') as string[];
+  if (!Array.isArray(given) || given.some((s) => typeof s !== 'string')) {
+    throw new InvalidOptionError(`${fn}: option sources is ${show(given)}; expected an array of source ids.`);
+  }
+  return [...given];
+}
+
+function fail(fn: string, problems: readonly string[]): never {
+  const more = problems.length > shown ? `\n- … and ${problems.length - shown} more` : '';
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  throw new InvalidTableError(`${fn}: the table does not follow the data contract (${count}); nothing was loaded:\n- ${problems.slice(0, shown).join('\n- ')}${more}`);
+}
