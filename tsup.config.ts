@@ -1,11 +1,16 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    // The core: data, analysis, exchange. No Node built-ins, no vega: it bundles for a browser.
+    index: 'src/index.ts',
+    // The command line (Node only).
+    cli: 'src/cli/index.ts',
+  },
   format: ['esm'],
   target: 'node20',
-  platform: 'neutral',
-  dts: true,
+  platform: 'node',
+  dts: { entry: { index: 'src/index.ts' } },
   clean: true,
   sourcemap: true,
   // Dependencies stay imports: the bundled data is the package's own code.

@@ -16,7 +16,7 @@ const run = (cmd: string, args: string[], cwd = consumer) =>
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'ww2yc-'));
-  run(npm, ['run', 'build', '--silent'], root);
+  // npm test builds first (pretest), so dist/ is current.
   const packed = JSON.parse(run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root));
   files = packed[0].files.map((f: { path: string }) => f.path);
   const tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);

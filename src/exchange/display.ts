@@ -14,6 +14,11 @@ export interface DisplayOptions {
   locale?: string;
   /** Whether to keep the `note` column (when `columns` is not given). Default `false`. */
   notes?: boolean;
+  /**
+   * Most decimals to show for a computed number such as a ratio; published figures are whole
+   * numbers and are never rounded. Default: all of them.
+   */
+  fractionDigits?: number;
 }
 
 /** A table as text cells for a reader, with which columns hold numbers (to align right). */
@@ -40,7 +45,7 @@ export function display(table: ColumnTable, options: DisplayOptions = {}): Displ
     options.columns ?? names.flatMap((c) => (hasFigure && c === 'value' ? ['figure'] : hasFigure && hidden.has(c) ? [] : [c]));
   for (const c of columns) if (!valid.includes(c)) throw new UnknownIdError('column', c, valid);
 
-  const number = numberFormat(locale);
+  const number = options.fractionDigits === undefined ? numberFormat(locale) : new Intl.NumberFormat(locale, { maximumFractionDigits: options.fractionDigits });
   const objects = table.objects() as Record<string, unknown>[];
   const cell = (row: Record<string, unknown>, c: string) => {
     if (c === 'figure') return formatFigure(row as unknown as Figure, locale);

@@ -1,0 +1,221 @@
+import { escape, from, type ColumnTable } from 'arquero';
+import { audit } from '../analysis/audit.js';
+import { compare } from '../analysis/compare.js';
+import { cite, type CitationFormat } from '../data/cite.js';
+import { describe } from '../data/describe.js';
+import { datasets, load, sources } from '../data/load.js';
+import type { DatasetId } from '../data/generated/types.js';
+import { UnknownIdError } from '../errors.js';
+import { toCSV } from '../exchange/csv.js';
+import { toJSON } from '../exchange/json.js';
+import { toMarkdown } from '../exchange/markdown.js';
+import { textTable } from './text-table.js';
+import { UsageError } from './usage.js';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** A command of the command line. */
+export interface Command {
+  summary: string;
+  usage: string;
+  help: string;
+  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+  run(positionals: string[], values: Values): Promise<void> | void;
+}
+
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+
+const formats = ['table', 'csv', 'json', 'md'] as const;
+type Format = (typeof formats)[number];
+
+/** Writes a table to stdout in the chosen format. */
+export function print(table: ColumnTable, format: Format): void {
+  if (format === 'csv') out(toCSV(table));
+  else if (format === 'json') out(toJSON(table));
+  else if (format === 'md') out(toMarkdown(table));
+  else out(textTable(table));
+}
+
+/** The --format option, checked. */
+export function formatOf(values: Values): Format {
+  const format = (values.format as string | undefined) ?? 'table';
+  if (!formats.includes(format as Format)) {
+    throw new UsageError(`unknown format '${format}'`, `use --format ${formats.join('|')}`);
+  }
+  return format as Format;
+}
+
+/** A dataset id from the first positional argument, checked. */
+export function datasetOf(positionals: string[], usage: string): DatasetId {
+  const id = positionals[0];
+  if (!id) throw new UsageError('no dataset given', `usage: ${usage}; 'list' shows the datasets`);
+  if (!datasets.includes(id as DatasetId)) throw new UnknownIdError('dataset', id, datasets);
+  return id as DatasetId;
+}
+
+/** Keeps the rows whose column equals the value; the column and value are checked first. */
+export function where(table: ColumnTable, column: string, value: string, what = column): ColumnTable {
+  if (!table.columnNames().includes(column)) throw new UnknownIdError('column', column, table.columnNames());
+  const present = [...new Set(table.array(column) as unknown[])].filter((v) => v != null).map(String);
+  if (!present.includes(value)) throw new UnknownIdError(what, value, present);
+  return table.filter(escape((d: Record<string, unknown>) => String(d[column]) === value));
+}
+
+const list: Command = {
+  summary: 'List the datasets, with their row counts and sources.',
+  usage: '[--format table|csv|json|md]',
+  help: `
+Options:
+  --format  table (default), csv, json or md
+
+Examples:
+  ww2-yugoslavia-casualties list
+  ww2-yugoslavia-casualties list --format csv > datasets.csv`,
+  options: { format: { type: 'string' } },
+  run(_, values) {
+    const format = formatOf(values);
+    const rows = datasets.map((id) => {
+      const d = describe(id);
+      return { dataset: id, rows: d.rows, title: d.title, sources: d.sources.map((s) => s.id).join(', ') };
+    });
+    print(from(rows), format);
+  },
+};
+
+const show: Command = {
+  summary: 'Show a dataset: every published figure with its qualifier and source.',
+  usage: '<dataset> [--source <id>]... [--filter <column>=<value>]... [--format table|csv|json|md]',
+  help: `
+Figures are shown as the source gives them: "~" approximate, "≥" at least, "a–b" a range,
+"–" not reported (never 0). Use --format csv or json for every column (value, low, high,
+qualifier, note).
+
+Options:
+  --source  keep the rows of this source (repeatable)
+  --filter  keep the rows where a column has a value, e.g. --filter nationality=serbs (repeatable)
+  --format  table (default), csv, json or md
+
+Examples:
+  ww2-yugoslavia-casualties show by-nationality
+  ww2-yugoslavia-casualties show by-nationality --source zerjavic --format csv
+  ww2-yugoslavia-casualties show ndh-serbs --filter status=civilian`,
+  options: { source: { type: 'string', multiple: true }, filter: { type: 'string', multiple: true }, format: { type: 'string' } },
+  run(positionals, values) {
+    const id = datasetOf(positionals, `show ${this.usage}`);
+    const format = formatOf(values);
+    let table: ColumnTable = load(id);
+    const chosen = (values.source as string[] | undefined) ?? [];
+    if (chosen.length) {
+      const present = [...new Set(table.array('source') as string[])];
+      for (const s of chosen) if (!present.includes(s)) throw new UnknownIdError(`source for ${id}`, s, present);
+      table = table.filter(escape((d: { source: string }) => chosen.includes(d.source)));
+    }
+    for (const f of (values.filter as string[] | undefined) ?? []) {
+      const [column, ...rest] = f.split('=');
+      if (!column || !rest.length) throw new UsageError(`bad filter '${f}'`, 'write --filter <column>=<value>, e.g. --filter nationality=serbs');
+      table = where(table, column, rest.join('='), `value of ${column}`);
+    }
+    print(table, format);
+  },
+};
+
+const sourcesCommand: Command = {
+  summary: 'List the sources: who published each figure, and what kind of figure it is.',
+  usage: '[--format table|csv|json|md]',
+  help: `
+Options:
+  --format  table (default), csv, json or md
+
+Examples:
+  ww2-yugoslavia-casualties sources
+  ww2-yugoslavia-casualties sources --format json`,
+  options: { format: { type: 'string' } },
+  run(_, values) {
+    const format = formatOf(values);
+    const table = sources();
+    print(format === 'table' ? table.select('id', 'kind', 'author', 'title', 'year') : table, format);
+  },
+};
+
+const citeCommand: Command = {
+  summary: 'Cite a source: the work behind its figures and where they were read.',
+  usage: '<source> [--format text|bibtex|csl-json]',
+  help: `
+Options:
+  --format  text (default), bibtex or csl-json
+
+Examples:
+  ww2-yugoslavia-casualties cite zerjavic
+  ww2-yugoslavia-casualties cite kocovic --format bibtex >> references.bib`,
+  options: { format: { type: 'string' } },
+  run(positionals, values) {
+    const id = positionals[0];
+    if (!id) throw new UsageError('no source given', "'sources' lists them");
+    out(cite(id, { format: ((values.format as string | undefined) ?? 'text') as CitationFormat }));
+  },
+};
+
+const compareCommand: Command = {
+  summary: 'Set the sources of a dataset side by side over one dimension.',
+  usage: '<dataset> --by <dimension> [--baseline <source>] [--measure <measure>] [--format table|csv|json|md]',
+  help: `
+For each category and source: the figure, its difference and ratio against the baseline source,
+its share of the source's own total, and its rank within the source. A category a source does not
+report stays empty ("–"), never 0.
+
+Options:
+  --by        the dimension to compare over, e.g. nationality, region, status (required)
+  --baseline  the source the others are measured against (default: the first source)
+  --measure   the measure, where the dataset has several (e.g. deaths)
+  --format    table (default), csv, json or md
+
+Examples:
+  ww2-yugoslavia-casualties compare by-nationality --by nationality --baseline zerjavic
+  ww2-yugoslavia-casualties compare by-status --by status --format md`,
+  options: { by: { type: 'string' }, baseline: { type: 'string' }, measure: { type: 'string' }, format: { type: 'string' } },
+  run(positionals, values) {
+    const id = datasetOf(positionals, `compare ${this.usage}`);
+    const format = formatOf(values);
+    const by = values.by as string | undefined;
+    if (!by) throw new UsageError('no dimension given', `add --by <dimension>, e.g. --by ${describe(id).fields.find((f) => f.values && f.name !== 'source' && f.name !== 'measure')?.name ?? 'source'}`);
+    const result = compare(load(id), {
+      by,
+      ...(values.baseline ? { baseline: values.baseline as string } : {}),
+      ...(values.measure ? { measure: values.measure as string } : {}),
+    });
+    print(format === 'table' ? result.select(by, 'source', 'value', 'low', 'high', 'qualifier', 'difference', 'ratio', 'share', 'rank') : result, format);
+  },
+};
+
+const auditCommand: Command = {
+  summary: 'Check the published tables against the totals their sources state.',
+  usage: '[--dataset <dataset>] [--format table|csv|json|md]',
+  help: `
+For every total a source states, the sum of its parts beside it. A table that does not add up is
+kept as published and shown here with both numbers. Parts that are lower bounds ("18,000+") are
+consistent with any total at or above their sum; a part not reported is left out and counted.
+
+Options:
+  --dataset  audit only this dataset
+  --format   table (default), csv, json or md
+
+Examples:
+  ww2-yugoslavia-casualties audit
+  ww2-yugoslavia-casualties audit --dataset by-nationality --format json`,
+  options: { dataset: { type: 'string' }, format: { type: 'string' } },
+  run(_, values) {
+    const format = formatOf(values);
+    let result: ColumnTable = audit();
+    if (values.dataset) result = where(result, 'dataset', values.dataset as string, 'dataset with a stated total');
+    print(format === 'table' ? result.select('dataset', 'source', 'scope', 'measure', 'not_reported', 'parts', 'stated', 'difference', 'consistent') : result, format);
+  },
+};
+
+export const commands: Record<string, Command> = {
+  list,
+  show,
+  compare: compareCommand,
+  audit: auditCommand,
+  sources: sourcesCommand,
+  cite: citeCommand,
+};
