@@ -1,0 +1,45 @@
+// The package in a browser: the core entry (data, analysis, chart specs) bundled with esbuild,
+// no file system, no Node built-ins; the chart drawn by vega-embed.
+import embed from 'vega-embed';
+import { describe, load, formatFigure } from 'ww2-yugoslavia-casualties';
+
+const info = describe('by-nationality');
+const table = load('by-nationality');
+document.querySelector('#summary').textContent =
+  `${info.title}: ${table.numRows()} figures from ${info.sources.map((s) => `${s.id} (${s.kind})`).join(', ')}.`;
+
+// The table, each figure as its source gives it ("–" where the source reports none).
+const sources = info.sources.map((s) => s.id);
+const rows = table.objects();
+const labels = [...new Set(rows.map((r) => r.label))];
+const el = document.querySelector('#table');
+el.innerHTML = `<caption>${info.title}</caption>`;
+const head = el.createTHead().insertRow();
+for (const text of ['Nationality', ...sources]) head.appendChild(document.createElement('th')).textContent = text;
+const body = el.createTBody();
+for (const label of labels) {
+  const tr = body.insertRow();
+  tr.insertCell().textContent = label;
+  for (const s of sources) {
+    const cell = tr.insertCell();
+    cell.className = 'number';
+    cell.textContent = formatFigure(rows.find((r) => r.source === s && r.label === label));
+  }
+}
+
+// A grouped bar chart: a plain Vega-Lite spec, as a notebook would pass it to vega-embed.
+const spec = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  description: 'Victims by nationality in three sources',
+  data: { values: rows.filter((r) => r.value !== null) },
+  mark: 'bar',
+  encoding: {
+    y: { field: 'label', type: 'nominal', sort: '-x', title: null },
+    yOffset: { field: 'source' },
+    x: { field: 'value', type: 'quantitative', title: 'deaths' },
+    color: { field: 'source', type: 'nominal' },
+  },
+  width: 500,
+};
+await embed('#chart', spec, { actions: false, renderer: 'svg' });
+document.body.dataset.ready = 'true';
