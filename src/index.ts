@@ -39,6 +39,8 @@ export type { CSVOptions } from './exchange/csv.js';
 export { toJSON, toArrow } from './exchange/json.js';
 export { toMarkdown } from './exchange/markdown.js';
 export { toLaTeX } from './exchange/latex.js';
+export { toHTML, escapeHTML } from './exchange/html.js';
+export type { HTMLOptions } from './exchange/html.js';
 export type { LaTeXOptions } from './exchange/latex.js';
 export type { DisplayOptions } from './exchange/display.js';
 export { formatFigure } from './exchange/figure.js';

@@ -103,3 +103,17 @@ describe('toMarkdown(table) and toLaTeX(table)', () => {
     expect(() => toMarkdown(ndh(), { columns: ['figure', 'valeu'] })).toThrow(/Unknown column 'valeu'\. Did you mean 'value'\?/);
   });
 });
+
+describe('toHTML(table)', () => {
+  test('a table with figures right-aligned, dashes marked as not reported, text escaped', async () => {
+    const { toHTML } = await import('../../src/index.js');
+    expect(toHTML(load('by-status').slice(0, 1), { columns: ['label', 'figure'] })).toBe(
+      '<table class="ww2yc">\n<thead><tr><th>label</th><th class="number">figure</th></tr></thead>\n<tbody>\n<tr><td>Yugoslav partisans</td><td class="number">237,000</td></tr>\n</tbody>\n</table>\n',
+    );
+    const gypsies = load('by-nationality').filter((d) => d.label === 'Gypsies' && d.source === 'yu-1964');
+    expect(toHTML(gypsies, { columns: ['figure'] })).toContain('<td class="number not-reported" title="not reported by the source (a dash), not zero">–</td>');
+    const risky = fromCSV('label\n<script>alert("x")</script> & co\n', { autoType: false });
+    expect(toHTML(risky, { caption: 'A <b>caption</b>' })).toContain('<caption>A &lt;b&gt;caption&lt;/b&gt;</caption>');
+    expect(toHTML(risky)).toContain('<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</td>');
+  });
+});
