@@ -33,19 +33,19 @@ export const resources = [
     name: 'total-estimates',
     title: 'Headline totals of the war dead, by source',
     description:
-      'Every total the seeds give for Yugoslavia as a whole: the 1964 list of named victims, the ' +
+      'Every total the source documents give for Yugoslavia as a whole: the 1964 list of named victims, the ' +
       'demographic calculations of Kočović and Žerjavić, the U.S. Bureau of the Census (1954), each ' +
       "dated official figure of 1945–1948, and the estimates of Meštrović, Vego and A'Barrow, each " +
       'with the kind of estimate it is.',
     sources: ['yu-1964', 'kocovic', 'zerjavic', 'us-census-1954', 'yu-official', 'mestrovic', 'vego', 'abarrow'],
     dimensions: {
       kind: 'the kind of source (as in sources.csv): named-list, demographic-estimate, official-claim, census-bureau-estimate, historian-estimate',
-      date: 'when the figure was given, as the seed dates it (year, or year-month); empty where the seed gives no date',
+      date: 'when the figure was given, as the document dates it (year, or year-month); empty where the document gives no date',
     },
     caveats: [
       'These totals count different things: a named list is a floor; demographic estimates calculate real deaths; the official 1.7 million is demographic loss (measure demographic-loss). Compare them only with their kind in view.',
-      'For 1,685,000, 1,704,000 and 1,706,000 the seed does not say how they were calculated (measure casualties, as the seed words them).',
-      'The seed mentions the 1.7 million several times (Tito in May 1945, Vučković\'s 1947 calculation, Kardelj\'s negotiations, the 1948 submission); these may be one figure used several times, so do not count the rows as separate claims.',
+      'For 1,685,000, 1,704,000 and 1,706,000 the document does not say how they were calculated (measure casualties, as the document words them).',
+      'The document mentions the 1.7 million several times (Tito in May 1945, Vučković\'s 1947 calculation, Kardelj\'s negotiations, the 1948 submission); these may be one figure used several times, so do not count the rows as separate claims.',
       'The article\'s opening says the toll "is usually estimated at around one million, about half of whom were civilians"; that sums up the estimates here and is not a row.',
     ],
   },
@@ -88,7 +88,7 @@ export const resources = [
     sources: ['zerjavic'],
     dimensions: { region: 'republic key, or abroad' },
     caveats: [
-      'The seed does not say whether "Serbia 273,000" includes Kosovo and Vojvodina.',
+      'The document does not say whether "Serbia 273,000" includes Kosovo and Vojvodina.',
       "These add up to 1,017,000, 10,000 less than Žerjavić's total of 1,027,000 stated just before them; kept as published.",
       'Never add these to the NDH figures: the NDH spanned much of today\'s Croatia and all of Bosnia and Herzegovina.',
     ],
@@ -113,7 +113,7 @@ export const resources = [
     sources: ['slovenia-2005', 'enc-ww2-yugoslavia-text'],
     dimensions: {
       status: 'partisan, civilian or slovene-home-guard',
-      perpetrator: 'who killed them, where the seed says',
+      perpetrator: 'who killed them, where the document says',
       period: '1941-1945, 1941-to-may-1945, post-war, or 1941-1945-and-post-war',
     },
     caveats: [
@@ -131,13 +131,13 @@ export const resources = [
       'and in the Sajmište camp.',
     sources: ['zerjavic'],
     dimensions: {
-      status: 'partisan, chetniks-and-collaborators or civilian; empty where the seed does not say',
-      perpetrator: 'who killed them, where the seed names one',
+      status: 'partisan, chetniks-and-collaborators or civilian; empty where the document does not say',
+      perpetrator: 'who killed them, where the document names one',
       cause: 'terror-and-camps, battles, typhoid, sajmiste-camp',
     },
     caveats: [
-      'The seed states no total for this table.',
-      'The 20,000 who died in the Sajmište camp are given as "a further" figure; the seed does not say whether they are among the civilian casualties.',
+      'The document states no total for this table.',
+      'The 20,000 who died in the Sajmište camp are given as "a further" figure; the document does not say whether they are among the civilian casualties.',
     ],
   },
   {
@@ -148,7 +148,7 @@ export const resources = [
       'Muslims of Croatia): members of the NDH armed forces, Partisans and civilians, in the NDH and abroad.',
     sources: ['zerjavic'],
     dimensions: {
-      nationality: 'croats, or muslims for the seed\'s "Bosniaks, including Muslims of Croatia"',
+      nationality: 'croats, or muslims for the document\'s "Bosniaks, including Muslims of Croatia"',
       region: 'ndh or abroad',
       status: 'ndh-armed-forces, partisan or civilian',
     },
@@ -161,7 +161,7 @@ export const resources = [
       "Vladimir Žerjavić's Croat and Bosniak civilian deaths in the NDH by perpetrator, and those who died abroad.",
     sources: ['zerjavic'],
     dimensions: {
-      nationality: 'croats, or muslims for the seed\'s "Bosniaks"',
+      nationality: 'croats, or muslims for the document\'s "Bosniaks"',
       region: 'ndh or abroad',
       perpetrator: 'chetniks, ustase, partisans, german-forces, italian-forces; empty for those who died abroad',
     },
@@ -175,30 +175,30 @@ export const resources = [
     dimensions: {
       nationality: 'croats',
       region: 'ndh',
-      status: 'partisan, or empty where the seed does not say',
+      status: 'partisan, or empty where the document does not say',
       cause: 'prisons-or-camps',
     },
-    caveats: ['The seed does not name the work these come from.'],
+    caveats: ['The document does not name the work these come from.'],
   },
   {
     name: 'military-losses',
     title: 'German, Italian, NDH and Partisan military losses',
     description:
-      'Military losses from every source the seeds give: the infobox of the article, the German ' +
+      'Military losses from every source the source documents give: the infobox of the article, the German ' +
       'casualty lists quoted by The Times in 1945, Rüdiger Overmans, and the article\'s own figures ' +
       'for the Italians and for the Partisans in 1945.',
     sources: ['enc-ww2-yugoslavia-infobox', 'reinecke-times-1945', 'overmans', 'enc-ww2-yugoslavia-text'],
     dimensions: {
-      belligerent: 'germany, italy, ndh, yugoslav-partisans, or not-named-in-seed where the name is missing in the seed',
+      belligerent: 'germany, italy, ndh, yugoslav-partisans, or not-named where the name is missing in the document',
       region: 'yugoslavia or balkans (the German figures of Reinecke and Overmans cover the Balkans)',
       status: 'military or prisoner-of-war',
-      period: 'occupation, post-armistice, 1941-1945, to-1945-05-09; empty where the seed gives none',
+      period: 'occupation, post-armistice, 1941-1945, to-1945-05-09; empty where the document gives none',
     },
     caveats: [
       'The German figures of Reinecke and Overmans are for the Balkans, not Yugoslavia alone.',
       'The infobox gives the German killed as a range, 19,235–103,693; value is its midpoint.',
       'The Italian figures appear twice, in the infobox and in the section on Italian casualties: both are kept, each with its source.',
-      'The 36,000 are the losses of Dapčević\'s units up to 9 May 1945, given in the article\'s account of 1945; the seed does not say from when they are counted.',
+      'The 36,000 are the losses of Dapčević\'s units up to 9 May 1945, given in the article\'s account of 1945; the document does not say from when they are counted.',
     ],
   },
   {
@@ -206,8 +206,8 @@ export const resources = [
     title: 'Italian casualties by region',
     description: 'The casualties of the Italian army during its occupation of Yugoslavia, by region.',
     sources: ['enc-ww2-yugoslavia-text'],
-    dimensions: { region: 'region key; Dalmatia is listed apart from Croatia, as in the seed' },
-    caveats: ['The seed does not say which borders its regions use.'],
+    dimensions: { region: 'region key; Dalmatia is listed apart from Croatia, as in the document' },
+    caveats: ['The document does not say which borders its regions use.'],
   },
   {
     name: 'belgrade-offensive',
@@ -220,7 +220,7 @@ export const resources = [
       belligerent: 'soviet-union, bulgaria, yugoslav-partisans, yugoslav-partisans-and-soviet-union, germany, or axis for the infobox\'s second column',
     },
     caveats: [
-      'The names of the belligerents in the infobox\'s second column are missing in the seed; its units are Army Group F, 2nd Panzer Army, Serbian State Guard and Russian Protective Corps.',
+      'The names of the belligerents in the infobox\'s second column are missing in the document; its units are Army Group F, 2nd Panzer Army, Serbian State Guard and Russian Protective Corps.',
       'The 3,500 is the number of remains in the Liberators of Belgrade Memorial, not a count of all losses.',
     ],
   },
@@ -256,12 +256,12 @@ export const auxiliary = [
       'Every work a figure comes from, with the kind of source it is and the document and section it was read from (cited_via).',
     fields: {
       id: 'the id used in the source column of every dataset',
-      author: 'author or body that produced the figures; empty where the seed names none',
-      title: 'title of the work; empty where the seed does not name it',
+      author: 'author or body that produced the figures; empty where the document names none',
+      title: 'title of the work; empty where the document does not name it',
       year: 'year of the work',
       publisher: 'publisher',
       kind: 'named-list, demographic-estimate, official-claim, census-bureau-estimate, historian-estimate, military-records, encyclopedia-infobox, encyclopedia-text (figures an encyclopedia article gives without naming who produced them) or polemical-article',
-      cited_via: 'the seed document and section the figures were read from',
+      cited_via: 'the source document and section the figures were read from',
       note: 'what the source is and what it counts',
     },
     enums: ['kind'],

@@ -1,3 +1,5 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { escape, from, type ColumnTable } from 'arquero';
 import { audit } from '../analysis/audit.js';
 import { compare } from '../analysis/compare.js';
@@ -9,6 +11,7 @@ import { UnknownIdError } from '../errors.js';
 import { toCSV } from '../exchange/csv.js';
 import { toJSON } from '../exchange/json.js';
 import { toMarkdown } from '../exchange/markdown.js';
+import { writeReport } from '../report/report.js';
 import { textTable } from './text-table.js';
 import { UsageError } from './usage.js';
 
@@ -211,6 +214,45 @@ Examples:
   },
 };
 
+const report: Command = {
+  summary: 'Write the report: a web page of every dataset, chart, comparison and audit finding.',
+  usage: '--out <dir>',
+  help: `
+Writes <dir>/index.html (opens without a network), the tables as CSV and Markdown in
+<dir>/tables/, and every chart as SVG and PNG in <dir>/charts/.
+
+Options:
+  --out  the folder to write (created if missing; files in it are replaced)
+
+Examples:
+  ww2-yugoslavia-casualties report --out report
+  ww2-yugoslavia-casualties report --out ~/Desktop/yugoslavia-casualties`,
+  options: { out: { type: 'string' } },
+  async run(_, values) {
+    const dir = values.out as string | undefined;
+    if (!dir) throw new UsageError('no output folder given', 'add --out <dir>, e.g. --out report');
+    writable(dir);
+    const { files } = await writeReport(dir, await reportCharts());
+    process.stderr.write(`wrote ${files.length} files; open ${join(dir, 'index.html')}\n`);
+  },
+};
+
+/** Makes sure `dir` exists and can be written, or says why not. */
+function writable(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`cannot write to '${dir}' (${code})`, 'choose a folder you can write to');
+  }
+}
+
+/** The charts of the report, with the renderers. */
+async function reportCharts() {
+  return {};
+}
+
 export const commands: Record<string, Command> = {
   list,
   show,
@@ -218,4 +260,5 @@ export const commands: Record<string, Command> = {
   audit: auditCommand,
   sources: sourcesCommand,
   cite: citeCommand,
+  report,
 };

@@ -22,8 +22,8 @@ describe('military-losses', () => {
     expect(infobox('yugoslav-partisans', 'wounded')).toMatchObject(exact(399880));
     expect(infobox('yugoslav-partisans', 'died-of-wounds')).toMatchObject(exact(31200));
     expect(infobox('yugoslav-partisans', 'missing')).toMatchObject(exact(28925));
-    expect(infobox('not-named-in-seed', 'deaths')).toMatchObject(exact(436));
-    expect(infobox('not-named-in-seed', 'wounded')).toMatchObject(exact(1159));
+    expect(infobox('not-named', 'deaths')).toMatchObject(exact(436));
+    expect(infobox('not-named', 'wounded')).toMatchObject(exact(1159));
   });
 
   test('German losses in the Balkans: the Times lists and Overmans', () => {

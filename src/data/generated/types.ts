@@ -26,7 +26,7 @@ export interface TotalEstimatesRow {
   source: "abarrow" | "kocovic" | "mestrovic" | "us-census-1954" | "vego" | "yu-1964" | "yu-official" | "zerjavic";
   /** the kind of source (as in sources.csv): named-list, demographic-estimate, official-claim, census-bureau-estimate, historian-estimate */
   kind: "census-bureau-estimate" | "demographic-estimate" | "historian-estimate" | "named-list" | "official-claim";
-  /** when the figure was given, as the seed dates it (year, or year-month); empty where the seed gives no date */
+  /** when the figure was given, as the document dates it (year, or year-month); empty where the document gives no date */
   date: "1945" | "1945-05" | "1945-08" | "1946" | "1947" | "1948" | "1954" | "1964" | null;
   /** what is counted (kebab-case) */
   measure: "casualties" | "deaths" | "demographic-loss" | "killed";
@@ -148,7 +148,7 @@ export interface Slovenia2005Row {
   source: "enc-ww2-yugoslavia-text" | "slovenia-2005";
   /** partisan, civilian or slovene-home-guard */
   status: "civilian" | "partisan" | "slovene-home-guard" | null;
-  /** who killed them, where the seed says */
+  /** who killed them, where the document says */
   perpetrator: "axis-or-slovene-home-guard" | "partisans" | "yugoslav-communist-authorities" | null;
   /** 1941-1945, 1941-to-may-1945, post-war, or 1941-1945-and-post-war */
   period: "1941-1945" | "1941-1945-and-post-war" | "1941-to-may-1945" | "post-war" | null;
@@ -174,9 +174,9 @@ export interface Slovenia2005Row {
 export interface NdhSerbsRow {
   /** id of the source in sources.csv */
   source: "zerjavic";
-  /** partisan, chetniks-and-collaborators or civilian; empty where the seed does not say */
+  /** partisan, chetniks-and-collaborators or civilian; empty where the document does not say */
   status: "chetniks-and-collaborators" | "civilian" | "partisan" | null;
-  /** who killed them, where the seed names one */
+  /** who killed them, where the document names one */
   perpetrator: "german-forces" | "italian-forces" | "ustase" | null;
   /** terror-and-camps, battles, typhoid, sajmiste-camp */
   cause: "battles" | "sajmiste-camp" | "terror-and-camps" | "typhoid" | null;
@@ -202,7 +202,7 @@ export interface NdhSerbsRow {
 export interface NdhCroatsBosniaksRow {
   /** id of the source in sources.csv */
   source: "zerjavic";
-  /** croats, or muslims for the seed's "Bosniaks, including Muslims of Croatia" */
+  /** croats, or muslims for the document's "Bosniaks, including Muslims of Croatia" */
   nationality: "croats" | "muslims";
   /** ndh or abroad */
   region: "abroad" | "ndh";
@@ -230,7 +230,7 @@ export interface NdhCroatsBosniaksRow {
 export interface NdhCiviliansByPerpetratorRow {
   /** id of the source in sources.csv */
   source: "zerjavic";
-  /** croats, or muslims for the seed's "Bosniaks" */
+  /** croats, or muslims for the document's "Bosniaks" */
   nationality: "croats" | "muslims";
   /** ndh or abroad */
   region: "abroad" | "ndh";
@@ -262,7 +262,7 @@ export interface NdhCroatsGoldsteinRow {
   nationality: "croats";
   /** ndh */
   region: "ndh";
-  /** partisan, or empty where the seed does not say */
+  /** partisan, or empty where the document does not say */
   status: "partisan" | null;
   /** prisons-or-camps */
   cause: "prisons-or-camps" | null;
@@ -288,13 +288,13 @@ export interface NdhCroatsGoldsteinRow {
 export interface MilitaryLossesRow {
   /** id of the source in sources.csv */
   source: "enc-ww2-yugoslavia-infobox" | "enc-ww2-yugoslavia-text" | "overmans" | "reinecke-times-1945";
-  /** germany, italy, ndh, yugoslav-partisans, or not-named-in-seed where the name is missing in the seed */
-  belligerent: "germany" | "italy" | "ndh" | "not-named-in-seed" | "yugoslav-partisans";
+  /** germany, italy, ndh, yugoslav-partisans, or not-named where the name is missing in the document */
+  belligerent: "germany" | "italy" | "ndh" | "not-named" | "yugoslav-partisans";
   /** yugoslavia or balkans (the German figures of Reinecke and Overmans cover the Balkans) */
   region: "balkans" | "yugoslavia" | null;
   /** military or prisoner-of-war */
   status: "military" | "prisoner-of-war" | null;
-  /** occupation, post-armistice, 1941-1945, to-1945-05-09; empty where the seed gives none */
+  /** occupation, post-armistice, 1941-1945, to-1945-05-09; empty where the document gives none */
   period: "1941-1945" | "occupation" | "post-armistice" | "to-1945-05-09" | null;
   /** what is counted (kebab-case) */
   measure: "deaths" | "died-of-wounds" | "killed" | "missing" | "wounded";
@@ -318,7 +318,7 @@ export interface MilitaryLossesRow {
 export interface ItalianByRegionRow {
   /** id of the source in sources.csv */
   source: "enc-ww2-yugoslavia-text";
-  /** region key; Dalmatia is listed apart from Croatia, as in the seed */
+  /** region key; Dalmatia is listed apart from Croatia, as in the document */
   region: "bosnia-and-herzegovina" | "croatia" | "dalmatia" | "montenegro" | "slovenia";
   /** what is counted (kebab-case) */
   measure: "casualties";
@@ -408,9 +408,9 @@ export interface DatasetRows {
 export interface SourcesRow {
   /** the id used in the source column of every dataset */
   id: string;
-  /** author or body that produced the figures; empty where the seed names none */
+  /** author or body that produced the figures; empty where the document names none */
   author: string | null;
-  /** title of the work; empty where the seed does not name it */
+  /** title of the work; empty where the document does not name it */
   title: string | null;
   /** year of the work */
   year: number | null;
@@ -418,7 +418,7 @@ export interface SourcesRow {
   publisher: string | null;
   /** named-list, demographic-estimate, official-claim, census-bureau-estimate, historian-estimate, military-records, encyclopedia-infobox, encyclopedia-text (figures an encyclopedia article gives without naming who produced them) or polemical-article */
   kind: "census-bureau-estimate" | "demographic-estimate" | "encyclopedia-infobox" | "encyclopedia-text" | "historian-estimate" | "military-records" | "named-list" | "official-claim" | "polemical-article";
-  /** the seed document and section the figures were read from */
+  /** the source document and section the figures were read from */
   cited_via: string;
   /** what the source is and what it counts */
   note: string;
