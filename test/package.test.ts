@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let consumer: string;
 let files: string[];
+let tarball: string;
 
 const run = (cmd: string, args: string[], cwd = consumer) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -19,7 +20,7 @@ beforeAll(() => {
   // npm test builds first (pretest), so dist/ is current.
   const packed = JSON.parse(run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root));
   files = packed[0].files.map((f: { path: string }) => f.path);
-  const tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
+  tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
   consumer = join(dir, 'consumer');
   run('mkdir', ['-p', consumer], dir);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
@@ -34,6 +35,13 @@ describe('the packed package', () => {
     expect(files).toContain('datasets/by-nationality.csv');
     expect(files).toContain('DATA-LICENSE.md');
     expect(files.filter((f) => /^(src|test|examples|\.ci)\//.test(f))).toEqual([]);
+  });
+
+  test('passes publint (strict) and are-the-types-wrong (esm-only profile)', () => {
+    const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+    expect(run(bin('publint'), ['run', tarball, '--strict'], root)).toMatch(/All good!/);
+    // attw exits non-zero on any problem that the profile does not ignore.
+    expect(() => run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], root)).not.toThrow();
   });
 
   test('imports as ESM in a new project', () => {
