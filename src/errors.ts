@@ -25,15 +25,34 @@ export class UnknownIdError extends CasualtiesError {
   }
 }
 
-/** Shows a value as it was given, for an error message. */
+/** The most characters of a given value that an error message shows. */
+const shownLength = 200;
+
+/** Shows a value as it was given, for an error message (cut short, with its length, if long). */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
+  let text: string;
+  if (typeof value === 'string') text = `'${value}'`;
+  else if (typeof value === 'number' || typeof value === 'boolean' || value == null) text = String(value);
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
   }
+  return text.length > shownLength ? `${text.slice(0, shownLength)}… (${text.length} characters)` : text;
+}
+
+/**
+ * The options object of `fn`: `{}` if none was given; throws if `options` is not an object
+ * (e.g. `null`, a string, an array), instead of failing on a property of it.
+ */
+export function checkOptions<T extends object>(options: T | undefined, fn: string): Partial<T> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidOptionError(`${fn}: options is ${show(options)}; expected an object of options, or nothing.`);
+  }
+  return options;
 }
 
 /**
@@ -44,13 +63,15 @@ function closest(given: string, choices: readonly string[]): string | undefined 
   const g = given.toLowerCase();
   const prefixed = choices.filter((c) => g.length > 2 && (c.toLowerCase().startsWith(g) || g.startsWith(c.toLowerCase())));
   if (prefixed.length === 1) return prefixed[0];
+  const limit = Math.max(2, Math.ceil(given.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const choice of choices) {
+    if (Math.abs(choice.length - g.length) > limit) continue; // the distance is at least this: too far (and a huge string costs nothing)
     const d = distance(g, choice.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [choice, d];
   }
-  return bestDistance <= Math.max(2, Math.ceil(given.length / 3)) ? best : undefined;
+  return bestDistance <= limit ? best : undefined;
 }
 
 /** Levenshtein distance between two strings. */

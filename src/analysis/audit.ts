@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { load, statedTotals } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { datasetIds, type DatasetId } from '../data/generated/types.js';
-import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
+import { InvalidOptionError, InvalidTableError, checkOptions, show } from '../errors.js';
 import { readTable, suggest, sumParts, toTable, unique, type CasualtyRow } from './shared.js';
 
 /** A stated total: what a source says one of its tables adds up to (a row of `statedTotals()`). */
@@ -95,8 +95,8 @@ export interface AuditRow {
  * //     { dataset: 'by-location-1964', source: 'yu-1964', parts: 597333, stated: 597323, difference: 10 },
  * //     { dataset: 'by-republic-zerjavic', source: 'zerjavic', parts: 1017000, stated: 1027000, difference: -10000 }]
  */
-export function audit(table?: ColumnTable, options: AuditOptions = {}): TypedTable<AuditRow> {
-  const { dataset, totals } = options;
+export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<AuditRow> {
+  const { dataset, totals } = checkOptions(options, 'audit');
   if (dataset !== undefined && !datasetIds.includes(dataset)) {
     throw new InvalidOptionError(`audit: option dataset is ${show(dataset)}, which is not a bundled dataset.${suggest(dataset, datasetIds)} Expected one of: ${datasetIds.join(', ')}.`);
   }
@@ -182,7 +182,8 @@ function readTotals(totals: unknown): StatedTotal[] {
       ? (totals as ColumnTable).objects()
       : undefined;
   if (!Array.isArray(list)) throw new InvalidOptionError(`audit: option totals is ${show(totals)}; expected a table or an array of stated totals ({ source, scope, measure, parts, value, … }).`);
-  return list.map((entry: unknown, i) => {
+  // Array.from: a hole in a sparse array is an entry (undefined, so an error), not skipped by map and left a hole.
+  return Array.from(list).map((entry: unknown, i) => {
     const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const bad = (field: string, expected: string) => new InvalidOptionError(`audit: stated total ${i + 1}, field '${field}': ${show(t[field])}; expected ${expected}.`);
     if (typeof t.source !== 'string') throw bad('source', 'a source id');
@@ -190,6 +191,8 @@ function readTotals(totals: unknown): StatedTotal[] {
     if (typeof t.value !== 'number' || !Number.isFinite(t.value)) throw bad('value', 'the stated total, a number');
     for (const f of ['scope', 'parts', 'unit', 'label', 'dataset']) if (t[f] != null && typeof t[f] !== 'string') throw bad(f, 'a string, or nothing');
     for (const f of ['low', 'high']) if (t[f] != null && (typeof t[f] !== 'number' || !Number.isFinite(t[f]))) throw bad(f, 'a number, or nothing');
+    if (typeof t.low === 'number' && t.low > t.value) throw bad('low', `a number ≤ the value ${t.value}`);
+    if (typeof t.high === 'number' && t.high < t.value) throw bad('high', `a number ≥ the value ${t.value}, or null for a lower bound`);
     return {
       dataset: (t.dataset as string | null | undefined) ?? null,
       source: t.source,

@@ -5,8 +5,8 @@ import { validate, type FromRowsOptions } from './validate.js';
 
 /**
  * Checks a user's own rows against the data contract and returns a table that every function of
- * this package accepts. Nothing is inferred: `value`, `low` and `high` must be numbers ≥ 0 or
- * `null` (not reported, never 0); every other column is a string or `null` (`undefined` counts as
+ * this package accepts. Nothing is inferred: `value`, `low` and `high` must be numbers from 0 to
+ * `Number.MAX_SAFE_INTEGER`, or `null` (not reported, never 0); every other column is a string or `null` (`undefined` counts as
  * `null`). Checked: the nine contract columns exist; `source` is a known id; `measure` and the
  * dimension columns are kebab-case keys; `unit` is `persons` or `percent`; `qualifier` is one of
  * the contract's; `label` is not empty; low ≤ value ≤ high; and the qualifier agrees with the

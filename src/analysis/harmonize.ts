@@ -146,7 +146,8 @@ function userEntries(crosswalk: unknown): CrosswalkEntry[] {
       ? (crosswalk as ColumnTable).objects()
       : undefined;
   if (!Array.isArray(list)) throw new InvalidOptionError(`harmonize: option crosswalk is ${show(crosswalk)}; expected an array of { source?, key, group, comparability?, note? } or a table with those columns.`);
-  return list.map((entry: unknown, i) => {
+  // Array.from: a hole in a sparse array is an entry (undefined, so an error), not skipped by map and left a hole.
+  return Array.from(list).map((entry: unknown, i) => {
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const bad = (field: string, expected: string) =>
       new InvalidOptionError(`harmonize: crosswalk entry ${i + 1}, field '${field}': ${show(e[field])}; expected ${expected}.`);

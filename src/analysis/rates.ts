@@ -116,9 +116,9 @@ function populations(population: unknown, by: string): Map<string | null, number
       : undefined;
   if (!Array.isArray(list)) throw new InvalidTableError(`rates: population is ${show(population)}; expected a table or an array of objects with columns '${by}' and 'population'.`);
   const map = new Map<string | null, number>();
-  list.forEach((entry: unknown, i) => {
+  Array.from(list).forEach((entry: unknown, i) => { // a hole in a sparse array is a bad row, not skipped
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    const key = e[by];
+    const key = Object.hasOwn(e, by) ? e[by] : undefined; // own only: not Object.prototype's 'constructor'
     const value = e.population;
     if (typeof key !== 'string') throw new InvalidTableError(`rates: population row ${i + 1}, column '${by}': ${show(key)}; expected the category key, as in the table.`);
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {

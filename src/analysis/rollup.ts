@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
-import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
+import { InvalidOptionError, InvalidTableError, checkOptions, show } from '../errors.js';
 import { checkDimension, groupRows, readTable, sumNote, sumParts, toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
 
 /** What to do with a part that is not reported (a dash in the source). */
@@ -74,12 +74,13 @@ export interface RollupRow {
  * //      note: "derived: the sum of '18,000+ Croats' + '20,000+ Bosniaks'; lower bounds, so the sum is one too: '18,000+ Croats', '20,000+ Bosniaks'",
  * //      parts: 2, not_reported: 0 }
  */
-export function rollup<By extends string = string>(table: ColumnTable, options: RollupOptions<By> = {}): TypedTable<RollupRow & Record<By, string | null>> {
+export function rollup<By extends string = string>(table: ColumnTable, options?: RollupOptions<By>): TypedTable<RollupRow & Record<By, string | null>> {
   const { rows, dimensions } = readTable(table, 'rollup');
-  const given = options.by === undefined ? [] : typeof options.by === 'string' ? [options.by] : options.by;
+  const { by: byOption, missing: missingOption } = checkOptions(options, 'rollup');
+  const given = byOption === undefined ? [] : typeof byOption === 'string' ? [byOption] : byOption;
   if (!Array.isArray(given)) throw new InvalidOptionError(`rollup: option by is ${show(given)}; expected a column name or an array of them.`);
   const by = unique(given.map((b: unknown) => checkDimension(b, dimensions, 'rollup')));
-  const missing = checkMissing(options.missing, 'rollup');
+  const missing = checkMissing(missingOption, 'rollup');
   const keys = ['source', ...by, 'measure', 'unit'];
   const result = groupRows(rows, keys).map((group) => sumGroup(group, keys, missing, 'rollup'));
   return toTable(result, [...keys, 'value', 'low', 'high', 'qualifier', 'label', 'note', 'parts', 'not_reported']) as TypedTable<

@@ -64,6 +64,7 @@ export function readTable(table: unknown, fn: string): ContractTable {
     throw new InvalidTableError(`${fn}: expected an Arquero table (from load(), fromRows() or fromCSV()); got ${given}.`);
   }
   const columns = table.columnNames();
+  checkColumnNames(columns, fn);
   const absent = contractColumns.filter((c) => !columns.includes(c));
   if (absent.length > 0) {
     throw new InvalidTableError(
@@ -71,12 +72,28 @@ export function readTable(table: unknown, fn: string): ContractTable {
     );
   }
   const rows = table.objects() as CasualtyRow[];
+  const dimensions = columns.filter((c) => !(contractColumns as readonly string[]).includes(c) && !bookkeepingColumns.includes(c));
   rows.forEach((row, i) => {
+    // Text columns: the functions compare, group and quote them, so they must be text.
+    for (const column of ['source', 'measure', 'unit', 'label', 'note', ...dimensions]) {
+      const v = row[column];
+      const ok = typeof v === 'string' || (v === null && column !== 'label' && column !== 'source');
+      if (!ok) throw new InvalidTableError(`${fn}: row ${i + 1}, column '${column}': ${show(v)}; expected ${column === 'note' || dimensions.includes(column) ? 'a string, or null' : 'a string'}.`);
+    }
     for (const column of ['value', 'low', 'high'] as const) {
       const v = row[column];
       if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) {
         throw new InvalidTableError(`${fn}: row ${i + 1}, column '${column}': ${show(v)}; expected a number, or null where not reported.`);
       }
+      if (v !== null && (v < 0 || v > maxCount)) {
+        throw new InvalidTableError(`${fn}: row ${i + 1}, column '${column}': ${v}; expected a number from 0 to ${maxCount} (a count cannot be negative).`);
+      }
+    }
+    if (row.low !== null && row.value !== null && row.low > row.value) {
+      throw new InvalidTableError(`${fn}: row ${i + 1}, column 'low': ${row.low} is above the value ${row.value}; expected low ≤ value.`);
+    }
+    if (row.high !== null && row.value !== null && row.high < row.value) {
+      throw new InvalidTableError(`${fn}: row ${i + 1}, column 'high': ${row.high} is below the value ${row.value}; expected value ≤ high.`);
     }
     if (!qualifiers.includes(row.qualifier)) {
       throw new InvalidTableError(`${fn}: row ${i + 1}, column 'qualifier': ${show(row.qualifier)}; expected one of ${qualifiers.join(', ')}.`);
@@ -85,12 +102,30 @@ export function readTable(table: unknown, fn: string): ContractTable {
       throw new InvalidTableError(`${fn}: row ${i + 1}, column 'low': null, but value is ${row.value}; expected the lower bound of the figure.`);
     }
   });
-  const dimensions = columns.filter((c) => !(contractColumns as readonly string[]).includes(c) && !bookkeepingColumns.includes(c));
   return { rows, dimensions, columns };
 }
 
-function isTable(x: unknown): x is ColumnTable {
-  return typeof x === 'object' && x !== null && typeof (x as ColumnTable).objects === 'function' && typeof (x as ColumnTable).columnNames === 'function';
+/**
+ * The largest figure a table may hold: `Number.MAX_SAFE_INTEGER`. Above it whole numbers are no
+ * longer exact, and sums or standard deviations would overflow to Infinity or NaN.
+ */
+export const maxCount = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Rejects a column named `__proto__`: a row object cannot hold it (assigning it changes the
+ * object's prototype instead), so its values would be lost or wrong.
+ */
+export function checkColumnNames(columns: readonly string[], fn: string): void {
+  if (columns.includes('__proto__')) {
+    throw new InvalidTableError(`${fn}: the table has a column named '__proto__', which a row object cannot hold; expected other column names (rename it).`);
+  }
+}
+
+/** Whether `x` is an Arquero table (by the methods the package calls on one, so that any copy of Arquero will do). */
+export function isTable(x: unknown): x is ColumnTable {
+  if (typeof x !== 'object' || x === null) return false;
+  const t = x as Record<string, unknown>;
+  return ['objects', 'columnNames', 'numRows', 'data', 'scan', 'column'].every((m) => typeof t[m] === 'function');
 }
 
 /** Checks that option `name` of `fn` names a dimension column of the table. */

@@ -2,7 +2,7 @@
 // collected, then reported in one InvalidTableError, so that nothing is half-loaded.
 import { sources as registry, type TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import { contractColumns, qualifiers, suggest, toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
+import { checkColumnNames, contractColumns, maxCount, qualifiers, suggest, toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
 
 /** Options of {@link fromRows} and {@link fromCSV}. */
 export interface FromRowsOptions {
@@ -38,13 +38,14 @@ export function validate(
   if (rows.length === 0) throw new InvalidTableError(`${fn}: the table has no rows; expected at least one.`);
 
   const objects: Record<string, unknown>[] = [];
-  rows.forEach((row, i) => {
+  Array.from(rows).forEach((row, i) => { // a hole in a sparse array is a bad row, not skipped
     if (typeof row !== 'object' || row === null || Array.isArray(row)) problems.push(`${where(i)}: ${show(row)}; expected an object with a property per column.`);
     else objects.push(row as Record<string, unknown>);
   });
   if (problems.length > 0) fail(fn, problems);
 
   const columns = header ? [...header] : unique(objects.flatMap((o) => Object.keys(o)));
+  checkColumnNames(columns, fn);
   const absent = contractColumns.filter((c) => !columns.includes(c));
   if (absent.length > 0) {
     throw new InvalidTableError(
@@ -55,7 +56,8 @@ export function validate(
 
   const parsed: CasualtyRow[] = objects.map((o, i) => {
     const at = (column: string) => `${where(i)}, column '${column}'`;
-    const cell = (column: string): unknown => o[column] ?? null;
+    // Own properties only: a row without a column 'constructor' or 'toString' has no value there.
+    const cell = (column: string): unknown => (Object.hasOwn(o, column) ? o[column] : null) ?? null;
     const text = (column: string, expected: string, test: (s: string) => boolean, optional = false): string | null => {
       const v = cell(column);
       if (v === null && optional) return null;
@@ -66,8 +68,12 @@ export function validate(
     const number = (column: string): number | null => {
       const v = cell(column);
       if (v === null) return null;
-      if (cells === 'csv' && typeof v === 'string' && decimal.test(v)) return Number(v);
-      if (cells === 'js' && typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
+      const n = cells === 'csv' && typeof v === 'string' && decimal.test(v) ? Number(v) : cells === 'js' && typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+      if (n !== undefined && n <= maxCount) return n;
+      if (n !== undefined) {
+        problems.push(`${at(column)}: ${show(v)}; expected at most ${maxCount} (Number.MAX_SAFE_INTEGER), above which figures are not exact and sums overflow.`);
+        return null;
+      }
       const expected =
         cells === 'csv'
           ? "a number ≥ 0 written with digits and '.' as decimal mark, no thousands separators, or an empty cell where not reported"

@@ -1,4 +1,4 @@
-import { InvalidOptionError, UnknownIdError, show } from '../errors.js';
+import { InvalidOptionError, UnknownIdError, checkOptions, show } from '../errors.js';
 import type { SourcesRow } from './generated/types.js';
 import { sources } from './load.js';
 
@@ -27,7 +27,7 @@ const formats: readonly CitationFormat[] = ['text', 'bibtex', 'csl-json'];
  * // => "Žerjavić, Vladimir. 1989. Gubici stanovništva Jugoslavije u drugom svjetskom ratu. Demographic estimate. Figures read from 'World War II in Yugoslavia' (encyclopedia article), …"
  */
 export function cite(id: string, options: CiteOptions = {}): string {
-  const { format = 'text' } = options;
+  const { format = 'text' } = checkOptions(options, 'cite');
   if (!formats.includes(format)) throw new InvalidOptionError(`Invalid format ${show(format)}: expected one of ${formats.join(', ')}.`);
   const registry = sources().objects();
   const source = registry.find((s) => s.id === id);

@@ -28,10 +28,10 @@ export type CrosswalkDimension = 'nationality' | 'region' | 'status';
 export type CrosswalkRow = CrosswalkNationalityRow;
 
 /** The ids of the bundled datasets, in the order of the catalog. */
-export const datasets: readonly DatasetId[] = datasetIds;
+export const datasets: readonly DatasetId[] = Object.freeze([...datasetIds]);
 
 /** The dimensions that have a crosswalk. */
-export const crosswalkDimensions: readonly CrosswalkDimension[] = ['nationality', 'region', 'status'];
+export const crosswalkDimensions: readonly CrosswalkDimension[] = Object.freeze(['nationality', 'region', 'status']);
 
 /**
  * Loads a bundled dataset as an Arquero table, parsed by its schema: counts are numbers, keys

@@ -1,4 +1,6 @@
 import { toCSV as arqueroCSV, type ColumnTable } from 'arquero';
+import { checkOptions } from '../errors.js';
+import { checkTable } from './display.js';
 
 /** Options of {@link toCSV}. */
 export interface CSVOptions {
@@ -18,14 +20,22 @@ export interface CSVOptions {
  * @param table Any Arquero table.
  * @param options See {@link CSVOptions}.
  * @returns The CSV text.
+ * @throws {InvalidTableError} If `table` is not an Arquero table.
+ * @throws {InvalidOptionError} If `options` is not an object.
  * @example
  * toCSV(load('demographic-loss').select('measure', 'value', 'qualifier'));
  * // => 'measure,value,qualifier\nbirths-deficit,335000,exact\nemigration,660000,approximate\n'
  */
-export function toCSV(table: ColumnTable, options: CSVOptions = {}): string {
-  const { safe = true } = options;
-  const neutralize = (v: unknown) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-  const format = safe ? Object.fromEntries(table.columnNames().map((c) => [c, neutralize])) : undefined;
-  const text = arqueroCSV(table, format ? { format } : {});
-  return text.endsWith('\n') ? text : text + '\n';
+export function toCSV(table: ColumnTable, options?: CSVOptions): string {
+  const names = checkTable(table, 'toCSV');
+  const { safe = true } = checkOptions(options, 'toCSV');
+  const neutralize = (v: unknown) => (safe && typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+  // A format for every column, as own properties: arquero looks a column's format up by name, so
+  // a column named 'toString' or 'constructor' would otherwise be formatted by Object.prototype's.
+  const format = Object.fromEntries(names.map((c) => [c, neutralize]));
+  // The header is written here, so that a column name is neutralized like any other text cell.
+  const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const header = names.map((c) => quote(String(neutralize(c)))).join(',') + '\n';
+  const body = names.length === 0 ? '' : arqueroCSV(table, { format, header: false });
+  return header + body;
 }

@@ -1,4 +1,5 @@
-import { InvalidOptionError, show } from '../errors.js';
+import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
+import { qualifiers } from '../analysis/shared.js';
 
 /** The part of a row that says how large a figure is and how certain. */
 export interface Figure {
@@ -16,37 +17,58 @@ export interface Figure {
  *
  * @param figure A row with `value`, `low`, `high`, `qualifier` (and optionally `unit`).
  * @param locale A BCP 47 locale for the digits, e.g. `'de-DE'`. Default `'en-US'`.
+ * @param where How to name the figure in an error message. Default `'formatFigure'`.
  * @returns The figure as text.
  * @throws {InvalidOptionError} If the locale is not one the runtime knows.
+ * @throws {InvalidTableError} If a number is not finite, the qualifier is unknown, or the figure
+ *   lacks the number its qualifier needs (a value, or a range's bounds): it would print a wrong number.
  * @example
  * formatFigure({ value: 70000, low: 69000, high: 71000, qualifier: 'range' }); // => '69,000–71,000'
  * formatFigure({ value: 18000, low: 18000, high: null, qualifier: 'at-least' }, 'de-DE'); // => '≥18.000'
  */
-export function formatFigure(figure: Figure, locale = 'en-US'): string {
+export function formatFigure(figure: Figure, locale = 'en-US', where = 'formatFigure'): string {
   const number = numberFormat(locale);
+  if (typeof figure !== 'object' || figure === null) throw new InvalidTableError(`${where}: the figure is ${show(figure)}; expected an object with value, low, high and qualifier.`);
   const percent = figure.unit === 'percent' ? '%' : '';
   const n = (x: number) => number.format(x) + percent;
-  const { value, low, high, qualifier } = figure;
-  if (qualifier === 'not-reported' || (value === null && low === null)) return '–';
-  if (qualifier === 'range' && low !== null && high !== null) return `${n(low)}–${n(high)}`;
-  if (qualifier === 'at-least') return `≥${n(low ?? value!)}`;
-  if (qualifier === 'approximate') return `~${n(value!)}`;
-  if (qualifier === 'derived') return `${n(value!)}*`;
-  return n(value ?? low!);
+  const { value = null, low = null, high = null, qualifier = null } = figure;
+  const bad = (column: string, given: unknown, expected: string) =>
+    new InvalidTableError(`${where}, column '${column}': ${show(given)}; expected ${expected}.`);
+  for (const [column, x] of [['value', value], ['low', low], ['high', high]] as const) {
+    if (x !== null && (typeof x !== 'number' || !Number.isFinite(x))) throw bad(column, x, 'a finite number, or null where not reported');
+  }
+  if (qualifier !== null && !(qualifiers as readonly unknown[]).includes(qualifier)) throw bad('qualifier', qualifier, `one of ${qualifiers.join(', ')}`);
+  if (qualifier === 'not-reported') {
+    if (value !== null || low !== null || high !== null) throw bad('value', value ?? low ?? high, "an empty cell, as the qualifier is 'not-reported'");
+    return '–';
+  }
+  if (value === null && low === null && high === null) return '–';
+  if (qualifier === 'range') {
+    if (low === null || high === null) throw bad(low === null ? 'low' : 'high', null, "a bound of the range, as the qualifier is 'range'");
+    return `${n(low)}–${n(high)}`;
+  }
+  if (qualifier === 'at-least' && (low ?? value) !== null) return `≥${n((low ?? value)!)}`;
+  // Every other figure is written as its value; without one there is nothing correct to write.
+  if (value === null) throw bad('value', value, `a number, as the qualifier is ${show(qualifier)} (or the qualifier 'not-reported')`);
+  if (qualifier === 'approximate') return `~${n(value)}`;
+  if (qualifier === 'derived') return `${n(value)}*`;
+  return n(value);
 }
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-/** A cached number format for a locale, with no rounding beyond what the figure has. */
-export function numberFormat(locale: string): Intl.NumberFormat {
-  let format = formats.get(locale);
+/** A cached number format for a locale, with no rounding beyond what the figure has (or at most `fractionDigits` decimals). */
+export function numberFormat(locale: string, fractionDigits = 20): Intl.NumberFormat {
+  if (typeof locale !== 'string') throw new InvalidOptionError(`Invalid locale ${show(locale)}: expected a BCP 47 language tag such as 'en-US' or 'de-DE'.`);
+  const key = `${locale}\u0000${fractionDigits}`;
+  let format = formats.get(key);
   if (!format) {
     try {
-      format = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
+      format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits });
     } catch (cause) {
       throw new InvalidOptionError(`Invalid locale ${show(locale)}: expected a BCP 47 language tag such as 'en-US' or 'de-DE'.`, { cause });
     }
-    formats.set(locale, format);
+    formats.set(key, format);
   }
   return format;
 }

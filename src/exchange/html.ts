@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
-import { display, type DisplayOptions } from './display.js';
+import { InvalidOptionError, show } from '../errors.js';
+import { checkText, display, type DisplayOptions } from './display.js';
 
 /** Options of {@link toHTML}. */
 export interface HTMLOptions extends DisplayOptions {
@@ -18,13 +19,17 @@ export interface HTMLOptions extends DisplayOptions {
  * @param options Columns, locale, notes, caption and class name.
  * @returns The HTML text of one `<table>` element.
  * @throws {UnknownIdError} If a column in `options.columns` is not in the table.
+ * @throws {InvalidTableError} If `table` is not an Arquero table, or a figure breaks the data contract.
+ * @throws {InvalidOptionError} If an option has the wrong type, or `locale` or `fractionDigits` is invalid.
  * @example
  * toHTML(load('by-status').slice(0, 1), { columns: ['label', 'figure'] });
  * // => '<table class="ww2yc">\n<thead><tr><th>label</th><th class="number">figure</th></tr></thead>\n<tbody>\n<tr><td>Yugoslav partisans</td><td class="number">237,000</td></tr>\n</tbody>\n</table>\n'
  */
 export function toHTML(table: ColumnTable, options: HTMLOptions = {}): string {
-  const { columns, rows, numeric } = display(table, options);
+  const { columns, rows, numeric } = display(table, options, 'toHTML');
   const { caption, className = 'ww2yc' } = options;
+  checkText(caption, 'caption', 'toHTML');
+  checkText(className, 'className', 'toHTML');
   const cls = (i: number, text = '') =>
     [numeric[i] ? 'number' : '', columns[i] === 'figure' && text === '–' ? 'not-reported' : ''].filter(Boolean).join(' ');
   const attrs = (i: number, text = '') => {
@@ -45,5 +50,6 @@ export function toHTML(table: ColumnTable, options: HTMLOptions = {}): string {
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHTML(text: string): string {
+  if (typeof text !== 'string') throw new InvalidOptionError(`escapeHTML: expected a string; got ${show(text)}.`);
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { display, type DisplayOptions } from './display.js';
+import { checkText, display, type DisplayOptions } from './display.js';
 
 /** Options of {@link toLaTeX}. */
 export interface LaTeXOptions extends DisplayOptions {
@@ -18,12 +18,16 @@ export interface LaTeXOptions extends DisplayOptions {
  * @param options Columns, locale, notes, caption and label.
  * @returns The LaTeX source.
  * @throws {UnknownIdError} If a column in `options.columns` is not in the table.
+ * @throws {InvalidTableError} If `table` is not an Arquero table, or a figure breaks the data contract.
+ * @throws {InvalidOptionError} If an option has the wrong type, or `locale` or `fractionDigits` is invalid.
  * @example
  * toLaTeX(load('by-status'), { columns: ['label', 'figure'] });
  * // => '\\begin{tabular}{lr}\n\\toprule\nlabel & figure \\\\\n\\midrule\nYugoslav partisans & 237,000 \\\\\n…'
  */
 export function toLaTeX(table: ColumnTable, options: LaTeXOptions = {}): string {
-  const { columns, rows, numeric } = display(table, options);
+  const { columns, rows, numeric } = display(table, options, 'toLaTeX');
+  checkText(options.caption, 'caption', 'toLaTeX');
+  checkText(options.label, 'label', 'toLaTeX');
   const line = (cells: string[]) => `${cells.map(escapeLaTeX).join(' & ')} \\\\`;
   const tabular = [
     `\\begin{tabular}{${numeric.map((n) => (n ? 'r' : 'l')).join('')}}`,
@@ -61,5 +65,6 @@ const replacements: Record<string, string> = {
 };
 
 function escapeLaTeX(text: string): string {
-  return text.replace(/[\\&%$#_{}~^≥–]/g, (c) => replacements[c]!);
+  // A line break becomes a space: a blank line inside a tabular cell is an error in LaTeX.
+  return text.replace(/[\\&%$#_{}~^≥–]/g, (c) => replacements[c]!).replace(/[\r\n]+/g, ' ');
 }

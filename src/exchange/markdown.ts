@@ -10,13 +10,16 @@ import { display, type DisplayOptions } from './display.js';
  * @param options Columns, locale and notes (see {@link DisplayOptions}).
  * @returns The Markdown text, ending with a newline.
  * @throws {UnknownIdError} If a column in `options.columns` is not in the table.
+ * @throws {InvalidTableError} If `table` is not an Arquero table, or a figure breaks the data contract.
+ * @throws {InvalidOptionError} If an option has the wrong type, or `locale` or `fractionDigits` is invalid.
  * @example
  * toMarkdown(load('by-status'), { columns: ['source', 'label', 'figure'] });
  * // => '| source | label | figure |\n| --- | --- | ---: |\n| zerjavic | Yugoslav partisans | 237,000 |\n…'
  */
 export function toMarkdown(table: ColumnTable, options: DisplayOptions = {}): string {
-  const { columns, rows, numeric } = display(table, options);
-  const escape = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  const { columns, rows, numeric } = display(table, options, 'toMarkdown');
+  // Line breaks (\n, \r\n, or a lone \r, which Markdown also reads as one) become one space.
+  const escape = (s: string) => s.replaceAll('|', '\\|').replace(/[\r\n]+/g, ' ');
   const line = (cells: string[]) => `| ${cells.map(escape).join(' | ')} |`;
   return [line(columns), `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
 }

@@ -29,7 +29,7 @@ describe('harmonize', () => {
   test("harmonize(byRepublicZerjavic, { dimension: 'region' }) warns that Žerjavić's Serbia may not include the provinces", () => {
     const serbia = harmonize(load('by-republic-zerjavic'), { dimension: 'region' }).objects().find((r) => r.region === 'serbia')!;
     expect(serbia).toMatchObject({ value: 273000, qualifier: 'exact', comparability: 'partial' });
-    expect(serbia.warning).toBe("Serbia: the seed does not say whether Žerjavić's Serbia includes the provinces of Kosovo and Vojvodina");
+    expect(serbia.warning).toBe("Serbia: the document does not say whether Žerjavić's Serbia includes the provinces of Kosovo and Vojvodina");
   });
 
   test('harmonize then compare sets the 1964 list beside Žerjavić by republic', () => {
