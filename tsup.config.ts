@@ -6,13 +6,15 @@ export default defineConfig({
     index: 'src/index.ts',
     // The command line (Node only).
     cli: 'src/cli/index.ts',
+    // Rendering to SVG and PNG (Node only: vega, vega-lite, resvg).
+    render: 'src/render/index.ts',
   },
   format: ['esm'],
   target: 'node20',
   platform: 'node',
-  dts: { entry: { index: 'src/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', render: 'src/render/index.ts' } },
   clean: true,
   sourcemap: true,
   // Dependencies stay imports: the bundled data is the package's own code.
-  external: ['arquero', 'simple-statistics', 'vega', 'vega-lite'],
+  external: ['arquero', 'simple-statistics', 'vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf'],
 });

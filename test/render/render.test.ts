@@ -1,0 +1,44 @@
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, test } from 'vitest';
+import { InvalidOptionError, load, totalsChart } from '../../src/index.js';
+import { fontFiles, toPNG, toSVG } from '../../src/render/index.js';
+// The gallery's list of charts: every builder on the bundled data it applies to (built package).
+const { charts } = (await import('../../examples/gallery/charts.mjs' as string)) as { charts: () => { name: string; spec: object }[] };
+
+const png = (bytes: Uint8Array) => Buffer.from(bytes.slice(0, 8)).toString('hex');
+
+describe('toSVG(spec) and toPNG(spec, { scale })', () => {
+  test.each(charts().map((c) => [c.name, c.spec] as const))('%s renders to SVG (snapshot) and PNG', async (name, spec) => {
+    const svg = await toSVG(spec);
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('font-family="DejaVu Sans"');
+    await expect(svg).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);
+    expect(png(await toPNG(spec, { scale: 1 }))).toBe('89504e470d0a1a0a'); // the PNG signature
+  });
+
+  test('draws the text with the shipped font: removing the text changes the picture', async () => {
+    const svg = await toSVG(totalsChart(load('total-estimates')));
+    const font = { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' };
+    const draw = (s: string) => new Resvg(s, { font, background: 'white' }).render().pixels;
+    const withText = draw(svg);
+    const without = draw(svg.replace(/<text[^>]*>[^<]*<\/text>/g, ''));
+    expect(Buffer.compare(Buffer.from(withText), Buffer.from(without))).not.toBe(0);
+    // And the font files are real files the package found.
+    expect(fontFiles.every((f) => /DejaVuSans(-Bold|-Oblique)?\.ttf$/.test(f))).toBe(true);
+  });
+
+  test('scale sets the size of the PNG', async () => {
+    const spec = totalsChart(load('total-estimates'), { width: 300 });
+    const width = (b: Uint8Array) => Buffer.from(b).readUInt32BE(16);
+    const one = await toPNG(spec, { scale: 1 });
+    const two = await toPNG(spec, { scale: 2 });
+    expect(Math.abs(width(two) - 2 * width(one))).toBeLessThanOrEqual(1);
+  });
+
+  test('bad input gets the package errors', async () => {
+    await expect(toSVG(null as never)).rejects.toThrow(InvalidOptionError);
+    await expect(toSVG('spec' as never)).rejects.toThrow("Invalid spec 'spec': expected a Vega-Lite spec object.");
+    await expect(toSVG({ mark: 'nonsense' })).rejects.toThrow(/Vega-Lite cannot compile it/);
+    await expect(toPNG(totalsChart(load('total-estimates')), { scale: 0 })).rejects.toThrow('Invalid scale 0: expected a number above 0 and at most 10.');
+  });
+});
