@@ -248,9 +248,12 @@ function writable(dir: string): void {
   }
 }
 
-/** The charts of the report, with the renderers. */
+/** The charts of the report, with the renderers and the package version. */
 async function reportCharts() {
-  return {};
+  const { standardCharts, toPNG, toSVG } = await import('../render/index.js');
+  const { createRequire } = await import('node:module');
+  const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+  return { charts: standardCharts(), toSVG, toPNG, version };
 }
 
 export const commands: Record<string, Command> = {

@@ -8,6 +8,10 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError, show } from '../errors.js';
 import { fontFamily } from '../charts/theme.js';
 
+export { standardCharts } from '../report/charts.js';
+export { writeReport } from '../report/report.js';
+export type { ReportChart, ReportOptions, ReportFiles } from '../report/report.js';
+
 const require = createRequire(import.meta.url);
 const fonts = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 

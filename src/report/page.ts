@@ -5,7 +5,7 @@ export const styles = `
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --note: #f6f4ee; --flag: #8a3b12; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); font: 16px/1.55 "DejaVu Sans", system-ui, sans-serif; background: #fff; }
-header, main, footer { max-width: 64rem; margin: 0 auto; padding: 0 1.5rem; }
+header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1.5rem; }
 header { padding-top: 2.5rem; border-bottom: 1px solid var(--rule); padding-bottom: 1.5rem; }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 0.5rem; }
 h2 { font-size: 1.45rem; margin: 2.8rem 0 0.4rem; padding-top: 0.6rem; border-top: 2px solid var(--ink); }
@@ -26,6 +26,7 @@ table.ww2yc th, table.ww2yc td { padding: 0.2rem 0.7rem; border-bottom: 1px soli
 table.ww2yc th { border-bottom: 1.5px solid var(--ink); }
 table.ww2yc .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.ww2yc .not-reported { color: var(--muted); }
+table.ww2yc td:first-child, table.ww2yc td.number { white-space: nowrap; }
 .finding { color: var(--flag); font-weight: 600; }
 .files { font-size: 0.85rem; color: var(--muted); }
 .scroll { overflow-x: auto; }

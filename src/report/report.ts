@@ -163,7 +163,7 @@ function auditSection(table: TableWriter): Section {
     html: [
       p(`Each total a source states, against the sum of the rows it covers. ${findings.length} of ${result.numRows()} do not add up; the tables are kept as published.`),
       `<ul>${findings.join('\n')}</ul>`,
-      `<div class="scroll">${toHTML(result, { columns: ['dataset', 'source', 'scope', 'measure', 'not_reported', 'parts', 'stated', 'difference', 'consistent'] })}</div>`,
+      `<div class="scroll">${toHTML(result, { columns: ['dataset', 'source', 'scope', 'parts', 'stated', 'difference', 'consistent'] })}</div>`,
       table('audit', result),
     ].join('\n'),
   };

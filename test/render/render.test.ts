@@ -2,13 +2,12 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError, load, totalsChart } from '../../src/index.js';
 import { fontFiles, toPNG, toSVG } from '../../src/render/index.js';
-// The gallery's list of charts: every builder on the bundled data it applies to (built package).
-const { charts } = (await import('../../examples/gallery/charts.mjs' as string)) as { charts: () => { name: string; spec: object }[] };
+import { standardCharts } from '../../src/render/index.js';
 
 const png = (bytes: Uint8Array) => Buffer.from(bytes.slice(0, 8)).toString('hex');
 
 describe('toSVG(spec) and toPNG(spec, { scale })', () => {
-  test.each(charts().map((c) => [c.name, c.spec] as const))('%s renders to SVG (snapshot) and PNG', async (name, spec) => {
+  test.each(standardCharts().map((c) => [c.name, c.spec] as const))('%s renders to SVG (snapshot) and PNG', async (name, spec) => {
     const svg = await toSVG(spec);
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain('font-family="DejaVu Sans"');

@@ -1,0 +1,90 @@
+// The report as a reader gets it: the real command writes it, headless Chromium opens it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { audit, datasets } from '../../src/index.js';
+import { standardCharts } from '../../src/render/index.js';
+
+const bin = new URL('../../dist/cli.js', import.meta.url).pathname;
+const chromium = '/usr/bin/chromium';
+const available = existsSync(chromium);
+if (!available && process.env.CI) throw new Error(`${chromium} is missing: .ci/run installs it (apt-get install chromium)`);
+const dir = mkdtempSync(join(tmpdir(), 'ww2yc-report-'));
+let result: ReturnType<typeof spawnSync>;
+
+beforeAll(() => {
+  result = spawnSync(process.execPath, [bin, 'report', '--out', dir], { encoding: 'utf8' });
+}, 60_000);
+
+describe('report --out <dir>', () => {
+  test('writes the page, every table as CSV and Markdown, every chart as SVG and PNG', () => {
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^wrote \d+ files; open .*index\.html\n$/);
+    for (const id of datasets) {
+      expect(existsSync(join(dir, 'tables', `${id}.csv`)), id).toBe(true);
+      expect(existsSync(join(dir, 'tables', `${id}.md`)), id).toBe(true);
+    }
+    for (const { name } of standardCharts()) {
+      expect(readFileSync(join(dir, 'charts', `${name}.svg`), 'utf8'), name).toMatch(/^<svg /);
+      expect(readFileSync(join(dir, 'charts', `${name}.png`)).subarray(0, 4).toString('hex'), name).toBe('89504e47');
+    }
+    // The tables written are the bundled ones: the CSV of a dataset is its file's cells.
+    expect(readFileSync(join(dir, 'tables', 'by-status.csv'), 'utf8')).toContain('zerjavic,partisan,deaths,persons,237000,237000,237000,exact,Yugoslav partisans,');
+  });
+
+  test('the page needs no network: no script, no remote file', () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html.match(/(?:src|href)="https?:/g)).toBeNull();
+  });
+
+  test('an unwritable --out is bad usage (exit 1), with what and a hint', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    const r = spawnSync(process.execPath, [bin, 'report', '--out', join(file, 'report')], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`ww2-yugoslavia-casualties report: cannot write to '${join(file, 'report')}' (ENOTDIR)\nchoose a folder you can write to\n`);
+    expect(spawnSync(process.execPath, [bin, 'report'], { encoding: 'utf8' }).stderr).toMatch(/no output folder given\nadd --out <dir>/);
+  });
+});
+
+describe.skipIf(!available)('the report in headless Chromium', () => {
+  test('shows every section, every chart drawn, the audit findings, and no console error', async () => {
+    const { chromium: browserType } = await import('playwright-core');
+    const browser = await browserType.launch({
+      executablePath: chromium,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
+      await page.goto(`file://${join(dir, 'index.html')}`);
+
+      expect(await page.locator('h1').textContent()).toBe('Casualties of World War II in Yugoslavia: the published figures');
+      const headings = await page.locator('h2').allTextContents();
+      // Headline totals, sources, audit, comparisons, then the 13 other datasets.
+      expect(headings.slice(0, 4)).toEqual(['Headline totals', 'The sources', 'Published tables that do not add up', 'Comparing the sources']);
+      expect(headings).toHaveLength(4 + 13);
+      // Every chart is drawn: an inline SVG with marks in it.
+      const figures = page.locator('figure svg');
+      expect(await figures.count()).toBe(standardCharts().length);
+      for (let i = 0; i < standardCharts().length; i++) expect(await figures.nth(i).locator('path, text').count()).toBeGreaterThan(10);
+      // The three published tables that do not add up, each with both numbers.
+      const findings = await page.locator('#audit li.finding').allTextContents();
+      const inconsistent = audit().objects().filter((r) => !r.consistent).length;
+      expect(findings).toHaveLength(inconsistent);
+      expect(findings[0]).toMatch(/the rows add up to 596,293; the source states 597,323 \(difference −1,030; 4 figures not reported, left out\)/);
+      // A dash is shown as a dash.
+      expect(await page.locator('#by-nationality td.not-reported').count()).toBe(12);
+      if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
