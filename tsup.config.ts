@@ -8,11 +8,13 @@ export default defineConfig({
     cli: 'src/cli/index.ts',
     // Rendering to SVG and PNG (Node only: vega, vega-lite, resvg).
     render: 'src/render/index.ts',
+    // The report: standard charts and the report folder (Node only).
+    report: 'src/report/index.ts',
   },
   format: ['esm'],
   target: 'node20',
   platform: 'node',
-  dts: { entry: { index: 'src/index.ts', render: 'src/render/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', render: 'src/render/index.ts', report: 'src/report/index.ts' } },
   clean: true,
   sourcemap: true,
   // Dependencies stay imports: the bundled data is the package's own code.

@@ -1,6 +1,7 @@
 // npm run gallery: every chart on the bundled data, as PNG and SVG, into examples/gallery/.
 import { writeFileSync } from 'node:fs';
-import { standardCharts, toPNG, toSVG } from 'ww2-yugoslavia-casualties/render';
+import { toPNG, toSVG } from 'ww2-yugoslavia-casualties/render';
+import { standardCharts } from 'ww2-yugoslavia-casualties/report';
 
 const here = new URL('./', import.meta.url);
 for (const { name, spec } of standardCharts()) {

@@ -250,7 +250,8 @@ function writable(dir: string): void {
 
 /** The charts of the report, with the renderers and the package version. */
 async function reportCharts() {
-  const { standardCharts, toPNG, toSVG } = await import('../render/index.js');
+  const { toPNG, toSVG } = await import('../render/index.js');
+  const { standardCharts } = await import('../report/charts.js');
   const { createRequire } = await import('node:module');
   const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
   return { charts: standardCharts(), toSVG, toPNG, version };

@@ -1,5 +1,5 @@
 import { UnknownIdError } from '../errors.js';
-import { descriptor } from './generated/files.js';
+import { catalog } from './generated/files.js';
 import { datasetIds, type DatasetId, type SourcesRow } from './generated/types.js';
 import { resource, sources } from './load.js';
 
@@ -58,13 +58,13 @@ export function describe(id: DatasetId): DatasetDescription {
     fields: r.schema.fields.map((f) => ({
       name: f.name,
       type: f.type,
-      description: f.description,
+      description: f.description ?? catalog.fieldDescriptions[f.name] ?? '',
       required: f.constraints?.required ?? false,
       ...(f.constraints?.enum && f.name !== 'qualifier' && f.name !== 'unit' ? { values: [...f.constraints.enum] } : {}),
     })),
     primaryKey: [...r.schema.primaryKey],
     sources: sources().objects().filter((s) => ids.has(s.id)),
-    caveats: [...(r.caveats ?? []), ...descriptor.caveats],
-    license: descriptor.licenses.map((l) => l.name).join(', '),
+    caveats: [...(r.caveats ?? []), ...catalog.caveats],
+    license: catalog.licenses.map((l) => l.name).join(', '),
   };
 }

@@ -38,3 +38,27 @@ export interface DataPackage {
   caveats: string[];
   resources: Resource[];
 }
+
+/** A field as the loaders carry it: its description only where it is not one of the shared ones. */
+export type CatalogField = Omit<Field, 'description'> & { description?: string };
+
+/** A resource as the loaders carry it (see {@link Catalog}). */
+export interface CatalogResource {
+  name: string;
+  title: string;
+  description: string;
+  path: string;
+  rows: number;
+  sources?: { id: string }[];
+  caveats?: string[];
+  schema: { fields: CatalogField[]; primaryKey: string[] };
+}
+
+/** What the loaders need of `datapackage.json`, bundled with the data (sizes, hashes and citations stay in the file). */
+export interface Catalog {
+  caveats: string[];
+  licenses: { name: string }[];
+  /** The descriptions of the columns every dataset has. */
+  fieldDescriptions: Record<string, string>;
+  resources: CatalogResource[];
+}

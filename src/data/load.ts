@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { UnknownIdError } from '../errors.js';
-import type { Resource } from './descriptor.js';
-import { descriptor, files } from './generated/files.js';
+import type { CatalogResource } from './descriptor.js';
+import { catalog, files } from './generated/files.js';
 import {
   datasetIds,
   type CrosswalkNationalityRow,
@@ -95,8 +95,8 @@ export function crosswalk(dimension: CrosswalkDimension): TypedTable<CrosswalkRo
 }
 
 /** The resource of `datapackage.json` with this name (the caller has checked it exists). */
-export function resource(name: string): Resource {
-  return descriptor.resources.find((r) => r.name === name)!;
+export function resource(name: string): CatalogResource {
+  return catalog.resources.find((r) => r.name === name)!;
 }
 
 function read<Row extends object>(name: string): TypedTable<Row> {

@@ -1,14 +1,14 @@
 import { fromCSV } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { CasualtiesError } from '../errors.js';
-import type { Resource } from './descriptor.js';
+import type { CatalogResource } from './descriptor.js';
 
 /**
  * Parses a bundled CSV text by its schema, never by inference: strings stay strings (so an id
  * such as "1964" is never a number), numbers are checked, and an empty cell is missing (null),
  * never 0.
  */
-export function parseResource(text: string, resource: Resource): ColumnTable {
+export function parseResource(text: string, resource: CatalogResource): ColumnTable {
   const parse: Record<string, (cell: string) => string | number | null> = {};
   for (const field of resource.schema.fields) {
     parse[field.name] = field.type === 'string' ? parseString : (cell) => parseNumber(cell, resource.name, field.name);

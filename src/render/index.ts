@@ -2,15 +2,11 @@
 // imports vega, vega-lite and resvg; the core entry never does.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import { View, parse, type Spec as VegaSpec } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError, show } from '../errors.js';
 import { fontFamily } from '../charts/theme.js';
 
-export { standardCharts } from '../report/charts.js';
-export { writeReport } from '../report/report.js';
-export type { ReportChart, ReportOptions, ReportFiles } from '../report/report.js';
 
 const require = createRequire(import.meta.url);
 const fonts = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -70,6 +66,7 @@ export async function toPNG(spec: TopLevelSpec | object, options: PNGOptions = {
     throw new InvalidOptionError(`Invalid scale ${show(scale)}: expected a number above 0 and at most 10.`);
   }
   const svg = await toSVG(spec);
+  const { Resvg } = await import('@resvg/resvg-js'); // a native addon: loaded only when a PNG is asked for
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',

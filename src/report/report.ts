@@ -11,7 +11,7 @@ import { spread } from '../analysis/spread.js';
 import { cite } from '../data/cite.js';
 import { describe } from '../data/describe.js';
 import { datasets, load, sources } from '../data/load.js';
-import { descriptor } from '../data/generated/files.js';
+import { catalog } from '../data/generated/files.js';
 import type { DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError } from '../errors.js';
 import { toCSV } from '../exchange/csv.js';
@@ -113,7 +113,7 @@ type TableWriter = (name: string, t: ColumnTable) => string;
 
 /** A dataset's own caveats, without the package's (which the page's introduction gives). */
 function ownCaveats(all: string[]): string[] {
-  return all.slice(0, all.length - descriptor.caveats.length);
+  return all.slice(0, all.length - catalog.caveats.length);
 }
 
 function kindTag(kind: string): string {

@@ -40,7 +40,20 @@ function race(scripts) {
   report('cold start: package + load() / arquero alone', `${(pkg / bare).toFixed(2)} (${ms(pkg)} / ${ms(bare)})`, '<= 1.15', pkg / bare <= 1.15);
 }
 
-// 2. The report command, end to end, in a fresh process.
+// 2. Time to a chart: render one chart to SVG through the package, against a bare script that
+//    renders the same spec with vega directly.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'ww2yc-bench-'));
+  const specFile = join(dir, 'spec.json');
+  execFileSync(process.execPath, ['--input-type=module', '-e', `import { writeFileSync } from 'node:fs'; import { load, totalsChart } from 'ww2-yugoslavia-casualties'; writeFileSync(${JSON.stringify(specFile)}, JSON.stringify(totalsChart(load('total-estimates'))));`], { cwd: root });
+  const [pkg, bare] = race([
+    `import { readFileSync } from 'node:fs'; import { toSVG } from 'ww2-yugoslavia-casualties/render'; await toSVG(JSON.parse(readFileSync(${JSON.stringify(specFile)}, 'utf8')));`,
+    `import { readFileSync } from 'node:fs'; import { compile } from 'vega-lite'; import { View, parse } from 'vega'; const spec = JSON.parse(readFileSync(${JSON.stringify(specFile)}, 'utf8')); await new View(parse(compile(spec).spec), { renderer: 'none' }).toSVG();`,
+  ]);
+  report('time to a chart: package toSVG / bare vega', `${(pkg / bare).toFixed(2)} (${ms(pkg)} / ${ms(bare)})`, '<= 1.2', pkg / bare <= 1.2);
+}
+
+// 3. The report command, end to end, in a fresh process.
 {
   const out = mkdtempSync(join(tmpdir(), 'ww2yc-bench-'));
   const times = [];
@@ -53,7 +66,7 @@ function race(scripts) {
   report('report --out <dir>, end to end', ms(t), '< 3000 ms', t < 3000);
 }
 
-// 3. Browser weight: the core entry bundled and minified with esbuild, brotli-compressed.
+// 4. Browser weight: the core entry bundled and minified with esbuild, brotli-compressed.
 {
   const bundle = async (external) => {
     const r = await build({ entryPoints: [join(root, 'dist/index.js')], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, external, metafile: true });

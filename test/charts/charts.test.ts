@@ -15,7 +15,7 @@ import {
   spreadChart,
   totalsChart,
 } from '../../src/index.js';
-import { standardCharts } from '../../src/render/index.js';
+import { standardCharts } from '../../src/report/index.js';
 
 type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const inner = (spec: Spec): Spec => spec.vconcat[0];

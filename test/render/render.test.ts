@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError, load, totalsChart } from '../../src/index.js';
 import { fontFiles, toPNG, toSVG } from '../../src/render/index.js';
-import { standardCharts } from '../../src/render/index.js';
+import { standardCharts } from '../../src/report/index.js';
 
 const png = (bytes: Uint8Array) => Buffer.from(bytes.slice(0, 8)).toString('hex');
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { audit, datasets } from '../../src/index.js';
-import { standardCharts } from '../../src/render/index.js';
+import { standardCharts } from '../../src/report/index.js';
 
 const bin = new URL('../../dist/cli.js', import.meta.url).pathname;
 const chromium = '/usr/bin/chromium';
