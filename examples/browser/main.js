@@ -1,7 +1,7 @@
 // The package in a browser: the core entry (data, analysis, chart specs) bundled with esbuild,
 // no file system, no Node built-ins; the chart drawn by vega-embed.
 import embed from 'vega-embed';
-import { describe, load, formatFigure } from 'ww2-yugoslavia-casualties';
+import { compareChart, describe, load, formatFigure } from 'ww2-yugoslavia-casualties';
 
 const info = describe('by-nationality');
 const table = load('by-nationality');
@@ -27,19 +27,7 @@ for (const label of labels) {
   }
 }
 
-// A grouped bar chart: a plain Vega-Lite spec, as a notebook would pass it to vega-embed.
-const spec = {
-  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-  description: 'Victims by nationality in three sources',
-  data: { values: rows.filter((r) => r.value !== null) },
-  mark: 'bar',
-  encoding: {
-    y: { field: 'label', type: 'nominal', sort: '-x', title: null },
-    yOffset: { field: 'source' },
-    x: { field: 'value', type: 'quantitative', title: 'deaths' },
-    color: { field: 'source', type: 'nominal' },
-  },
-  width: 500,
-};
+// The package's grouped bar chart: a plain Vega-Lite spec, drawn by vega-embed as in a notebook.
+const spec = compareChart(table, { by: 'nationality' });
 await embed('#chart', spec, { actions: false, renderer: 'svg' });
 document.body.dataset.ready = 'true';

@@ -77,8 +77,10 @@ describe.skipIf(!available)('examples/browser in headless Chromium', () => {
       expect(await page.locator('#table tbody tr').count()).toBe(16);
       // "| Gypsies | – | 27,000 | 18,000 |": the dash stays a dash.
       expect(await page.locator('#table tbody tr', { hasText: 'Gypsies' }).locator('td').allTextContents()).toEqual(['Gypsies', '–', '27,000', '18,000']);
-      // The chart: one bar per reported figure: 48 figures less 12 dashes (4 in each source) = 36.
+      // The chart: one bar per reported figure: 48 figures less 12 dashes (4 in each source) = 36,
+      // and "not reported" written for each of the 12 dashes.
       expect(await page.locator('#chart svg .mark-rect path').count()).toBe(36);
+      expect(await page.locator('#chart svg text', { hasText: /^not reported$/ }).count()).toBe(12);
       if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
       expect(errors).toEqual([]);
     } finally {
