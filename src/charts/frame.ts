@@ -1,22 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ColumnTable } from 'arquero';
+import type { CasualtyRow } from '../analysis/shared.js';
 import { InvalidOptionError, InvalidTableError, UnknownIdError, checkOptions as checkObject, show } from '../errors.js';
 import { formatFigure, numberFormat } from '../exchange/figure.js';
 import { footer } from './attribution.js';
 import { config, type ChartOptions } from './theme.js';
 
 /** A row of a contract-shaped table, with the figure written out for labels and tooltips. */
-export type ChartRow = Record<string, unknown> & {
-  source: string;
-  measure: string;
-  unit: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: string;
-  label: string;
-  figure: string;
-};
+export type ChartRow = CasualtyRow & { figure: string };
 
 const required = ['source', 'measure', 'unit', 'value', 'low', 'high', 'qualifier', 'label'];
 
