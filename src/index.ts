@@ -59,5 +59,9 @@ export type { ChartOptions } from './charts/theme.js';
 export { sourceNames, kindWords, footer } from './charts/attribution.js';
 export type { SourceName } from './charts/attribution.js';
 
+// Notebooks: tables and charts that show themselves in Jupyter (the Deno kernel)
+export { display, jupyterDisplay } from './notebook/display.js';
+export type { Displayable, MimeBundle, NotebookDisplayOptions, VegaLiteSpec } from './notebook/display.js';
+
 // Errors
 export { CasualtiesError, UnknownIdError, InvalidTableError, InvalidOptionError } from './errors.js';

@@ -12,7 +12,7 @@ import { toCSV } from '../exchange/csv.js';
 import { toJSON } from '../exchange/json.js';
 import { toMarkdown } from '../exchange/markdown.js';
 import { writeReport } from '../report/report.js';
-import { textTable } from './text-table.js';
+import { textTable } from '../exchange/text.js';
 import { UsageError } from './usage.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;

@@ -1,44 +1,14 @@
 import type { ColumnTable } from 'arquero';
-import type { TopLevelSpec } from 'vega-lite';
-import { textTable } from '../cli/text-table.js';
+import { textTable } from '../exchange/text.js';
+import { escapeHTML as escape, toHTML } from '../exchange/html.js';
 import { cite } from '../data/cite.js';
 import { sources } from '../data/load.js';
 import { InvalidOptionError, show } from '../errors.js';
 import { display as cells, type DisplayOptions } from '../exchange/display.js';
+import { chartBundle, displayable, isVegaLiteSpec, type Displayable, type MimeBundle, type VegaLiteSpec } from './bundle.js';
 
-/**
- * The symbol a Jupyter kernel for JavaScript (Deno's `deno jupyter`) looks for on a cell's value:
- * `Symbol.for('Jupyter.display')`. A method under it returns the {@link MimeBundle} to show.
- */
-export const jupyterDisplay: unique symbol = Symbol.for('Jupyter.display') as never;
-
-/** The Vega-Lite version Jupyter front ends render (JupyterLab knows `vnd.vegalite` up to v5). */
-export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
-
-/** The `$schema` a spec gets in a notebook, to match {@link VEGA_LITE_MIME}. */
-export const VEGA_LITE_V5_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
-
-/** What a Jupyter front end is given to show: one representation per MIME type; it picks the richest it can render. */
-export interface MimeBundle {
-  'text/plain': string;
-  'text/html'?: string;
-  'application/vnd.vegalite.v5+json'?: Record<string, unknown>;
-  'image/svg+xml'?: string;
-}
-
-/** A value that shows itself in a Jupyter notebook (and as text anywhere else). */
-export interface Displayable {
-  /** The MIME bundle, called by the Jupyter kernel. */
-  [jupyterDisplay](): MimeBundle;
-  /** The `text/plain` representation. */
-  toString(): string;
-}
-
-/**
- * A Vega-Lite specification: a plain object with a `mark`, `layer`, `concat`, `facet` or `repeat`
- * (or a Vega-Lite `$schema`), typed by vega-lite's `TopLevelSpec` or loosely.
- */
-export type VegaLiteSpec = TopLevelSpec | { [key: string]: unknown };
+export { jupyterDisplay } from './bundle.js';
+export type { Displayable, MimeBundle, VegaLiteSpec } from './bundle.js';
 
 /** Options of {@link display} for a table. */
 export interface NotebookDisplayOptions extends DisplayOptions {
@@ -53,7 +23,6 @@ export interface NotebookDisplayOptions extends DisplayOptions {
   limit?: number;
 }
 
-const specKeys = ['mark', 'layer', 'hconcat', 'vconcat', 'concat', 'facet', 'repeat'];
 
 /**
  * Wraps a table or a Vega-Lite chart so that it shows itself in a Jupyter notebook (the Deno
@@ -84,8 +53,8 @@ const specKeys = ['mark', 'layer', 'hconcat', 'vconcat', 'concat', 'facet', 'rep
  * display(load('by-status'), { caption: describe('by-status').title });
  * // In a script:
  * display(load('by-nationality').filter((d) => d.nationality === 'roma'), { columns: ['source', 'figure'], sources: false })[Symbol.for('Jupyter.display')]();
- * // => { 'text/html': '<table class="ww2yc">…<td style="text-align:right">–</td>…<td style="text-align:right">27,000</td>…',
- * //      'text/plain': 'source    figure\n────────  ──────\nyu-1964        –\nkocovic   27,000\nzerjavic  18,000\n' }
+ * // => { 'text/html': '<table class="ww2yc">…<td class="number not-reported" title="…">–</td>…<td class="number">27,000</td>…',
+ * //      'text/plain': 'source    figure\n────────  ──────\nyu-1964        –\nkocovic   27,000\nzerjavic  18,000\n\n– not reported.\n' }
  * display({ mark: 'bar', title: 'Deaths', data: { values: [] } })[Symbol.for('Jupyter.display')]();
  * // => { 'application/vnd.vegalite.v5+json': { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', mark: 'bar', … },
  * //      'text/plain': 'Vega-Lite chart: Deaths' }
@@ -107,32 +76,6 @@ export function isTable(value: unknown): value is ColumnTable {
   return typeof t === 'object' && t !== null && typeof t.columnNames === 'function' && typeof t.numRows === 'function' && typeof t.objects === 'function';
 }
 
-/** Whether a value is a Vega-Lite spec: a plain object with a Vega-Lite `$schema`, or without `$schema` and with a view key. */
-export function isVegaLiteSpec(value: unknown): value is VegaLiteSpec {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  const schema = (value as { $schema?: unknown }).$schema;
-  if (schema !== undefined) return typeof schema === 'string' && /vega-lite/.test(schema);
-  return specKeys.some((k) => k in value);
-}
-
-/**
- * A Vega-Lite spec as Jupyter front ends render it: the spec with `$schema` set to v5 under
- * {@link VEGA_LITE_MIME}, and a line of text. Used by {@link display}.
- */
-export function chartBundle(spec: VegaLiteSpec): MimeBundle {
-  return { [VEGA_LITE_MIME]: { ...spec, $schema: VEGA_LITE_V5_SCHEMA }, 'text/plain': chartText(spec as Record<string, unknown>) };
-}
-
-/** Wraps a MIME bundle so that it shows itself in a notebook, and as its `text/plain` elsewhere. */
-export function displayable(bundle: MimeBundle): Displayable {
-  return {
-    [jupyterDisplay]: () => bundle,
-    toString: () => bundle['text/plain'],
-  };
-}
-
 function checkOptions(options: NotebookDisplayOptions): void {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError(`display: options is ${show(options)}; expected an object.`);
   const { caption, sources: cited, limit } = options;
@@ -148,19 +91,13 @@ function tableBundle(table: ColumnTable, options: NotebookDisplayOptions): MimeB
   const shown = table.numRows() > limit ? table.slice(0, limit) : table;
   const rest = table.numRows() - shown.numRows();
   const displayOptions = { fractionDigits: 3, ...options };
-  const { columns, rows, numeric } = cells(shown, displayOptions);
 
-  const align = (i: number) => ` style="text-align:${numeric[i] ? 'right' : 'left'}"`;
-  const row = (tag: 'th' | 'td', values: string[]) => `<tr>${values.map((v, i) => `<${tag}${align(i)}>${escape(v)}</${tag}>`).join('')}</tr>`;
-  const legend = legendOf(rows.flatMap((r) => r.filter((_, i) => columns[i] === 'figure')));
+  const figures = cells(shown, displayOptions);
+  const legend = legendOf(figures.rows.flatMap((r) => r.filter((_, i) => figures.columns[i] === 'figure')));
   const notes = [rest > 0 ? `${rest} more rows not shown (${table.numRows()} in all).` : '', legend].filter(Boolean);
   const citations = cited ? citationsOf(table) : [];
   const html = [
-    '<table class="ww2yc">',
-    caption ? `<caption>${escape(caption)}</caption>` : '',
-    `<thead>${row('th', columns)}</thead>`,
-    `<tbody>${rows.map((r) => row('td', r)).join('')}</tbody>`,
-    '</table>',
+    toHTML(shown, { ...displayOptions, ...(caption ? { caption } : {}) }),
     ...notes.map((n) => `<p><small>${escape(n)}</small></p>`),
     citations.length ? `<p><small>Sources:</small></p><ul>${citations.map(([id, text]) => `<li><small><b>${escape(id)}</b>: ${escape(text)}</small></li>`).join('')}</ul>` : '',
   ].join('');
@@ -195,20 +132,6 @@ function citationsOf(table: ColumnTable): [string, string][] {
   const registry = new Set(sources().array('id') as string[]);
   const ids = [...new Set(table.array('source') as unknown[])].filter((id): id is string => typeof id === 'string' && registry.has(id));
   return ids.map((id) => [id, cite(id)]);
-}
-
-function chartText(spec: Record<string, unknown>): string {
-  const title = spec.title;
-  const text = typeof title === 'string' ? title : Array.isArray(title) ? title.join(' ') : typeof title === 'object' && title !== null ? String((title as { text?: unknown }).text ?? '') : '';
-  const description = typeof spec.description === 'string' ? spec.description : '';
-  return ['Vega-Lite chart' + (text ? `: ${text}` : ''), description].filter(Boolean).join('\n');
-}
-
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text made safe inside HTML elements and attribute values. */
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c]!);
 }
 
 /** What was given, shown briefly for an error message. */

@@ -74,3 +74,5 @@ export async function toPNG(spec: TopLevelSpec | object, options: PNGOptions = {
   });
   return resvg.render().asPng();
 }
+
+export { displayWithSVG } from '../notebook/svg.js';

@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { display, type DisplayOptions } from '../exchange/display.js';
+import { display, type DisplayOptions } from './display.js';
 
 /**
  * A table for a terminal: columns aligned (numbers and figures to the right), a rule under

@@ -1,0 +1,46 @@
+import { fromCSV } from 'arquero';
+import { describe, expect, test } from 'vitest';
+import { InvalidOptionError, display, jupyterDisplay, load, totalsChart } from '../../src/index.js';
+import { displayWithSVG } from '../../src/render/index.js';
+
+const bundle = (x: ReturnType<typeof display>) => x[jupyterDisplay]();
+
+describe('display(value, options)', () => {
+  test('a table: an HTML table and aligned text, figures with their qualifiers, dashes as dashes', () => {
+    const roma = load('by-nationality').filter((d) => d.nationality === 'roma');
+    const b = bundle(display(roma, { columns: ['source', 'figure'], sources: false }));
+    expect(Object.keys(b).sort()).toEqual(['text/html', 'text/plain']);
+    // "| Gypsies | – | 27,000 | 18,000 |"
+    expect(b['text/plain']).toBe('source    figure\n────────  ──────\nyu-1964        –\nkocovic   27,000\nzerjavic  18,000\n\n– not reported.\n');
+    expect(b['text/html']).toContain('<td class="number not-reported" title="not reported by the source (a dash), not zero">–</td>');
+    expect(b['text/html']).toContain('<td class="number">27,000</td>');
+  });
+
+  test('cites the sources the table names, and escapes what it shows', () => {
+    const b = bundle(display(load('by-status')));
+    expect(b['text/plain']).toMatch(/Sources:\n  zerjavic: Žerjavić, Vladimir\. 1989\./);
+    const risky = fromCSV('label\n<img src=x onerror=alert(1)>\n', { autoType: false });
+    expect(bundle(display(risky, { caption: '<b>x</b>' }))['text/html']).not.toMatch(/<img|<b>/);
+  });
+
+  test('a chart: Vega-Lite with $schema v5 (what Jupyter front ends render), and its title as text', () => {
+    const spec = totalsChart(load('total-estimates'));
+    const b = bundle(display(spec));
+    expect(Object.keys(b).sort()).toEqual(['application/vnd.vegalite.v5+json', 'text/plain']);
+    expect((b['application/vnd.vegalite.v5+json'] as { $schema: string }).$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
+    expect((spec as { $schema: string }).$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json'); // the spec given is not changed
+    expect(b['text/plain']).toMatch(/^Vega-Lite chart: Headline totals of the war dead of Yugoslavia, 1941–1945\nDot plot of 14/);
+  });
+
+  test('displayWithSVG adds an SVG drawn with vega, for front ends without Vega-Lite', async () => {
+    const b = (await displayWithSVG(totalsChart(load('total-estimates'))))[jupyterDisplay]();
+    expect(Object.keys(b).sort()).toEqual(['application/vnd.vegalite.v5+json', 'image/svg+xml', 'text/plain']);
+    expect(b['image/svg+xml']).toMatch(/^<svg /);
+  });
+
+  test('anything else is an error naming it', () => {
+    expect(() => display(42 as never)).toThrow(InvalidOptionError);
+    expect(() => display(42 as never)).toThrow(/^display: the value is 42; expected an Arquero table/);
+    expect(() => display(load('by-status'), { limit: -1 })).toThrow(/option limit is -1/);
+  });
+});

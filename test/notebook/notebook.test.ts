@@ -1,0 +1,78 @@
+// examples/notebook.ipynb, executed headless as a user's Jupyter would run it: Debian's nbclient
+// drives the Deno kernel (`deno jupyter`), and each cell's outputs are checked by MIME type.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+// deno is not a devDependency (the registry lacks its other platforms' packages, so npm ci would
+// reject the lockfile): .ci/run installs it and sets DENO_BIN.
+const deno = [process.env.DENO_BIN, join(root, 'node_modules/.bin/deno')].find((p) => p && existsSync(p));
+const python = '/usr/bin/python3';
+const nbclient = existsSync(python) && spawnSync(python, ['-c', 'import nbclient, nbformat']).status === 0;
+const ready = Boolean(deno) && nbclient;
+if (!ready && process.env.CI) throw new Error(`the notebook test needs deno (DENO_BIN: ${deno ?? 'not found'}) and Debian's python3-nbclient (${nbclient ? 'found' : 'missing'}): .ci/run installs both`);
+
+interface Output { output_type: string; data?: Record<string, unknown>; ename?: string; evalue?: string }
+let cells: { source: string; outputs: Output[] }[] = [];
+let run: ReturnType<typeof spawnSync>;
+
+describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'ww2yc-notebook-'));
+    mkdirSync(join(dir, 'kernels/deno'), { recursive: true });
+    writeFileSync(
+      join(dir, 'kernels/deno/kernel.json'),
+      JSON.stringify({ argv: [deno, 'jupyter', '--kernel', '--conn', '{connection_file}'], display_name: 'Deno', language: 'typescript' }),
+    );
+    const copy = join(dir, 'notebook.ipynb'); // the committed notebook is never rewritten
+    copyFileSync(join(root, 'examples/notebook.ipynb'), copy);
+    const script = [
+      'import json, sys, nbformat, nbclient',
+      'nb = nbformat.read(sys.argv[1], as_version=4)',
+      "nbclient.NotebookClient(nb, timeout=60, kernel_name='deno', allow_errors=True, resources={'metadata': {'path': sys.argv[2]}}).execute()",
+      "print(json.dumps([{'source': c.source, 'outputs': c.outputs} for c in nb.cells if c.cell_type == 'code']))",
+    ].join('\n');
+    run = spawnSync(python, ['-c', script, copy, join(root, 'examples')], {
+      encoding: 'utf8',
+      env: { ...process.env, JUPYTER_PATH: dir, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+      timeout: 120_000,
+    });
+    if (run.status === 0) cells = JSON.parse(run.stdout as string);
+  }, 150_000);
+
+  test('runs every cell without an error', () => {
+    expect(run.status, String(run.stderr)).toBe(0);
+    expect(cells.length).toBeGreaterThan(4);
+    const errors = cells.flatMap((c) => c.outputs.filter((o) => o.output_type === 'error').map((o) => `${c.source}: ${o.ename}: ${o.evalue}`));
+    expect(errors).toEqual([]);
+  });
+
+  test('a displayed table is HTML and text, with the figures as the source gives them', () => {
+    const cell = cells.find((c) => c.source.startsWith("display(load('by-status')"))!;
+    const data = cell.outputs.find((o) => o.output_type === 'execute_result')!.data!;
+    expect(Object.keys(data).sort()).toEqual(['text/html', 'text/plain']);
+    // "Military losses are estimated at 237,000 Yugoslav partisans and 209,000 collaborators"
+    expect(data['text/html']).toMatch(/<caption>Military, collaborator and civilian deaths<\/caption>/);
+    expect(data['text/html']).toContain('237,000');
+    expect(data['text/plain']).toMatch(/zerjavic +partisan +deaths +237,000/);
+  });
+
+  test('a chart is Vega-Lite v5 for the front end, with a text fallback', () => {
+    const cell = cells.find((c) => c.source.startsWith('display(totalsChart'))!;
+    const data = cell.outputs.find((o) => o.output_type === 'execute_result')!.data!;
+    expect(Object.keys(data).sort()).toEqual(['application/vnd.vegalite.v5+json', 'text/plain']);
+    const spec = data['application/vnd.vegalite.v5+json'] as { $schema: string; description: string };
+    expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
+    expect(spec.description).toMatch(/^Dot plot of 14 published totals/);
+    expect(data['text/plain']).toMatch(/^Vega-Lite chart: Headline totals/);
+  });
+
+  test('the committed notebook has no outputs (they come from running it)', () => {
+    const nb = JSON.parse(readFileSync(join(root, 'examples/notebook.ipynb'), 'utf8')) as { cells: { cell_type: string; outputs?: unknown[] }[] };
+    expect(nb.cells.filter((c) => c.cell_type === 'code' && c.outputs?.length)).toEqual([]);
+  });
+});
