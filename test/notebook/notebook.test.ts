@@ -20,6 +20,13 @@ interface Output { output_type: string; data?: Record<string, unknown>; ename?: 
 let cells: { source: string; outputs: Output[] }[] = [];
 let run: ReturnType<typeof spawnSync>;
 
+/** What a cell shows: the data of its result, or a failure that lists what it output instead. */
+function result(cell: { source: string; outputs: Output[] }): Record<string, unknown> {
+  const shown = cell.outputs.find((o) => (o.output_type === 'execute_result' || o.output_type === 'display_data') && o.data);
+  if (!shown) throw new Error(`the cell ${JSON.stringify(cell.source)} showed nothing; its outputs: ${JSON.stringify(cell.outputs)}`);
+  return shown.data!;
+}
+
 describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'ww2yc-notebook-'));
@@ -33,7 +40,9 @@ describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
     const script = [
       'import json, sys, nbformat, nbclient',
       'nb = nbformat.read(sys.argv[1], as_version=4)',
-      "nbclient.NotebookClient(nb, timeout=60, kernel_name='deno', allow_errors=True, resources={'metadata': {'path': sys.argv[2]}}).execute()",
+      // A busy machine (the other test files run at the same time) can be slow to send a cell's
+      // output: wait for it (iopub_timeout) rather than lose it.
+      "nbclient.NotebookClient(nb, timeout=90, iopub_timeout=30, startup_timeout=90, kernel_name='deno', allow_errors=True, resources={'metadata': {'path': sys.argv[2]}}).execute()",
       "print(json.dumps([{'source': c.source, 'outputs': c.outputs} for c in nb.cells if c.cell_type == 'code']))",
     ].join('\n');
     run = spawnSync(python, ['-c', script, copy, join(root, 'examples')], {
@@ -53,7 +62,7 @@ describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
 
   test('a displayed table is HTML and text, with the figures as the source gives them', () => {
     const cell = cells.find((c) => c.source.startsWith("display(load('by-status')"))!;
-    const data = cell.outputs.find((o) => o.output_type === 'execute_result')!.data!;
+    const data = result(cell);
     expect(Object.keys(data).sort()).toEqual(['text/html', 'text/plain']);
     // "Military losses are estimated at 237,000 Yugoslav partisans and 209,000 collaborators"
     expect(data['text/html']).toMatch(/<caption>Military, collaborator and civilian deaths<\/caption>/);
@@ -63,7 +72,7 @@ describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
 
   test('a chart is Vega-Lite v5 for the front end, with a text fallback', () => {
     const cell = cells.find((c) => c.source.startsWith('display(totalsChart'))!;
-    const data = cell.outputs.find((o) => o.output_type === 'execute_result')!.data!;
+    const data = result(cell);
     expect(Object.keys(data).sort()).toEqual(['application/vnd.vegalite.v5+json', 'text/plain']);
     const spec = data['application/vnd.vegalite.v5+json'] as { $schema: string; description: string };
     expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
