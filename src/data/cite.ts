@@ -51,7 +51,8 @@ function text(s: SourcesRow): string {
   const n = name(s.author);
   const author = n && ('literal' in n ? n.literal : `${n.family}, ${n.given}`);
   const parts = [author, s.year, s.title, s.publisher].filter((p) => p != null && p !== '');
-  const work = parts.length ? `${parts.join('. ')}. ` : '';
+  // Each part ends with one full stop, even when it ends with an initial ("Stephen R.").
+  const work = parts.map((part) => `${String(part).replace(/\.$/, '')}. `).join('');
   return `${work}${kindWords(s.kind)}. Figures read from ${s.cited_via}.`;
 }
 

@@ -6,6 +6,8 @@ describe('cite(id, { format })', () => {
     expect(cite('zerjavic')).toBe(
       "Žerjavić, Vladimir. 1989. Gubici stanovništva Jugoslavije u drugom svjetskom ratu. Demographic estimate. Figures read from 'World War II in Yugoslavia' (encyclopedia article), section Casualties › Yugoslav casualties (the table 'Victims by nationality', column 'Žerjavić', and the second paragraph after the tables) and section Casualties › Territory of the NDH.",
     );
+    // A name that ends with an initial gets one full stop, not two.
+    expect(cite('abarrow')).toMatch(/^A'Barrow, Stephen R\. Historian estimate\. Figures read from/);
     expect(cite('us-census-1954')).toMatch(/^U\.S\. Bureau of the Census\. 1954\. report on Yugoslav war-related deaths\. U\.S\. Bureau of the Census\. Census bureau estimate\./);
   });
 
