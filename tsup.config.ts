@@ -14,9 +14,18 @@ export default defineConfig({
   format: ['esm'],
   target: 'node20',
   platform: 'node',
-  dts: { entry: { index: 'src/index.ts', render: 'src/render/index.ts', report: 'src/report/index.ts' } },
+  dts: {
+    entry: { index: 'src/index.ts', render: 'src/render/index.ts', report: 'src/report/index.ts' },
+  },
   clean: true,
   sourcemap: true,
   // Dependencies stay imports: the bundled data is the package's own code.
-  external: ['arquero', 'simple-statistics', 'vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf'],
+  external: [
+    'arquero',
+    'simple-statistics',
+    'vega',
+    'vega-lite',
+    '@resvg/resvg-js',
+    'dejavu-fonts-ttf',
+  ],
 });

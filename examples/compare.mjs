@@ -16,14 +16,20 @@ const count = (x) => (x === null ? '–' : number.format(x));
 const signed = (x) => (x === null ? '–' : (x > 0 ? '+' : '') + number.format(x));
 const show = (rows) => console.log(from(rows).toMarkdown() + '\n');
 
-const kinds = new Map(sources().objects().map((s) => [s.id, s.kind]));
+const kinds = new Map(
+  sources()
+    .objects()
+    .map((s) => [s.id, s.kind]),
+);
 const who = (id) => `${id} (${kinds.get(id)})`;
 
 // 1. Kočović against Žerjavić, by nationality ------------------------------------------------
 const twoEstimates = load('by-nationality').filter((d) => d.source !== 'yu-1964');
 const side = compare(twoEstimates, { by: 'nationality', baseline: 'zerjavic' }).objects();
 const kocovic = side.filter((r) => r.source === 'kocovic');
-const zerjavic = new Map(side.filter((r) => r.source === 'zerjavic').map((r) => [r.nationality, r]));
+const zerjavic = new Map(
+  side.filter((r) => r.source === 'zerjavic').map((r) => [r.nationality, r]),
+);
 
 console.log(`## ${who('kocovic')} against ${who('zerjavic')}, by nationality\n`);
 show(
@@ -31,8 +37,8 @@ show(
     const z = zerjavic.get(k.nationality);
     return {
       nationality: `${k.nationality}${k.label && k.label !== z.label ? ` (${k.label})` : ''}`,
-      'Kočović': count(k.value),
-      'Žerjavić': count(z.value),
+      Kočović: count(k.value),
+      Žerjavić: count(z.value),
       'Kočović − Žerjavić': signed(k.difference),
       'Kočović / Žerjavić': fixed(k.ratio),
       'rank K': k.rank ?? '–',
@@ -42,8 +48,15 @@ show(
 );
 
 const pair = agreement(twoEstimates, { by: 'nationality' }).object();
-const top = (rows) => rows.filter((r) => r.rank !== null && r.rank <= 3).sort((a, b) => a.rank - b.rank).map((r) => r.nationality).join(', ');
-const neither = kocovic.filter((k) => !k.reported && !zerjavic.get(k.nationality).reported).map((k) => k.nationality);
+const top = (rows) =>
+  rows
+    .filter((r) => r.rank !== null && r.rank <= 3)
+    .sort((a, b) => a.rank - b.rank)
+    .map((r) => r.nationality)
+    .join(', ');
+const neither = kocovic
+  .filter((k) => !k.reported && !zerjavic.get(k.nationality).reported)
+  .map((k) => k.nationality);
 const [totalK, totalZ] = rollup(twoEstimates).objects();
 console.log(
   `Sums of the rows: Kočović ${count(totalK.value)}, Žerjavić ${count(totalZ.value)} (${signed(totalK.value - totalZ.value)}).\n` +
@@ -54,13 +67,22 @@ console.log(
 );
 
 // 2. The 1964 list against Žerjavić, by republic ---------------------------------------------
-const list1964 = harmonize(load('by-location-1964').filter((d) => d.measure === 'deaths'), { dimension: 'region' });
+const list1964 = harmonize(
+  load('by-location-1964').filter((d) => d.measure === 'deaths'),
+  { dimension: 'region' },
+);
 const republics = harmonize(load('by-republic-zerjavic'), { dimension: 'region' });
-const byRegion = compare(list1964.concat(republics), { by: 'region', baseline: 'zerjavic' }).objects();
+const byRegion = compare(list1964.concat(republics), {
+  by: 'region',
+  baseline: 'zerjavic',
+}).objects();
 const warnings = new Map();
-for (const r of list1964.concat(republics).objects()) if (r.warning) warnings.set(`${r.source} ${r.region}`, r.warning);
+for (const r of list1964.concat(republics).objects())
+  if (r.warning) warnings.set(`${r.source} ${r.region}`, r.warning);
 
-console.log(`## ${who('yu-1964')} against ${who('zerjavic')}, by republic (the 1964 list's Serbia harmonized)\n`);
+console.log(
+  `## ${who('yu-1964')} against ${who('zerjavic')}, by republic (the 1964 list's Serbia harmonized)\n`,
+);
 const regions = [...new Set(byRegion.map((r) => r.region))];
 show(
   regions.map((region) => {
@@ -69,13 +91,20 @@ show(
     return {
       region,
       '1964 list': count(list.value),
-      'Žerjavić': count(z.value),
+      Žerjavić: count(z.value),
       '1964 − Žerjavić': signed(list.difference),
       '1964 / Žerjavić': fixed(list.ratio),
-      '1964 list figure': list.qualifier === null ? 'no such category' : list.qualifier === 'derived' ? `sum of ${list.label}` : `as published (${list.qualifier})`,
+      '1964 list figure':
+        list.qualifier === null
+          ? 'no such category'
+          : list.qualifier === 'derived'
+            ? `sum of ${list.label}`
+            : `as published (${list.qualifier})`,
     };
   }),
 );
 console.log('Warnings (categories that are not quite the same thing):');
 for (const [where, warning] of warnings) console.log(`- ${where}: ${warning}`);
-console.log('\n"unknown" (1964 list) and "abroad" (Žerjavić) have no counterpart in the other source; they are shown as missing, not 0.');
+console.log(
+  '\n"unknown" (1964 list) and "abroad" (Žerjavić) have no counterpart in the other source; they are shown as missing, not 0.',
+);

@@ -32,7 +32,8 @@ const shownLength = 200;
 export function show(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = `'${value}'`;
-  else if (typeof value === 'number' || typeof value === 'boolean' || value == null) text = String(value);
+  else if (typeof value === 'number' || typeof value === 'boolean' || value == null)
+    text = String(value);
   else {
     try {
       text = JSON.stringify(value) ?? String(value);
@@ -40,7 +41,9 @@ export function show(value: unknown): string {
       text = Object.prototype.toString.call(value);
     }
   }
-  return text.length > shownLength ? `${text.slice(0, shownLength)}… (${text.length} characters)` : text;
+  return text.length > shownLength
+    ? `${text.slice(0, shownLength)}… (${text.length} characters)`
+    : text;
 }
 
 /**
@@ -50,7 +53,9 @@ export function show(value: unknown): string {
 export function checkOptions<T extends object>(options: T | undefined, fn: string): Partial<T> {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidOptionError(`${fn}: options is ${show(options)}; expected an object of options, or nothing.`);
+    throw new InvalidOptionError(
+      `${fn}: options is ${show(options)}; expected an object of options, or nothing.`,
+    );
   }
   return options;
 }
@@ -61,7 +66,9 @@ export function checkOptions<T extends object>(options: T | undefined, fn: strin
  */
 function closest(given: string, choices: readonly string[]): string | undefined {
   const g = given.toLowerCase();
-  const prefixed = choices.filter((c) => g.length > 2 && (c.toLowerCase().startsWith(g) || g.startsWith(c.toLowerCase())));
+  const prefixed = choices.filter(
+    (c) => g.length > 2 && (c.toLowerCase().startsWith(g) || g.startsWith(c.toLowerCase())),
+  );
   if (prefixed.length === 1) return prefixed[0];
   const limit = Math.max(2, Math.ceil(given.length / 3));
   let best: string | undefined;

@@ -3,7 +3,14 @@
 // live behind their own entry points, so this one imports cleanly in a browser.
 
 // Data
-export { load, sources, statedTotals, crosswalk, datasets, crosswalkDimensions } from './data/load.js';
+export {
+  load,
+  sources,
+  statedTotals,
+  crosswalk,
+  datasets,
+  crosswalkDimensions,
+} from './data/load.js';
 export type { TypedTable, CrosswalkDimension, CrosswalkRow } from './data/load.js';
 export { describe } from './data/describe.js';
 export type { DatasetDescription, FieldDescription } from './data/describe.js';
@@ -61,7 +68,17 @@ export type { SourceName } from './charts/attribution.js';
 
 // Notebooks: tables and charts that show themselves in Jupyter (the Deno kernel)
 export { display, jupyterDisplay } from './notebook/display.js';
-export type { Displayable, MimeBundle, NotebookDisplayOptions, VegaLiteSpec } from './notebook/display.js';
+export type {
+  Displayable,
+  MimeBundle,
+  NotebookDisplayOptions,
+  VegaLiteSpec,
+} from './notebook/display.js';
 
 // Errors
-export { CasualtiesError, UnknownIdError, InvalidTableError, InvalidOptionError } from './errors.js';
+export {
+  CasualtiesError,
+  UnknownIdError,
+  InvalidTableError,
+  InvalidOptionError,
+} from './errors.js';

@@ -7,8 +7,11 @@ type Where<Id extends DatasetId> = Partial<Record<keyof DatasetRows[Id], unknown
 export function row<Id extends DatasetId>(id: Id, where: Where<Id>): DatasetRows[Id] {
   const rows = load(id)
     .objects()
-    .filter((r) => Object.entries(where).every(([k, v]) => (r as unknown as Record<string, unknown>)[k] === v));
-  if (rows.length !== 1) throw new Error(`${rows.length} rows of ${id} match ${JSON.stringify(where)}`);
+    .filter((r) =>
+      Object.entries(where).every(([k, v]) => (r as unknown as Record<string, unknown>)[k] === v),
+    );
+  if (rows.length !== 1)
+    throw new Error(`${rows.length} rows of ${id} match ${JSON.stringify(where)}`);
   return rows[0]!;
 }
 
@@ -26,16 +29,37 @@ export function cells(table: string): string[][] {
     .trim()
     .split('\n')
     .slice(1)
-    .map((line) => line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|')
+        .map((c) => c.trim()),
+    );
 }
 
 /** What an exact figure looks like in a row. */
 export const exact = (value: number) => ({ value, low: value, high: value, qualifier: 'exact' });
 /** What an approximate figure looks like: the source allows no interval, so low = high = value. */
-export const approximate = (value: number) => ({ value, low: value, high: value, qualifier: 'approximate' });
+export const approximate = (value: number) => ({
+  value,
+  low: value,
+  high: value,
+  qualifier: 'approximate',
+});
 /** What an "over N" / "N+" figure looks like: unbounded above. */
-export const atLeast = (value: number) => ({ value, low: value, high: null, qualifier: 'at-least' });
+export const atLeast = (value: number) => ({
+  value,
+  low: value,
+  high: null,
+  qualifier: 'at-least',
+});
 /** What a published range looks like: value is the midpoint, (low + high) / 2. */
-export const range = (low: number, high: number) => ({ value: (low + high) / 2, low, high, qualifier: 'range' });
+export const range = (low: number, high: number) => ({
+  value: (low + high) / 2,
+  low,
+  high,
+  qualifier: 'range',
+});
 /** What a dash in a source table looks like. */
 export const notReported = { value: null, low: null, high: null, qualifier: 'not-reported' };

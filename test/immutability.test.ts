@@ -58,10 +58,12 @@ function everything() {
 const before = everything();
 
 /** Reads CSV text cell by cell as text (a parse object without prototype: see test/fuzz/exchange.test.ts). */
-const cells = (text: string) => arqueroCSV(text, { autoType: false, parse: Object.create(null) }).objects();
+const cells = (text: string) =>
+  arqueroCSV(text, { autoType: false, parse: Object.create(null) }).objects();
 
 /** The dimension columns of a bundled dataset that have a crosswalk or suit a comparison. */
-const dimensionOf = (id: DatasetId) => describe(id).fields.find((f) => f.values && f.name !== 'source')?.name;
+const dimensionOf = (id: DatasetId) =>
+  describe(id).fields.find((f) => f.values && f.name !== 'source')?.name;
 
 // --- What a user might do ------------------------------------------------------------------
 
@@ -96,7 +98,11 @@ const mutations: Record<string, Action> = {
   'column arrays: write into them': (id) => {
     const t = load(id);
     for (const name of t.columnNames()) {
-      const column = t.column(name) as unknown as { length: number; [i: number]: unknown; data?: unknown[] };
+      const column = t.column(name) as unknown as {
+        length: number;
+        [i: number]: unknown;
+        data?: unknown[];
+      };
       const data = (Array.isArray(column) ? column : (column.data ?? column)) as unknown[];
       writeIfAllowed(() => {
         for (let i = 0; i < data.length; i++) data[i] = 999;
@@ -124,14 +130,19 @@ const mutations: Record<string, Action> = {
   },
   'sources(), statedTotals(), crosswalk(): change their rows': () => {
     for (const t of [sources(), statedTotals(), ...crosswalkDimensions.map((d) => crosswalk(d))]) {
-      for (const r of t.objects() as unknown as Record<string, unknown>[]) for (const k of Object.keys(r)) r[k] = 'changed';
-      writeIfAllowed(() => ((t.column(t.columnNames()[0]!) as unknown as unknown[])[0] = 'changed'));
+      for (const r of t.objects() as unknown as Record<string, unknown>[])
+        for (const k of Object.keys(r)) r[k] = 'changed';
+      writeIfAllowed(
+        () => ((t.column(t.columnNames()[0]!) as unknown as unknown[])[0] = 'changed'),
+      );
     }
   },
   'Arquero verbs on a loaded table (assign, derive, rename, filter)': (id) => {
     const t = load(id);
     t.assign({ value: Array.from(t.array('value'), () => 0) });
-    t.derive({ value: () => 0 }).rename({ value: 'x' }).filter((d: { x: unknown }) => d.x !== null);
+    t.derive({ value: () => 0 })
+      .rename({ value: 'x' })
+      .filter((d: { x: unknown }) => d.x !== null);
   },
 };
 
@@ -173,7 +184,8 @@ const calls: Record<string, Action> = {
     for (const r of t.objects()) formatFigure(r);
   },
   citations: () => {
-    for (const id of sources().array('id') as string[]) for (const format of ['text', 'bibtex', 'csl-json'] as const) cite(id, { format });
+    for (const id of sources().array('id') as string[])
+      for (const format of ['text', 'bibtex', 'csl-json'] as const) cite(id, { format });
   },
 };
 
@@ -189,10 +201,17 @@ group('no sequence of public calls changes what the data functions return next t
 
   test('random sequences of all of them, in any order, on any dataset', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...Object.keys(actions)), fc.constantFrom(...ids)), { minLength: 1, maxLength: 8 }), (sequence) => {
-        for (const [name, id] of sequence) actions[name]!(id);
-        for (const id of new Set(sequence.map(([, id]) => id))) expect(load(id).objects()).toEqual(before.datasets[id]);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...Object.keys(actions)), fc.constantFrom(...ids)), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (sequence) => {
+          for (const [name, id] of sequence) actions[name]!(id);
+          for (const id of new Set(sequence.map(([, id]) => id)))
+            expect(load(id).objects()).toEqual(before.datasets[id]);
+        },
+      ),
       { numRuns: 40 },
     );
     expect(everything()).toEqual(before);
@@ -201,7 +220,9 @@ group('no sequence of public calls changes what the data functions return next t
   test('toCSV(load(id)) still reads back to the cells of datasets/<id>.csv', () => {
     for (const action of Object.values(actions)) for (const id of ids) action(id);
     for (const id of ids) {
-      expect(cells(toCSV(load(id))), id).toEqual(cells(file(`datasets/${id}.csv`).toString('utf8')));
+      expect(cells(toCSV(load(id))), id).toEqual(
+        cells(file(`datasets/${id}.csv`).toString('utf8')),
+      );
     }
   });
 
@@ -218,10 +239,13 @@ group('no sequence of public calls changes what the data functions return next t
 });
 
 group('every bundled file still matches datasets/datapackage.json, after all of the above', () => {
-  test.each(descriptor.resources.map((r) => [r.name, r] as const))('%s: bytes and sha256', (_, resource) => {
-    for (const action of Object.values(actions)) action(ids[0]!);
-    const bytes = file(resource.path);
-    expect(bytes.length).toBe(resource.bytes);
-    expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(resource.hash);
-  });
+  test.each(descriptor.resources.map((r) => [r.name, r] as const))(
+    '%s: bytes and sha256',
+    (_, resource) => {
+      for (const action of Object.values(actions)) action(ids[0]!);
+      const bytes = file(resource.path);
+      expect(bytes.length).toBe(resource.bytes);
+      expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(resource.hash);
+    },
+  );
 });

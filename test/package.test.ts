@@ -18,12 +18,17 @@ const run = (cmd: string, args: string[], cwd = consumer) =>
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'ww2yc-'));
   // npm test builds first (pretest), so dist/ is current.
-  const packed = JSON.parse(run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root));
+  const packed = JSON.parse(
+    run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root),
+  );
   files = packed[0].files.map((f: { path: string }) => f.path);
   tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
   consumer = join(dir, 'consumer');
   run('mkdir', ['-p', consumer], dir);
-  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  writeFileSync(
+    join(consumer, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
   run(npm, ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error']);
 }, 240_000);
 
@@ -41,16 +46,25 @@ describe('the packed package', () => {
     const bin = (name: string) => join(root, 'node_modules', '.bin', name);
     expect(run(bin('publint'), ['run', tarball, '--strict'], root)).toMatch(/All good!/);
     // attw exits non-zero on any problem that the profile does not ignore.
-    expect(() => run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], root)).not.toThrow();
+    expect(() =>
+      run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], root),
+    ).not.toThrow();
   });
 
   test('imports as ESM in a new project', () => {
-    const out = run(process.execPath, ['--input-type=module', '-e', "import { load } from 'ww2-yugoslavia-casualties'; console.log(load('by-nationality').numRows())"]);
+    const out = run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      "import { load } from 'ww2-yugoslavia-casualties'; console.log(load('by-nationality').numRows())",
+    ]);
     expect(out.trim()).toBe(String(16 * 3));
   });
 
   test('loads with require()', () => {
-    const out = run(process.execPath, ['-e', "const { describe } = require('ww2-yugoslavia-casualties'); console.log(describe('by-status').rows)"]);
+    const out = run(process.execPath, [
+      '-e',
+      "const { describe } = require('ww2-yugoslavia-casualties'); console.log(describe('by-status').rows)",
+    ]);
     expect(out.trim()).toBe('5');
   });
 
@@ -66,11 +80,30 @@ describe('the packed package', () => {
       ].join('\n'),
     );
     const tsc = (file: string) =>
-      spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict', '--skipLibCheck',
-        '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', join(root, 'node_modules', '@types'), file],
-        { cwd: consumer, encoding: 'utf8' });
+      spawnSync(
+        process.execPath,
+        [
+          join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          '--module',
+          'nodenext',
+          '--moduleResolution',
+          'nodenext',
+          '--types',
+          'node',
+          '--typeRoots',
+          join(root, 'node_modules', '@types'),
+          file,
+        ],
+        { cwd: consumer, encoding: 'utf8' },
+      );
     expect(tsc('consumer.ts')).toMatchObject({ status: 0, stdout: '' });
-    writeFileSync(join(consumer, 'bad.ts'), "import { load } from 'ww2-yugoslavia-casualties';\nload('by-nationalty');\n");
+    writeFileSync(
+      join(consumer, 'bad.ts'),
+      "import { load } from 'ww2-yugoslavia-casualties';\nload('by-nationalty');\n",
+    );
     const bad = tsc('bad.ts');
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toMatch(/'"by-nationalty"' is not assignable/);

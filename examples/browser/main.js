@@ -15,7 +15,8 @@ const labels = [...new Set(rows.map((r) => r.label))];
 const el = document.querySelector('#table');
 el.innerHTML = `<caption>${info.title}</caption>`;
 const head = el.createTHead().insertRow();
-for (const text of ['Nationality', ...sources]) head.appendChild(document.createElement('th')).textContent = text;
+for (const text of ['Nationality', ...sources])
+  head.appendChild(document.createElement('th')).textContent = text;
 const body = el.createTBody();
 for (const label of labels) {
   const tr = body.insertRow();

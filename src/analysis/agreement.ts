@@ -1,7 +1,14 @@
 import type { ColumnTable } from 'arquero';
 import { mean, sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
-import { checkDimension, checkOnePerCategory, readTable, selectMeasure, toTable, unique } from './shared.js';
+import {
+  checkDimension,
+  checkOnePerCategory,
+  readTable,
+  selectMeasure,
+  toTable,
+  unique,
+} from './shared.js';
 
 /** Options of {@link agreement}. */
 export interface AgreementOptions {
@@ -75,7 +82,15 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
       });
     }
   });
-  return toTable(result, ['source_a', 'source_b', 'n', 'excluded', 'pearson', 'spearman', 'mean_abs_difference']);
+  return toTable(result, [
+    'source_a',
+    'source_b',
+    'n',
+    'excluded',
+    'pearson',
+    'spearman',
+    'mean_abs_difference',
+  ]);
 }
 
 /** NaN (a correlation with no variance) as null. */

@@ -98,10 +98,14 @@ export interface AuditRow {
 export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<AuditRow> {
   const { dataset, totals } = checkOptions(options, 'audit');
   if (dataset !== undefined && !datasetIds.includes(dataset)) {
-    throw new InvalidOptionError(`audit: option dataset is ${show(dataset)}, which is not a bundled dataset.${suggest(dataset, datasetIds)} Expected one of: ${datasetIds.join(', ')}.`);
+    throw new InvalidOptionError(
+      `audit: option dataset is ${show(dataset)}, which is not a bundled dataset.${suggest(dataset, datasetIds)} Expected one of: ${datasetIds.join(', ')}.`,
+    );
   }
   if (dataset !== undefined && totals !== undefined) {
-    throw new InvalidOptionError(`audit: both options dataset and totals were given; expected one: dataset for its bundled stated totals, or totals of your own.`);
+    throw new InvalidOptionError(
+      `audit: both options dataset and totals were given; expected one: dataset for its bundled stated totals, or totals of your own.`,
+    );
   }
   let stated: StatedTotal[];
   if (totals !== undefined) stated = readTotals(totals);
@@ -111,7 +115,9 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
     if (dataset !== undefined) {
       stated = stated.filter((s) => s.dataset === dataset);
       if (stated.length === 0) {
-        throw new InvalidOptionError(`audit: the dataset '${dataset}' has no stated total; datasets with one: ${audited.join(', ')}.`);
+        throw new InvalidOptionError(
+          `audit: the dataset '${dataset}' has no stated total; datasets with one: ${audited.join(', ')}.`,
+        );
       }
     } else if (table !== undefined) {
       throw new InvalidOptionError(
@@ -127,32 +133,66 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
     return loaded.get(id)!;
   };
   return toTable(
-    stated.map((total) => check(total, rowsOf(total.dataset ?? '').rows, rowsOf(total.dataset ?? '').columns)),
-    ['dataset', 'source', 'scope', 'measure', 'part_measures', 'unit', 'label', 'rows', 'not_reported', 'parts', 'parts_low', 'parts_high', 'stated', 'stated_low', 'stated_high', 'difference', 'consistent'],
+    stated.map((total) =>
+      check(total, rowsOf(total.dataset ?? '').rows, rowsOf(total.dataset ?? '').columns),
+    ),
+    [
+      'dataset',
+      'source',
+      'scope',
+      'measure',
+      'part_measures',
+      'unit',
+      'label',
+      'rows',
+      'not_reported',
+      'parts',
+      'parts_low',
+      'parts_high',
+      'stated',
+      'stated_low',
+      'stated_high',
+      'difference',
+      'consistent',
+    ],
   );
 }
 
 /** One stated total against the rows it covers. */
-function check(total: StatedTotal, rows: readonly CasualtyRow[], columns: readonly string[]): AuditRow {
+function check(
+  total: StatedTotal,
+  rows: readonly CasualtyRow[],
+  columns: readonly string[],
+): AuditRow {
   const unit = total.unit ?? 'persons';
   const measures = total.parts ? total.parts.split('|') : [total.measure];
   const scope = (total.scope ? total.scope.split(';') : []).map((pair) => {
     const [column, value] = pair.split('=');
     if (!column || value === undefined || !columns.includes(column)) {
-      throw new InvalidTableError(`audit: the stated total '${total.label ?? total.value}' has scope ${show(total.scope)}, but ${show(pair)} names no column of the table (it has ${columns.join(', ')}); expected key=value pairs joined by ';'.`);
+      throw new InvalidTableError(
+        `audit: the stated total '${total.label ?? total.value}' has scope ${show(total.scope)}, but ${show(pair)} names no column of the table (it has ${columns.join(', ')}); expected key=value pairs joined by ';'.`,
+      );
     }
     return [column, value] as const;
   });
   const covered = rows.filter(
-    (r) => r.source === total.source && measures.includes(r.measure) && r.unit === unit && scope.every(([column, value]) => r[column] === value),
+    (r) =>
+      r.source === total.source &&
+      measures.includes(r.measure) &&
+      r.unit === unit &&
+      scope.every(([column, value]) => r[column] === value),
   );
   const where = `source '${total.source}', measure ${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
-  if (covered.length === 0) throw new InvalidTableError(`audit: no row of the table matches the stated total ${total.value} (${where}${total.dataset ? ` of ${total.dataset}` : ''}); expected the rows that add up to it.`);
+  if (covered.length === 0)
+    throw new InvalidTableError(
+      `audit: no row of the table matches the stated total ${total.value} (${where}${total.dataset ? ` of ${total.dataset}` : ''}); expected the rows that add up to it.`,
+    );
 
   const sum = sumParts(covered);
   const statedLow = total.low ?? total.value;
   const statedHigh = total.high === undefined ? total.value : total.high;
-  const consistent = sum.low !== null && sum.low <= (statedHigh ?? Infinity) && (sum.high ?? Infinity) >= statedLow;
+  const consistent =
+    sum.low !== null && sum.low <= (statedHigh ?? Infinity) && (sum.high ?? Infinity) >= statedLow;
   return {
     dataset: total.dataset ?? null,
     source: total.source,
@@ -178,21 +218,35 @@ function check(total: StatedTotal, rows: readonly CasualtyRow[], columns: readon
 function readTotals(totals: unknown): StatedTotal[] {
   const list: unknown = Array.isArray(totals)
     ? totals
-    : typeof totals === 'object' && totals !== null && typeof (totals as ColumnTable).objects === 'function'
+    : typeof totals === 'object' &&
+        totals !== null &&
+        typeof (totals as ColumnTable).objects === 'function'
       ? (totals as ColumnTable).objects()
       : undefined;
-  if (!Array.isArray(list)) throw new InvalidOptionError(`audit: option totals is ${show(totals)}; expected a table or an array of stated totals ({ source, scope, measure, parts, value, … }).`);
+  if (!Array.isArray(list))
+    throw new InvalidOptionError(
+      `audit: option totals is ${show(totals)}; expected a table or an array of stated totals ({ source, scope, measure, parts, value, … }).`,
+    );
   // Array.from: a hole in a sparse array is an entry (undefined, so an error), not skipped by map and left a hole.
   return Array.from(list).map((entry: unknown, i) => {
     const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    const bad = (field: string, expected: string) => new InvalidOptionError(`audit: stated total ${i + 1}, field '${field}': ${show(t[field])}; expected ${expected}.`);
+    const bad = (field: string, expected: string) =>
+      new InvalidOptionError(
+        `audit: stated total ${i + 1}, field '${field}': ${show(t[field])}; expected ${expected}.`,
+      );
     if (typeof t.source !== 'string') throw bad('source', 'a source id');
     if (typeof t.measure !== 'string') throw bad('measure', "a measure such as 'deaths'");
-    if (typeof t.value !== 'number' || !Number.isFinite(t.value)) throw bad('value', 'the stated total, a number');
-    for (const f of ['scope', 'parts', 'unit', 'label', 'dataset']) if (t[f] != null && typeof t[f] !== 'string') throw bad(f, 'a string, or nothing');
-    for (const f of ['low', 'high']) if (t[f] != null && (typeof t[f] !== 'number' || !Number.isFinite(t[f]))) throw bad(f, 'a number, or nothing');
-    if (typeof t.low === 'number' && t.low > t.value) throw bad('low', `a number ≤ the value ${t.value}`);
-    if (typeof t.high === 'number' && t.high < t.value) throw bad('high', `a number ≥ the value ${t.value}, or null for a lower bound`);
+    if (typeof t.value !== 'number' || !Number.isFinite(t.value))
+      throw bad('value', 'the stated total, a number');
+    for (const f of ['scope', 'parts', 'unit', 'label', 'dataset'])
+      if (t[f] != null && typeof t[f] !== 'string') throw bad(f, 'a string, or nothing');
+    for (const f of ['low', 'high'])
+      if (t[f] != null && (typeof t[f] !== 'number' || !Number.isFinite(t[f])))
+        throw bad(f, 'a number, or nothing');
+    if (typeof t.low === 'number' && t.low > t.value)
+      throw bad('low', `a number ≤ the value ${t.value}`);
+    if (typeof t.high === 'number' && t.high < t.value)
+      throw bad('high', `a number ≥ the value ${t.value}, or null for a lower bound`);
     return {
       dataset: (t.dataset as string | null | undefined) ?? null,
       source: t.source,

@@ -2,7 +2,17 @@ import type { ColumnTable } from 'arquero';
 import { sum } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
 import { UnknownIdError } from '../errors.js';
-import { checkDimension, checkOnePerCategory, divide, readTable, selectMeasure, toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
+import {
+  checkDimension,
+  checkOnePerCategory,
+  divide,
+  readTable,
+  selectMeasure,
+  toTable,
+  unique,
+  type CasualtyRow,
+  type Qualifier,
+} from './shared.js';
 
 /** Options of {@link compare}. */
 export interface CompareOptions<By extends string = string> {
@@ -66,7 +76,10 @@ export interface CompareRow {
  *   .filter((d) => d.nationality === 'roma' && d.source === 'yu-1964').select('value', 'reported', 'share').object();
  * // => { value: null, reported: false, share: null }
  */
-export function compare<By extends string>(table: ColumnTable, options: CompareOptions<By>): TypedTable<CompareRow & Record<By, string | null>> {
+export function compare<By extends string>(
+  table: ColumnTable,
+  options: CompareOptions<By>,
+): TypedTable<CompareRow & Record<By, string | null>> {
   const { rows: all, dimensions } = readTable(table, 'compare');
   const by = checkDimension(options?.by, dimensions, 'compare');
   const rows = selectMeasure(all, options.measure, 'compare');
@@ -77,7 +90,8 @@ export function compare<By extends string>(table: ColumnTable, options: CompareO
   if (!sources.includes(baseline)) throw new UnknownIdError('baseline source', baseline, sources);
   const categories = unique(rows.map((r) => (r[by] ?? null) as string | null));
   const cell = new Map(rows.map((r) => [JSON.stringify([r.source, r[by] ?? null]), r]));
-  const find = (source: string, category: string | null): CasualtyRow | undefined => cell.get(JSON.stringify([source, category]));
+  const find = (source: string, category: string | null): CasualtyRow | undefined =>
+    cell.get(JSON.stringify([source, category]));
 
   // Per source: the sum of its reported figures (for shares) and its figures sorted (for ranks).
   const totals = new Map<string, number>();
@@ -85,7 +99,10 @@ export function compare<By extends string>(table: ColumnTable, options: CompareO
   for (const source of sources) {
     const values = rows.filter((r) => r.source === source && r.value !== null).map((r) => r.value!);
     totals.set(source, values.length > 0 ? sum(values) : 0);
-    sorted.set(source, [...values].sort((a, b) => b - a));
+    sorted.set(
+      source,
+      [...values].sort((a, b) => b - a),
+    );
   }
 
   const result = categories.flatMap((category) => {
@@ -109,7 +126,18 @@ export function compare<By extends string>(table: ColumnTable, options: CompareO
       };
     });
   });
-  return toTable(result, [by, 'source', 'label', 'value', 'low', 'high', 'qualifier', 'reported', 'difference', 'ratio', 'share', 'rank']) as TypedTable<
-    CompareRow & Record<By, string | null>
-  >;
+  return toTable(result, [
+    by,
+    'source',
+    'label',
+    'value',
+    'low',
+    'high',
+    'qualifier',
+    'reported',
+    'difference',
+    'ratio',
+    'share',
+    'rank',
+  ]) as TypedTable<CompareRow & Record<By, string | null>>;
 }

@@ -26,10 +26,14 @@ import { validate, type FromRowsOptions } from './validate.js';
  * //      low: 273000, high: 273000, qualifier: 'exact', label: 'Serbia', note: null }
  */
 export function fromCSV(text: string, options?: FromRowsOptions): TypedTable<CasualtyRow> {
-  if (typeof text !== 'string') throw new InvalidTableError(`fromCSV: expected the text of a CSV file; got ${show(text)}.`);
+  if (typeof text !== 'string')
+    throw new InvalidTableError(`fromCSV: expected the text of a CSV file; got ${show(text)}.`);
   const records = parseCSV(text.replace(/^\uFEFF/, ''));
   const header = records.shift();
-  if (!header) throw new InvalidTableError('fromCSV: the text is empty; expected a header row and at least one row.');
+  if (!header)
+    throw new InvalidTableError(
+      'fromCSV: the text is empty; expected a header row and at least one row.',
+    );
   const names = header.cells.map((c) => c ?? '');
   const problems: string[] = [];
   names.forEach((name, j) => {
@@ -37,13 +41,27 @@ export function fromCSV(text: string, options?: FromRowsOptions): TypedTable<Cas
     else if (names.indexOf(name) !== j) problems.push(`line 1: the column '${name}' appears twice`);
   });
   for (const [i, r] of records.entries()) {
-    if (r.cells.length !== names.length) problems.push(`row ${i + 1} (line ${r.line}): ${r.cells.length} cells; expected ${names.length}, one per column of the header`);
+    if (r.cells.length !== names.length)
+      problems.push(
+        `row ${i + 1} (line ${r.line}): ${r.cells.length} cells; expected ${names.length}, one per column of the header`,
+      );
   }
   if (problems.length > 0) {
-    throw new InvalidTableError(`fromCSV: the text is not a well-formed table; nothing was loaded:\n- ${problems.slice(0, 12).join('\n- ')}`);
+    throw new InvalidTableError(
+      `fromCSV: the text is not a well-formed table; nothing was loaded:\n- ${problems.slice(0, 12).join('\n- ')}`,
+    );
   }
-  const rows = records.map((r) => Object.fromEntries(names.map((name, j) => [name, r.cells[j] ?? null])));
-  return validate(rows, options, 'fromCSV', 'csv', (i) => `row ${i + 1} (line ${records[i]!.line})`, names);
+  const rows = records.map((r) =>
+    Object.fromEntries(names.map((name, j) => [name, r.cells[j] ?? null])),
+  );
+  return validate(
+    rows,
+    options,
+    'fromCSV',
+    'csv',
+    (i) => `row ${i + 1} (line ${records[i]!.line})`,
+    names,
+  );
 }
 
 /** A parsed line: its cells (an empty cell as null) and the line of the text it starts on. */
@@ -92,7 +110,10 @@ function parseCSV(text: string): CSVRecord[] {
       start = line;
     } else cell += c;
   }
-  if (inQuotes) throw new InvalidTableError(`fromCSV: a quoted cell opened on line ${opened} is never closed; expected a closing '"'.`);
+  if (inQuotes)
+    throw new InvalidTableError(
+      `fromCSV: a quoted cell opened on line ${opened} is never closed; expected a closing '"'.`,
+    );
   if (cell !== '' || quoted || cells.length > 0) {
     endCell();
     records.push({ cells, line: start });

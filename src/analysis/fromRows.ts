@@ -31,7 +31,11 @@ import { validate, type FromRowsOptions } from './validate.js';
  * // throws InvalidTableError: fromRows: the table does not follow the data contract (1 problem); nothing was loaded:
  * // - row 1, column 'value': '12,000'; expected a finite number ≥ 0, or null where not reported.
  */
-export function fromRows(rows: readonly object[], options?: FromRowsOptions): TypedTable<CasualtyRow> {
-  if (!Array.isArray(rows)) throw new InvalidTableError(`fromRows: expected an array of row objects; got ${show(rows)}.`);
+export function fromRows(
+  rows: readonly object[],
+  options?: FromRowsOptions,
+): TypedTable<CasualtyRow> {
+  if (!Array.isArray(rows))
+    throw new InvalidTableError(`fromRows: expected an array of row objects; got ${show(rows)}.`);
   return validate(rows, options, 'fromRows', 'js', (i) => `row ${i + 1}`);
 }

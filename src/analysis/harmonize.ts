@@ -1,8 +1,22 @@
 import type { ColumnTable } from 'arquero';
-import { crosswalk as bundledCrosswalk, crosswalkDimensions, type CrosswalkDimension, type TypedTable } from '../data/load.js';
+import {
+  crosswalk as bundledCrosswalk,
+  crosswalkDimensions,
+  type CrosswalkDimension,
+  type TypedTable,
+} from '../data/load.js';
 import { InvalidOptionError, show } from '../errors.js';
 import { checkMissing, sumGroup, type MissingPolicy, type RollupRow } from './rollup.js';
-import { bookkeepingColumns, checkDimension, groupRows, readTable, suggest, toTable, unique, type CasualtyRow } from './shared.js';
+import {
+  bookkeepingColumns,
+  checkDimension,
+  groupRows,
+  readTable,
+  suggest,
+  toTable,
+  unique,
+  type CasualtyRow,
+} from './shared.js';
 
 /** One line of a crosswalk: a source's category key and the group it belongs to. */
 export interface CrosswalkEntry {
@@ -79,11 +93,17 @@ export interface HarmonizeRow extends RollupRow {
  *   .select('region', 'value', 'qualifier', 'parts', 'comparability').object();
  * // => { region: 'serbia', value: 147025, qualifier: 'derived', parts: 3, comparability: 'partial' }
  */
-export function harmonize(table: ColumnTable, options: HarmonizeOptions): TypedTable<HarmonizeRow & Record<string, string | number | boolean | null>> {
+export function harmonize(
+  table: ColumnTable,
+  options: HarmonizeOptions,
+): TypedTable<HarmonizeRow & Record<string, string | number | boolean | null>> {
   const { rows, dimensions, columns } = readTable(table, 'harmonize');
   const dimension = checkDimension(options?.dimension, dimensions, 'harmonize', 'dimension');
   const missing = checkMissing(options.missing, 'harmonize');
-  const entries = options.crosswalk === undefined ? bundled(dimension, options.dataset) : userEntries(options.crosswalk);
+  const entries =
+    options.crosswalk === undefined
+      ? bundled(dimension, options.dataset)
+      : userEntries(options.crosswalk);
   const lookup = index(entries, dimension);
 
   interface Tagged extends CasualtyRow {
@@ -93,9 +113,14 @@ export function harmonize(table: ColumnTable, options: HarmonizeOptions): TypedT
   const tagged: Tagged[] = rows.map((row) => {
     const key = row[dimension] ?? null;
     if (key === null) return { ...row, __comparability: null, __warning: null };
-    const entry = lookup.get(JSON.stringify([row.source, key])) ?? lookup.get(JSON.stringify([null, key]));
+    const entry =
+      lookup.get(JSON.stringify([row.source, key])) ?? lookup.get(JSON.stringify([null, key]));
     if (!entry) {
-      return { ...row, __comparability: null, __warning: `no crosswalk entry for source '${row.source}', ${dimension} '${key}'; kept as it is` };
+      return {
+        ...row,
+        __comparability: null,
+        __warning: `no crosswalk entry for source '${row.source}', ${dimension} '${key}'; kept as it is`,
+      };
     }
     const partial = entry.comparability === 'partial';
     return {
@@ -112,12 +137,18 @@ export function harmonize(table: ColumnTable, options: HarmonizeOptions): TypedT
     const warnings = unique(group.map((r) => r.__warning).filter((w): w is string => w !== null));
     return {
       ...sumGroup(group, keys, missing, 'harmonize'),
-      comparability: comparabilities.includes(null) ? null : comparabilities.includes('partial') ? 'partial' : 'same',
+      comparability: comparabilities.includes(null)
+        ? null
+        : comparabilities.includes('partial')
+          ? 'partial'
+          : 'same',
       warning: warnings.length > 0 ? warnings.join('; ') : null,
     };
   });
   const names = [...columns.filter((c) => !bookkeepingColumns.includes(c)), ...bookkeepingColumns];
-  return toTable(result, names) as TypedTable<HarmonizeRow & Record<string, string | number | boolean | null>>;
+  return toTable(result, names) as TypedTable<
+    HarmonizeRow & Record<string, string | number | boolean | null>
+  >;
 }
 
 /** The bundled crosswalk of a dimension, possibly narrowed to one dataset. */
@@ -142,19 +173,30 @@ function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
 function userEntries(crosswalk: unknown): CrosswalkEntry[] {
   const list: unknown = Array.isArray(crosswalk)
     ? crosswalk
-    : typeof crosswalk === 'object' && crosswalk !== null && typeof (crosswalk as ColumnTable).objects === 'function'
+    : typeof crosswalk === 'object' &&
+        crosswalk !== null &&
+        typeof (crosswalk as ColumnTable).objects === 'function'
       ? (crosswalk as ColumnTable).objects()
       : undefined;
-  if (!Array.isArray(list)) throw new InvalidOptionError(`harmonize: option crosswalk is ${show(crosswalk)}; expected an array of { source?, key, group, comparability?, note? } or a table with those columns.`);
+  if (!Array.isArray(list))
+    throw new InvalidOptionError(
+      `harmonize: option crosswalk is ${show(crosswalk)}; expected an array of { source?, key, group, comparability?, note? } or a table with those columns.`,
+    );
   // Array.from: a hole in a sparse array is an entry (undefined, so an error), not skipped by map and left a hole.
   return Array.from(list).map((entry: unknown, i) => {
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const bad = (field: string, expected: string) =>
-      new InvalidOptionError(`harmonize: crosswalk entry ${i + 1}, field '${field}': ${show(e[field])}; expected ${expected}.`);
-    if (typeof e.key !== 'string' || e.key === '') throw bad('key', 'the key in the table (a non-empty string)');
-    if (typeof e.group !== 'string' || e.group === '') throw bad('group', 'the group to map the key to (a non-empty string)');
-    if (e.source != null && typeof e.source !== 'string') throw bad('source', 'a source id, or nothing for every source');
-    if (e.comparability != null && e.comparability !== 'same' && e.comparability !== 'partial') throw bad('comparability', "'same' or 'partial'");
+      new InvalidOptionError(
+        `harmonize: crosswalk entry ${i + 1}, field '${field}': ${show(e[field])}; expected ${expected}.`,
+      );
+    if (typeof e.key !== 'string' || e.key === '')
+      throw bad('key', 'the key in the table (a non-empty string)');
+    if (typeof e.group !== 'string' || e.group === '')
+      throw bad('group', 'the group to map the key to (a non-empty string)');
+    if (e.source != null && typeof e.source !== 'string')
+      throw bad('source', 'a source id, or nothing for every source');
+    if (e.comparability != null && e.comparability !== 'same' && e.comparability !== 'partial')
+      throw bad('comparability', "'same' or 'partial'");
     if (e.note != null && typeof e.note !== 'string') throw bad('note', 'a string');
     return {
       source: (e.source as string | null | undefined) ?? null,

@@ -69,9 +69,13 @@ export function rates<By extends string>(
   const { rows, dimensions } = readTable(table, 'rates');
   const by = checkDimension(options?.by, dimensions, 'rates');
   const per = options.per ?? 1000;
-  if (per !== 1000 && per !== 100) throw new InvalidOptionError(`rates: option per is ${show(per)}; expected 1000 or 100.`);
+  if (per !== 1000 && per !== 100)
+    throw new InvalidOptionError(`rates: option per is ${show(per)}; expected 1000 or 100.`);
   rows.forEach((r, i) => {
-    if (r.unit !== 'persons') throw new InvalidTableError(`rates: row ${i + 1}, column 'unit': ${show(r.unit)}; expected 'persons' (a rate needs a count of people).`);
+    if (r.unit !== 'persons')
+      throw new InvalidTableError(
+        `rates: row ${i + 1}, column 'unit': ${show(r.unit)}; expected 'persons' (a rate needs a count of people).`,
+      );
   });
   const people = populations(population, by);
 
@@ -79,7 +83,8 @@ export function rates<By extends string>(
     const key = (r[by] ?? null) as string | null;
     const pop = people.get(key) ?? null;
     const scale = (x: number | null) => (x === null || pop === null ? null : (x / pop) * per);
-    let qualifier: Qualifier | null = r.value === null ? 'not-reported' : r.high === null ? 'at-least' : 'derived';
+    let qualifier: Qualifier | null =
+      r.value === null ? 'not-reported' : r.high === null ? 'at-least' : 'derived';
     let note = `derived: ${r.value} / ${pop} × ${per} (the count '${r.label}' of ${r.source}, and the population given for ${by} ${show(key)})`;
     if (r.value === null) note = `the count '${r.label}' is not reported; no rate (not 0)`;
     else if (pop === null) {
@@ -103,7 +108,22 @@ export function rates<By extends string>(
       note,
     };
   });
-  const names = [by, 'source', 'measure', 'label', 'count', 'count_low', 'count_high', 'population', 'per', 'rate', 'rate_low', 'rate_high', 'qualifier', 'note'];
+  const names = [
+    by,
+    'source',
+    'measure',
+    'label',
+    'count',
+    'count_low',
+    'count_high',
+    'population',
+    'per',
+    'rate',
+    'rate_low',
+    'rate_high',
+    'qualifier',
+    'note',
+  ];
   return toTable(result, names) as TypedTable<RateRow & Record<By, string | null>>;
 }
 
@@ -111,20 +131,34 @@ export function rates<By extends string>(
 function populations(population: unknown, by: string): Map<string | null, number> {
   const list: unknown = Array.isArray(population)
     ? population
-    : typeof population === 'object' && population !== null && typeof (population as ColumnTable).objects === 'function'
+    : typeof population === 'object' &&
+        population !== null &&
+        typeof (population as ColumnTable).objects === 'function'
       ? (population as ColumnTable).objects()
       : undefined;
-  if (!Array.isArray(list)) throw new InvalidTableError(`rates: population is ${show(population)}; expected a table or an array of objects with columns '${by}' and 'population'.`);
+  if (!Array.isArray(list))
+    throw new InvalidTableError(
+      `rates: population is ${show(population)}; expected a table or an array of objects with columns '${by}' and 'population'.`,
+    );
   const map = new Map<string | null, number>();
-  Array.from(list).forEach((entry: unknown, i) => { // a hole in a sparse array is a bad row, not skipped
+  Array.from(list).forEach((entry: unknown, i) => {
+    // a hole in a sparse array is a bad row, not skipped
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const key = Object.hasOwn(e, by) ? e[by] : undefined; // own only: not Object.prototype's 'constructor'
     const value = e.population;
-    if (typeof key !== 'string') throw new InvalidTableError(`rates: population row ${i + 1}, column '${by}': ${show(key)}; expected the category key, as in the table.`);
+    if (typeof key !== 'string')
+      throw new InvalidTableError(
+        `rates: population row ${i + 1}, column '${by}': ${show(key)}; expected the category key, as in the table.`,
+      );
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-      throw new InvalidTableError(`rates: population row ${i + 1}, column 'population': ${show(value)}; expected a number > 0.`);
+      throw new InvalidTableError(
+        `rates: population row ${i + 1}, column 'population': ${show(value)}; expected a number > 0.`,
+      );
     }
-    if (map.has(key)) throw new InvalidTableError(`rates: population row ${i + 1}: ${by} '${key}' appears twice; expected one population per category.`);
+    if (map.has(key))
+      throw new InvalidTableError(
+        `rates: population row ${i + 1}: ${by} '${key}' appears twice; expected one population per category.`,
+      );
     map.set(key, value);
   });
   return map;

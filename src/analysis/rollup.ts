@@ -1,7 +1,17 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, show } from '../errors.js';
-import { checkDimension, groupRows, readTable, sumNote, sumParts, toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
+import {
+  checkDimension,
+  groupRows,
+  readTable,
+  sumNote,
+  sumParts,
+  toTable,
+  unique,
+  type CasualtyRow,
+  type Qualifier,
+} from './shared.js';
 
 /** What to do with a part that is not reported (a dash in the source). */
 export type MissingPolicy = 'skip' | 'fail';
@@ -74,36 +84,60 @@ export interface RollupRow {
  * //      note: "derived: the sum of '18,000+ Croats' + '20,000+ Bosniaks'; lower bounds, so the sum is one too: '18,000+ Croats', '20,000+ Bosniaks'",
  * //      parts: 2, not_reported: 0 }
  */
-export function rollup<By extends string = string>(table: ColumnTable, options?: RollupOptions<By>): TypedTable<RollupRow & Record<By, string | null>> {
+export function rollup<By extends string = string>(
+  table: ColumnTable,
+  options?: RollupOptions<By>,
+): TypedTable<RollupRow & Record<By, string | null>> {
   const { rows, dimensions } = readTable(table, 'rollup');
   const { by: byOption, missing: missingOption } = checkOptions(options, 'rollup');
   const given = byOption === undefined ? [] : typeof byOption === 'string' ? [byOption] : byOption;
-  if (!Array.isArray(given)) throw new InvalidOptionError(`rollup: option by is ${show(given)}; expected a column name or an array of them.`);
+  if (!Array.isArray(given))
+    throw new InvalidOptionError(
+      `rollup: option by is ${show(given)}; expected a column name or an array of them.`,
+    );
   const by = unique(given.map((b: unknown) => checkDimension(b, dimensions, 'rollup')));
   const missing = checkMissing(missingOption, 'rollup');
   const keys = ['source', ...by, 'measure', 'unit'];
   const result = groupRows(rows, keys).map((group) => sumGroup(group, keys, missing, 'rollup'));
-  return toTable(result, [...keys, 'value', 'low', 'high', 'qualifier', 'label', 'note', 'parts', 'not_reported']) as TypedTable<
-    RollupRow & Record<By, string | null>
-  >;
+  return toTable(result, [
+    ...keys,
+    'value',
+    'low',
+    'high',
+    'qualifier',
+    'label',
+    'note',
+    'parts',
+    'not_reported',
+  ]) as TypedTable<RollupRow & Record<By, string | null>>;
 }
 
 /** Checks the option `missing`. */
 export function checkMissing(missing: unknown, fn: string): MissingPolicy {
   if (missing === undefined) return 'skip';
   if (missing === 'skip' || missing === 'fail') return missing;
-  throw new InvalidOptionError(`${fn}: option missing is ${show(missing)}; expected 'skip' or 'fail'.`);
+  throw new InvalidOptionError(
+    `${fn}: option missing is ${show(missing)}; expected 'skip' or 'fail'.`,
+  );
 }
 
 /** Adds up one group of rows that share the values of `keys` (see {@link rollup} for the rules). */
-export function sumGroup(group: readonly CasualtyRow[], keys: readonly string[], missing: MissingPolicy, fn: string): RollupRow & Record<string, unknown> {
+export function sumGroup(
+  group: readonly CasualtyRow[],
+  keys: readonly string[],
+  missing: MissingPolicy,
+  fn: string,
+): RollupRow & Record<string, unknown> {
   const first = group[0]!;
   const head: Record<string, unknown> = {};
   for (const key of keys) head[key] = first[key] ?? null;
   if (missing === 'fail') {
     const absent = group.find((r) => r.value === null);
     if (absent) {
-      const where = keys.filter((k) => k !== 'unit').map((k) => `${k} ${show(absent[k] ?? null)}`).join(', ');
+      const where = keys
+        .filter((k) => k !== 'unit')
+        .map((k) => `${k} ${show(absent[k] ?? null)}`)
+        .join(', ');
       throw new InvalidTableError(
         `${fn}: the row '${absent.label}' (${where}) is not reported; with missing: 'fail' every part must have a value. Use missing: 'skip' to leave it out and count it.`,
       );
@@ -112,7 +146,17 @@ export function sumGroup(group: readonly CasualtyRow[], keys: readonly string[],
   const total = sumParts(group);
   if (group.length === 1) {
     const { value, low, high, qualifier, label, note } = first;
-    return { ...head, value, low, high, qualifier, label, note, parts: total.reported, not_reported: total.notReported } as RollupRow & Record<string, unknown>;
+    return {
+      ...head,
+      value,
+      low,
+      high,
+      qualifier,
+      label,
+      note,
+      parts: total.reported,
+      not_reported: total.notReported,
+    } as RollupRow & Record<string, unknown>;
   }
   return {
     ...head,
@@ -120,7 +164,9 @@ export function sumGroup(group: readonly CasualtyRow[], keys: readonly string[],
     low: total.low,
     high: total.high,
     qualifier: total.qualifier,
-    label: (total.reported > 0 ? group.filter((r) => r.value !== null) : group).map((r) => r.label).join(' + '),
+    label: (total.reported > 0 ? group.filter((r) => r.value !== null) : group)
+      .map((r) => r.label)
+      .join(' + '),
     note: sumNote(group),
     parts: total.reported,
     not_reported: total.notReported,

@@ -11,7 +11,14 @@ import { InvalidOptionError, InvalidTableError, UnknownIdError, show } from '../
 export type Qualifier = 'exact' | 'approximate' | 'at-least' | 'range' | 'not-reported' | 'derived';
 
 /** Every qualifier, in the order of the data contract. */
-export const qualifiers: readonly Qualifier[] = ['exact', 'approximate', 'at-least', 'range', 'not-reported', 'derived'];
+export const qualifiers: readonly Qualifier[] = [
+  'exact',
+  'approximate',
+  'at-least',
+  'range',
+  'not-reported',
+  'derived',
+];
 
 /**
  * A row in the shape of the data contract: the nine columns every dataset has, and dimension
@@ -39,10 +46,25 @@ export interface CasualtyRow {
 }
 
 /** The columns every table has, in the order of the bundled datasets (dimensions go after `source`). */
-export const contractColumns = ['source', 'measure', 'unit', 'value', 'low', 'high', 'qualifier', 'label', 'note'] as const;
+export const contractColumns = [
+  'source',
+  'measure',
+  'unit',
+  'value',
+  'low',
+  'high',
+  'qualifier',
+  'label',
+  'note',
+] as const;
 
 /** Columns the analysis functions add to contract rows; they are not dimensions. */
-export const bookkeepingColumns: readonly string[] = ['parts', 'not_reported', 'comparability', 'warning'];
+export const bookkeepingColumns: readonly string[] = [
+  'parts',
+  'not_reported',
+  'comparability',
+  'warning',
+];
 
 /** What the analysis functions read from a table: its rows and its dimension columns. */
 export interface ContractTable {
@@ -60,8 +82,12 @@ export interface ContractTable {
  */
 export function readTable(table: unknown, fn: string): ContractTable {
   if (!isTable(table)) {
-    const given = Array.isArray(table) ? `an array of ${table.length} items (pass it through fromRows() first)` : show(table);
-    throw new InvalidTableError(`${fn}: expected an Arquero table (from load(), fromRows() or fromCSV()); got ${given}.`);
+    const given = Array.isArray(table)
+      ? `an array of ${table.length} items (pass it through fromRows() first)`
+      : show(table);
+    throw new InvalidTableError(
+      `${fn}: expected an Arquero table (from load(), fromRows() or fromCSV()); got ${given}.`,
+    );
   }
   const columns = table.columnNames();
   checkColumnNames(columns, fn);
@@ -72,34 +98,51 @@ export function readTable(table: unknown, fn: string): ContractTable {
     );
   }
   const rows = table.objects() as CasualtyRow[];
-  const dimensions = columns.filter((c) => !(contractColumns as readonly string[]).includes(c) && !bookkeepingColumns.includes(c));
+  const dimensions = columns.filter(
+    (c) => !(contractColumns as readonly string[]).includes(c) && !bookkeepingColumns.includes(c),
+  );
   rows.forEach((row, i) => {
     // Text columns: the functions compare, group and quote them, so they must be text.
     for (const column of ['source', 'measure', 'unit', 'label', 'note', ...dimensions]) {
       const v = row[column];
       const ok = typeof v === 'string' || (v === null && column !== 'label' && column !== 'source');
-      if (!ok) throw new InvalidTableError(`${fn}: row ${i + 1}, column '${column}': ${show(v)}; expected ${column === 'note' || dimensions.includes(column) ? 'a string, or null' : 'a string'}.`);
+      if (!ok)
+        throw new InvalidTableError(
+          `${fn}: row ${i + 1}, column '${column}': ${show(v)}; expected ${column === 'note' || dimensions.includes(column) ? 'a string, or null' : 'a string'}.`,
+        );
     }
     for (const column of ['value', 'low', 'high'] as const) {
       const v = row[column];
       if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) {
-        throw new InvalidTableError(`${fn}: row ${i + 1}, column '${column}': ${show(v)}; expected a number, or null where not reported.`);
+        throw new InvalidTableError(
+          `${fn}: row ${i + 1}, column '${column}': ${show(v)}; expected a number, or null where not reported.`,
+        );
       }
       if (v !== null && (v < 0 || v > maxCount)) {
-        throw new InvalidTableError(`${fn}: row ${i + 1}, column '${column}': ${v}; expected a number from 0 to ${maxCount} (a count cannot be negative).`);
+        throw new InvalidTableError(
+          `${fn}: row ${i + 1}, column '${column}': ${v}; expected a number from 0 to ${maxCount} (a count cannot be negative).`,
+        );
       }
     }
     if (row.low !== null && row.value !== null && row.low > row.value) {
-      throw new InvalidTableError(`${fn}: row ${i + 1}, column 'low': ${row.low} is above the value ${row.value}; expected low ≤ value.`);
+      throw new InvalidTableError(
+        `${fn}: row ${i + 1}, column 'low': ${row.low} is above the value ${row.value}; expected low ≤ value.`,
+      );
     }
     if (row.high !== null && row.value !== null && row.high < row.value) {
-      throw new InvalidTableError(`${fn}: row ${i + 1}, column 'high': ${row.high} is below the value ${row.value}; expected value ≤ high.`);
+      throw new InvalidTableError(
+        `${fn}: row ${i + 1}, column 'high': ${row.high} is below the value ${row.value}; expected value ≤ high.`,
+      );
     }
     if (!qualifiers.includes(row.qualifier)) {
-      throw new InvalidTableError(`${fn}: row ${i + 1}, column 'qualifier': ${show(row.qualifier)}; expected one of ${qualifiers.join(', ')}.`);
+      throw new InvalidTableError(
+        `${fn}: row ${i + 1}, column 'qualifier': ${show(row.qualifier)}; expected one of ${qualifiers.join(', ')}.`,
+      );
     }
     if (row.value !== null && row.low === null) {
-      throw new InvalidTableError(`${fn}: row ${i + 1}, column 'low': null, but value is ${row.value}; expected the lower bound of the figure.`);
+      throw new InvalidTableError(
+        `${fn}: row ${i + 1}, column 'low': null, but value is ${row.value}; expected the lower bound of the figure.`,
+      );
     }
   });
   return { rows, dimensions, columns };
@@ -117,7 +160,9 @@ export const maxCount = Number.MAX_SAFE_INTEGER;
  */
 export function checkColumnNames(columns: readonly string[], fn: string): void {
   if (columns.includes('__proto__')) {
-    throw new InvalidTableError(`${fn}: the table has a column named '__proto__', which a row object cannot hold; expected other column names (rename it).`);
+    throw new InvalidTableError(
+      `${fn}: the table has a column named '__proto__', which a row object cannot hold; expected other column names (rename it).`,
+    );
   }
 }
 
@@ -125,14 +170,24 @@ export function checkColumnNames(columns: readonly string[], fn: string): void {
 export function isTable(x: unknown): x is ColumnTable {
   if (typeof x !== 'object' || x === null) return false;
   const t = x as Record<string, unknown>;
-  return ['objects', 'columnNames', 'numRows', 'data', 'scan', 'column'].every((m) => typeof t[m] === 'function');
+  return ['objects', 'columnNames', 'numRows', 'data', 'scan', 'column'].every(
+    (m) => typeof t[m] === 'function',
+  );
 }
 
 /** Checks that option `name` of `fn` names a dimension column of the table. */
-export function checkDimension(given: unknown, dimensions: readonly string[], fn: string, name = 'by'): string {
+export function checkDimension(
+  given: unknown,
+  dimensions: readonly string[],
+  fn: string,
+  name = 'by',
+): string {
   if (typeof given === 'string' && dimensions.includes(given)) return given;
   const hint = suggest(given, dimensions);
-  const expected = dimensions.length > 0 ? `one of: ${dimensions.join(', ')}` : 'a dimension column, but the table has none';
+  const expected =
+    dimensions.length > 0
+      ? `one of: ${dimensions.join(', ')}`
+      : 'a dimension column, but the table has none';
   throw new InvalidOptionError(
     `${fn}: option ${name} is ${show(given)}, which is not a dimension column of the table.${hint} Expected ${expected}.`,
   );
@@ -148,24 +203,34 @@ export function suggest(given: unknown, choices: readonly string[]): string {
  * The rows of one measure: the given one, or the only one the table holds. Throws where the
  * choice is ambiguous, or where the measure comes in several units (they cannot be compared).
  */
-export function selectMeasure(rows: readonly CasualtyRow[], measure: unknown, fn: string): CasualtyRow[] {
+export function selectMeasure(
+  rows: readonly CasualtyRow[],
+  measure: unknown,
+  fn: string,
+): CasualtyRow[] {
   const measures = unique(rows.map((r) => r.measure));
   if (measures.length === 0) throw new InvalidTableError(`${fn}: the table has no rows.`);
   let chosen: string;
   if (measure === undefined) {
     if (measures.length > 1) {
-      throw new InvalidOptionError(`${fn}: the table holds several measures (${measures.join(', ')}); choose one with the option measure.`);
+      throw new InvalidOptionError(
+        `${fn}: the table holds several measures (${measures.join(', ')}); choose one with the option measure.`,
+      );
     }
     chosen = measures[0]!;
   } else if (typeof measure === 'string' && measures.includes(measure)) {
     chosen = measure;
   } else {
-    throw new InvalidOptionError(`${fn}: option measure is ${show(measure)}, which the table does not hold.${suggest(measure, measures)} Expected one of: ${measures.join(', ')}.`);
+    throw new InvalidOptionError(
+      `${fn}: option measure is ${show(measure)}, which the table does not hold.${suggest(measure, measures)} Expected one of: ${measures.join(', ')}.`,
+    );
   }
   const selected = rows.filter((r) => r.measure === chosen);
   const units = unique(selected.map((r) => r.unit));
   if (units.length > 1) {
-    throw new InvalidTableError(`${fn}: measure '${chosen}' comes in several units (${units.join(', ')}); filter the table to one unit first.`);
+    throw new InvalidTableError(
+      `${fn}: measure '${chosen}' comes in several units (${units.join(', ')}); filter the table to one unit first.`,
+    );
   }
   return selected;
 }
@@ -210,7 +275,15 @@ export interface IntervalSum {
 export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
   const reported = parts.filter((p) => p.value !== null);
   const notReported = parts.length - reported.length;
-  if (reported.length === 0) return { value: null, low: null, high: null, qualifier: 'not-reported', reported: 0, notReported };
+  if (reported.length === 0)
+    return {
+      value: null,
+      low: null,
+      high: null,
+      qualifier: 'not-reported',
+      reported: 0,
+      notReported,
+    };
   const unbounded = reported.some((p) => p.high === null);
   return {
     value: sum(reported.map((p) => p.value!)),
@@ -229,13 +302,18 @@ export function sumNote(parts: readonly CasualtyRow[]): string {
   const bounds = reported.filter((p) => p.high === null);
   let note = `derived: the sum of ${reported.map((p) => `'${p.label}'`).join(' + ')}`;
   if (reported.length === 0) note = 'no part is reported';
-  if (missing.length > 0) note += `; not reported, left out (not taken as 0): ${missing.map((p) => `'${p.label}'`).join(', ')}`;
-  if (bounds.length > 0) note += `; lower bounds, so the sum is one too: ${bounds.map((p) => `'${p.label}'`).join(', ')}`;
+  if (missing.length > 0)
+    note += `; not reported, left out (not taken as 0): ${missing.map((p) => `'${p.label}'`).join(', ')}`;
+  if (bounds.length > 0)
+    note += `; lower bounds, so the sum is one too: ${bounds.map((p) => `'${p.label}'`).join(', ')}`;
   return note;
 }
 
 /** Groups rows by the values of some columns, keeping the order of first appearance. */
-export function groupRows<Row extends Record<string, unknown>>(rows: readonly Row[], columns: readonly string[]): Row[][] {
+export function groupRows<Row extends Record<string, unknown>>(
+  rows: readonly Row[],
+  columns: readonly string[],
+): Row[][] {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const key = JSON.stringify(columns.map((c) => row[c] ?? null));
@@ -247,9 +325,13 @@ export function groupRows<Row extends Record<string, unknown>>(rows: readonly Ro
 }
 
 /** Builds a table from plain objects with the columns in the given order (no expressions involved). */
-export function toTable<Row extends object>(rows: readonly Row[], names: readonly string[]): TypedTable<Row> {
+export function toTable<Row extends object>(
+  rows: readonly Row[],
+  names: readonly string[],
+): TypedTable<Row> {
   const columns: Record<string, unknown[]> = {};
-  for (const name of names) columns[name] = rows.map((r) => (r as Record<string, unknown>)[name] ?? null);
+  for (const name of names)
+    columns[name] = rows.map((r) => (r as Record<string, unknown>)[name] ?? null);
   return columnTable(columns, [...names]) as TypedTable<Row>;
 }
 

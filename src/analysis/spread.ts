@@ -1,7 +1,22 @@
 import type { ColumnTable } from 'arquero';
-import { coefficientOfVariation, max, mean, median, min, sampleStandardDeviation } from 'simple-statistics';
+import {
+  coefficientOfVariation,
+  max,
+  mean,
+  median,
+  min,
+  sampleStandardDeviation,
+} from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
-import { checkDimension, checkOnePerCategory, divide, readTable, selectMeasure, toTable, unique } from './shared.js';
+import {
+  checkDimension,
+  checkOnePerCategory,
+  divide,
+  readTable,
+  selectMeasure,
+  toTable,
+  unique,
+} from './shared.js';
 
 /** Options of {@link spread}. */
 export interface SpreadOptions<By extends string = string> {
@@ -61,7 +76,10 @@ export interface SpreadRow {
  * //      min: 346740, max: 530000, min_source: 'yu-1964', max_source: 'zerjavic', range: 183260,
  * //      ratio: 1.52852…, median: 487000, mean: 454580, sd: 95835.01…, cv: 0.21082… }
  */
-export function spread<By extends string>(table: ColumnTable, options: SpreadOptions<By>): TypedTable<SpreadRow & Record<By, string | null>> {
+export function spread<By extends string>(
+  table: ColumnTable,
+  options: SpreadOptions<By>,
+): TypedTable<SpreadRow & Record<By, string | null>> {
   const { rows: all, dimensions } = readTable(table, 'spread');
   const by = checkDimension(options?.by, dimensions, 'spread');
   const rows = selectMeasure(all, options.measure, 'spread');
@@ -75,7 +93,13 @@ export function spread<By extends string>(table: ColumnTable, options: SpreadOpt
     const lo = n > 0 ? min(values) : null;
     const hi = n > 0 ? max(values) : null;
     const m = n > 0 ? mean(values) : null;
-    const whose = (v: number | null) => (v === null ? null : reported.filter((r) => r.value === v).map((r) => r.source).join(', '));
+    const whose = (v: number | null) =>
+      v === null
+        ? null
+        : reported
+            .filter((r) => r.value === v)
+            .map((r) => r.source)
+            .join(', ');
     return {
       [by]: category,
       count: n,
@@ -93,7 +117,20 @@ export function spread<By extends string>(table: ColumnTable, options: SpreadOpt
       cv: n > 1 && m !== 0 ? coefficientOfVariation(values) : null,
     };
   });
-  return toTable(result, [by, 'count', 'not_reported', 'sources', 'min', 'max', 'min_source', 'max_source', 'range', 'ratio', 'median', 'mean', 'sd', 'cv']) as TypedTable<
-    SpreadRow & Record<By, string | null>
-  >;
+  return toTable(result, [
+    by,
+    'count',
+    'not_reported',
+    'sources',
+    'min',
+    'max',
+    'min_source',
+    'max_source',
+    'range',
+    'ratio',
+    'median',
+    'mean',
+    'sd',
+    'cv',
+  ]) as TypedTable<SpreadRow & Record<By, string | null>>;
 }

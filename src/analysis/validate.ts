@@ -2,7 +2,17 @@
 // collected, then reported in one InvalidTableError, so that nothing is half-loaded.
 import { sources as registry, type TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import { checkColumnNames, contractColumns, maxCount, qualifiers, suggest, toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
+import {
+  checkColumnNames,
+  contractColumns,
+  maxCount,
+  qualifiers,
+  suggest,
+  toTable,
+  unique,
+  type CasualtyRow,
+  type Qualifier,
+} from './shared.js';
 
 /** Options of {@link fromRows} and {@link fromCSV}. */
 export interface FromRowsOptions {
@@ -35,11 +45,14 @@ export function validate(
 ): TypedTable<CasualtyRow> {
   const known = knownSources(options, fn);
   const problems: string[] = [];
-  if (rows.length === 0) throw new InvalidTableError(`${fn}: the table has no rows; expected at least one.`);
+  if (rows.length === 0)
+    throw new InvalidTableError(`${fn}: the table has no rows; expected at least one.`);
 
   const objects: Record<string, unknown>[] = [];
-  Array.from(rows).forEach((row, i) => { // a hole in a sparse array is a bad row, not skipped
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) problems.push(`${where(i)}: ${show(row)}; expected an object with a property per column.`);
+  Array.from(rows).forEach((row, i) => {
+    // a hole in a sparse array is a bad row, not skipped
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+      problems.push(`${where(i)}: ${show(row)}; expected an object with a property per column.`);
     else objects.push(row as Record<string, unknown>);
   });
   if (problems.length > 0) fail(fn, problems);
@@ -58,7 +71,12 @@ export function validate(
     const at = (column: string) => `${where(i)}, column '${column}'`;
     // Own properties only: a row without a column 'constructor' or 'toString' has no value there.
     const cell = (column: string): unknown => (Object.hasOwn(o, column) ? o[column] : null) ?? null;
-    const text = (column: string, expected: string, test: (s: string) => boolean, optional = false): string | null => {
+    const text = (
+      column: string,
+      expected: string,
+      test: (s: string) => boolean,
+      optional = false,
+    ): string | null => {
       const v = cell(column);
       if (v === null && optional) return null;
       if (typeof v === 'string' && test(v)) return v;
@@ -68,10 +86,17 @@ export function validate(
     const number = (column: string): number | null => {
       const v = cell(column);
       if (v === null) return null;
-      const n = cells === 'csv' && typeof v === 'string' && decimal.test(v) ? Number(v) : cells === 'js' && typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+      const n =
+        cells === 'csv' && typeof v === 'string' && decimal.test(v)
+          ? Number(v)
+          : cells === 'js' && typeof v === 'number' && Number.isFinite(v) && v >= 0
+            ? v
+            : undefined;
       if (n !== undefined && n <= maxCount) return n;
       if (n !== undefined) {
-        problems.push(`${at(column)}: ${show(v)}; expected at most ${maxCount} (Number.MAX_SAFE_INTEGER), above which figures are not exact and sums overflow.`);
+        problems.push(
+          `${at(column)}: ${show(v)}; expected at most ${maxCount} (Number.MAX_SAFE_INTEGER), above which figures are not exact and sums overflow.`,
+        );
         return null;
       }
       const expected =
@@ -84,21 +109,49 @@ export function validate(
 
     const source = text('source', 'a source id', (s) => s !== '');
     if (source !== null && !known.includes(source)) {
-      problems.push(`${at('source')}: ${show(source)} is not a known source.${suggest(source, known)} Expected one of: ${known.join(', ')} (or pass your own with the option sources).`);
+      problems.push(
+        `${at('source')}: ${show(source)} is not a known source.${suggest(source, known)} Expected one of: ${known.join(', ')} (or pass your own with the option sources).`,
+      );
     }
-    const measure = text('measure', "a kebab-case measure such as 'deaths'", (s) => kebab.test(s)) ?? '';
-    const unit = text('unit', "'persons' or 'percent'", (s) => s === 'persons' || s === 'percent') ?? '';
+    const measure =
+      text('measure', "a kebab-case measure such as 'deaths'", (s) => kebab.test(s)) ?? '';
+    const unit =
+      text('unit', "'persons' or 'percent'", (s) => s === 'persons' || s === 'percent') ?? '';
     const before = problems.length;
     const value = number('value');
     const low = number('low');
     const high = number('high');
-    const qualifier = (text('qualifier', `one of ${qualifiers.join(', ')}`, (s) => qualifiers.includes(s as Qualifier)) ?? 'exact') as Qualifier;
+    const qualifier = (text('qualifier', `one of ${qualifiers.join(', ')}`, (s) =>
+      qualifiers.includes(s as Qualifier),
+    ) ?? 'exact') as Qualifier;
     const figuresValid = problems.length === before; // check consistency only on valid cells (no knock-on problems)
-    const label = text('label', 'the category in the words of the source (a non-empty string)', (s) => s.trim() !== '') ?? '';
+    const label =
+      text(
+        'label',
+        'the category in the words of the source (a non-empty string)',
+        (s) => s.trim() !== '',
+      ) ?? '';
     const note = text('note', 'a string, or nothing', () => true, true);
-    const row: CasualtyRow = { source: source ?? '', measure, unit, value, low, high, qualifier, label, note };
-    for (const d of dimensions) row[d] = text(d, "a kebab-case key such as 'serbia-proper', or nothing", (s) => kebab.test(s), true);
-    if (figuresValid) consistency(row, (column, message) => problems.push(`${at(column)}: ${message}.`));
+    const row: CasualtyRow = {
+      source: source ?? '',
+      measure,
+      unit,
+      value,
+      low,
+      high,
+      qualifier,
+      label,
+      note,
+    };
+    for (const d of dimensions)
+      row[d] = text(
+        d,
+        "a kebab-case key such as 'serbia-proper', or nothing",
+        (s) => kebab.test(s),
+        true,
+      );
+    if (figuresValid)
+      consistency(row, (column, message) => problems.push(`${at(column)}: ${message}.`));
     return row;
   });
 
@@ -108,8 +161,13 @@ export function validate(
     const key = JSON.stringify(['source', ...dimensions, 'measure'].map((c) => row[c] ?? null));
     const first = seen.get(key);
     if (first !== undefined) {
-      const what = ['source', ...dimensions, 'measure'].filter((c) => row[c] != null).map((c) => `${c} ${show(row[c])}`).join(', ');
-      problems.push(`${where(i)}: repeats ${where(first)} (${what}); expected one row per observation.`);
+      const what = ['source', ...dimensions, 'measure']
+        .filter((c) => row[c] != null)
+        .map((c) => `${c} ${show(row[c])}`)
+        .join(', ');
+      problems.push(
+        `${where(i)}: repeats ${where(first)} (${what}); expected one row per observation.`,
+      );
     } else seen.set(key, i);
   });
 
@@ -121,26 +179,55 @@ export function validate(
 function consistency(row: CasualtyRow, problem: (column: string, message: string) => void): void {
   const { value, low, high, qualifier: q } = row;
   if (q === 'not-reported') {
-    for (const c of ['value', 'low', 'high'] as const) if (row[c] !== null) problem(c, `${row[c]}, but the qualifier is 'not-reported'; expected an empty cell`);
+    for (const c of ['value', 'low', 'high'] as const)
+      if (row[c] !== null)
+        problem(c, `${row[c]}, but the qualifier is 'not-reported'; expected an empty cell`);
     return;
   }
-  if (value === null) return problem('value', `empty, but the qualifier is '${q}'; expected a number (or the qualifier 'not-reported')`);
-  if (low === null) return problem('low', `empty; expected the lowest figure the source allows (${value} for an exact figure)`);
+  if (value === null)
+    return problem(
+      'value',
+      `empty, but the qualifier is '${q}'; expected a number (or the qualifier 'not-reported')`,
+    );
+  if (low === null)
+    return problem(
+      'low',
+      `empty; expected the lowest figure the source allows (${value} for an exact figure)`,
+    );
   if (q === 'exact' && (low !== value || high !== value)) {
-    return problem(low !== value ? 'low' : 'high', `${low !== value ? low : show(high)}, but the figure is exact; expected ${value}, the value`);
+    return problem(
+      low !== value ? 'low' : 'high',
+      `${low !== value ? low : show(high)}, but the figure is exact; expected ${value}, the value`,
+    );
   }
-  if (q === 'at-least' && high !== null) return problem('high', `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`);
-  if ((q === 'range' || q === 'approximate') && high === null) return problem('high', `empty, but the qualifier is '${q}'; expected the highest figure the source allows`);
-  if (low > value) return problem('low', `${low} is above the value ${value}; expected low ≤ value`);
-  if (high !== null && high < value) return problem('high', `${high} is below the value ${value}; expected value ≤ high`);
-  if (q === 'derived' && row.note === null) problem('note', "empty, but the row is 'derived'; expected a note naming the figures it was computed from");
+  if (q === 'at-least' && high !== null)
+    return problem(
+      'high',
+      `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`,
+    );
+  if ((q === 'range' || q === 'approximate') && high === null)
+    return problem(
+      'high',
+      `empty, but the qualifier is '${q}'; expected the highest figure the source allows`,
+    );
+  if (low > value)
+    return problem('low', `${low} is above the value ${value}; expected low ≤ value`);
+  if (high !== null && high < value)
+    return problem('high', `${high} is below the value ${value}; expected value ≤ high`);
+  if (q === 'derived' && row.note === null)
+    problem(
+      'note',
+      "empty, but the row is 'derived'; expected a note naming the figures it was computed from",
+    );
 }
 
 function knownSources(options: FromRowsOptions | undefined, fn: string): string[] {
   const given = options?.sources;
   if (given === undefined) return registry().array('id') as string[];
   if (!Array.isArray(given) || given.some((s) => typeof s !== 'string')) {
-    throw new InvalidOptionError(`${fn}: option sources is ${show(given)}; expected an array of source ids.`);
+    throw new InvalidOptionError(
+      `${fn}: option sources is ${show(given)}; expected an array of source ids.`,
+    );
   }
   return [...given];
 }
@@ -148,5 +235,7 @@ function knownSources(options: FromRowsOptions | undefined, fn: string): string[
 function fail(fn: string, problems: readonly string[]): never {
   const more = problems.length > shown ? `\n- … and ${problems.length - shown} more` : '';
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  throw new InvalidTableError(`${fn}: the table does not follow the data contract (${count}); nothing was loaded:\n- ${problems.slice(0, shown).join('\n- ')}${more}`);
+  throw new InvalidTableError(
+    `${fn}: the table does not follow the data contract (${count}); nothing was loaded:\n- ${problems.slice(0, shown).join('\n- ')}${more}`,
+  );
 }

@@ -37,7 +37,16 @@ export const resources = [
       'demographic calculations of Kočović and Žerjavić, the U.S. Bureau of the Census (1954), each ' +
       "dated official figure of 1945–1948, and the estimates of Meštrović, Vego and A'Barrow, each " +
       'with the kind of estimate it is.',
-    sources: ['yu-1964', 'kocovic', 'zerjavic', 'us-census-1954', 'yu-official', 'mestrovic', 'vego', 'abarrow'],
+    sources: [
+      'yu-1964',
+      'kocovic',
+      'zerjavic',
+      'us-census-1954',
+      'yu-official',
+      'mestrovic',
+      'vego',
+      'abarrow',
+    ],
     dimensions: {
       kind: 'the kind of source (as in sources.csv): named-list, demographic-estimate, official-claim, census-bureau-estimate, historian-estimate',
       date: 'when the figure was given, as the document dates it (year, or year-month); empty where the document gives no date',
@@ -45,7 +54,7 @@ export const resources = [
     caveats: [
       'These totals count different things: a named list is a floor; demographic estimates calculate real deaths; the official 1.7 million is demographic loss (measure demographic-loss). Compare them only with their kind in view.',
       'For 1,685,000, 1,704,000 and 1,706,000 the document does not say how they were calculated (measure casualties, as the document words them).',
-      'The document mentions the 1.7 million several times (Tito in May 1945, Vučković\'s 1947 calculation, Kardelj\'s negotiations, the 1948 submission); these may be one figure used several times, so do not count the rows as separate claims.',
+      "The document mentions the 1.7 million several times (Tito in May 1945, Vučković's 1947 calculation, Kardelj's negotiations, the 1948 submission); these may be one figure used several times, so do not count the rows as separate claims.",
       'The article\'s opening says the toll "is usually estimated at around one million, about half of whom were civilians"; that sums up the estimates here and is not a row.',
     ],
   },
@@ -57,7 +66,8 @@ export const resources = [
       'demographic calculations of Bogoljub Kočović and Vladimir Žerjavić.',
     sources: ['yu-1964', 'kocovic', 'zerjavic'],
     dimensions: {
-      nationality: 'harmonized nationality key; the source\'s word is in label (e.g. "Gypsies" → roma)',
+      nationality:
+        'harmonized nationality key; the source\'s word is in label (e.g. "Gypsies" → roma)',
     },
     caveats: [
       'A dash in the table (e.g. the 1964 list for Gypsies and Germans; Kočović and Žerjavić for Hungarians, Slovaks and Turks) is not-reported, not 0.',
@@ -74,7 +84,8 @@ export const resources = [
       "toll') and the survivors ('Survived': internees and deportees the census also recorded).",
     sources: ['yu-1964'],
     dimensions: {
-      region: 'location key; "Serbia (proper)", "AP Kosovo (Serbia)" and "AP Vojvodina (Serbia)" are kept apart (crosswalk-region.csv groups them as Serbia)',
+      region:
+        'location key; "Serbia (proper)", "AP Kosovo (Serbia)" and "AP Vojvodina (Serbia)" are kept apart (crosswalk-region.csv groups them as Serbia)',
     },
     caveats: [
       'Serbia is split into Serbia (proper) and its two autonomous provinces; harmonize through crosswalk-region.csv before setting it beside republic figures.',
@@ -90,7 +101,7 @@ export const resources = [
     caveats: [
       'The document does not say whether "Serbia 273,000" includes Kosovo and Vojvodina.',
       "These add up to 1,017,000, 10,000 less than Žerjavić's total of 1,027,000 stated just before them; kept as published.",
-      'Never add these to the NDH figures: the NDH spanned much of today\'s Croatia and all of Bosnia and Herzegovina.',
+      "Never add these to the NDH figures: the NDH spanned much of today's Croatia and all of Bosnia and Herzegovina.",
     ],
   },
   {
@@ -100,8 +111,13 @@ export const resources = [
       "The split of the war dead by status: Žerjavić's Yugoslav partisans, collaborators and " +
       "civilians; A'Barrow's soldiers and civilians.",
     sources: ['zerjavic', 'abarrow'],
-    dimensions: { status: 'partisan, collaborator, military or civilian (crosswalk-status.csv groups military and civilian)' },
-    caveats: ["Žerjavić splits the military dead into partisans and collaborators; A'Barrow gives soldiers as one figure."],
+    dimensions: {
+      status:
+        'partisan, collaborator, military or civilian (crosswalk-status.csv groups military and civilian)',
+    },
+    caveats: [
+      "Žerjavić splits the military dead into partisans and collaborators; A'Barrow gives soldiers as one figure.",
+    ],
   },
   {
     name: 'slovenia-2005',
@@ -117,7 +133,7 @@ export const resources = [
       period: '1941-1945, 1941-to-may-1945, post-war, or 1941-1945-and-post-war',
     },
     caveats: [
-      'The 89,404 is the figure of the 2005 report; the Institute\'s database has grown since.',
+      "The 89,404 is the figure of the 2005 report; the Institute's database has grown since.",
       'The shares (unit percent) are of the casualties during the war; the 82% is a share of the civilian casualties only.',
       'The earlier estimate of 60,000 is reported by the article without its author.',
     ],
@@ -131,7 +147,8 @@ export const resources = [
       'and in the Sajmište camp.',
     sources: ['zerjavic'],
     dimensions: {
-      status: 'partisan, chetniks-and-collaborators or civilian; empty where the document does not say',
+      status:
+        'partisan, chetniks-and-collaborators or civilian; empty where the document does not say',
       perpetrator: 'who killed them, where the document names one',
       cause: 'terror-and-camps, battles, typhoid, sajmiste-camp',
     },
@@ -148,11 +165,14 @@ export const resources = [
       'Muslims of Croatia): members of the NDH armed forces, Partisans and civilians, in the NDH and abroad.',
     sources: ['zerjavic'],
     dimensions: {
-      nationality: 'croats, or muslims for the document\'s "Bosniaks, including Muslims of Croatia"',
+      nationality:
+        'croats, or muslims for the document\'s "Bosniaks, including Muslims of Croatia"',
       region: 'ndh or abroad',
       status: 'ndh-armed-forces, partisan or civilian',
     },
-    caveats: ['Three Croat figures are published as ranges ("69–71,000"); value is their midpoint.'],
+    caveats: [
+      'Three Croat figures are published as ranges ("69–71,000"); value is their midpoint.',
+    ],
   },
   {
     name: 'ndh-civilians-by-perpetrator',
@@ -163,9 +183,12 @@ export const resources = [
     dimensions: {
       nationality: 'croats, or muslims for the document\'s "Bosniaks"',
       region: 'ndh or abroad',
-      perpetrator: 'chetniks, ustase, partisans, german-forces, italian-forces; empty for those who died abroad',
+      perpetrator:
+        'chetniks, ustase, partisans, german-forces, italian-forces; empty for those who died abroad',
     },
-    caveats: ['The Chetniks row gives "18,000+ Croats and 20,000+ Bosniaks" for a total of 41,000: both parts are lower bounds.'],
+    caveats: [
+      'The Chetniks row gives "18,000+ Croats and 20,000+ Bosniaks" for a total of 41,000: both parts are lower bounds.',
+    ],
   },
   {
     name: 'ndh-croats-goldstein',
@@ -185,26 +208,35 @@ export const resources = [
     title: 'German, Italian, NDH and Partisan military losses',
     description:
       'Military losses from every source the source documents give: the infobox of the article, the German ' +
-      'casualty lists quoted by The Times in 1945, Rüdiger Overmans, and the article\'s own figures ' +
+      "casualty lists quoted by The Times in 1945, Rüdiger Overmans, and the article's own figures " +
       'for the Italians and for the Partisans in 1945.',
-    sources: ['enc-ww2-yugoslavia-infobox', 'reinecke-times-1945', 'overmans', 'enc-ww2-yugoslavia-text'],
+    sources: [
+      'enc-ww2-yugoslavia-infobox',
+      'reinecke-times-1945',
+      'overmans',
+      'enc-ww2-yugoslavia-text',
+    ],
     dimensions: {
-      belligerent: 'germany, italy, ndh, yugoslav-partisans, or not-named where the name is missing in the document',
-      region: 'yugoslavia or balkans (the German figures of Reinecke and Overmans cover the Balkans)',
+      belligerent:
+        'germany, italy, ndh, yugoslav-partisans, or not-named where the name is missing in the document',
+      region:
+        'yugoslavia or balkans (the German figures of Reinecke and Overmans cover the Balkans)',
       status: 'military or prisoner-of-war',
-      period: 'occupation, post-armistice, 1941-1945, to-1945-05-09; empty where the document gives none',
+      period:
+        'occupation, post-armistice, 1941-1945, to-1945-05-09; empty where the document gives none',
     },
     caveats: [
       'The German figures of Reinecke and Overmans are for the Balkans, not Yugoslavia alone.',
       'The infobox gives the German killed as a range, 19,235–103,693; value is its midpoint.',
       'The Italian figures appear twice, in the infobox and in the section on Italian casualties: both are kept, each with its source.',
-      'The 36,000 are the losses of Dapčević\'s units up to 9 May 1945, given in the article\'s account of 1945; the document does not say from when they are counted.',
+      "The 36,000 are the losses of Dapčević's units up to 9 May 1945, given in the article's account of 1945; the document does not say from when they are counted.",
     ],
   },
   {
     name: 'italian-by-region',
     title: 'Italian casualties by region',
-    description: 'The casualties of the Italian army during its occupation of Yugoslavia, by region.',
+    description:
+      'The casualties of the Italian army during its occupation of Yugoslavia, by region.',
     sources: ['enc-ww2-yugoslavia-text'],
     dimensions: { region: 'region key; Dalmatia is listed apart from Croatia, as in the document' },
     caveats: ['The document does not say which borders its regions use.'],
@@ -217,10 +249,11 @@ export const resources = [
       "encyclopedia article, the article's text, and Carl Savich's article.",
     sources: ['enc-belgrade-offensive-infobox', 'enc-belgrade-offensive-text', 'savich'],
     dimensions: {
-      belligerent: 'soviet-union, bulgaria, yugoslav-partisans, yugoslav-partisans-and-soviet-union, germany, or axis for the infobox\'s second column',
+      belligerent:
+        "soviet-union, bulgaria, yugoslav-partisans, yugoslav-partisans-and-soviet-union, germany, or axis for the infobox's second column",
     },
     caveats: [
-      'The names of the belligerents in the infobox\'s second column are missing in the document; its units are Army Group F, 2nd Panzer Army, Serbian State Guard and Russian Protective Corps.',
+      "The names of the belligerents in the infobox's second column are missing in the document; its units are Army Group F, 2nd Panzer Army, Serbian State Guard and Russian Protective Corps.",
       'The 3,500 is the number of remains in the Liberators of Belgrade Memorial, not a count of all losses.',
     ],
   },
@@ -243,7 +276,8 @@ export const commonFields = {
   value: 'the best single figure; empty where the source gives none',
   low: 'the lowest figure the source allows; equals value for an exact figure',
   high: 'the highest figure the source allows; equals value for an exact figure; empty where unbounded',
-  qualifier: 'exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here)',
+  qualifier:
+    'exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here)',
   label: 'the category or figure in the words of the source',
   note: 'what a careful reader needs to know about this row',
 };
@@ -294,7 +328,7 @@ export const auxiliary = [
     title: `Crosswalk of ${dimension} categories`,
     description:
       `How each source's ${dimension} category maps to the package's key and to a group ` +
-      'for comparing sources, and where two sources\' categories are not the same thing.',
+      "for comparing sources, and where two sources' categories are not the same thing.",
     fields: {
       dataset: 'the dataset',
       source: 'the source',

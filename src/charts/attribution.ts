@@ -29,15 +29,24 @@ export interface SourceName {
  * sources that the registry does not know are named by their id.
  */
 export function sourceNames(ids: readonly string[]): SourceName[] {
-  if (!Array.isArray(ids)) throw new InvalidOptionError(`sourceNames: ids is ${show(ids)}; expected an array of source ids.`);
-  const registry = new Map(sources().objects().map((s) => [s.id, s]));
+  if (!Array.isArray(ids))
+    throw new InvalidOptionError(
+      `sourceNames: ids is ${show(ids)}; expected an array of source ids.`,
+    );
+  const registry = new Map(
+    sources()
+      .objects()
+      .map((s) => [s.id, s]),
+  );
   return ids.map((id) => {
     const s = registry.get(id);
     if (!s) return { id, short: id, name: id, kind: 'unknown' };
     const person = s.author && s.author.split(' ').length <= 3 && !/[(),]/.test(s.author);
     // A body's English name where the registry gives one in brackets: "Savezni zavod za statistiku (Federal Statistical Office of Yugoslavia)".
     const english = s.author?.match(/\(([A-Z][^)]*)\)/)?.[1];
-    const short = person ? s.author!.split(' ').at(-1)! : (english ?? s.author?.split(' (')[0] ?? s.title ?? id);
+    const short = person
+      ? s.author!.split(' ').at(-1)!
+      : (english ?? s.author?.split(' (')[0] ?? s.title ?? id);
     return { id, short, name: s.year ? `${short} (${s.year})` : short, kind: s.kind };
   });
 }
@@ -49,7 +58,11 @@ export function sourceNames(ids: readonly string[]): SourceName[] {
 export function footer(ids: readonly string[], notes: readonly string[] = []): string[] {
   const names = sourceNames([...new Set(ids)]);
   const list = names.map((s) => `${s.name}, ${kindWords[s.kind] ?? s.kind}`).join('; ');
-  return [...wrap(`Sources: ${list}.`, 100), ...notes.flatMap((n) => wrap(n, 100)), 'Data: ww2-yugoslavia-casualties (figures as published; see each source\'s citation).'];
+  return [
+    ...wrap(`Sources: ${list}.`, 100),
+    ...notes.flatMap((n) => wrap(n, 100)),
+    "Data: ww2-yugoslavia-casualties (figures as published; see each source's citation).",
+  ];
 }
 
 /** Breaks text into lines of at most `width` characters, at spaces. */

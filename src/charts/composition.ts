@@ -35,23 +35,43 @@ export interface CompositionChartOptions extends ChartOptions {
  * @example
  * compositionChart(load('ndh-civilians-by-perpetrator'), { by: 'nationality', color: 'perpetrator' });
  */
-export function compositionChart(table: ColumnTable, options: CompositionChartOptions): TopLevelSpec {
+export function compositionChart(
+  table: ColumnTable,
+  options: CompositionChartOptions,
+): TopLevelSpec {
   const { width, locale } = checkOptions(options);
   const { by = 'source', color: part, stack = 'zero' } = options;
-  if (typeof part !== 'string') throw new InvalidOptionError(`Invalid option color ${JSON.stringify(part)}: expected the name of a dimension column, e.g. 'status'.`);
-  if (stack !== 'zero' && stack !== 'normalize') throw new InvalidOptionError(`Invalid option stack ${JSON.stringify(stack)}: expected 'zero' or 'normalize'.`);
+  if (typeof part !== 'string')
+    throw new InvalidOptionError(
+      `Invalid option color ${JSON.stringify(part)}: expected the name of a dimension column, e.g. 'status'.`,
+    );
+  if (stack !== 'zero' && stack !== 'normalize')
+    throw new InvalidOptionError(
+      `Invalid option stack ${JSON.stringify(stack)}: expected 'zero' or 'normalize'.`,
+    );
   const all = chartRows(table, [by, part], locale);
   const measures = [...new Set(all.map((r) => r.measure))];
-  const measure = options.measure === undefined && measures.length === 1 ? measures[0]! : oneOf('measure', options.measure, all, 'measure');
+  const measure =
+    options.measure === undefined && measures.length === 1
+      ? measures[0]!
+      : oneOf('measure', options.measure, all, 'measure');
   const rows = all.filter((r) => r.measure === measure);
   const units = new Set(rows.map((r) => r.unit));
-  if (units.size > 1) throw new InvalidOptionError(`The rows of measure '${measure}' mix units (${[...units].join(', ')}); choose a measure of one unit.`);
+  if (units.size > 1)
+    throw new InvalidOptionError(
+      `The rows of measure '${measure}' mix units (${[...units].join(', ')}); choose a measure of one unit.`,
+    );
   const names = new Map(sourceNames(rows.map((r) => r.source)).map((s) => [s.id, s.name]));
   const drawn = rows.filter((r) => r.value !== null);
   const notReported = rows.length - drawn.length;
   const data = drawn.map((r) => ({
     ...r,
-    bar: by === 'source' ? names.get(r.source)! : r[by] == null ? 'not stated' : keyWords(String(r[by])),
+    bar:
+      by === 'source'
+        ? names.get(r.source)!
+        : r[by] == null
+          ? 'not stated'
+          : keyWords(String(r[by])),
     part: part === 'label' ? r.label : r[part] == null ? 'not stated' : keyWords(String(r[part])),
     drawnAt: r.qualifier === 'at-least' ? r.low : r.value,
   }));
@@ -60,10 +80,16 @@ export function compositionChart(table: ColumnTable, options: CompositionChartOp
   const percent = rows[0]!.unit === 'percent';
   const notes = [
     ...(data.some((d) => d.qualifier === 'range') ? ['Ranges are drawn at their midpoints.'] : []),
-    ...(data.some((d) => d.qualifier === 'at-least') ? ['"At least" figures are drawn at their lower bound: the true part may be larger.'] : []),
+    ...(data.some((d) => d.qualifier === 'at-least')
+      ? ['"At least" figures are drawn at their lower bound: the true part may be larger.']
+      : []),
     ...(data.some((d) => d.qualifier === 'approximate') ? ['Some parts are approximate (~).'] : []),
-    ...(notReported ? [`${notReported} figures not reported by the source are left out (not zero).`] : []),
-    ...(parts.includes('not stated') ? ['"not stated": the source does not give this dimension for the figure.'] : []),
+    ...(notReported
+      ? [`${notReported} figures not reported by the source are left out (not zero).`]
+      : []),
+    ...(parts.includes('not stated')
+      ? ['"not stated": the source does not give this dimension for the figure.']
+      : []),
   ];
   return framed(
     {
@@ -71,11 +97,40 @@ export function compositionChart(table: ColumnTable, options: CompositionChartOp
       height: { step: 34 },
       mark: { type: 'bar' },
       encoding: {
-        y: { field: 'bar', type: 'nominal', title: null, sort: [...new Set(data.map((d) => d.bar))] },
-        x: { field: 'drawnAt', type: 'quantitative', stack, title: stack === 'normalize' ? 'share of the bar' : percent ? 'per cent' : `${measure} (persons)`, axis: { format: stack === 'normalize' ? '.0%' : ',d' } },
-        color: { field: 'part', type: 'nominal', title: part === 'label' ? null : part, sort: parts, legend: { columns: part === 'label' ? 1 : 3 }, scale: { domain: parts, range: palette.slice(0, parts.length) } },
+        y: {
+          field: 'bar',
+          type: 'nominal',
+          title: null,
+          sort: [...new Set(data.map((d) => d.bar))],
+        },
+        x: {
+          field: 'drawnAt',
+          type: 'quantitative',
+          stack,
+          title:
+            stack === 'normalize'
+              ? 'share of the bar'
+              : percent
+                ? 'per cent'
+                : `${measure} (persons)`,
+          axis: { format: stack === 'normalize' ? '.0%' : ',d' },
+        },
+        color: {
+          field: 'part',
+          type: 'nominal',
+          title: part === 'label' ? null : part,
+          sort: parts,
+          legend: { columns: part === 'label' ? 1 : 3 },
+          scale: { domain: parts, range: palette.slice(0, parts.length) },
+        },
         order: { field: 'order', sort: 'ascending' },
-        tooltip: [{ field: 'bar', title: by }, { field: 'part', title: part }, { field: 'figure' }, { field: 'label', title: 'the source says' }, { field: 'note' }],
+        tooltip: [
+          { field: 'bar', title: by },
+          { field: 'part', title: part },
+          { field: 'figure' },
+          { field: 'label', title: 'the source says' },
+          { field: 'note' },
+        ],
       },
     },
     {

@@ -1,7 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ColumnTable } from 'arquero';
 import type { CasualtyRow } from '../analysis/shared.js';
-import { InvalidOptionError, InvalidTableError, UnknownIdError, checkOptions as checkObject, show } from '../errors.js';
+import {
+  InvalidOptionError,
+  InvalidTableError,
+  UnknownIdError,
+  checkOptions as checkObject,
+  show,
+} from '../errors.js';
 import { formatFigure, numberFormat } from '../exchange/figure.js';
 import { footer } from './attribution.js';
 import { config, type ChartOptions } from './theme.js';
@@ -12,13 +18,22 @@ export type ChartRow = CasualtyRow & { figure: string };
 const required = ['source', 'measure', 'unit', 'value', 'low', 'high', 'qualifier', 'label'];
 
 /** The rows of a table in the contract's shape, each with `figure`; checks the columns it needs. */
-export function chartRows(table: ColumnTable, needs: readonly string[], locale = 'en-US'): ChartRow[] {
+export function chartRows(
+  table: ColumnTable,
+  needs: readonly string[],
+  locale = 'en-US',
+): ChartRow[] {
   if (!table || typeof (table as ColumnTable).objects !== 'function') {
-    throw new InvalidTableError(`Invalid table ${show(table)}: expected an Arquero table in the data contract's shape (load() or fromRows()).`);
+    throw new InvalidTableError(
+      `Invalid table ${show(table)}: expected an Arquero table in the data contract's shape (load() or fromRows()).`,
+    );
   }
   const columns = table.columnNames();
   for (const c of [...required, ...needs]) {
-    if (!columns.includes(c)) throw new InvalidTableError(`The table lacks the column '${c}' that this chart needs; it has: ${columns.join(', ')}.`);
+    if (!columns.includes(c))
+      throw new InvalidTableError(
+        `The table lacks the column '${c}' that this chart needs; it has: ${columns.join(', ')}.`,
+      );
   }
   if (table.numRows() === 0) throw new InvalidTableError('The table has no rows to draw.');
   return (table.objects() as ChartRow[]).map((r) => ({ ...r, figure: formatFigure(r, locale) }));
@@ -26,16 +41,28 @@ export function chartRows(table: ColumnTable, needs: readonly string[], locale =
 
 /** Checks that `value` is one of the values of column `column`. */
 export function oneOf(option: string, value: unknown, rows: ChartRow[], column: string): string {
-  const present = [...new Set(rows.map((r) => r[column]).filter((v) => v != null).map(String))];
-  if (typeof value !== 'string' || !present.includes(value)) throw new UnknownIdError(`${option}`, value, present);
+  const present = [
+    ...new Set(
+      rows
+        .map((r) => r[column])
+        .filter((v) => v != null)
+        .map(String),
+    ),
+  ];
+  if (typeof value !== 'string' || !present.includes(value))
+    throw new UnknownIdError(`${option}`, value, present);
   return value;
 }
 
 /** Checks the shared options. */
-export function checkOptions(options: ChartOptions): Required<Pick<ChartOptions, 'width' | 'locale'>> {
+export function checkOptions(
+  options: ChartOptions,
+): Required<Pick<ChartOptions, 'width' | 'locale'>> {
   const { width = 560, locale = 'en-US' } = checkObject(options, 'chart');
   if (typeof width !== 'number' || !Number.isFinite(width) || width < 200 || width > 2000) {
-    throw new InvalidOptionError(`Invalid width ${show(width)}: expected a number of pixels from 200 to 2000.`);
+    throw new InvalidOptionError(
+      `Invalid width ${show(width)}: expected a number of pixels from 200 to 2000.`,
+    );
   }
   numberFormat(locale); // throws InvalidOptionError for a locale the runtime does not know
   return { width, locale };
@@ -44,8 +71,14 @@ export function checkOptions(options: ChartOptions): Required<Pick<ChartOptions,
 /** The d3 number locale of a BCP 47 locale, for the axes. */
 function numberLocale(locale: string) {
   const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
-  const part = (type: string, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
-  return { decimal: part('decimal', '.'), thousands: part('group', ','), grouping: [3], currency: ['', ''] as [string, string] };
+  const part = (type: string, fallback: string) =>
+    parts.find((p) => p.type === type)?.value ?? fallback;
+  return {
+    decimal: part('decimal', '.'),
+    thousands: part('group', ','),
+    grouping: [3],
+    currency: ['', ''] as [string, string],
+  };
 }
 
 /** Everything a chart says around its marks. */
@@ -61,7 +94,13 @@ export interface Frame {
  * Puts a view into the publication frame: title and subtitle above, the footer naming the sources
  * below, the theme, the locale, and a description for screen readers.
  */
-export function framed(view: Record<string, unknown>, frame: Frame, options: ChartOptions, width: number, locale: string): TopLevelSpec {
+export function framed(
+  view: Record<string, unknown>,
+  frame: Frame,
+  options: ChartOptions,
+  width: number,
+  locale: string,
+): TopLevelSpec {
   const subtitle = options.subtitle ?? frame.subtitle;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -70,8 +109,19 @@ export function framed(view: Record<string, unknown>, frame: Frame, options: Cha
     config: { ...config(), locale: { number: numberLocale(locale) } },
     vconcat: [
       {
-        ...(Array.isArray(view.vconcat) ? { ...view, vconcat: (view.vconcat as object[]).map((v) => ({ ...v, width })) } : { ...view, width }),
-        title: { text: footer(frame.sources, frame.notes), orient: 'bottom', anchor: 'start', fontSize: 9.5, fontWeight: 'normal', color: '#555', offset: 16, lineHeight: 13 },
+        ...(Array.isArray(view.vconcat)
+          ? { ...view, vconcat: (view.vconcat as object[]).map((v) => ({ ...v, width })) }
+          : { ...view, width }),
+        title: {
+          text: footer(frame.sources, frame.notes),
+          orient: 'bottom',
+          anchor: 'start',
+          fontSize: 9.5,
+          fontWeight: 'normal',
+          color: '#555',
+          offset: 16,
+          lineHeight: 13,
+        },
       },
     ],
   } as TopLevelSpec;

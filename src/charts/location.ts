@@ -17,7 +17,8 @@ import { palette, type ChartOptions } from './theme.js';
 export function locationChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);
   const rows = chartRows(table, ['region'], locale);
-  const deaths = (label: string) => rows.find((r) => r.label === label && r.measure === 'deaths')?.value ?? 0;
+  const deaths = (label: string) =>
+    rows.find((r) => r.label === label && r.measure === 'deaths')?.value ?? 0;
   const order = [...new Set(rows.map((r) => r.label))].sort((a, b) => deaths(b) - deaths(a));
   const words: Record<string, string> = { deaths: 'dead (death toll)', survived: 'survived' };
   const data = rows.map((r) => ({ ...r, what: words[r.measure] ?? r.measure }));
@@ -31,7 +32,13 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
         y: { field: 'label', type: 'nominal', sort: order, title: null },
         yOffset: { field: 'measure', sort: ['deaths', 'survived'] },
         x: { field: 'value', type: 'quantitative', title: 'persons', axis: { format: ',d' } },
-        color: { field: 'what', type: 'nominal', title: null, sort: measures, scale: { domain: measures, range: [palette[0]!, palette[1]!] } },
+        color: {
+          field: 'what',
+          type: 'nominal',
+          title: null,
+          sort: measures,
+          scale: { domain: measures, range: [palette[0]!, palette[1]!] },
+        },
         tooltip: [{ field: 'label', title: 'location' }, { field: 'what' }, { field: 'figure' }],
       },
     },

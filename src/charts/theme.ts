@@ -9,10 +9,28 @@ export const fontFamily = 'DejaVu Sans';
  * Eight colours from the Okabe–Ito palette, ordered so that neighbours differ in lightness:
  * blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black.
  */
-export const palette: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'];
+export const palette: readonly string[] = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#56B4E9',
+  '#CC79A7',
+  '#F0E442',
+  '#000000',
+];
 
 /** Point shapes in the same order, so that a category is told by shape too. */
-export const shapes: readonly string[] = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'triangle-right', 'triangle-left'];
+export const shapes: readonly string[] = [
+  'circle',
+  'square',
+  'triangle-up',
+  'diamond',
+  'cross',
+  'triangle-down',
+  'triangle-right',
+  'triangle-left',
+];
 
 /** The grey of marks that stand for "not reported". */
 export const missingGrey = '#8a8a8a';
@@ -36,9 +54,37 @@ export function config(): Config {
     background: 'white',
     padding: 12,
     view: { stroke: null },
-    title: { fontSize: 15, fontWeight: 'bold', subtitleFontSize: 11.5, subtitleColor: '#444', anchor: 'start', offset: 10, subtitlePadding: 4 },
-    axis: { labelLimit: 600, labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', titleColor: '#333', labelColor: '#222', domainColor: '#888', tickColor: '#888', gridColor: '#e6e6e6' },
-    legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'bold', orient: 'top', direction: 'horizontal', columns: 3, symbolStrokeWidth: 1.5, labelLimit: 700, columnPadding: 18 },
+    title: {
+      fontSize: 15,
+      fontWeight: 'bold',
+      subtitleFontSize: 11.5,
+      subtitleColor: '#444',
+      anchor: 'start',
+      offset: 10,
+      subtitlePadding: 4,
+    },
+    axis: {
+      labelLimit: 600,
+      labelFontSize: 11,
+      titleFontSize: 11,
+      titleFontWeight: 'normal',
+      titleColor: '#333',
+      labelColor: '#222',
+      domainColor: '#888',
+      tickColor: '#888',
+      gridColor: '#e6e6e6',
+    },
+    legend: {
+      labelFontSize: 11,
+      titleFontSize: 11,
+      titleFontWeight: 'bold',
+      orient: 'top',
+      direction: 'horizontal',
+      columns: 3,
+      symbolStrokeWidth: 1.5,
+      labelLimit: 700,
+      columnPadding: 18,
+    },
     range: { category: [...palette] },
     bar: { stroke: 'white', strokeWidth: 0.5 },
     point: { size: 70, filled: true },

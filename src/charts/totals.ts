@@ -4,7 +4,20 @@ import { kindWords, sourceNames } from './attribution.js';
 import { chartRows, checkOptions, framed } from './frame.js';
 import { palette, shapes, type ChartOptions } from './theme.js';
 
-const months = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+const months = [
+  'Jan.',
+  'Feb.',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'Aug.',
+  'Sept.',
+  'Oct.',
+  'Nov.',
+  'Dec.',
+];
 
 /** "1945-08" → "Aug. 1945"; "1946" stays. */
 function dateWords(date: string | null): string | null {
@@ -13,7 +26,12 @@ function dateWords(date: string | null): string | null {
   return month ? `${months[Number(month) - 1]} ${year}` : year!;
 }
 
-const measureWords: Record<string, string> = { 'demographic-loss': 'demographic loss', casualties: 'casualties', killed: 'killed', deaths: 'deaths' };
+const measureWords: Record<string, string> = {
+  'demographic-loss': 'demographic loss',
+  casualties: 'casualties',
+  killed: 'killed',
+  deaths: 'deaths',
+};
 
 /**
  * The headline totals as a dot plot: one row per figure, a point at its value, a line over the
@@ -39,7 +57,9 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
     .filter((r) => r.value !== null)
     .map((r) => {
       const who = names.get(r.source)!;
-      const date = dateWords(r.date as string | null) ?? (who.name !== who.short ? who.name.slice(who.short.length + 2, -1) : '');
+      const date =
+        dateWords(r.date as string | null) ??
+        (who.name !== who.short ? who.name.slice(who.short.length + 2, -1) : '');
       const what = r.measure === 'deaths' ? '' : ` — ${measureWords[r.measure] ?? r.measure}`;
       return {
         ...r,
@@ -49,28 +69,61 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
         kindName: kindWords[r.kind as string] ?? (r.kind as string),
       };
     })
-    .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || (b.value as number) - (a.value as number));
+    .sort(
+      (a, b) =>
+        kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || (b.value as number) - (a.value as number),
+    );
   const order = data.map((d) => d.row);
-  const color = { field: 'kindName', type: 'nominal', title: 'Kind of figure', scale: { domain: kinds.map((k) => kindWords[k] ?? k), range: palette.slice(0, kinds.length) } };
+  const color = {
+    field: 'kindName',
+    type: 'nominal',
+    title: 'Kind of figure',
+    scale: { domain: kinds.map((k) => kindWords[k] ?? k), range: palette.slice(0, kinds.length) },
+  };
   const y = { field: 'row', type: 'nominal', sort: order, title: null };
-  const x = { type: 'quantitative', title: 'persons', axis: { format: ',d', tickCount: 6 }, scale: { zero: true } };
+  const x = {
+    type: 'quantitative',
+    title: 'persons',
+    axis: { format: ',d', tickCount: 6 },
+    scale: { zero: true },
+  };
   return framed(
     {
       data: { values: data },
       height: { step: 24 },
       layer: [
-        { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'low', ...x }, x2: { field: 'high' }, color } },
+        {
+          mark: { type: 'rule', strokeWidth: 2 },
+          encoding: { y, x: { field: 'low', ...x }, x2: { field: 'high' }, color },
+        },
         {
           mark: { type: 'point', filled: true, size: 80 },
           encoding: {
             y,
             x: { field: 'value', ...x },
             color,
-            shape: { field: 'kindName', type: 'nominal', scale: { domain: kinds.map((k) => kindWords[k] ?? k), range: shapes.slice(0, kinds.length) }, title: 'Kind of figure' },
-            tooltip: [{ field: 'row', title: 'figure' }, { field: 'figure', title: 'value' }, { field: 'kindName', title: 'kind' }, { field: 'label', title: 'the source says' }, { field: 'note' }],
+            shape: {
+              field: 'kindName',
+              type: 'nominal',
+              scale: {
+                domain: kinds.map((k) => kindWords[k] ?? k),
+                range: shapes.slice(0, kinds.length),
+              },
+              title: 'Kind of figure',
+            },
+            tooltip: [
+              { field: 'row', title: 'figure' },
+              { field: 'figure', title: 'value' },
+              { field: 'kindName', title: 'kind' },
+              { field: 'label', title: 'the source says' },
+              { field: 'note' },
+            ],
           },
         },
-        { mark: { type: 'text', align: 'left', dx: 9, fontSize: 10.5 }, encoding: { y, x: { field: 'textAt', ...x }, text: { field: 'figure' } } },
+        {
+          mark: { type: 'text', align: 'left', dx: 9, fontSize: 10.5 },
+          encoding: { y, x: { field: 'textAt', ...x }, text: { field: 'figure' } },
+        },
       ],
     },
     {

@@ -57,9 +57,17 @@ export function datasetOf(positionals: string[], usage: string): DatasetId {
 }
 
 /** Keeps the rows whose column equals the value; the column and value are checked first. */
-export function where(table: ColumnTable, column: string, value: string, what = column): ColumnTable {
-  if (!table.columnNames().includes(column)) throw new UnknownIdError('column', column, table.columnNames());
-  const present = [...new Set(table.array(column) as unknown[])].filter((v) => v != null).map(String);
+export function where(
+  table: ColumnTable,
+  column: string,
+  value: string,
+  what = column,
+): ColumnTable {
+  if (!table.columnNames().includes(column))
+    throw new UnknownIdError('column', column, table.columnNames());
+  const present = [...new Set(table.array(column) as unknown[])]
+    .filter((v) => v != null)
+    .map(String);
   if (!present.includes(value)) throw new UnknownIdError(what, value, present);
   return table.filter(escape((d: Record<string, unknown>) => String(d[column]) === value));
 }
@@ -79,7 +87,12 @@ Examples:
     const format = formatOf(values);
     const rows = datasets.map((id) => {
       const d = describe(id);
-      return { dataset: id, rows: d.rows, title: d.title, sources: d.sources.map((s) => s.id).join(', ') };
+      return {
+        dataset: id,
+        rows: d.rows,
+        title: d.title,
+        sources: d.sources.map((s) => s.id).join(', '),
+      };
     });
     print(from(rows), format);
   },
@@ -102,7 +115,11 @@ Examples:
   ww2-yugoslavia-casualties show by-nationality
   ww2-yugoslavia-casualties show by-nationality --source zerjavic --format csv
   ww2-yugoslavia-casualties show ndh-serbs --filter status=civilian`,
-  options: { source: { type: 'string', multiple: true }, filter: { type: 'string', multiple: true }, format: { type: 'string' } },
+  options: {
+    source: { type: 'string', multiple: true },
+    filter: { type: 'string', multiple: true },
+    format: { type: 'string' },
+  },
   run(positionals, values) {
     const id = datasetOf(positionals, `show ${this.usage}`);
     const format = formatOf(values);
@@ -110,12 +127,17 @@ Examples:
     const chosen = (values.source as string[] | undefined) ?? [];
     if (chosen.length) {
       const present = [...new Set(table.array('source') as string[])];
-      for (const s of chosen) if (!present.includes(s)) throw new UnknownIdError(`source for ${id}`, s, present);
+      for (const s of chosen)
+        if (!present.includes(s)) throw new UnknownIdError(`source for ${id}`, s, present);
       table = table.filter(escape((d: { source: string }) => chosen.includes(d.source)));
     }
     for (const f of (values.filter as string[] | undefined) ?? []) {
       const [column, ...rest] = f.split('=');
-      if (!column || !rest.length) throw new UsageError(`bad filter '${f}'`, 'write --filter <column>=<value>, e.g. --filter nationality=serbs');
+      if (!column || !rest.length)
+        throw new UsageError(
+          `bad filter '${f}'`,
+          'write --filter <column>=<value>, e.g. --filter nationality=serbs',
+        );
       table = where(table, column, rest.join('='), `value of ${column}`);
     }
     print(table, format);
@@ -136,7 +158,10 @@ Examples:
   run(_, values) {
     const format = formatOf(values);
     const table = sources();
-    print(format === 'table' ? table.select('id', 'kind', 'author', 'title', 'year') : table, format);
+    print(
+      format === 'table' ? table.select('id', 'kind', 'author', 'title', 'year') : table,
+      format,
+    );
   },
 };
 
@@ -160,7 +185,8 @@ Examples:
 
 const compareCommand: Command = {
   summary: 'Set the sources of a dataset side by side over one dimension.',
-  usage: '<dataset> --by <dimension> [--baseline <source>] [--measure <measure>] [--format table|csv|json|md]',
+  usage:
+    '<dataset> --by <dimension> [--baseline <source>] [--measure <measure>] [--format table|csv|json|md]',
   help: `
 For each category and source: the figure, its difference and ratio against the baseline source,
 its share of the source's own total, and its rank within the source. A category a source does not
@@ -175,18 +201,43 @@ Options:
 Examples:
   ww2-yugoslavia-casualties compare by-nationality --by nationality --baseline zerjavic
   ww2-yugoslavia-casualties compare by-status --by status --format md`,
-  options: { by: { type: 'string' }, baseline: { type: 'string' }, measure: { type: 'string' }, format: { type: 'string' } },
+  options: {
+    by: { type: 'string' },
+    baseline: { type: 'string' },
+    measure: { type: 'string' },
+    format: { type: 'string' },
+  },
   run(positionals, values) {
     const id = datasetOf(positionals, `compare ${this.usage}`);
     const format = formatOf(values);
     const by = values.by as string | undefined;
-    if (!by) throw new UsageError('no dimension given', `add --by <dimension>, e.g. --by ${describe(id).fields.find((f) => f.values && f.name !== 'source' && f.name !== 'measure')?.name ?? 'source'}`);
+    if (!by)
+      throw new UsageError(
+        'no dimension given',
+        `add --by <dimension>, e.g. --by ${describe(id).fields.find((f) => f.values && f.name !== 'source' && f.name !== 'measure')?.name ?? 'source'}`,
+      );
     const result = compare(load(id), {
       by,
       ...(values.baseline ? { baseline: values.baseline as string } : {}),
       ...(values.measure ? { measure: values.measure as string } : {}),
     });
-    print(format === 'table' ? result.select(by, 'source', 'value', 'low', 'high', 'qualifier', 'difference', 'ratio', 'share', 'rank') : result, format);
+    print(
+      format === 'table'
+        ? result.select(
+            by,
+            'source',
+            'value',
+            'low',
+            'high',
+            'qualifier',
+            'difference',
+            'ratio',
+            'share',
+            'rank',
+          )
+        : result,
+      format,
+    );
   },
 };
 
@@ -209,8 +260,24 @@ Examples:
   run(_, values) {
     const format = formatOf(values);
     let result: ColumnTable = audit();
-    if (values.dataset) result = where(result, 'dataset', values.dataset as string, 'dataset with a stated total');
-    print(format === 'table' ? result.select('dataset', 'source', 'scope', 'measure', 'not_reported', 'parts', 'stated', 'difference', 'consistent') : result, format);
+    if (values.dataset)
+      result = where(result, 'dataset', values.dataset as string, 'dataset with a stated total');
+    print(
+      format === 'table'
+        ? result.select(
+            'dataset',
+            'source',
+            'scope',
+            'measure',
+            'not_reported',
+            'parts',
+            'stated',
+            'difference',
+            'consistent',
+          )
+        : result,
+      format,
+    );
   },
 };
 

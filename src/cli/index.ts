@@ -20,27 +20,50 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   try {
-    if (!command) throw new UsageError(`unknown command '${name}'`, `run '${program} --help' for the commands`);
-    const { values, positionals } = parseArgs({ args: rest, options: { help: { type: 'boolean', short: 'h' }, ...command.options }, allowPositionals: true, strict: true } as ParseArgsConfig);
+    if (!command)
+      throw new UsageError(`unknown command '${name}'`, `run '${program} --help' for the commands`);
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { help: { type: 'boolean', short: 'h' }, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    } as ParseArgsConfig);
     if (values.help) {
       process.stdout.write(help(name, command));
       return 0;
     }
-    await command.run(positionals, values as Record<string, string | boolean | string[] | undefined>);
+    await command.run(
+      positionals,
+      values as Record<string, string | boolean | string[] | undefined>,
+    );
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CasualtiesError || isParseArgsError(error)) {
-      const hint = error instanceof UsageError && error.hint ? `\n${error.hint}` : command ? `\nrun '${program} ${name} --help' for usage` : '';
+    if (
+      error instanceof UsageError ||
+      error instanceof CasualtiesError ||
+      isParseArgsError(error)
+    ) {
+      const hint =
+        error instanceof UsageError && error.hint
+          ? `\n${error.hint}`
+          : command
+            ? `\nrun '${program} ${name} --help' for usage`
+            : '';
       process.stderr.write(`${program} ${name}: ${(error as Error).message}${hint}\n`);
       return 1;
     }
-    process.stderr.write(`${program} ${name}: unexpected failure: ${(error as Error)?.stack ?? error}\n`);
+    process.stderr.write(
+      `${program} ${name}: unexpected failure: ${(error as Error)?.stack ?? error}\n`,
+    );
     return 2;
   }
 }
 
 function isParseArgsError(error: unknown): boolean {
-  return typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+  return (
+    typeof (error as { code?: unknown })?.code === 'string' &&
+    (error as { code: string }).code.startsWith('ERR_PARSE_ARGS')
+  );
 }
 
 function overview(topic?: string): string {
@@ -60,7 +83,16 @@ function overview(topic?: string): string {
 }
 
 function help(name: string, command: Command): string {
-  return [`Usage: ${program} ${name} ${command.usage}`, '', command.summary, '', command.help.trim(), ''].join('\n') + '\n';
+  return (
+    [
+      `Usage: ${program} ${name} ${command.usage}`,
+      '',
+      command.summary,
+      '',
+      command.help.trim(),
+      '',
+    ].join('\n') + '\n'
+  );
 }
 
 async function version(): Promise<string> {

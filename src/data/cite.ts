@@ -28,21 +28,34 @@ const formats: readonly CitationFormat[] = ['text', 'bibtex', 'csl-json'];
  */
 export function cite(id: string, options: CiteOptions = {}): string {
   const { format = 'text' } = checkOptions(options, 'cite');
-  if (!formats.includes(format)) throw new InvalidOptionError(`Invalid format ${show(format)}: expected one of ${formats.join(', ')}.`);
+  if (!formats.includes(format))
+    throw new InvalidOptionError(
+      `Invalid format ${show(format)}: expected one of ${formats.join(', ')}.`,
+    );
   const registry = sources().objects();
   const source = registry.find((s) => s.id === id);
-  if (!source) throw new UnknownIdError('source', id, registry.map((s) => s.id));
+  if (!source)
+    throw new UnknownIdError(
+      'source',
+      id,
+      registry.map((s) => s.id),
+    );
   if (format === 'bibtex') return bibtex(source);
   if (format === 'csl-json') return JSON.stringify(csl(source), null, 2);
   return text(source);
 }
 
 /** A person's name split into given and family names; a body's name kept whole. */
-function name(author: string | null): { family: string; given: string } | { literal: string } | null {
+function name(
+  author: string | null,
+): { family: string; given: string } | { literal: string } | null {
   if (!author) return null;
   const words = author.split(' ');
-  const person = words.length <= 3 && !/[(),]/.test(author) && words.every((w) => /^\p{Lu}/u.test(w));
-  return person ? { family: words.at(-1)!, given: words.slice(0, -1).join(' ') } : { literal: author };
+  const person =
+    words.length <= 3 && !/[(),]/.test(author) && words.every((w) => /^\p{Lu}/u.test(w));
+  return person
+    ? { family: words.at(-1)!, given: words.slice(0, -1).join(' ') }
+    : { literal: author };
 }
 
 const kindWords = (kind: string) => kind[0]!.toUpperCase() + kind.slice(1).replaceAll('-', ' ');
@@ -59,7 +72,8 @@ function text(s: SourcesRow): string {
 function bibtex(s: SourcesRow): string {
   const n = name(s.author);
   const author = n && ('literal' in n ? `{${n.literal}}` : `${n.family}, ${n.given}`);
-  const entry = s.kind === 'polemical-article' ? 'article' : s.title && s.publisher ? 'book' : 'misc';
+  const entry =
+    s.kind === 'polemical-article' ? 'article' : s.title && s.publisher ? 'book' : 'misc';
   const fields: [string, string | number | null][] = [
     ['author', author],
     ['title', s.title && `{${s.title}}`],
@@ -69,7 +83,10 @@ function bibtex(s: SourcesRow): string {
   ];
   const body = fields
     .filter(([, v]) => v != null && v !== '')
-    .map(([k, v]) => `  ${k} = {${String(v).replace(/[{}]/g, (c) => (k === 'title' || k === 'author' ? c : `\\${c}`))}}`);
+    .map(
+      ([k, v]) =>
+        `  ${k} = {${String(v).replace(/[{}]/g, (c) => (k === 'title' || k === 'author' ? c : `\\${c}`))}}`,
+    );
   return `@${entry}{${s.id.replace(/[^\w-]/g, '')},\n${body.join(',\n')}\n}\n`;
 }
 

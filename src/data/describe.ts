@@ -60,10 +60,14 @@ export function describe(id: DatasetId): DatasetDescription {
       type: f.type,
       description: f.description ?? catalog.fieldDescriptions[f.name] ?? '',
       required: f.constraints?.required ?? false,
-      ...(f.constraints?.enum && f.name !== 'qualifier' && f.name !== 'unit' ? { values: [...f.constraints.enum] } : {}),
+      ...(f.constraints?.enum && f.name !== 'qualifier' && f.name !== 'unit'
+        ? { values: [...f.constraints.enum] }
+        : {}),
     })),
     primaryKey: [...r.schema.primaryKey],
-    sources: sources().objects().filter((s) => ids.has(s.id)),
+    sources: sources()
+      .objects()
+      .filter((s) => ids.has(s.id)),
     caveats: [...(r.caveats ?? []), ...catalog.caveats],
     license: catalog.licenses.map((l) => l.name).join(', '),
   };

@@ -31,7 +31,11 @@ export type CrosswalkRow = CrosswalkNationalityRow;
 export const datasets: readonly DatasetId[] = Object.freeze([...datasetIds]);
 
 /** The dimensions that have a crosswalk. */
-export const crosswalkDimensions: readonly CrosswalkDimension[] = Object.freeze(['nationality', 'region', 'status']);
+export const crosswalkDimensions: readonly CrosswalkDimension[] = Object.freeze([
+  'nationality',
+  'region',
+  'status',
+]);
 
 /**
  * Loads a bundled dataset as an Arquero table, parsed by its schema: counts are numbers, keys

@@ -11,7 +11,10 @@ import type { CatalogResource } from './descriptor.js';
 export function parseResource(text: string, resource: CatalogResource): ColumnTable {
   const parse: Record<string, (cell: string) => string | number | null> = {};
   for (const field of resource.schema.fields) {
-    parse[field.name] = field.type === 'string' ? parseString : (cell) => parseNumber(cell, resource.name, field.name);
+    parse[field.name] =
+      field.type === 'string'
+        ? parseString
+        : (cell) => parseNumber(cell, resource.name, field.name);
   }
   return fromCSV(text, { autoType: false, parse });
 }
@@ -24,7 +27,9 @@ function parseNumber(cell: string, resource: string, column: string): number | n
   if (cell === '') return null;
   const value = Number(cell);
   if (!Number.isFinite(value) || cell.trim() !== cell) {
-    throw new CasualtiesError(`Invalid number '${cell}' in column '${column}' of ${resource}.csv: expected a number with '.' as decimal mark.`);
+    throw new CasualtiesError(
+      `Invalid number '${cell}' in column '${column}' of ${resource}.csv: expected a number with '.' as decimal mark.`,
+    );
   }
   return value;
 }

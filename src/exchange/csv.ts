@@ -29,7 +29,8 @@ export interface CSVOptions {
 export function toCSV(table: ColumnTable, options?: CSVOptions): string {
   const names = checkTable(table, 'toCSV');
   const { safe = true } = checkOptions(options, 'toCSV');
-  const neutralize = (v: unknown) => (safe && typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+  const neutralize = (v: unknown) =>
+    safe && typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   // A format for every column, as own properties: arquero looks a column's format up by name, so
   // a column named 'toString' or 'constructor' would otherwise be formatted by Object.prototype's.
   const format = Object.fromEntries(names.map((c) => [c, neutralize]));

@@ -1,5 +1,11 @@
 import type { ColumnTable } from 'arquero';
-import { InvalidOptionError, InvalidTableError, UnknownIdError, checkOptions, show } from '../errors.js';
+import {
+  InvalidOptionError,
+  InvalidTableError,
+  UnknownIdError,
+  checkOptions,
+  show,
+} from '../errors.js';
 import { isTable } from '../analysis/shared.js';
 import { formatFigure, numberFormat, type Figure } from './figure.js';
 
@@ -40,31 +46,48 @@ export function display(table: ColumnTable, given?: DisplayOptions, fn = 'displa
   const names = checkTable(table, fn);
   const options = checkOptions(given, fn);
   const { locale = 'en-US', notes = false } = options;
-  if (options.columns !== undefined && (!Array.isArray(options.columns) || options.columns.some((c) => typeof c !== 'string'))) {
-    throw new InvalidOptionError(`${fn}: option columns is ${show(options.columns)}; expected an array of column names.`);
+  if (
+    options.columns !== undefined &&
+    (!Array.isArray(options.columns) || options.columns.some((c) => typeof c !== 'string'))
+  ) {
+    throw new InvalidOptionError(
+      `${fn}: option columns is ${show(options.columns)}; expected an array of column names.`,
+    );
   }
   const { fractionDigits } = options;
-  if (fractionDigits !== undefined && (!Number.isInteger(fractionDigits) || fractionDigits < 0 || fractionDigits > 20)) {
-    throw new InvalidOptionError(`${fn}: option fractionDigits is ${show(fractionDigits)}; expected a whole number from 0 to 20.`);
+  if (
+    fractionDigits !== undefined &&
+    (!Number.isInteger(fractionDigits) || fractionDigits < 0 || fractionDigits > 20)
+  ) {
+    throw new InvalidOptionError(
+      `${fn}: option fractionDigits is ${show(fractionDigits)}; expected a whole number from 0 to 20.`,
+    );
   }
   const hasFigure = figureParts.every((c) => names.includes(c));
   const valid = hasFigure ? [...names, 'figure'] : names;
   const hidden = new Set([...figureParts, 'unit', ...(notes ? [] : ['note'])]);
   const columns =
-    options.columns ?? names.flatMap((c) => (hasFigure && c === 'value' ? ['figure'] : hasFigure && hidden.has(c) ? [] : [c]));
+    options.columns ??
+    names.flatMap((c) =>
+      hasFigure && c === 'value' ? ['figure'] : hasFigure && hidden.has(c) ? [] : [c],
+    );
   for (const c of columns) if (!valid.includes(c)) throw new UnknownIdError('column', c, valid);
 
-  const number = fractionDigits === undefined ? numberFormat(locale) : numberFormat(locale, fractionDigits);
+  const number =
+    fractionDigits === undefined ? numberFormat(locale) : numberFormat(locale, fractionDigits);
   const objects = table.objects() as Record<string, unknown>[];
   const cell = (row: Record<string, unknown>, c: string, i: number) => {
-    if (c === 'figure') return formatFigure(row as unknown as Figure, locale, `${fn}: row ${i + 1}`);
+    if (c === 'figure')
+      return formatFigure(row as unknown as Figure, locale, `${fn}: row ${i + 1}`);
     const v = row[c];
     return v == null ? '' : typeof v === 'number' ? number.format(v) : String(v);
   };
   return {
     columns,
     rows: objects.map((row, i) => columns.map((c) => cell(row, c, i))),
-    numeric: columns.map((c) => c === 'figure' || objects.every((row) => row[c] == null || typeof row[c] === 'number')),
+    numeric: columns.map(
+      (c) => c === 'figure' || objects.every((row) => row[c] == null || typeof row[c] === 'number'),
+    ),
   };
 }
 
@@ -73,15 +96,21 @@ export function display(table: ColumnTable, given?: DisplayOptions, fn = 'displa
  * @throws {InvalidTableError} If it is not a table, or has a column named `__proto__`.
  */
 export function checkTable(table: unknown, fn: string): string[] {
-  if (!isTable(table)) throw new InvalidTableError(`${fn}: expected an Arquero table (from load(), fromRows() or an analysis function); got ${show(table)}.`);
+  if (!isTable(table))
+    throw new InvalidTableError(
+      `${fn}: expected an Arquero table (from load(), fromRows() or an analysis function); got ${show(table)}.`,
+    );
   const names = (table as ColumnTable).columnNames();
   if (names.includes('__proto__')) {
-    throw new InvalidTableError(`${fn}: the table has a column named '__proto__', which a row object cannot hold; expected other column names (rename it).`);
+    throw new InvalidTableError(
+      `${fn}: the table has a column named '__proto__', which a row object cannot hold; expected other column names (rename it).`,
+    );
   }
   return names;
 }
 
 /** Checks that option `name` of `fn` is a string, if it is given. */
 export function checkText(value: unknown, name: string, fn: string): void {
-  if (value !== undefined && typeof value !== 'string') throw new InvalidOptionError(`${fn}: option ${name} is ${show(value)}; expected a string.`);
+  if (value !== undefined && typeof value !== 'string')
+    throw new InvalidOptionError(`${fn}: option ${name} is ${show(value)}; expected a string.`);
 }

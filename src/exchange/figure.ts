@@ -28,28 +28,48 @@ export interface Figure {
  */
 export function formatFigure(figure: Figure, locale = 'en-US', where = 'formatFigure'): string {
   const number = numberFormat(locale);
-  if (typeof figure !== 'object' || figure === null) throw new InvalidTableError(`${where}: the figure is ${show(figure)}; expected an object with value, low, high and qualifier.`);
+  if (typeof figure !== 'object' || figure === null)
+    throw new InvalidTableError(
+      `${where}: the figure is ${show(figure)}; expected an object with value, low, high and qualifier.`,
+    );
   const percent = figure.unit === 'percent' ? '%' : '';
   const n = (x: number) => number.format(x) + percent;
   const { value = null, low = null, high = null, qualifier = null } = figure;
   const bad = (column: string, given: unknown, expected: string) =>
     new InvalidTableError(`${where}, column '${column}': ${show(given)}; expected ${expected}.`);
-  for (const [column, x] of [['value', value], ['low', low], ['high', high]] as const) {
-    if (x !== null && (typeof x !== 'number' || !Number.isFinite(x))) throw bad(column, x, 'a finite number, or null where not reported');
+  for (const [column, x] of [
+    ['value', value],
+    ['low', low],
+    ['high', high],
+  ] as const) {
+    if (x !== null && (typeof x !== 'number' || !Number.isFinite(x)))
+      throw bad(column, x, 'a finite number, or null where not reported');
   }
-  if (qualifier !== null && !(qualifiers as readonly unknown[]).includes(qualifier)) throw bad('qualifier', qualifier, `one of ${qualifiers.join(', ')}`);
+  if (qualifier !== null && !(qualifiers as readonly unknown[]).includes(qualifier))
+    throw bad('qualifier', qualifier, `one of ${qualifiers.join(', ')}`);
   if (qualifier === 'not-reported') {
-    if (value !== null || low !== null || high !== null) throw bad('value', value ?? low ?? high, "an empty cell, as the qualifier is 'not-reported'");
+    if (value !== null || low !== null || high !== null)
+      throw bad('value', value ?? low ?? high, "an empty cell, as the qualifier is 'not-reported'");
     return '–';
   }
   if (value === null && low === null && high === null) return '–';
   if (qualifier === 'range') {
-    if (low === null || high === null) throw bad(low === null ? 'low' : 'high', null, "a bound of the range, as the qualifier is 'range'");
+    if (low === null || high === null)
+      throw bad(
+        low === null ? 'low' : 'high',
+        null,
+        "a bound of the range, as the qualifier is 'range'",
+      );
     return `${n(low)}–${n(high)}`;
   }
   if (qualifier === 'at-least' && (low ?? value) !== null) return `≥${n((low ?? value)!)}`;
   // Every other figure is written as its value; without one there is nothing correct to write.
-  if (value === null) throw bad('value', value, `a number, as the qualifier is ${show(qualifier)} (or the qualifier 'not-reported')`);
+  if (value === null)
+    throw bad(
+      'value',
+      value,
+      `a number, as the qualifier is ${show(qualifier)} (or the qualifier 'not-reported')`,
+    );
   if (qualifier === 'approximate') return `~${n(value)}`;
   if (qualifier === 'derived') return `${n(value)}*`;
   return n(value);
@@ -59,14 +79,20 @@ const formats = new Map<string, Intl.NumberFormat>();
 
 /** A cached number format for a locale, with no rounding beyond what the figure has (or at most `fractionDigits` decimals). */
 export function numberFormat(locale: string, fractionDigits = 20): Intl.NumberFormat {
-  if (typeof locale !== 'string') throw new InvalidOptionError(`Invalid locale ${show(locale)}: expected a BCP 47 language tag such as 'en-US' or 'de-DE'.`);
+  if (typeof locale !== 'string')
+    throw new InvalidOptionError(
+      `Invalid locale ${show(locale)}: expected a BCP 47 language tag such as 'en-US' or 'de-DE'.`,
+    );
   const key = `${locale}\u0000${fractionDigits}`;
   let format = formats.get(key);
   if (!format) {
     try {
       format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits });
     } catch (cause) {
-      throw new InvalidOptionError(`Invalid locale ${show(locale)}: expected a BCP 47 language tag such as 'en-US' or 'de-DE'.`, { cause });
+      throw new InvalidOptionError(
+        `Invalid locale ${show(locale)}: expected a BCP 47 language tag such as 'en-US' or 'de-DE'.`,
+        { cause },
+      );
     }
     formats.set(key, format);
   }

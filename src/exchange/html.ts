@@ -31,25 +31,38 @@ export function toHTML(table: ColumnTable, options: HTMLOptions = {}): string {
   checkText(caption, 'caption', 'toHTML');
   checkText(className, 'className', 'toHTML');
   const cls = (i: number, text = '') =>
-    [numeric[i] ? 'number' : '', columns[i] === 'figure' && text === '–' ? 'not-reported' : ''].filter(Boolean).join(' ');
+    [numeric[i] ? 'number' : '', columns[i] === 'figure' && text === '–' ? 'not-reported' : '']
+      .filter(Boolean)
+      .join(' ');
   const attrs = (i: number, text = '') => {
     const c = cls(i, text);
-    const title = c.includes('not-reported') ? ' title="not reported by the source (a dash), not zero"' : '';
+    const title = c.includes('not-reported')
+      ? ' title="not reported by the source (a dash), not zero"'
+      : '';
     return (c ? ` class="${c}"` : '') + title;
   };
-  return [
-    `<table class="${escapeHTML(className)}">`,
-    ...(caption !== undefined ? [`<caption>${escapeHTML(caption)}</caption>`] : []),
-    `<thead><tr>${columns.map((c, i) => `<th${attrs(i)}>${escapeHTML(c)}</th>`).join('')}</tr></thead>`,
-    '<tbody>',
-    ...rows.map((row) => `<tr>${row.map((text, i) => `<td${attrs(i, text)}>${escapeHTML(text)}</td>`).join('')}</tr>`),
-    '</tbody>',
-    '</table>',
-  ].join('\n') + '\n';
+  return (
+    [
+      `<table class="${escapeHTML(className)}">`,
+      ...(caption !== undefined ? [`<caption>${escapeHTML(caption)}</caption>`] : []),
+      `<thead><tr>${columns.map((c, i) => `<th${attrs(i)}>${escapeHTML(c)}</th>`).join('')}</tr></thead>`,
+      '<tbody>',
+      ...rows.map(
+        (row) =>
+          `<tr>${row.map((text, i) => `<td${attrs(i, text)}>${escapeHTML(text)}</td>`).join('')}</tr>`,
+      ),
+      '</tbody>',
+      '</table>',
+    ].join('\n') + '\n'
+  );
 }
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHTML(text: string): string {
-  if (typeof text !== 'string') throw new InvalidOptionError(`escapeHTML: expected a string; got ${show(text)}.`);
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  if (typeof text !== 'string')
+    throw new InvalidOptionError(`escapeHTML: expected a string; got ${show(text)}.`);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }

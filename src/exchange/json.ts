@@ -35,6 +35,9 @@ export function toArrow(table: ColumnTable): Uint8Array {
     return toArrowIPC(table, { format: 'stream', types: Object.create(null) });
   } catch (cause) {
     // e.g. a column mixing numbers and text, which Arrow cannot type
-    throw new InvalidTableError(`toArrow: the table cannot be written as Arrow: ${(cause as Error)?.message ?? String(cause)}; expected every column to hold values of one type.`, { cause });
+    throw new InvalidTableError(
+      `toArrow: the table cannot be written as Arrow: ${(cause as Error)?.message ?? String(cause)}; expected every column to hold values of one type.`,
+      { cause },
+    );
   }
 }

@@ -38,15 +38,20 @@ export function toLaTeX(table: ColumnTable, options: LaTeXOptions = {}): string 
     '\\bottomrule',
     '\\end{tabular}',
   ];
-  if (options.caption === undefined && options.label === undefined) return tabular.join('\n') + '\n';
-  return [
-    '\\begin{table}',
-    '\\centering',
-    ...(options.caption !== undefined ? [`\\caption{${escapeLaTeX(options.caption)}}`] : []),
-    ...(options.label !== undefined ? [`\\label{${options.label.replace(/[^\w:.-]/g, '')}}`] : []),
-    ...tabular,
-    '\\end{table}',
-  ].join('\n') + '\n';
+  if (options.caption === undefined && options.label === undefined)
+    return tabular.join('\n') + '\n';
+  return (
+    [
+      '\\begin{table}',
+      '\\centering',
+      ...(options.caption !== undefined ? [`\\caption{${escapeLaTeX(options.caption)}}`] : []),
+      ...(options.label !== undefined
+        ? [`\\label{${options.label.replace(/[^\w:.-]/g, '')}}`]
+        : []),
+      ...tabular,
+      '\\end{table}',
+    ].join('\n') + '\n'
+  );
 }
 
 const replacements: Record<string, string> = {

@@ -21,5 +21,11 @@ export function toMarkdown(table: ColumnTable, options: DisplayOptions = {}): st
   // Line breaks (\n, \r\n, or a lone \r, which Markdown also reads as one) become one space.
   const escape = (s: string) => s.replaceAll('|', '\\|').replace(/[\r\n]+/g, ' ');
   const line = (cells: string[]) => `| ${cells.map(escape).join(' | ')} |`;
-  return [line(columns), `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
+  return (
+    [
+      line(columns),
+      `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,
+      ...rows.map(line),
+    ].join('\n') + '\n'
+  );
 }

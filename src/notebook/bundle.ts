@@ -53,7 +53,10 @@ export function isVegaLiteSpec(value: unknown): value is VegaLiteSpec {
  * {@link VEGA_LITE_MIME}, and a line of text. Used by {@link display}.
  */
 export function chartBundle(spec: VegaLiteSpec): MimeBundle {
-  return { [VEGA_LITE_MIME]: { ...spec, $schema: VEGA_LITE_V5_SCHEMA }, 'text/plain': chartText(spec as Record<string, unknown>) };
+  return {
+    [VEGA_LITE_MIME]: { ...spec, $schema: VEGA_LITE_V5_SCHEMA },
+    'text/plain': chartText(spec as Record<string, unknown>),
+  };
 }
 
 /** Wraps a MIME bundle so that it shows itself in a notebook, and as its `text/plain` elsewhere. */
@@ -66,7 +69,14 @@ export function displayable(bundle: MimeBundle): Displayable {
 
 function chartText(spec: Record<string, unknown>): string {
   const title = spec.title;
-  const text = typeof title === 'string' ? title : Array.isArray(title) ? title.join(' ') : typeof title === 'object' && title !== null ? String((title as { text?: unknown }).text ?? '') : '';
+  const text =
+    typeof title === 'string'
+      ? title
+      : Array.isArray(title)
+        ? title.join(' ')
+        : typeof title === 'object' && title !== null
+          ? String((title as { text?: unknown }).text ?? '')
+          : '';
   const description = typeof spec.description === 'string' ? spec.description : '';
   return ['Vega-Lite chart' + (text ? `: ${text}` : ''), description].filter(Boolean).join('\n');
 }

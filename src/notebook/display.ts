@@ -5,7 +5,14 @@ import { cite } from '../data/cite.js';
 import { sources } from '../data/load.js';
 import { InvalidOptionError, show } from '../errors.js';
 import { display as cells, type DisplayOptions } from '../exchange/display.js';
-import { chartBundle, displayable, isVegaLiteSpec, type Displayable, type MimeBundle, type VegaLiteSpec } from './bundle.js';
+import {
+  chartBundle,
+  displayable,
+  isVegaLiteSpec,
+  type Displayable,
+  type MimeBundle,
+  type VegaLiteSpec,
+} from './bundle.js';
 
 export { jupyterDisplay } from './bundle.js';
 export type { Displayable, MimeBundle, VegaLiteSpec } from './bundle.js';
@@ -22,7 +29,6 @@ export interface NotebookDisplayOptions extends DisplayOptions {
   /** Most rows to show; the rest are counted in a note. Default `100`. */
   limit?: number;
 }
-
 
 /**
  * Wraps a table or a Vega-Lite chart so that it shows itself in a Jupyter notebook (the Deno
@@ -59,7 +65,10 @@ export interface NotebookDisplayOptions extends DisplayOptions {
  * // => { 'application/vnd.vegalite.v5+json': { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', mark: 'bar', … },
  * //      'text/plain': 'Vega-Lite chart: Deaths' }
  */
-export function display(value: ColumnTable | VegaLiteSpec, options: NotebookDisplayOptions = {}): Displayable {
+export function display(
+  value: ColumnTable | VegaLiteSpec,
+  options: NotebookDisplayOptions = {},
+): Displayable {
   if (isTable(value)) {
     checkOptions(options);
     return displayable(tableBundle(value, options));
@@ -73,16 +82,29 @@ export function display(value: ColumnTable | VegaLiteSpec, options: NotebookDisp
 /** Whether a value is an Arquero table (checked by its methods, so any copy of arquero will do). */
 export function isTable(value: unknown): value is ColumnTable {
   const t = value as ColumnTable | null;
-  return typeof t === 'object' && t !== null && typeof t.columnNames === 'function' && typeof t.numRows === 'function' && typeof t.objects === 'function';
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    typeof t.columnNames === 'function' &&
+    typeof t.numRows === 'function' &&
+    typeof t.objects === 'function'
+  );
 }
 
 function checkOptions(options: NotebookDisplayOptions): void {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError(`display: options is ${show(options)}; expected an object.`);
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError(`display: options is ${show(options)}; expected an object.`);
   const { caption, sources: cited, limit } = options;
-  if (caption !== undefined && typeof caption !== 'string') throw new InvalidOptionError(`display: option caption is ${show(caption)}; expected a string.`);
-  if (cited !== undefined && typeof cited !== 'boolean') throw new InvalidOptionError(`display: option sources is ${show(cited)}; expected true or false.`);
+  if (caption !== undefined && typeof caption !== 'string')
+    throw new InvalidOptionError(`display: option caption is ${show(caption)}; expected a string.`);
+  if (cited !== undefined && typeof cited !== 'boolean')
+    throw new InvalidOptionError(
+      `display: option sources is ${show(cited)}; expected true or false.`,
+    );
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
-    throw new InvalidOptionError(`display: option limit is ${show(limit)}; expected a whole number of rows, 0 or more.`);
+    throw new InvalidOptionError(
+      `display: option limit is ${show(limit)}; expected a whole number of rows, 0 or more.`,
+    );
   }
 }
 
@@ -93,13 +115,20 @@ function tableBundle(table: ColumnTable, options: NotebookDisplayOptions): MimeB
   const displayOptions = { fractionDigits: 3, ...options };
 
   const figures = cells(shown, displayOptions);
-  const legend = legendOf(figures.rows.flatMap((r) => r.filter((_, i) => figures.columns[i] === 'figure')));
-  const notes = [rest > 0 ? `${rest} more rows not shown (${table.numRows()} in all).` : '', legend].filter(Boolean);
+  const legend = legendOf(
+    figures.rows.flatMap((r) => r.filter((_, i) => figures.columns[i] === 'figure')),
+  );
+  const notes = [
+    rest > 0 ? `${rest} more rows not shown (${table.numRows()} in all).` : '',
+    legend,
+  ].filter(Boolean);
   const citations = cited ? citationsOf(table) : [];
   const html = [
     toHTML(shown, { ...displayOptions, ...(caption ? { caption } : {}) }),
     ...notes.map((n) => `<p><small>${escape(n)}</small></p>`),
-    citations.length ? `<p><small>Sources:</small></p><ul>${citations.map(([id, text]) => `<li><small><b>${escape(id)}</b>: ${escape(text)}</small></li>`).join('')}</ul>` : '',
+    citations.length
+      ? `<p><small>Sources:</small></p><ul>${citations.map(([id, text]) => `<li><small><b>${escape(id)}</b>: ${escape(text)}</small></li>`).join('')}</ul>`
+      : '',
   ].join('');
 
   const text = [
@@ -122,7 +151,9 @@ const symbols: [RegExp, string][] = [
 
 /** A line that explains the marks the figures use, or '' if they use none. */
 function legendOf(figures: string[]): string {
-  const used = symbols.filter(([pattern]) => figures.some((f) => pattern.test(f))).map(([, words]) => words);
+  const used = symbols
+    .filter(([pattern]) => figures.some((f) => pattern.test(f)))
+    .map(([, words]) => words);
   return used.length ? `${used.join('; ')}.` : '';
 }
 
@@ -130,7 +161,9 @@ function legendOf(figures: string[]): string {
 function citationsOf(table: ColumnTable): [string, string][] {
   if (!table.columnNames().includes('source')) return [];
   const registry = new Set(sources().array('id') as string[]);
-  const ids = [...new Set(table.array('source') as unknown[])].filter((id): id is string => typeof id === 'string' && registry.has(id));
+  const ids = [...new Set(table.array('source') as unknown[])].filter(
+    (id): id is string => typeof id === 'string' && registry.has(id),
+  );
   return ids.map((id) => [id, cite(id)]);
 }
 

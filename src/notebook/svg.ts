@@ -1,5 +1,11 @@
 // Node only: renders with vega. Kept out of the core entry, which must not pull in vega.
-import { chartBundle, displayable, isVegaLiteSpec, type Displayable, type VegaLiteSpec } from './bundle.js';
+import {
+  chartBundle,
+  displayable,
+  isVegaLiteSpec,
+  type Displayable,
+  type VegaLiteSpec,
+} from './bundle.js';
 import { InvalidOptionError, show } from '../errors.js';
 import { toSVG } from '../render/index.js';
 
@@ -19,7 +25,9 @@ import { toSVG } from '../render/index.js';
  */
 export async function displayWithSVG(spec: VegaLiteSpec): Promise<Displayable> {
   if (!isVegaLiteSpec(spec)) {
-    throw new InvalidOptionError(`displayWithSVG: the value is ${show(spec).slice(0, 80)}; expected a Vega-Lite spec (a plain object with a mark, layer, concat, facet or repeat).`);
+    throw new InvalidOptionError(
+      `displayWithSVG: the value is ${show(spec).slice(0, 80)}; expected a Vega-Lite spec (a plain object with a mark, layer, concat, facet or repeat).`,
+    );
   }
   return displayable({ ...chartBundle(spec), 'image/svg+xml': await toSVG(spec) });
 }

@@ -7,7 +7,6 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError, show } from '../errors.js';
 import { fontFamily } from '../charts/theme.js';
 
-
 const require = createRequire(import.meta.url);
 const fonts = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
@@ -15,7 +14,11 @@ const fonts = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 't
  * The font files the renderer uses: DejaVu Sans, shipped by the `dejavu-fonts-ttf` package, so that
  * text looks the same on every machine whatever fonts it has.
  */
-export const fontFiles: readonly string[] = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map((f) => join(fonts, f));
+export const fontFiles: readonly string[] = [
+  'DejaVuSans.ttf',
+  'DejaVuSans-Bold.ttf',
+  'DejaVuSans-Oblique.ttf',
+].map((f) => join(fonts, f));
 
 /** Options of {@link toPNG}. */
 export interface PNGOptions {
@@ -40,7 +43,10 @@ export async function toSVG(spec: TopLevelSpec | object): Promise<string> {
   try {
     vega = compile(spec as TopLevelSpec).spec;
   } catch (cause) {
-    throw new InvalidOptionError(`Invalid spec: Vega-Lite cannot compile it (${(cause as Error).message}).`, { cause });
+    throw new InvalidOptionError(
+      `Invalid spec: Vega-Lite cannot compile it (${(cause as Error).message}).`,
+      { cause },
+    );
   }
   const view = new View(parse(vega), { renderer: 'none' });
   try {
@@ -60,10 +66,15 @@ export async function toSVG(spec: TopLevelSpec | object): Promise<string> {
  * @example
  * writeFileSync('totals.png', await toPNG(totalsChart(load('total-estimates')), { scale: 2 }));
  */
-export async function toPNG(spec: TopLevelSpec | object, options: PNGOptions = {}): Promise<Uint8Array> {
+export async function toPNG(
+  spec: TopLevelSpec | object,
+  options: PNGOptions = {},
+): Promise<Uint8Array> {
   const { scale = 2 } = options;
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > 10) {
-    throw new InvalidOptionError(`Invalid scale ${show(scale)}: expected a number above 0 and at most 10.`);
+    throw new InvalidOptionError(
+      `Invalid scale ${show(scale)}: expected a number above 0 and at most 10.`,
+    );
   }
   const svg = await toSVG(spec);
   const { Resvg } = await import('@resvg/resvg-js'); // a native addon: loaded only when a PNG is asked for

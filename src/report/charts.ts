@@ -16,31 +16,102 @@ import type { ReportChart } from './report.js';
  */
 export function standardCharts(): ReportChart[] {
   return [
-    { name: 'total-estimates', dataset: 'total-estimates', spec: totalsChart(load('total-estimates')) },
-    { name: 'by-nationality-bars', dataset: 'by-nationality', spec: compareChart(load('by-nationality'), { by: 'nationality' }) },
-    { name: 'by-nationality-spread', dataset: 'by-nationality', spec: spreadChart(load('by-nationality'), { by: 'nationality' }) },
-    { name: 'by-nationality-slope', dataset: 'by-nationality', spec: slopeChart(load('by-nationality'), { by: 'nationality', from: 'kocovic', to: 'zerjavic' }) },
-    { name: 'by-location-1964', dataset: 'by-location-1964', spec: locationChart(load('by-location-1964')) },
-    { name: 'by-republic-zerjavic', dataset: 'by-republic-zerjavic', spec: compareChart(load('by-republic-zerjavic'), { by: 'region' }) },
-    { name: 'by-status', dataset: 'by-status', spec: compositionChart(load('by-status'), { color: 'status' }) },
+    {
+      name: 'total-estimates',
+      dataset: 'total-estimates',
+      spec: totalsChart(load('total-estimates')),
+    },
+    {
+      name: 'by-nationality-bars',
+      dataset: 'by-nationality',
+      spec: compareChart(load('by-nationality'), { by: 'nationality' }),
+    },
+    {
+      name: 'by-nationality-spread',
+      dataset: 'by-nationality',
+      spec: spreadChart(load('by-nationality'), { by: 'nationality' }),
+    },
+    {
+      name: 'by-nationality-slope',
+      dataset: 'by-nationality',
+      spec: slopeChart(load('by-nationality'), {
+        by: 'nationality',
+        from: 'kocovic',
+        to: 'zerjavic',
+      }),
+    },
+    {
+      name: 'by-location-1964',
+      dataset: 'by-location-1964',
+      spec: locationChart(load('by-location-1964')),
+    },
+    {
+      name: 'by-republic-zerjavic',
+      dataset: 'by-republic-zerjavic',
+      spec: compareChart(load('by-republic-zerjavic'), { by: 'region' }),
+    },
+    {
+      name: 'by-status',
+      dataset: 'by-status',
+      spec: compositionChart(load('by-status'), { color: 'status' }),
+    },
     {
       name: 'slovenia-2005-shares',
       dataset: 'slovenia-2005',
-      spec: compositionChart(load('slovenia-2005').filter((d: { perpetrator: string | null }) => d.perpetrator === null), { color: 'status', measure: 'share', title: 'Slovenia (2005 study): victims of the war by status, in per cent' }),
+      spec: compositionChart(
+        load('slovenia-2005').filter((d: { perpetrator: string | null }) => d.perpetrator === null),
+        {
+          color: 'status',
+          measure: 'share',
+          title: 'Slovenia (2005 study): victims of the war by status, in per cent',
+        },
+      ),
     },
-    { name: 'ndh-serbs', dataset: 'ndh-serbs', spec: compositionChart(load('ndh-serbs'), { color: 'label', title: 'Serbs in the NDH: deaths by status, perpetrator and cause (Žerjavić)' }) },
-    { name: 'ndh-croats-bosniaks', dataset: 'ndh-croats-bosniaks', spec: compositionChart(load('ndh-croats-bosniaks'), { by: 'nationality', color: 'status', title: 'Croats and Bosniaks in the NDH and abroad: deaths by status (Žerjavić)' }) },
+    {
+      name: 'ndh-serbs',
+      dataset: 'ndh-serbs',
+      spec: compositionChart(load('ndh-serbs'), {
+        color: 'label',
+        title: 'Serbs in the NDH: deaths by status, perpetrator and cause (Žerjavić)',
+      }),
+    },
+    {
+      name: 'ndh-croats-bosniaks',
+      dataset: 'ndh-croats-bosniaks',
+      spec: compositionChart(load('ndh-croats-bosniaks'), {
+        by: 'nationality',
+        color: 'status',
+        title: 'Croats and Bosniaks in the NDH and abroad: deaths by status (Žerjavić)',
+      }),
+    },
     {
       name: 'ndh-civilians-by-perpetrator',
       dataset: 'ndh-civilians-by-perpetrator',
-      spec: compositionChart(load('ndh-civilians-by-perpetrator'), { by: 'nationality', color: 'perpetrator', title: 'Croat and Bosniak civilian deaths in the NDH, by perpetrator (Žerjavić)' }),
+      spec: compositionChart(load('ndh-civilians-by-perpetrator'), {
+        by: 'nationality',
+        color: 'perpetrator',
+        title: 'Croat and Bosniak civilian deaths in the NDH, by perpetrator (Žerjavić)',
+      }),
     },
-    { name: 'military-losses', dataset: 'military-losses', spec: militaryChart(load('military-losses')) },
-    { name: 'italian-by-region', dataset: 'italian-by-region', spec: compareChart(load('italian-by-region'), { by: 'region', title: 'Italian casualties in Yugoslavia, by region' }) },
+    {
+      name: 'military-losses',
+      dataset: 'military-losses',
+      spec: militaryChart(load('military-losses')),
+    },
+    {
+      name: 'italian-by-region',
+      dataset: 'italian-by-region',
+      spec: compareChart(load('italian-by-region'), {
+        by: 'region',
+        title: 'Italian casualties in Yugoslavia, by region',
+      }),
+    },
     {
       name: 'belgrade-offensive',
       dataset: 'belgrade-offensive',
-      spec: militaryChart(load('belgrade-offensive'), { title: 'The Belgrade offensive, September–November 1944: losses by belligerent and source' }),
+      spec: militaryChart(load('belgrade-offensive'), {
+        title: 'The Belgrade offensive, September–November 1944: losses by belligerent and source',
+      }),
     },
   ];
 }

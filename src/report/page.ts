@@ -71,8 +71,11 @@ ${sections.map((s) => `<section id="${s.id}">\n<h2>${escapeHTML(s.title)}</h2>\n
 
 /** A list of caveats. */
 export function caveats(items: string[]): string {
-  return items.length ? `<ul class="caveats">${items.map((c) => `<li>${escapeHTML(c)}</li>`).join('')}</ul>` : '';
+  return items.length
+    ? `<ul class="caveats">${items.map((c) => `<li>${escapeHTML(c)}</li>`).join('')}</ul>`
+    : '';
 }
 
 /** A paragraph of escaped text. */
-export const p = (text: string, className?: string) => `<p${className ? ` class="${className}"` : ''}>${escapeHTML(text)}</p>`;
+export const p = (text: string, className?: string) =>
+  `<p${className ? ` class="${className}"` : ''}>${escapeHTML(text)}</p>`;

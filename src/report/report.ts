@@ -49,7 +49,8 @@ export interface ReportFiles {
 }
 
 const n = (x: number | null | undefined) => (x == null ? '–' : numberFormat('en-US').format(x));
-const signed = (x: number | null | undefined) => (x == null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${n(Math.abs(x))}`);
+const signed = (x: number | null | undefined) =>
+  x == null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${n(Math.abs(x))}`;
 
 /**
  * Writes the report into `dir`: `index.html` (no script, no network needed), `tables/*.csv`,
@@ -62,7 +63,10 @@ const signed = (x: number | null | undefined) => (x == null ? '–' : `${x > 0 ?
  */
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportFiles> {
   const { charts = [], toSVG, toPNG, version } = options;
-  if (charts.length && (!toSVG || !toPNG)) throw new InvalidOptionError('writeReport: charts were given without toSVG and toPNG to render them.');
+  if (charts.length && (!toSVG || !toPNG))
+    throw new InvalidOptionError(
+      'writeReport: charts were given without toSVG and toPNG to render them.',
+    );
   const files = new Map<string, string | Uint8Array>();
   const table = (name: string, t: ColumnTable) => {
     files.set(`tables/${name}.csv`, toCSV(t));
@@ -80,14 +84,20 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
       `<figure role="img" aria-label="${escapeHTML(description)}">${svg.replace(/^<\?xml[^>]*>\s*/, '')}<figcaption>Chart files: <a href="charts/${chart.name}.svg">SVG</a> · <a href="charts/${chart.name}.png">PNG</a></figcaption></figure>`,
     );
   }
-  const chartsOf = (id: DatasetId) => charts.filter((c) => c.dataset === id).map((c) => drawn.get(c.name)!).join('\n');
+  const chartsOf = (id: DatasetId) =>
+    charts
+      .filter((c) => c.dataset === id)
+      .map((c) => drawn.get(c.name)!)
+      .join('\n');
 
   const sections: Section[] = [
     totalsSection(chartsOf('total-estimates'), table),
     sourcesSection(table),
     auditSection(table),
     comparisonsSection(table),
-    ...datasets.filter((id) => id !== 'total-estimates').map((id) => datasetSection(id, chartsOf(id), table)),
+    ...datasets
+      .filter((id) => id !== 'total-estimates')
+      .map((id) => datasetSection(id, chartsOf(id), table)),
   ];
   const intro = [
     p(
@@ -99,7 +109,15 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
     ),
   ].join('\n');
   const footer = `Made with ww2-yugoslavia-casualties${version ? ` ${escapeHTML(version)}` : ''} from its bundled data. Figures: see each source's citation. Tables and notes: CC BY-SA 4.0.`;
-  files.set('index.html', page('Casualties of World War II in Yugoslavia: the published figures', intro, sections, footer));
+  files.set(
+    'index.html',
+    page(
+      'Casualties of World War II in Yugoslavia: the published figures',
+      intro,
+      sections,
+      footer,
+    ),
+  );
 
   for (const [path, content] of files) {
     const full = join(dir, path);
@@ -139,12 +157,21 @@ function totalsSection(charts: string, table: TableWriter): Section {
 function sourcesSection(table: TableWriter): Section {
   const rows = sources().objects();
   const list = rows
-    .map((s) => `<li><strong>${escapeHTML(s.id)}</strong> ${kindTag(s.kind)}<br>${escapeHTML(cite(s.id))}${s.note ? `<br><small>${escapeHTML(s.note)}</small>` : ''}</li>`)
+    .map(
+      (s) =>
+        `<li><strong>${escapeHTML(s.id)}</strong> ${kindTag(s.kind)}<br>${escapeHTML(cite(s.id))}${s.note ? `<br><small>${escapeHTML(s.note)}</small>` : ''}</li>`,
+    )
     .join('\n');
   return {
     id: 'sources',
     title: 'The sources',
-    html: [p('Every work a figure comes from, what kind of source it is, and the document and section it was read from.'), `<ul>${list}</ul>`, table('sources', sources())].join('\n'),
+    html: [
+      p(
+        'Every work a figure comes from, what kind of source it is, and the document and section it was read from.',
+      ),
+      `<ul>${list}</ul>`,
+      table('sources', sources()),
+    ].join('\n'),
   };
 }
 
@@ -161,7 +188,9 @@ function auditSection(table: TableWriter): Section {
     id: 'audit',
     title: 'Published tables that do not add up',
     html: [
-      p(`Each total a source states, against the sum of the rows it covers. ${findings.length} of ${result.numRows()} do not add up; the tables are kept as published.`),
+      p(
+        `Each total a source states, against the sum of the rows it covers. ${findings.length} of ${result.numRows()} do not add up; the tables are kept as published.`,
+      ),
       `<ul>${findings.join('\n')}</ul>`,
       `<div class="scroll">${toHTML(result, { columns: ['dataset', 'source', 'scope', 'parts', 'stated', 'difference', 'consistent'] })}</div>`,
       table('audit', result),
@@ -175,11 +204,21 @@ function comparisonsSection(table: TableWriter): Section {
   const agree = agreement(nationality, { by: 'nationality' }).object();
   const spreads = spread(load('by-nationality'), { by: 'nationality' });
   const republics = from([
-    ...harmonize(load('by-location-1964').filter((d) => d.measure === 'deaths'), { dimension: 'region' }).objects(),
+    ...harmonize(
+      load('by-location-1964').filter((d) => d.measure === 'deaths'),
+      { dimension: 'region' },
+    ).objects(),
     ...harmonize(load('by-republic-zerjavic'), { dimension: 'region' }).objects(),
   ] as object[]);
   const byRepublic = compare(republics, { by: 'region', baseline: 'zerjavic' });
-  const warnings = [...new Set(republics.objects().map((r) => (r as { warning: string | null }).warning).filter(Boolean))] as string[];
+  const warnings = [
+    ...new Set(
+      republics
+        .objects()
+        .map((r) => (r as { warning: string | null }).warning)
+        .filter(Boolean),
+    ),
+  ] as string[];
   return {
     id: 'comparisons',
     title: 'Comparing the sources',
@@ -191,11 +230,15 @@ function comparisonsSection(table: TableWriter): Section {
       `<div class="scroll">${toHTML(pair, { columns: ['nationality', 'source', 'figure', 'difference', 'ratio', 'rank'], fractionDigits: 2 })}</div>`,
       table('compare-kocovic-zerjavic-by-nationality', pair),
       '<h3>The spread of the three sources by nationality</h3>',
-      p('The 1964 list (a named list) beside the two demographic estimates: lowest and highest figure per nationality, and how many sources report it.'),
+      p(
+        'The 1964 list (a named list) beside the two demographic estimates: lowest and highest figure per nationality, and how many sources report it.',
+      ),
       `<div class="scroll">${toHTML(spreads, { columns: ['nationality', 'count', 'not_reported', 'min', 'min_source', 'max', 'max_source', 'ratio'], fractionDigits: 2 })}</div>`,
       table('spread-by-nationality', spreads),
       '<h3>The 1964 list and Žerjavić by republic</h3>',
-      p("The 1964 list's Serbia (proper), AP Kosovo and AP Vojvodina added into Serbia, beside Žerjavić's republics. The 1964 list is a named list; Žerjavić a demographic estimate."),
+      p(
+        "The 1964 list's Serbia (proper), AP Kosovo and AP Vojvodina added into Serbia, beside Žerjavić's republics. The 1964 list is a named list; Žerjavić a demographic estimate.",
+      ),
       caveats(warnings),
       `<div class="scroll">${toHTML(byRepublic, { columns: ['region', 'source', 'figure', 'difference', 'ratio'], fractionDigits: 2 })}</div>`,
       table('compare-1964-zerjavic-by-republic', byRepublic),
@@ -219,4 +262,3 @@ function datasetSection(id: DatasetId, charts: string, table: TableWriter): Sect
     ].join('\n'),
   };
 }
-

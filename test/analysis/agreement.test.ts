@@ -5,7 +5,9 @@ import { dash, exact, row, sources } from './fixtures.js';
 
 describe('agreement', () => {
   test('agreement(byNationality, { by }) for Kočović and Žerjavić: 12 shared nationalities', () => {
-    const pair = agreement(load('by-nationality'), { by: 'nationality' }).objects().find((r) => r.source_a === 'kocovic' && r.source_b === 'zerjavic')!;
+    const pair = agreement(load('by-nationality'), { by: 'nationality' })
+      .objects()
+      .find((r) => r.source_a === 'kocovic' && r.source_b === 'zerjavic')!;
     expect(pair).toMatchObject({ n: 12, excluded: 0 });
     // |487−530| + |207−192| + |32−42| + |50−20| + |7−6| + |86−103| + |12−7| + |6−18| + |60−57| + |27−18| + |26−28| + |14−6|
     // = 43 + 15 + 10 + 30 + 1 + 17 + 5 + 12 + 3 + 9 + 2 + 8 = 155 thousand, over 12 categories.
@@ -22,7 +24,9 @@ describe('agreement', () => {
   });
 
   test('agreement(byNationality, { by }) pairs the 1964 list only over the categories both report', () => {
-    const pair = agreement(load('by-nationality'), { by: 'nationality' }).objects().find((r) => r.source_a === 'yu-1964' && r.source_b === 'kocovic')!;
+    const pair = agreement(load('by-nationality'), { by: 'nationality' })
+      .objects()
+      .find((r) => r.source_a === 'yu-1964' && r.source_b === 'kocovic')!;
     // Both: Serbs, Croats, Slovenes, Montenegrins, Macedonians, Muslims, Albanians, Jews (8).
     // One only: Hungarians, Slovaks, Turks, Unknown (1964 list); Other Slavs, Gypsies, Germans, Others (Kočović) (8).
     expect(pair).toMatchObject({ n: 8, excluded: 8 });
@@ -34,8 +38,16 @@ describe('agreement', () => {
 
   test('agreement(table, { by }) on a small table, by hand', () => {
     const table = fromRows(
-      [row('a', 'x', exact(1)), row('a', 'y', exact(2)), row('a', 'z', exact(3)), row('a', 'w', exact(9)),
-       row('b', 'x', exact(2)), row('b', 'y', exact(4)), row('b', 'z', exact(7)), row('b', 'w', dash)],
+      [
+        row('a', 'x', exact(1)),
+        row('a', 'y', exact(2)),
+        row('a', 'z', exact(3)),
+        row('a', 'w', exact(9)),
+        row('b', 'x', exact(2)),
+        row('b', 'y', exact(4)),
+        row('b', 'z', exact(7)),
+        row('b', 'w', dash),
+      ],
       { sources },
     );
     const [pair] = agreement(table, { by: 'category' }).objects();
@@ -48,16 +60,47 @@ describe('agreement', () => {
   });
 
   test('agreement(table, { by }) gives no correlation for fewer than 2 pairs or figures that do not vary', () => {
-    const one = fromRows([row('a', 'x', exact(5)), row('b', 'x', exact(8)), row('b', 'y', exact(1))], { sources });
-    expect(agreement(one, { by: 'category' }).object()).toMatchObject({ n: 1, excluded: 1, pearson: null, spearman: null, mean_abs_difference: 3 });
-    const flat = fromRows([row('a', 'x', exact(5)), row('a', 'y', exact(5)), row('b', 'x', exact(1)), row('b', 'y', exact(2))], { sources });
-    expect(agreement(flat, { by: 'category' }).object()).toMatchObject({ n: 2, pearson: null, spearman: null, mean_abs_difference: 3.5 }); // (4 + 3) / 2
+    const one = fromRows(
+      [row('a', 'x', exact(5)), row('b', 'x', exact(8)), row('b', 'y', exact(1))],
+      { sources },
+    );
+    expect(agreement(one, { by: 'category' }).object()).toMatchObject({
+      n: 1,
+      excluded: 1,
+      pearson: null,
+      spearman: null,
+      mean_abs_difference: 3,
+    });
+    const flat = fromRows(
+      [
+        row('a', 'x', exact(5)),
+        row('a', 'y', exact(5)),
+        row('b', 'x', exact(1)),
+        row('b', 'y', exact(2)),
+      ],
+      { sources },
+    );
+    expect(agreement(flat, { by: 'category' }).object()).toMatchObject({
+      n: 2,
+      pearson: null,
+      spearman: null,
+      mean_abs_difference: 3.5,
+    }); // (4 + 3) / 2
     const none = fromRows([row('a', 'x', exact(5)), row('b', 'y', exact(1))], { sources });
-    expect(agreement(none, { by: 'category' }).object()).toMatchObject({ n: 0, excluded: 2, pearson: null, mean_abs_difference: null });
+    expect(agreement(none, { by: 'category' }).object()).toMatchObject({
+      n: 0,
+      excluded: 2,
+      pearson: null,
+      mean_abs_difference: null,
+    });
   });
 
   test('agreement(table, { by }) rejects a by that is not a dimension column', () => {
-    expect(() => agreement(load('by-nationality'), { by: 'Nationality' })).toThrow(InvalidOptionError);
-    expect(() => agreement(load('by-nationality'), { by: 'Nationality' })).toThrow(/agreement: option by is 'Nationality'.*Did you mean 'nationality'\?/);
+    expect(() => agreement(load('by-nationality'), { by: 'Nationality' })).toThrow(
+      InvalidOptionError,
+    );
+    expect(() => agreement(load('by-nationality'), { by: 'Nationality' })).toThrow(
+      /agreement: option by is 'Nationality'.*Did you mean 'nationality'\?/,
+    );
   });
 });

@@ -3,18 +3,37 @@ import { InvalidOptionError, InvalidTableError, load, statedTotals } from '../..
 import { audit, fromRows } from '../../src/index.js';
 import { atLeast, exact, row, sources } from './fixtures.js';
 
-const find = (dataset: string, source: string, extra: (r: { scope: string | null; measure: string }) => boolean = () => true) =>
-  audit().objects().filter((r) => r.dataset === dataset && r.source === source && extra(r));
+const find = (
+  dataset: string,
+  source: string,
+  extra: (r: { scope: string | null; measure: string }) => boolean = () => true,
+) =>
+  audit()
+    .objects()
+    .filter((r) => r.dataset === dataset && r.source === source && extra(r));
 
 describe('audit', () => {
   test('audit() checks every stated total of the bundled data', () => {
     const result = audit();
     expect(result.numRows()).toBe(statedTotals().numRows()); // 19
-    expect(result.columnNames()).toEqual(expect.arrayContaining(['dataset', 'source', 'measure', 'parts', 'stated', 'difference', 'consistent']));
+    expect(result.columnNames()).toEqual(
+      expect.arrayContaining([
+        'dataset',
+        'source',
+        'measure',
+        'parts',
+        'stated',
+        'difference',
+        'consistent',
+      ]),
+    );
   });
 
   test('audit() finds the three published tables that do not add up, with both numbers', () => {
-    const findings = audit().objects().filter((r) => !r.consistent).map((r) => [r.dataset, r.source, r.measure, r.parts, r.stated, r.difference]);
+    const findings = audit()
+      .objects()
+      .filter((r) => !r.consistent)
+      .map((r) => [r.dataset, r.source, r.measure, r.parts, r.stated, r.difference]);
     expect(findings).toEqual([
       // 346,740 + 83,257 + 42,027 + 16,276 + 6,724 + 32,300 + 3,241 + 45,000 + 2,680 + 1,160 + 686 + 16,202 = 596,293
       ['by-nationality', 'yu-1964', 'deaths', 596293, 597323, -1030],
@@ -28,47 +47,93 @@ describe('audit', () => {
   });
 
   test('audit() finds every other table consistent, each sum checked by hand', () => {
-    const parts = (dataset: string, source: string, extra?: (r: { scope: string | null; measure: string }) => boolean) => find(dataset, source, extra).map((r) => [r.parts, r.stated, r.consistent]);
+    const parts = (
+      dataset: string,
+      source: string,
+      extra?: (r: { scope: string | null; measure: string }) => boolean,
+    ) => find(dataset, source, extra).map((r) => [r.parts, r.stated, r.consistent]);
     // 487 + 207 + 32 + 50 + 7 + 86 + 12 + 6 + 60 + 27 + 26 + 14 = 1,014 thousand
     expect(parts('by-nationality', 'kocovic')).toEqual([[1014000, 1014000, true]]);
     // 530 + 192 + 42 + 20 + 6 + 103 + 7 + 18 + 57 + 18 + 28 + 6 = 1,027 thousand
     expect(parts('by-nationality', 'zerjavic')).toEqual([[1027000, 1027000, true]]);
     // 49,242 + 106,220 + 32,374 + 14,136 + 101,929 + 123,818 + 13,960 + 65,957 + 2,213 = 509,849
-    expect(parts('by-location-1964', 'yu-1964', (r) => r.measure === 'survived')).toEqual([[509849, 509849, true]]);
+    expect(parts('by-location-1964', 'yu-1964', (r) => r.measure === 'survived')).toEqual([
+      [509849, 509849, true],
+    ]);
     // 237,000 + 209,000 + 581,000 = 1,027,000; A'Barrow 446,000 + 514,000 = 960,000
     expect(parts('by-status', 'zerjavic')).toEqual([[1027000, 1027000, true]]);
     expect(parts('by-status', 'abarrow')).toEqual([[960000, 960000, true]]);
     // Croats abroad 4,000 + 10,000 = 14,000; Bosniaks abroad 1,000 + 2,000 = 3,000
-    expect(parts('ndh-croats-bosniaks', 'zerjavic')).toEqual([[14000, 14000, true], [3000, 3000, true]]);
+    expect(parts('ndh-croats-bosniaks', 'zerjavic')).toEqual([
+      [14000, 14000, true],
+      [3000, 3000, true],
+    ]);
     // Ustaše 17 + 7 = 24; Partisans 14 + 2 = 16; German forces 7 + 4 = 11; Italian forces 5 + 3 = 8; abroad 10 + 2 = 12 (thousand)
-    expect(parts('ndh-civilians-by-perpetrator', 'zerjavic', (r) => r.scope !== 'perpetrator=chetniks')).toEqual([
-      [24000, 24000, true], [16000, 16000, true], [11000, 11000, true], [8000, 8000, true], [12000, 12000, true],
+    expect(
+      parts('ndh-civilians-by-perpetrator', 'zerjavic', (r) => r.scope !== 'perpetrator=chetniks'),
+    ).toEqual([
+      [24000, 24000, true],
+      [16000, 16000, true],
+      [11000, 11000, true],
+      [8000, 8000, true],
+      [12000, 12000, true],
     ]);
     // Italians: 9,065 killed + 15,160 wounded + 6,306 missing = 30,531
     expect(parts('military-losses', 'enc-ww2-yugoslavia-text')).toEqual([[30531, 30531, true]]);
     // Italians by region: 12,394 + 10,472 + 4,999 + 1,773 + 893 = 30,531
     expect(parts('italian-by-region', 'enc-ww2-yugoslavia-text')).toEqual([[30531, 30531, true]]);
     // Soviets: 4,350 killed and missing + 14,488 wounded or sick = 18,838
-    expect(parts('belgrade-offensive', 'enc-belgrade-offensive-infobox')).toEqual([[18838, 18838, true]]);
+    expect(parts('belgrade-offensive', 'enc-belgrade-offensive-infobox')).toEqual([
+      [18838, 18838, true],
+    ]);
   });
 
   test('audit() counts lower bounds as consistent with any total at or above their sum', () => {
     // Chetniks: 18,000+ Croats and 20,000+ Bosniaks: 38,000 or more, against 41,000.
-    const [chetniks] = find('ndh-civilians-by-perpetrator', 'zerjavic', (r) => r.scope === 'perpetrator=chetniks');
-    expect(chetniks).toMatchObject({ parts: 38000, parts_low: 38000, parts_high: null, stated: 41000, difference: -3000, consistent: true });
+    const [chetniks] = find(
+      'ndh-civilians-by-perpetrator',
+      'zerjavic',
+      (r) => r.scope === 'perpetrator=chetniks',
+    );
+    expect(chetniks).toMatchObject({
+      parts: 38000,
+      parts_low: 38000,
+      parts_high: null,
+      stated: 41000,
+      difference: -3000,
+      consistent: true,
+    });
   });
 
   test('audit(table, { totals }) checks a user table against user totals, interval-aware', () => {
-    const table = fromRows([row('a', 'x', atLeast(100)), row('a', 'y', exact(50)), row('b', 'x', exact(70)), row('b', 'y', exact(80))], { sources });
+    const table = fromRows(
+      [
+        row('a', 'x', atLeast(100)),
+        row('a', 'y', exact(50)),
+        row('b', 'x', exact(70)),
+        row('b', 'y', exact(80)),
+      ],
+      { sources },
+    );
     const result = audit(table, {
       totals: [
         { source: 'a', scope: null, measure: 'deaths', parts: null, value: 200 }, // 150+ ≤ 200: consistent
         { source: 'a', scope: null, measure: 'deaths', parts: null, value: 140 }, // 150+ > 140: not
-        { source: 'b', scope: null, measure: 'deaths', parts: null, value: 150, low: 140, high: 160 }, // 70 + 80 = 150 in 140–160
+        {
+          source: 'b',
+          scope: null,
+          measure: 'deaths',
+          parts: null,
+          value: 150,
+          low: 140,
+          high: 160,
+        }, // 70 + 80 = 150 in 140–160
         { source: 'b', scope: 'category=x', measure: 'deaths', parts: null, value: 69 }, // 70 ≠ 69
       ],
     }).objects();
-    expect(result.map((r) => [r.parts, r.parts_high, r.stated, r.difference, r.consistent])).toEqual([
+    expect(
+      result.map((r) => [r.parts, r.parts_high, r.stated, r.difference, r.consistent]),
+    ).toEqual([
       [150, null, 200, -50, true],
       [150, null, 140, 10, false],
       [150, 150, 150, 0, true],
@@ -77,26 +142,62 @@ describe('audit', () => {
   });
 
   test('audit(table, { dataset }) checks a table against the bundled totals of that dataset', () => {
-    const result = audit(load('by-republic-zerjavic'), { dataset: 'by-republic-zerjavic' }).objects();
+    const result = audit(load('by-republic-zerjavic'), {
+      dataset: 'by-republic-zerjavic',
+    }).objects();
     expect(result).toHaveLength(1);
-    expect(result[0]).toMatchObject({ parts: 1017000, stated: 1027000, difference: -10000, consistent: false });
+    expect(result[0]).toMatchObject({
+      parts: 1017000,
+      stated: 1027000,
+      difference: -10000,
+      consistent: false,
+    });
     // A corrected copy (a user's hypothetical: 'killed abroad' 90,000) adds up: 1,017,000 − 80,000 + 90,000 = 1,027,000.
-    const corrected = load('by-republic-zerjavic').objects().map((r) => (r.region === 'abroad' ? { ...r, value: 90000, low: 90000, high: 90000 } : r));
-    expect(audit(fromRows(corrected), { dataset: 'by-republic-zerjavic' }).object()).toMatchObject({ parts: 1027000, consistent: true });
+    const corrected = load('by-republic-zerjavic')
+      .objects()
+      .map((r) => (r.region === 'abroad' ? { ...r, value: 90000, low: 90000, high: 90000 } : r));
+    expect(audit(fromRows(corrected), { dataset: 'by-republic-zerjavic' }).object()).toMatchObject({
+      parts: 1027000,
+      consistent: true,
+    });
   });
 
   test('audit(table, options) rejects what it cannot check', () => {
     expect(() => audit(load('by-nationality'))).toThrow(InvalidOptionError);
-    expect(() => audit(load('by-nationality'))).toThrow(/a table was given without the option dataset or totals; expected \{ dataset \} \(one of: by-nationality, by-location-1964/);
+    expect(() => audit(load('by-nationality'))).toThrow(
+      /a table was given without the option dataset or totals; expected \{ dataset \} \(one of: by-nationality, by-location-1964/,
+    );
     // @ts-expect-error not a dataset id
-    expect(() => audit(load('by-nationality'), { dataset: 'by-nationalty' })).toThrow(/option dataset is 'by-nationalty'.*Did you mean 'by-nationality'\?/);
-    expect(() => audit(load('total-estimates'), { dataset: 'total-estimates' })).toThrow(/the dataset 'total-estimates' has no stated total; datasets with one: by-nationality/);
+    expect(() => audit(load('by-nationality'), { dataset: 'by-nationalty' })).toThrow(
+      /option dataset is 'by-nationalty'.*Did you mean 'by-nationality'\?/,
+    );
+    expect(() => audit(load('total-estimates'), { dataset: 'total-estimates' })).toThrow(
+      /the dataset 'total-estimates' has no stated total; datasets with one: by-nationality/,
+    );
     const table = fromRows([row('a', 'x', exact(1))], { sources });
-    expect(() => audit(table, { totals: [{ source: 'a', scope: 'region=x', measure: 'deaths', parts: null, value: 1 }] })).toThrow(InvalidTableError);
-    expect(() => audit(table, { totals: [{ source: 'a', scope: 'region=x', measure: 'deaths', parts: null, value: 1 }] })).toThrow(/scope 'region=x', but 'region=x' names no column of the table/);
-    expect(() => audit(table, { totals: [{ source: 'b', scope: null, measure: 'deaths', parts: null, value: 1 }] })).toThrow(/no row of the table matches the stated total 1 \(source 'b', measure deaths\)/);
-    // @ts-expect-error value must be a number
-    expect(() => audit(table, { totals: [{ source: 'a', scope: null, measure: 'deaths', parts: null, value: '1' }] })).toThrow(/stated total 1, field 'value': '1'; expected the stated total, a number\./);
-    expect(() => audit(table, { dataset: 'by-nationality', totals: [] })).toThrow(/both options dataset and totals were given/);
+    expect(() =>
+      audit(table, {
+        totals: [{ source: 'a', scope: 'region=x', measure: 'deaths', parts: null, value: 1 }],
+      }),
+    ).toThrow(InvalidTableError);
+    expect(() =>
+      audit(table, {
+        totals: [{ source: 'a', scope: 'region=x', measure: 'deaths', parts: null, value: 1 }],
+      }),
+    ).toThrow(/scope 'region=x', but 'region=x' names no column of the table/);
+    expect(() =>
+      audit(table, {
+        totals: [{ source: 'b', scope: null, measure: 'deaths', parts: null, value: 1 }],
+      }),
+    ).toThrow(/no row of the table matches the stated total 1 \(source 'b', measure deaths\)/);
+    expect(() =>
+      audit(table, {
+        // @ts-expect-error value must be a number
+        totals: [{ source: 'a', scope: null, measure: 'deaths', parts: null, value: '1' }],
+      }),
+    ).toThrow(/stated total 1, field 'value': '1'; expected the stated total, a number\./);
+    expect(() => audit(table, { dataset: 'by-nationality', totals: [] })).toThrow(
+      /both options dataset and totals were given/,
+    );
   });
 });

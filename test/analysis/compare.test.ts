@@ -3,14 +3,21 @@ import { InvalidOptionError, InvalidTableError, UnknownIdError, load } from '../
 import { compare, fromRows } from '../../src/index.js';
 import { atLeast, dash, exact, range, row, sources } from './fixtures.js';
 
-const byNationality = () => compare(load('by-nationality'), { by: 'nationality', baseline: 'zerjavic' });
+const byNationality = () =>
+  compare(load('by-nationality'), { by: 'nationality', baseline: 'zerjavic' });
 const cell = (source: string, nationality: string) =>
-  byNationality().objects().find((r) => r.source === source && r.nationality === nationality)!;
+  byNationality()
+    .objects()
+    .find((r) => r.source === source && r.nationality === nationality)!;
 
 describe('compare', () => {
   test('compare(byNationality, { by, baseline }) gives the difference and ratio against the baseline', () => {
     // Jews: 1964 list 45,000, Kočović 60,000, Žerjavić 57,000 (the baseline).
-    expect(cell('yu-1964', 'jews')).toMatchObject({ value: 45000, difference: 45000 - 57000, reported: true }); // −12,000
+    expect(cell('yu-1964', 'jews')).toMatchObject({
+      value: 45000,
+      difference: 45000 - 57000,
+      reported: true,
+    }); // −12,000
     expect(cell('yu-1964', 'jews').ratio).toBeCloseTo(45000 / 57000, 12); // 0.789…
     expect(cell('kocovic', 'jews')).toMatchObject({ value: 60000, difference: 3000 });
     expect(cell('kocovic', 'jews').ratio).toBeCloseTo(60 / 57, 12);
@@ -22,8 +29,26 @@ describe('compare', () => {
   test('compare(table, { by }) has a row for every category and source, in table order', () => {
     const result = byNationality();
     expect(result.numRows()).toBe(16 * 3); // 16 nationalities × 3 sources
-    expect(result.columnNames()).toEqual(['nationality', 'source', 'label', 'value', 'low', 'high', 'qualifier', 'reported', 'difference', 'ratio', 'share', 'rank']);
-    expect(result.objects().slice(0, 3).map((r) => [r.nationality, r.source])).toEqual([
+    expect(result.columnNames()).toEqual([
+      'nationality',
+      'source',
+      'label',
+      'value',
+      'low',
+      'high',
+      'qualifier',
+      'reported',
+      'difference',
+      'ratio',
+      'share',
+      'rank',
+    ]);
+    expect(
+      result
+        .objects()
+        .slice(0, 3)
+        .map((r) => [r.nationality, r.source]),
+    ).toEqual([
       ['serbs', 'yu-1964'],
       ['serbs', 'kocovic'],
       ['serbs', 'zerjavic'],
@@ -33,11 +58,26 @@ describe('compare', () => {
   test('compare(table, { by }) keeps a dash missing: no value, difference, ratio, share or rank, never 0', () => {
     // The 1964 list has a dash for 'Gypsies'.
     expect(cell('yu-1964', 'roma')).toEqual({
-      nationality: 'roma', source: 'yu-1964', label: 'Gypsies', value: null, low: null, high: null,
-      qualifier: 'not-reported', reported: false, difference: null, ratio: null, share: null, rank: null,
+      nationality: 'roma',
+      source: 'yu-1964',
+      label: 'Gypsies',
+      value: null,
+      low: null,
+      high: null,
+      qualifier: 'not-reported',
+      reported: false,
+      difference: null,
+      ratio: null,
+      share: null,
+      rank: null,
     });
     // The 1964 list gives Hungarians 2,680, the baseline Žerjavić a dash: no difference.
-    expect(cell('yu-1964', 'hungarians')).toMatchObject({ value: 2680, reported: true, difference: null, ratio: null });
+    expect(cell('yu-1964', 'hungarians')).toMatchObject({
+      value: 2680,
+      reported: true,
+      difference: null,
+      ratio: null,
+    });
   });
 
   test("compare(table, { by }) gives each source's share of the sum of its own reported figures", () => {
@@ -62,49 +102,102 @@ describe('compare', () => {
 
   test('compare(table, { by }) flags categories a source does not have at all, and defaults the baseline to the first source', () => {
     const table = fromRows(
-      [row('a', 'x', exact(100)), row('a', 'y', exact(300)), row('b', 'y', exact(240)), row('b', 'z', exact(60))],
+      [
+        row('a', 'x', exact(100)),
+        row('a', 'y', exact(300)),
+        row('b', 'y', exact(240)),
+        row('b', 'z', exact(60)),
+      ],
       { sources },
     );
     const result = compare(table, { by: 'category' }).objects();
     expect(result).toHaveLength(3 * 2); // categories x, y, z × sources a, b
-    expect(result.find((r) => r.source === 'b' && r.category === 'x')).toMatchObject({ label: null, value: null, qualifier: null, reported: false, rank: null });
-    expect(result.find((r) => r.source === 'a' && r.category === 'z')).toMatchObject({ value: null, reported: false, share: null });
+    expect(result.find((r) => r.source === 'b' && r.category === 'x')).toMatchObject({
+      label: null,
+      value: null,
+      qualifier: null,
+      reported: false,
+      rank: null,
+    });
+    expect(result.find((r) => r.source === 'a' && r.category === 'z')).toMatchObject({
+      value: null,
+      reported: false,
+      share: null,
+    });
     // Baseline a: y 240 − 300 = −60, 240 / 300 = 0.8; z has no baseline figure.
-    expect(result.find((r) => r.source === 'b' && r.category === 'y')).toMatchObject({ difference: -60, ratio: 0.8 });
-    expect(result.find((r) => r.source === 'b' && r.category === 'z')).toMatchObject({ difference: null, ratio: null });
+    expect(result.find((r) => r.source === 'b' && r.category === 'y')).toMatchObject({
+      difference: -60,
+      ratio: 0.8,
+    });
+    expect(result.find((r) => r.source === 'b' && r.category === 'z')).toMatchObject({
+      difference: null,
+      ratio: null,
+    });
     // Shares: a 100 / (100 + 300) = 0.25; b 60 / (240 + 60) = 0.2.
     expect(result.find((r) => r.source === 'a' && r.category === 'x')!.share).toBe(0.25);
     expect(result.find((r) => r.source === 'b' && r.category === 'z')!.share).toBe(0.2);
   });
 
   test('compare(table, { by }) carries intervals: a range keeps its bounds, an at-least has no upper bound', () => {
-    const table = fromRows([row('a', 'x', range(69000, 71000)), row('b', 'x', atLeast(18000))], { sources });
+    const table = fromRows([row('a', 'x', range(69000, 71000)), row('b', 'x', atLeast(18000))], {
+      sources,
+    });
     const [a, b] = compare(table, { by: 'category' }).objects();
     expect(a).toMatchObject({ value: 70000, low: 69000, high: 71000, qualifier: 'range' });
     // 18,000 − 70,000 = −52,000, on the best figures; the at-least stays visible.
-    expect(b).toMatchObject({ value: 18000, low: 18000, high: null, qualifier: 'at-least', difference: -52000 });
+    expect(b).toMatchObject({
+      value: 18000,
+      low: 18000,
+      high: null,
+      qualifier: 'at-least',
+      difference: -52000,
+    });
   });
 
   test('compare(table, { by, measure }) picks one measure; several without the option is an error', () => {
     expect(() => compare(load('by-location-1964'), { by: 'region' })).toThrow(InvalidOptionError);
-    expect(() => compare(load('by-location-1964'), { by: 'region' })).toThrow(/several measures \(deaths, survived\); choose one with the option measure/);
+    expect(() => compare(load('by-location-1964'), { by: 'region' })).toThrow(
+      /several measures \(deaths, survived\); choose one with the option measure/,
+    );
     const survived = compare(load('by-location-1964'), { by: 'region', measure: 'survived' });
     expect(survived.objects().find((r) => r.region === 'slovenia')!.value).toBe(101929);
-    expect(() => compare(load('by-location-1964'), { by: 'region', measure: 'death' })).toThrow(/option measure is 'death'.*Did you mean 'deaths'\?/);
+    expect(() => compare(load('by-location-1964'), { by: 'region', measure: 'death' })).toThrow(
+      /option measure is 'death'.*Did you mean 'deaths'\?/,
+    );
   });
 
   test('compare(table, { by }) rejects bad options and tables with what was given and expected', () => {
     expect(() => compare(load('by-nationality'), { by: 'nationalty' })).toThrow(InvalidOptionError);
-    expect(() => compare(load('by-nationality'), { by: 'nationalty' })).toThrow(/option by is 'nationalty'.*Did you mean 'nationality'\? Expected one of: nationality\./);
-    expect(() => compare(load('by-nationality'), { by: 'value' })).toThrow(/option by is 'value', which is not a dimension column/);
-    expect(() => compare(load('by-nationality'), { by: 'nationality', baseline: 'zerjavc' })).toThrow(UnknownIdError);
-    expect(() => compare(load('by-nationality'), { by: 'nationality', baseline: 'zerjavc' })).toThrow(/Unknown baseline source 'zerjavc'\. Did you mean 'zerjavic'\?/);
+    expect(() => compare(load('by-nationality'), { by: 'nationalty' })).toThrow(
+      /option by is 'nationalty'.*Did you mean 'nationality'\? Expected one of: nationality\./,
+    );
+    expect(() => compare(load('by-nationality'), { by: 'value' })).toThrow(
+      /option by is 'value', which is not a dimension column/,
+    );
+    expect(() =>
+      compare(load('by-nationality'), { by: 'nationality', baseline: 'zerjavc' }),
+    ).toThrow(UnknownIdError);
+    expect(() =>
+      compare(load('by-nationality'), { by: 'nationality', baseline: 'zerjavc' }),
+    ).toThrow(/Unknown baseline source 'zerjavc'\. Did you mean 'zerjavic'\?/);
     // Two rows of one source for one category cannot be set side by side.
-    expect(() => compare(load('ndh-croats-bosniaks'), { by: 'nationality' })).toThrow(InvalidTableError);
-    expect(() => compare(load('ndh-croats-bosniaks'), { by: 'nationality' })).toThrow(/source 'zerjavic' has more than one row of deaths for nationality 'croats'/);
+    expect(() => compare(load('ndh-croats-bosniaks'), { by: 'nationality' })).toThrow(
+      InvalidTableError,
+    );
+    expect(() => compare(load('ndh-croats-bosniaks'), { by: 'nationality' })).toThrow(
+      /source 'zerjavic' has more than one row of deaths for nationality 'croats'/,
+    );
     const rows = load('by-nationality').objects();
     // @ts-expect-error an array is not a table
-    expect(() => compare(rows, { by: 'nationality' })).toThrow(/expected an Arquero table.*got an array of 48 items \(pass it through fromRows\(\) first\)/);
-    expect(() => compare(load('by-nationality').select('source', 'nationality', 'value'), { by: 'nationality' })).toThrow(/the table has no column 'measure', 'unit', 'low', 'high', 'qualifier', 'label', 'note'/);
+    expect(() => compare(rows, { by: 'nationality' })).toThrow(
+      /expected an Arquero table.*got an array of 48 items \(pass it through fromRows\(\) first\)/,
+    );
+    expect(() =>
+      compare(load('by-nationality').select('source', 'nationality', 'value'), {
+        by: 'nationality',
+      }),
+    ).toThrow(
+      /the table has no column 'measure', 'unit', 'low', 'high', 'qualifier', 'label', 'note'/,
+    );
   });
 });

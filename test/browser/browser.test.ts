@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const chromium = '/usr/bin/chromium';
 const available = existsSync(chromium);
-if (!available && process.env.CI) throw new Error(`${chromium} is missing: .ci/run installs it (apt-get install chromium)`);
+if (!available && process.env.CI)
+  throw new Error(`${chromium} is missing: .ci/run installs it (apt-get install chromium)`);
 
 const bundle = (entry: string, outfile: string) =>
   build({
@@ -32,7 +33,9 @@ describe('the core entry bundled for a browser', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ww2yc-core-'));
     const result = await bundle(join(root, 'dist/index.js'), join(dir, 'core.js')); // fails on a node: import
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((i) => /node_modules\/(vega|vega-lite|vega-[a-z-]+)\//.test(i))).toEqual([]);
+    expect(inputs.filter((i) => /node_modules\/(vega|vega-lite|vega-[a-z-]+)\//.test(i))).toEqual(
+      [],
+    );
     expect(inputs.some((i) => i.includes('node_modules/arquero/'))).toBe(true);
   });
 });
@@ -49,7 +52,9 @@ describe.skipIf(!available)('examples/browser in headless Chromium', () => {
     server = createServer((req, res) => {
       const file = join(dir, req.url === '/' ? 'index.html' : req.url!.slice(1));
       if (!file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+      res
+        .writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
+        .end(readFileSync(file));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
@@ -61,7 +66,15 @@ describe.skipIf(!available)('examples/browser in headless Chromium', () => {
     const { chromium: browserType } = await import('playwright-core');
     const browser = await browserType.launch({
       executablePath: chromium,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage();
@@ -76,12 +89,18 @@ describe.skipIf(!available)('examples/browser in headless Chromium', () => {
       );
       expect(await page.locator('#table tbody tr').count()).toBe(16);
       // "| Gypsies | – | 27,000 | 18,000 |": the dash stays a dash.
-      expect(await page.locator('#table tbody tr', { hasText: 'Gypsies' }).locator('td').allTextContents()).toEqual(['Gypsies', '–', '27,000', '18,000']);
+      expect(
+        await page
+          .locator('#table tbody tr', { hasText: 'Gypsies' })
+          .locator('td')
+          .allTextContents(),
+      ).toEqual(['Gypsies', '–', '27,000', '18,000']);
       // The chart: one bar per reported figure: 48 figures less 12 dashes (4 in each source) = 36,
       // and "not reported" written for each of the 12 dashes.
       expect(await page.locator('#chart svg .mark-rect path').count()).toBe(36);
       expect(await page.locator('#chart svg text', { hasText: /^not reported$/ }).count()).toBe(12);
-      if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
+      if (process.env.SCREENSHOT)
+        await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

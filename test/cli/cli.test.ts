@@ -12,7 +12,8 @@ describe('ww2-yugoslavia-casualties (no command, --help, --version)', () => {
   test('lists the commands', () => {
     const r = run('--help');
     expect(r.code).toBe(0);
-    for (const c of ['list', 'show', 'compare', 'audit', 'sources', 'cite']) expect(r.out).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['list', 'show', 'compare', 'audit', 'sources', 'cite'])
+      expect(r.out).toMatch(new RegExp(`^  ${c} `, 'm'));
     expect(run().out).toBe(r.out);
   });
 
@@ -30,7 +31,11 @@ describe('ww2-yugoslavia-casualties (no command, --help, --version)', () => {
   });
 
   test('an unknown command is bad usage: exit 1, one line on stderr and a hint', () => {
-    expect(run('shwo')).toEqual({ code: 1, out: '', err: "ww2-yugoslavia-casualties shwo: unknown command 'shwo'\nrun 'ww2-yugoslavia-casualties --help' for the commands\n" });
+    expect(run('shwo')).toEqual({
+      code: 1,
+      out: '',
+      err: "ww2-yugoslavia-casualties shwo: unknown command 'shwo'\nrun 'ww2-yugoslavia-casualties --help' for the commands\n",
+    });
   });
 });
 
@@ -38,12 +43,16 @@ describe('list', () => {
   test('one line per dataset, with its row count and sources', () => {
     const r = run('list');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^by-nationality +48 +Victims by nationality.* +yu-1964, kocovic, zerjavic$/m);
+    expect(r.out).toMatch(
+      /^by-nationality +48 +Victims by nationality.* +yu-1964, kocovic, zerjavic$/m,
+    );
     expect(r.out.trim().split('\n')).toHaveLength(2 + 14);
   });
 
   test('--format csv writes plain numbers', () => {
-    expect(run('list', '--format', 'csv').out).toMatch(/^by-status,5,"Military, collaborator and civilian deaths","zerjavic, abarrow"$/m);
+    expect(run('list', '--format', 'csv').out).toMatch(
+      /^by-status,5,"Military, collaborator and civilian deaths","zerjavic, abarrow"$/m,
+    );
   });
 });
 
@@ -60,7 +69,9 @@ describe('show', () => {
         '',
       ].join('\n'),
     );
-    expect(run('show', 'by-nationality', '--filter', 'nationality=roma').out).toMatch(/^yu-1964 +roma +deaths +– +Gypsies$/m);
+    expect(run('show', 'by-nationality', '--filter', 'nationality=roma').out).toMatch(
+      /^yu-1964 +roma +deaths +– +Gypsies$/m,
+    );
   });
 
   test('--source and --format csv pipe every column', () => {
@@ -73,31 +84,68 @@ describe('show', () => {
 
   test('--format json and md', () => {
     expect(JSON.parse(run('show', 'demographic-loss', '--format', 'json').out)).toHaveLength(2);
-    expect(run('show', 'demographic-loss', '--format', 'md').out).toMatch(/^\| source \| cause \| measure \| figure \| label \|$/m);
+    expect(run('show', 'demographic-loss', '--format', 'md').out).toMatch(
+      /^\| source \| cause \| measure \| figure \| label \|$/m,
+    );
   });
 
   test('bad usage exits 1 with one line saying what, and a hint', () => {
     const unknown = run('show', 'by-nationalty');
     expect(unknown.code).toBe(1);
     expect(unknown.out).toBe('');
-    expect(unknown.err).toMatch(/^ww2-yugoslavia-casualties show: Unknown dataset 'by-nationalty'\. Did you mean 'by-nationality'\?/);
-    expect(run('show', 'by-status', '--source', 'kocovic')).toMatchObject({ code: 1, err: expect.stringMatching(/Unknown source for by-status 'kocovic'\. Expected one of: zerjavic, abarrow\./) });
-    expect(run('show', 'by-status', '--format', 'xlsx')).toMatchObject({ code: 1, err: expect.stringMatching(/unknown format 'xlsx'\nuse --format table\|csv\|json\|md/) });
-    expect(run('show', 'by-status', '--filter', 'status')).toMatchObject({ code: 1, err: expect.stringMatching(/bad filter 'status'/) });
-    expect(run('show', 'by-status', '--filter', 'status=soldiers')).toMatchObject({ code: 1, err: expect.stringMatching(/Unknown value of status 'soldiers'/) });
+    expect(unknown.err).toMatch(
+      /^ww2-yugoslavia-casualties show: Unknown dataset 'by-nationalty'\. Did you mean 'by-nationality'\?/,
+    );
+    expect(run('show', 'by-status', '--source', 'kocovic')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(
+        /Unknown source for by-status 'kocovic'\. Expected one of: zerjavic, abarrow\./,
+      ),
+    });
+    expect(run('show', 'by-status', '--format', 'xlsx')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/unknown format 'xlsx'\nuse --format table\|csv\|json\|md/),
+    });
+    expect(run('show', 'by-status', '--filter', 'status')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/bad filter 'status'/),
+    });
+    expect(run('show', 'by-status', '--filter', 'status=soldiers')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/Unknown value of status 'soldiers'/),
+    });
     expect(run('show')).toMatchObject({ code: 1, err: expect.stringMatching(/no dataset given/) });
-    expect(run('show', 'by-status', '--colour')).toMatchObject({ code: 1, err: expect.stringMatching(/Unknown option '--colour'/) });
+    expect(run('show', 'by-status', '--colour')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/Unknown option '--colour'/),
+    });
   });
 });
 
 describe('compare and audit', () => {
   test('compare sets the sources side by side against a baseline', () => {
-    const r = run('compare', 'by-nationality', '--by', 'nationality', '--baseline', 'zerjavic', '--format', 'csv');
+    const r = run(
+      'compare',
+      'by-nationality',
+      '--by',
+      'nationality',
+      '--baseline',
+      'zerjavic',
+      '--format',
+      'csv',
+    );
     expect(r.code).toBe(0);
     // Serbs: 346,740 − 530,000 = −183,260 for the 1964 list against Žerjavić.
     expect(r.out).toMatch(/^serbs,yu-1964,.*,-183260,/m);
-    expect(run('compare', 'by-nationality')).toMatchObject({ code: 1, err: expect.stringMatching(/no dimension given\nadd --by <dimension>, e\.g\. --by nationality/) });
-    expect(run('compare', 'by-nationality', '--by', 'nationality', '--baseline', 'zerjavich')).toMatchObject({ code: 1, err: expect.stringMatching(/'zerjavich'/) });
+    expect(run('compare', 'by-nationality')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(
+        /no dimension given\nadd --by <dimension>, e\.g\. --by nationality/,
+      ),
+    });
+    expect(
+      run('compare', 'by-nationality', '--by', 'nationality', '--baseline', 'zerjavich'),
+    ).toMatchObject({ code: 1, err: expect.stringMatching(/'zerjavich'/) });
   });
 
   test('audit lists the published tables that do not add up, with both numbers', () => {
@@ -106,8 +154,14 @@ describe('compare and audit', () => {
     const inconsistent = r.out.split('\n').filter((l) => l.endsWith(',false'));
     // 1964 list by nationality: 596,293 against 597,323; by location: 597,333 against 597,323;
     // Žerjavić by republic: 316,000 + 273,000 + 271,000 + 33,000 + 27,000 + 17,000 + 80,000 = 1,017,000 against 1,027,000.
-    expect(inconsistent.map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['by-nationality,yu-1964', 'by-location-1964,yu-1964', 'by-republic-zerjavic,zerjavic']);
-    expect(run('audit', '--dataset', 'by-status').out).toMatch(/^by-status +abarrow .* 960,000 +960,000 +0 +true$/m);
+    expect(inconsistent.map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+      'by-nationality,yu-1964',
+      'by-location-1964,yu-1964',
+      'by-republic-zerjavic,zerjavic',
+    ]);
+    expect(run('audit', '--dataset', 'by-status').out).toMatch(
+      /^by-status +abarrow .* 960,000 +960,000 +0 +true$/m,
+    );
   });
 });
 
@@ -121,8 +175,16 @@ describe('sources and cite', () => {
 
   test('cite writes text or BibTeX, and names an unknown source', () => {
     expect(run('cite', 'zerjavic').out).toMatch(/^Žerjavić, Vladimir\. 1989\. Gubici stanovništva/);
-    expect(run('cite', 'kocovic', '--format', 'bibtex').out).toMatch(/^@book\{kocovic,\n  author = \{Kočović, Bogoljub\},/);
-    expect(run('cite', 'kocovich')).toMatchObject({ code: 1, err: expect.stringMatching(/Unknown source 'kocovich'\. Did you mean 'kocovic'\?/) });
-    expect(run('cite', 'kocovic', '--format', 'apa')).toMatchObject({ code: 1, err: expect.stringMatching(/Invalid format 'apa'/) });
+    expect(run('cite', 'kocovic', '--format', 'bibtex').out).toMatch(
+      /^@book\{kocovic,\n  author = \{Kočović, Bogoljub\},/,
+    );
+    expect(run('cite', 'kocovich')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/Unknown source 'kocovich'\. Did you mean 'kocovic'\?/),
+    });
+    expect(run('cite', 'kocovic', '--format', 'apa')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/Invalid format 'apa'/),
+    });
   });
 });

@@ -7,8 +7,12 @@ describe('cite(id, { format })', () => {
       "Žerjavić, Vladimir. 1989. Gubici stanovništva Jugoslavije u drugom svjetskom ratu. Demographic estimate. Figures read from 'World War II in Yugoslavia' (encyclopedia article), section Casualties › Yugoslav casualties (the table 'Victims by nationality', column 'Žerjavić', and the second paragraph after the tables) and section Casualties › Territory of the NDH.",
     );
     // A name that ends with an initial gets one full stop, not two.
-    expect(cite('abarrow')).toMatch(/^A'Barrow, Stephen R\. Historian estimate\. Figures read from/);
-    expect(cite('us-census-1954')).toMatch(/^U\.S\. Bureau of the Census\. 1954\. report on Yugoslav war-related deaths\. U\.S\. Bureau of the Census\. Census bureau estimate\./);
+    expect(cite('abarrow')).toMatch(
+      /^A'Barrow, Stephen R\. Historian estimate\. Figures read from/,
+    );
+    expect(cite('us-census-1954')).toMatch(
+      /^U\.S\. Bureau of the Census\. 1954\. report on Yugoslav war-related deaths\. U\.S\. Bureau of the Census\. Census bureau estimate\./,
+    );
   });
 
   test('bibtex: a book for a titled, published work; a body kept whole in braces', () => {
@@ -24,15 +28,25 @@ describe('cite(id, { format })', () => {
         '',
       ].join('\n'),
     );
-    expect(cite('us-census-1954', { format: 'bibtex' })).toContain('author = {{U.S. Bureau of the Census}}');
+    expect(cite('us-census-1954', { format: 'bibtex' })).toContain(
+      'author = {{U.S. Bureau of the Census}}',
+    );
     expect(cite('savich', { format: 'bibtex' })).toMatch(/^@article\{savich,/);
   });
 
   test('csl-json: names split into family and given, the year as date-parts', () => {
     const item = JSON.parse(cite('abarrow', { format: 'csl-json' }));
-    expect(item).toMatchObject({ id: 'abarrow', type: 'document', author: [{ family: "A'Barrow", given: 'Stephen R.' }] });
-    expect(JSON.parse(cite('zerjavic', { format: 'csl-json' })).issued).toEqual({ 'date-parts': [[1989]] });
-    expect(JSON.parse(cite('enc-ww2-yugoslavia-infobox', { format: 'csl-json' })).author).toBeUndefined();
+    expect(item).toMatchObject({
+      id: 'abarrow',
+      type: 'document',
+      author: [{ family: "A'Barrow", given: 'Stephen R.' }],
+    });
+    expect(JSON.parse(cite('zerjavic', { format: 'csl-json' })).issued).toEqual({
+      'date-parts': [[1989]],
+    });
+    expect(
+      JSON.parse(cite('enc-ww2-yugoslavia-infobox', { format: 'csl-json' })).author,
+    ).toBeUndefined();
   });
 
   test('every source in the registry can be cited in every format', () => {
@@ -45,8 +59,12 @@ describe('cite(id, { format })', () => {
 
   test('an unknown source or format is an error naming it', () => {
     expect(() => cite('zerjavich')).toThrow(UnknownIdError);
-    expect(() => cite('zerjavich')).toThrow(/Unknown source 'zerjavich'\. Did you mean 'zerjavic'\?/);
+    expect(() => cite('zerjavich')).toThrow(
+      /Unknown source 'zerjavich'\. Did you mean 'zerjavic'\?/,
+    );
     expect(() => cite('zerjavic', { format: 'apa' as 'text' })).toThrow(InvalidOptionError);
-    expect(() => cite('zerjavic', { format: 'apa' as 'text' })).toThrow("Invalid format 'apa': expected one of text, bibtex, csl-json.");
+    expect(() => cite('zerjavic', { format: 'apa' as 'text' })).toThrow(
+      "Invalid format 'apa': expected one of text, bibtex, csl-json.",
+    );
   });
 });

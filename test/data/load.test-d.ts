@@ -6,7 +6,9 @@ test('load(id) is typed by the dataset id', () => {
   expectTypeOf(row).toEqualTypeOf<ByNationalityRow>();
   expectTypeOf(row.value).toEqualTypeOf<number | null>();
   expectTypeOf(row.source).toEqualTypeOf<'kocovic' | 'yu-1964' | 'zerjavic'>();
-  expectTypeOf(row.qualifier).toEqualTypeOf<'exact' | 'approximate' | 'at-least' | 'range' | 'not-reported' | 'derived'>();
+  expectTypeOf(row.qualifier).toEqualTypeOf<
+    'exact' | 'approximate' | 'at-least' | 'range' | 'not-reported' | 'derived'
+  >();
   expectTypeOf(load('military-losses').object().belligerent).toExtend<string>();
   expectTypeOf<'by-status'>().toExtend<DatasetId>();
   // @ts-expect-error a misspelt id does not compile

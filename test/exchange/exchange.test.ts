@@ -1,40 +1,83 @@
 import { fromCSV, fromArrow } from 'arquero';
 import { describe, expect, test } from 'vitest';
-import { formatFigure, load, toArrow, toCSV, toJSON, toLaTeX, toMarkdown, InvalidOptionError, UnknownIdError } from '../../src/index.js';
+import {
+  formatFigure,
+  load,
+  toArrow,
+  toCSV,
+  toJSON,
+  toLaTeX,
+  toMarkdown,
+  InvalidOptionError,
+  UnknownIdError,
+} from '../../src/index.js';
 import { readFileSync } from 'node:fs';
 
 describe('formatFigure(figure, locale)', () => {
   test('writes each qualifier so that a reader sees it', () => {
-    expect(formatFigure({ value: 346740, low: 346740, high: 346740, qualifier: 'exact' })).toBe('346,740');
-    expect(formatFigure({ value: 850000, low: 850000, high: 850000, qualifier: 'approximate' })).toBe('~850,000');
-    expect(formatFigure({ value: 18000, low: 18000, high: null, qualifier: 'at-least' })).toBe('≥18,000');
-    expect(formatFigure({ value: 70000, low: 69000, high: 71000, qualifier: 'range' })).toBe('69,000–71,000');
-    expect(formatFigure({ value: null, low: null, high: null, qualifier: 'not-reported' })).toBe('–');
-    expect(formatFigure({ value: 1030, low: 1030, high: 1030, qualifier: 'derived' })).toBe('1,030*');
-    expect(formatFigure({ value: 47, low: 47, high: 47, qualifier: 'exact', unit: 'percent' })).toBe('47%');
+    expect(formatFigure({ value: 346740, low: 346740, high: 346740, qualifier: 'exact' })).toBe(
+      '346,740',
+    );
+    expect(
+      formatFigure({ value: 850000, low: 850000, high: 850000, qualifier: 'approximate' }),
+    ).toBe('~850,000');
+    expect(formatFigure({ value: 18000, low: 18000, high: null, qualifier: 'at-least' })).toBe(
+      '≥18,000',
+    );
+    expect(formatFigure({ value: 70000, low: 69000, high: 71000, qualifier: 'range' })).toBe(
+      '69,000–71,000',
+    );
+    expect(formatFigure({ value: null, low: null, high: null, qualifier: 'not-reported' })).toBe(
+      '–',
+    );
+    expect(formatFigure({ value: 1030, low: 1030, high: 1030, qualifier: 'derived' })).toBe(
+      '1,030*',
+    );
+    expect(
+      formatFigure({ value: 47, low: 47, high: 47, qualifier: 'exact', unit: 'percent' }),
+    ).toBe('47%');
   });
 
   test('uses the locale for the digits, and rejects a locale that is not one', () => {
-    expect(formatFigure({ value: 18000, low: 18000, high: null, qualifier: 'at-least' }, 'de-DE')).toBe('≥18.000');
-    expect(() => formatFigure({ value: 1, low: 1, high: 1, qualifier: 'exact' }, 'not a locale!')).toThrow(InvalidOptionError);
-    expect(() => formatFigure({ value: 1, low: 1, high: 1, qualifier: 'exact' }, 'not a locale!')).toThrow(/Invalid locale 'not a locale!'/);
+    expect(
+      formatFigure({ value: 18000, low: 18000, high: null, qualifier: 'at-least' }, 'de-DE'),
+    ).toBe('≥18.000');
+    expect(() =>
+      formatFigure({ value: 1, low: 1, high: 1, qualifier: 'exact' }, 'not a locale!'),
+    ).toThrow(InvalidOptionError);
+    expect(() =>
+      formatFigure({ value: 1, low: 1, high: 1, qualifier: 'exact' }, 'not a locale!'),
+    ).toThrow(/Invalid locale 'not a locale!'/);
   });
 });
 
 describe('toCSV(table)', () => {
   test('writes what the bundled file says, cell for cell: no thousands separators, empty for missing', () => {
-    for (const id of ['by-nationality', 'ndh-civilians-by-perpetrator', 'total-estimates'] as const) {
+    for (const id of [
+      'by-nationality',
+      'ndh-civilians-by-perpetrator',
+      'total-estimates',
+    ] as const) {
       const file = readFileSync(new URL(`../../datasets/${id}.csv`, import.meta.url), 'utf8');
       const cells = (csv: string) => fromCSV(csv, { autoType: false }).objects();
       expect(cells(toCSV(load(id))), id).toEqual(cells(file));
     }
-    expect(toCSV(load('by-nationality'))).toContain('yu-1964,serbs,deaths,persons,346740,346740,346740,exact,Serbs,\n');
-    expect(toCSV(load('by-nationality'))).toContain('yu-1964,roma,deaths,persons,,,,not-reported,Gypsies,a dash in the source table\n');
+    expect(toCSV(load('by-nationality'))).toContain(
+      'yu-1964,serbs,deaths,persons,346740,346740,346740,exact,Serbs,\n',
+    );
+    expect(toCSV(load('by-nationality'))).toContain(
+      'yu-1964,roma,deaths,persons,,,,not-reported,Gypsies,a dash in the source table\n',
+    );
   });
 
   test('neutralizes text that a spreadsheet would run as a formula, and leaves numbers alone', () => {
-    const table = fromCSV('label,value\n"=HYPERLINK(""x"")",-3\n+1,5\n@SUM(A1),6\nSerbs,7\n', { autoType: false, parse: { value: Number } });
-    expect(toCSV(table)).toBe('label,value\n"\'=HYPERLINK(""x"")",-3\n\'+1,5\n\'@SUM(A1),6\nSerbs,7\n');
+    const table = fromCSV('label,value\n"=HYPERLINK(""x"")",-3\n+1,5\n@SUM(A1),6\nSerbs,7\n', {
+      autoType: false,
+      parse: { value: Number },
+    });
+    expect(toCSV(table)).toBe(
+      'label,value\n"\'=HYPERLINK(""x"")",-3\n\'+1,5\n\'@SUM(A1),6\nSerbs,7\n',
+    );
     expect(toCSV(table, { safe: false })).toContain('\n+1,5\n');
   });
 });
@@ -43,7 +86,11 @@ describe('toJSON(table) and toArrow(table)', () => {
   test('JSON keeps nulls as null', () => {
     const rows = JSON.parse(toJSON(load('by-nationality')));
     expect(rows).toHaveLength(48);
-    expect(rows.find((r: { label: string; source: string }) => r.label === 'Gypsies' && r.source === 'yu-1964')).toMatchObject({ value: null, qualifier: 'not-reported' });
+    expect(
+      rows.find(
+        (r: { label: string; source: string }) => r.label === 'Gypsies' && r.source === 'yu-1964',
+      ),
+    ).toMatchObject({ value: null, qualifier: 'not-reported' });
   });
 
   test('Arrow IPC round-trips: numbers stay numbers, missing stays null', () => {
@@ -54,7 +101,8 @@ describe('toJSON(table) and toArrow(table)', () => {
 });
 
 describe('toMarkdown(table) and toLaTeX(table)', () => {
-  const ndh = () => load('ndh-civilians-by-perpetrator').filter((d) => d.perpetrator === 'chetniks');
+  const ndh = () =>
+    load('ndh-civilians-by-perpetrator').filter((d) => d.perpetrator === 'chetniks');
 
   test('Markdown puts each figure with its qualifier in one right-aligned column', () => {
     expect(toMarkdown(ndh())).toBe(
@@ -67,14 +115,20 @@ describe('toMarkdown(table) and toLaTeX(table)', () => {
       ].join('\n'),
     );
     const slovenia = load('slovenia-2005').filter((d) => d.measure === 'share');
-    expect(toMarkdown(slovenia, { columns: ['label', 'figure'] })).toContain('| 47% percent of casualties during the war were partisans | 47% |');
-    expect(toMarkdown(load('by-nationality').slice(6, 7), { columns: ['source', 'label', 'figure'] })).toBe(
-      '| source | label | figure |\n| --- | --- | ---: |\n| yu-1964 | Other Slavs | – |\n',
+    expect(toMarkdown(slovenia, { columns: ['label', 'figure'] })).toContain(
+      '| 47% percent of casualties during the war were partisans | 47% |',
     );
+    expect(
+      toMarkdown(load('by-nationality').slice(6, 7), { columns: ['source', 'label', 'figure'] }),
+    ).toBe('| source | label | figure |\n| --- | --- | ---: |\n| yu-1964 | Other Slavs | – |\n');
   });
 
   test('LaTeX uses booktabs and escapes what LaTeX would read as commands', () => {
-    const tex = toLaTeX(ndh(), { columns: ['label', 'figure'], caption: 'Civilian deaths caused by the Chetniks (Žerjavić) & more', label: 'tab:chetniks' });
+    const tex = toLaTeX(ndh(), {
+      columns: ['label', 'figure'],
+      caption: 'Civilian deaths caused by the Chetniks (Žerjavić) & more',
+      label: 'tab:chetniks',
+    });
     expect(tex).toBe(
       [
         '\\begin{table}',
@@ -93,14 +147,23 @@ describe('toMarkdown(table) and toLaTeX(table)', () => {
         '',
       ].join('\n'),
     );
-    const range = load('ndh-croats-bosniaks').filter((d) => d.status === 'ndh-armed-forces' && d.nationality === 'croats');
+    const range = load('ndh-croats-bosniaks').filter(
+      (d) => d.status === 'ndh-armed-forces' && d.nationality === 'croats',
+    );
     expect(toLaTeX(range, { columns: ['figure'] })).toContain('69,000--71,000 \\\\');
-    expect(toLaTeX(load('total-estimates').filter((d) => d.source === 'mestrovic'), { columns: ['figure'] })).toContain('$\\sim$850,000 \\\\');
+    expect(
+      toLaTeX(
+        load('total-estimates').filter((d) => d.source === 'mestrovic'),
+        { columns: ['figure'] },
+      ),
+    ).toContain('$\\sim$850,000 \\\\');
   });
 
   test('an unknown column is an error naming it', () => {
     expect(() => toMarkdown(ndh(), { columns: ['figure', 'valeu'] })).toThrow(UnknownIdError);
-    expect(() => toMarkdown(ndh(), { columns: ['figure', 'valeu'] })).toThrow(/Unknown column 'valeu'\. Did you mean 'value'\?/);
+    expect(() => toMarkdown(ndh(), { columns: ['figure', 'valeu'] })).toThrow(
+      /Unknown column 'valeu'\. Did you mean 'value'\?/,
+    );
   });
 });
 
@@ -110,10 +173,18 @@ describe('toHTML(table)', () => {
     expect(toHTML(load('by-status').slice(0, 1), { columns: ['label', 'figure'] })).toBe(
       '<table class="ww2yc">\n<thead><tr><th>label</th><th class="number">figure</th></tr></thead>\n<tbody>\n<tr><td>Yugoslav partisans</td><td class="number">237,000</td></tr>\n</tbody>\n</table>\n',
     );
-    const gypsies = load('by-nationality').filter((d) => d.label === 'Gypsies' && d.source === 'yu-1964');
-    expect(toHTML(gypsies, { columns: ['figure'] })).toContain('<td class="number not-reported" title="not reported by the source (a dash), not zero">–</td>');
+    const gypsies = load('by-nationality').filter(
+      (d) => d.label === 'Gypsies' && d.source === 'yu-1964',
+    );
+    expect(toHTML(gypsies, { columns: ['figure'] })).toContain(
+      '<td class="number not-reported" title="not reported by the source (a dash), not zero">–</td>',
+    );
     const risky = fromCSV('label\n<script>alert("x")</script> & co\n', { autoType: false });
-    expect(toHTML(risky, { caption: 'A <b>caption</b>' })).toContain('<caption>A &lt;b&gt;caption&lt;/b&gt;</caption>');
-    expect(toHTML(risky)).toContain('<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</td>');
+    expect(toHTML(risky, { caption: 'A <b>caption</b>' })).toContain(
+      '<caption>A &lt;b&gt;caption&lt;/b&gt;</caption>',
+    );
+    expect(toHTML(risky)).toContain(
+      '<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</td>',
+    );
   });
 });

@@ -30,22 +30,71 @@ export const codeStrings = [
 ] as const;
 
 /** Names that an object already has, or that change it when assigned. */
-export const prototypeNames = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', '__defineGetter__'] as const;
+export const prototypeNames = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'prototype',
+  '__defineGetter__',
+] as const;
 
 /** A string that is very long (a quarter of a million characters). */
 export const hugeString = 'x'.repeat(250_000);
 
 /** Any string a user might pass where a name or id is expected. */
 export const evilString: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...codeStrings, ...prototypeNames, '', ' ', 'NaN', 'Infinity', '1e309', '\u0000', '\\', '"', "'", ',', '\n', hugeString),
+  fc.constantFrom(
+    ...codeStrings,
+    ...prototypeNames,
+    '',
+    ' ',
+    'NaN',
+    'Infinity',
+    '1e309',
+    '\u0000',
+    '\\',
+    '"',
+    "'",
+    ',',
+    '\n',
+    hugeString,
+  ),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
 );
 
 /** Any value at all: wrong types, special numbers, evil strings, table-like impostors. */
 export const anything: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({ maxDepth: 2, withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }),
-  fc.constantFrom(NaN, Infinity, -Infinity, -1, -0, 1e308, Number.MAX_VALUE, 0.1, 10n, Symbol('s'), () => 1, [], {}, null, undefined, true, new Date(0)),
+  fc.anything({
+    maxDepth: 2,
+    withNullPrototype: true,
+    withBoxedValues: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+  }),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -1,
+    -0,
+    1e308,
+    Number.MAX_VALUE,
+    0.1,
+    10n,
+    Symbol('s'),
+    () => 1,
+    [],
+    {},
+    null,
+    undefined,
+    true,
+    new Date(0),
+  ),
   evilString,
   fc.constant({ objects: () => [], columnNames: () => [] }),
   fc.constant({ objects: () => 'not rows', columnNames: () => ['source'] }),
@@ -70,7 +119,10 @@ export function attempt<T>(f: () => T): Outcome<T> {
     outcome = { ok: true, value: f() };
   } catch (error) {
     if (!(error instanceof CasualtiesError)) {
-      throw new Error(`expected a CasualtiesError or a result; got ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`, { cause: error });
+      throw new Error(
+        `expected a CasualtiesError or a result; got ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`,
+        { cause: error },
+      );
     }
     expect(error.message.length).toBeGreaterThan(0);
     outcome = { ok: false, error };
@@ -90,7 +142,12 @@ export function expectFiniteNumbers(result: unknown): void {
 }
 
 export function isTable(x: unknown): x is ColumnTable {
-  return typeof x === 'object' && x !== null && typeof (x as ColumnTable).objects === 'function' && typeof (x as ColumnTable).columnNames === 'function';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as ColumnTable).objects === 'function' &&
+    typeof (x as ColumnTable).columnNames === 'function'
+  );
 }
 
 // --- Valid tables ---------------------------------------------------------------------------
@@ -99,37 +156,102 @@ export function isTable(x: unknown): x is ColumnTable {
 export const someSources = ['yu-1964', 'kocovic', 'zerjavic', 'vego', 'goldstein'] as const;
 
 /** Dimension column names, including ones that an object already has. */
-export const dimensionNames = ['region', 'nationality', 'constructor', 'toString', 'valueOf', 'status'] as const;
+export const dimensionNames = [
+  'region',
+  'nationality',
+  'constructor',
+  'toString',
+  'valueOf',
+  'status',
+] as const;
 
 /** Keys a dimension may hold: kebab-case, some of them the names of Object.prototype's members. */
-export const keyValue = fc.constantFrom('serbia', 'croatia', 'a', 'b', 'c', 'constructor', 'proto', 'tostring', 'x-1');
+export const keyValue = fc.constantFrom(
+  'serbia',
+  'croatia',
+  'a',
+  'b',
+  'c',
+  'constructor',
+  'proto',
+  'tostring',
+  'x-1',
+);
 
 /** A label: the category in the words of a source; any non-blank text, code and markup included. */
-export const label = fc.oneof(
-  fc.constantFrom(...codeStrings, 'constructor', '__proto__', 'Serbs', 'Gypsies', 'a "quoted", comma', 'line\nbreak', '<b>bold</b> & more', '50% of $x_1$ {#}'),
-  fc.string({ minLength: 1, maxLength: 12 }),
-).filter((s) => s.trim() !== '');
+export const label = fc
+  .oneof(
+    fc.constantFrom(
+      ...codeStrings,
+      'constructor',
+      '__proto__',
+      'Serbs',
+      'Gypsies',
+      'a "quoted", comma',
+      'line\nbreak',
+      '<b>bold</b> & more',
+      '50% of $x_1$ {#}',
+    ),
+    fc.string({ minLength: 1, maxLength: 12 }),
+  )
+  .filter((s) => s.trim() !== '');
 
 /** A note: nothing, or any non-empty text. */
 export const note = fc.oneof(fc.constant(null), label);
 
 /** A count: a whole number of persons, from small to large (up to ten billion). */
-const count = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 0, max: 10_000_000_000 }));
+const count = fc.oneof(
+  fc.integer({ min: 0, max: 1000 }),
+  fc.integer({ min: 0, max: 2_000_000 }),
+  fc.integer({ min: 0, max: 10_000_000_000 }),
+);
 
 /** The figure columns of a row, agreeing with its qualifier as the data contract says. */
-export const figure: fc.Arbitrary<Pick<CasualtyRow, 'value' | 'low' | 'high' | 'qualifier'> & { needsNote: boolean }> = fc.oneof(
-  count.map((v) => ({ value: v, low: v, high: v, qualifier: 'exact' as Qualifier, needsNote: false })),
+export const figure: fc.Arbitrary<
+  Pick<CasualtyRow, 'value' | 'low' | 'high' | 'qualifier'> & { needsNote: boolean }
+> = fc.oneof(
+  count.map((v) => ({
+    value: v,
+    low: v,
+    high: v,
+    qualifier: 'exact' as Qualifier,
+    needsNote: false,
+  })),
   fc.tuple(count, count, count).map(([a, b, c]) => {
     const [low, value, high] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
     return { value, low, high, qualifier: 'approximate' as Qualifier, needsNote: false };
   }),
-  fc.tuple(count, count).map(([a, b]) => ({ value: Math.max(a, b), low: Math.min(a, b), high: null, qualifier: 'at-least' as Qualifier, needsNote: false })),
+  fc.tuple(count, count).map(([a, b]) => ({
+    value: Math.max(a, b),
+    low: Math.min(a, b),
+    high: null,
+    qualifier: 'at-least' as Qualifier,
+    needsNote: false,
+  })),
   fc.tuple(count, count).map(([a, b]) => {
     const [low, high] = [Math.min(a, b), Math.max(a, b)];
-    return { value: (low + high) / 2, low, high, qualifier: 'range' as Qualifier, needsNote: false };
+    return {
+      value: (low + high) / 2,
+      low,
+      high,
+      qualifier: 'range' as Qualifier,
+      needsNote: false,
+    };
   }),
-  fc.constant({ value: null, low: null, high: null, qualifier: 'not-reported' as Qualifier, needsNote: false }),
-  fc.tuple(count, fc.boolean()).map(([v, open]) => ({ value: v, low: v, high: open ? null : v, qualifier: 'derived' as Qualifier, needsNote: true })),
+  fc.constant({
+    value: null,
+    low: null,
+    high: null,
+    qualifier: 'not-reported' as Qualifier,
+    needsNote: false,
+  }),
+  fc.tuple(count, fc.boolean()).map(([v, open]) => ({
+    value: v,
+    low: v,
+    high: open ? null : v,
+    qualifier: 'derived' as Qualifier,
+    needsNote: true,
+  })),
 );
 
 export interface ValidTable {
@@ -143,40 +265,71 @@ export interface ValidTable {
  * measure, made into a table by fromRows.
  */
 export function validTable(
-  options: { dimensions?: fc.Arbitrary<string[]>; measures?: readonly string[]; units?: readonly string[]; minRows?: number; maxRows?: number } = {},
+  options: {
+    dimensions?: fc.Arbitrary<string[]>;
+    measures?: readonly string[];
+    units?: readonly string[];
+    minRows?: number;
+    maxRows?: number;
+  } = {},
 ): fc.Arbitrary<ValidTable> {
-  const dims = options.dimensions ?? fc.subarray([...dimensionNames], { minLength: 0, maxLength: 2 });
+  const dims =
+    options.dimensions ?? fc.subarray([...dimensionNames], { minLength: 0, maxLength: 2 });
   const measures = options.measures ?? ['deaths', 'killed', 'missing'];
   const units = options.units ?? ['persons'];
   return dims.chain((dimensions) => {
-    const row = fc.record({
-      source: fc.constantFrom(...someSources),
-      measure: fc.constantFrom(...measures),
-      unit: fc.constantFrom(...units),
-      figure,
-      label,
-      note,
-      keys: fc.tuple(...dimensions.map(() => fc.option(keyValue, { nil: null, freq: 6 }))),
-    }).map(({ figure: f, keys, note: n, ...rest }) => {
-      const r: CasualtyRow = { ...rest, value: f.value, low: f.low, high: f.high, qualifier: f.qualifier, note: f.needsNote ? (n ?? 'derived from two rows') : n };
-      dimensions.forEach((d, i) => Object.defineProperty(r, d, { value: keys[i] ?? null, enumerable: true, writable: true, configurable: true }));
-      return r;
-    });
+    const row = fc
+      .record({
+        source: fc.constantFrom(...someSources),
+        measure: fc.constantFrom(...measures),
+        unit: fc.constantFrom(...units),
+        figure,
+        label,
+        note,
+        keys: fc.tuple(...dimensions.map(() => fc.option(keyValue, { nil: null, freq: 6 }))),
+      })
+      .map(({ figure: f, keys, note: n, ...rest }) => {
+        const r: CasualtyRow = {
+          ...rest,
+          value: f.value,
+          low: f.low,
+          high: f.high,
+          qualifier: f.qualifier,
+          note: f.needsNote ? (n ?? 'derived from two rows') : n,
+        };
+        dimensions.forEach((d, i) =>
+          Object.defineProperty(r, d, {
+            value: keys[i] ?? null,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          }),
+        );
+        return r;
+      });
     return fc
       .uniqueArray(row, {
         minLength: options.minRows ?? 1,
         maxLength: options.maxRows ?? 12,
-        selector: (r) => JSON.stringify(['source', ...dimensions, 'measure'].map((c) => r[c] ?? null)),
+        selector: (r) =>
+          JSON.stringify(['source', ...dimensions, 'measure'].map((c) => r[c] ?? null)),
       })
       .map((rows) => ({ rows, dimensions, table: fromRows(rows) }));
   });
 }
 
 /** A raw Arquero table (not checked by fromRows) with the given rows, all columns of the first row. */
-export function rawTable(rows: readonly Record<string, unknown>[], names?: readonly string[]): ColumnTable {
+export function rawTable(
+  rows: readonly Record<string, unknown>[],
+  names?: readonly string[],
+): ColumnTable {
   const columns = names ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const data: Record<string, unknown[]> = {};
-  for (const c of columns) Object.defineProperty(data, c, { value: rows.map((r) => (Object.hasOwn(r, c) ? r[c] : null)), enumerable: true });
+  for (const c of columns)
+    Object.defineProperty(data, c, {
+      value: rows.map((r) => (Object.hasOwn(r, c) ? r[c] : null)),
+      enumerable: true,
+    });
   return arqueroTable(data, [...columns]);
 }
 
@@ -184,7 +337,10 @@ export function rawTable(rows: readonly Record<string, unknown>[], names?: reado
 export const plainSum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Groups rows by the JSON of some columns, in order of first appearance. */
-export function groupBy<T extends Record<string, unknown>>(rows: readonly T[], columns: readonly string[]): Map<string, T[]> {
+export function groupBy<T extends Record<string, unknown>>(
+  rows: readonly T[],
+  columns: readonly string[],
+): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const r of rows) {
     const key = JSON.stringify(columns.map((c) => r[c] ?? null));

@@ -8,10 +8,20 @@ import { anything, attempt, evilString, fewRuns } from './arbitraries.js';
 describe('totalsChart(table, options)', () => {
   test('any table or options: a spec, or a package error', () => {
     fc.assert(
-      fc.property(fc.oneof(anything, fc.constant(load('total-estimates')), fc.constant(load('by-status'))), fc.oneof(anything.filter((o) => o === undefined || (typeof o === 'object' && o !== null)), fc.record({ width: anything, title: anything, subtitle: anything, locale: anything }, { requiredKeys: [] })), (table, options) => {
-        const result = attempt(() => totalsChart(table as never, options as never));
-        if (result.ok) expect(JSON.stringify(result.value)).not.toMatch(/NaN|"Infinity"/);
-      }),
+      fc.property(
+        fc.oneof(anything, fc.constant(load('total-estimates')), fc.constant(load('by-status'))),
+        fc.oneof(
+          anything.filter((o) => o === undefined || (typeof o === 'object' && o !== null)),
+          fc.record(
+            { width: anything, title: anything, subtitle: anything, locale: anything },
+            { requiredKeys: [] },
+          ),
+        ),
+        (table, options) => {
+          const result = attempt(() => totalsChart(table as never, options as never));
+          if (result.ok) expect(JSON.stringify(result.value)).not.toMatch(/NaN|"Infinity"/);
+        },
+      ),
       fewRuns,
     );
   });
@@ -25,7 +35,20 @@ describe('totalsChart(table, options)', () => {
     fc.assert(
       fc.property(evilString, evilString, (kind, label) => {
         fc.pre(label.trim() !== '' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(kind));
-        const t = fromRows([{ source: 'kocovic', kind, measure: 'deaths', unit: 'persons', value: 5, low: 5, high: 5, qualifier: 'exact', label, note: null }]);
+        const t = fromRows([
+          {
+            source: 'kocovic',
+            kind,
+            measure: 'deaths',
+            unit: 'persons',
+            value: 5,
+            low: 5,
+            high: 5,
+            qualifier: 'exact',
+            label,
+            note: null,
+          },
+        ]);
         attempt(() => totalsChart(t));
       }),
       fewRuns,

@@ -32,7 +32,8 @@ group('load(id), describe(id), crosswalk(dimension) under any id', () => {
             if (!outcome.ok) {
               expect(outcome.error).toBeInstanceOf(UnknownIdError);
               expect((outcome.error as UnknownIdError).given).toBe(id);
-              if (typeof id === 'string' && id.length < 100) expect(outcome.error.message).toContain(`'${id}'`);
+              if (typeof id === 'string' && id.length < 100)
+                expect(outcome.error.message).toContain(`'${id}'`);
             }
           }
         }
@@ -75,7 +76,9 @@ group('sources(), statedTotals(), datasets, crosswalkDimensions', () => {
     fc.assert(
       fc.property(anything, (x) => {
         const s = attempt(() => (sources as (x: unknown) => ReturnType<typeof sources>)(x));
-        const t = attempt(() => (statedTotals as (x: unknown) => ReturnType<typeof statedTotals>)(x));
+        const t = attempt(() =>
+          (statedTotals as (x: unknown) => ReturnType<typeof statedTotals>)(x),
+        );
         expect(s.ok && s.value.numRows()).toBe(sourceIds.length);
         expect(t.ok && t.value.numRows()).toBe(statedTotals().numRows());
       }),
@@ -91,7 +94,11 @@ group('describe(id)', () => {
       const t = load(id);
       expect(d.rows).toBe(t.numRows());
       expect(d.fields.map((f) => f.name)).toEqual(t.columnNames());
-      for (const f of d.fields.filter((f) => f.required)) expect(t.array(f.name).every((v) => v !== null), `${id}.${f.name}`).toBe(true);
+      for (const f of d.fields.filter((f) => f.required))
+        expect(
+          t.array(f.name).every((v) => v !== null),
+          `${id}.${f.name}`,
+        ).toBe(true);
     }
   });
 });
@@ -99,20 +106,25 @@ group('describe(id)', () => {
 group('cite(id, options)', () => {
   test('an unknown source throws UnknownIdError, an unknown format InvalidOptionError; a known one cites', () => {
     fc.assert(
-      fc.property(fc.oneof(anything, evilString, fc.constantFrom(...sourceIds)), fc.oneof(fc.constantFrom('text', 'bibtex', 'csl-json', undefined), anything), (id, format) => {
-        const outcome = attempt(() => cite(id as string, { format: format as 'text' }));
-        const validFormat = format === undefined || ['text', 'bibtex', 'csl-json'].includes(format as string);
-        if (!validFormat) {
-          expect(outcome.ok).toBe(false);
-          if (!outcome.ok) expect(outcome.error).toBeInstanceOf(InvalidOptionError);
-        } else if (!sourceIds.includes(id as string)) {
-          expect(outcome.ok).toBe(false);
-          if (!outcome.ok) expect(outcome.error).toBeInstanceOf(UnknownIdError);
-        } else {
-          expect(outcome.ok && typeof outcome.value).toBe('string');
-          if (format === 'csl-json' && outcome.ok) expect(JSON.parse(outcome.value).id).toBe(id);
-        }
-      }),
+      fc.property(
+        fc.oneof(anything, evilString, fc.constantFrom(...sourceIds)),
+        fc.oneof(fc.constantFrom('text', 'bibtex', 'csl-json', undefined), anything),
+        (id, format) => {
+          const outcome = attempt(() => cite(id as string, { format: format as 'text' }));
+          const validFormat =
+            format === undefined || ['text', 'bibtex', 'csl-json'].includes(format as string);
+          if (!validFormat) {
+            expect(outcome.ok).toBe(false);
+            if (!outcome.ok) expect(outcome.error).toBeInstanceOf(InvalidOptionError);
+          } else if (!sourceIds.includes(id as string)) {
+            expect(outcome.ok).toBe(false);
+            if (!outcome.ok) expect(outcome.error).toBeInstanceOf(UnknownIdError);
+          } else {
+            expect(outcome.ok && typeof outcome.value).toBe('string');
+            if (format === 'csl-json' && outcome.ok) expect(JSON.parse(outcome.value).id).toBe(id);
+          }
+        },
+      ),
       runs,
     );
   });

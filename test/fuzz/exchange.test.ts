@@ -17,7 +17,17 @@ import {
   InvalidTableError,
   UnknownIdError,
 } from '../../src/index.js';
-import { anything, attempt, codeStrings, evilString, figure, prototypeNames, rawTable, runs, validTable } from './arbitraries.js';
+import {
+  anything,
+  attempt,
+  codeStrings,
+  evilString,
+  figure,
+  prototypeNames,
+  rawTable,
+  runs,
+  validTable,
+} from './arbitraries.js';
 
 /**
  * Reads CSV text with Arquero, every cell as text. The parse option has no prototype: with a plain
@@ -31,13 +41,16 @@ const textExports = { toMarkdown, toLaTeX, toHTML } as const;
 describe('every export with something that is not a table', () => {
   test('throws InvalidTableError', () => {
     fc.assert(
-      fc.property(anything.filter((x) => !(typeof x === 'object' && x !== null && 'objects' in x)), (x) => {
-        for (const [name, f] of Object.entries(exports)) {
-          const result = attempt(() => (f as (t: unknown) => unknown)(x));
-          expect(result.ok, name).toBe(false);
-          if (!result.ok) expect(result.error, name).toBeInstanceOf(InvalidTableError);
-        }
-      }),
+      fc.property(
+        anything.filter((x) => !(typeof x === 'object' && x !== null && 'objects' in x)),
+        (x) => {
+          for (const [name, f] of Object.entries(exports)) {
+            const result = attempt(() => (f as (t: unknown) => unknown)(x));
+            expect(result.ok, name).toBe(false);
+            if (!result.ok) expect(result.error, name).toBeInstanceOf(InvalidTableError);
+          }
+        },
+      ),
       runs,
     );
   });
@@ -45,9 +58,13 @@ describe('every export with something that is not a table', () => {
 
 describe('every export with an impostor: an object with objects() and columnNames() but not a table', () => {
   test('throws InvalidTableError', () => {
-    const impostors = [{ objects: () => [], columnNames: () => [] }, { objects: () => 'not rows', columnNames: () => ['source'] }];
+    const impostors = [
+      { objects: () => [], columnNames: () => [] },
+      { objects: () => 'not rows', columnNames: () => ['source'] },
+    ];
     for (const x of impostors) {
-      for (const [name, f] of Object.entries(exports)) expect(() => (f as (t: unknown) => unknown)(x), name).toThrow(InvalidTableError);
+      for (const [name, f] of Object.entries(exports))
+        expect(() => (f as (t: unknown) => unknown)(x), name).toThrow(InvalidTableError);
     }
   });
 });
@@ -73,7 +90,10 @@ describe('every export with a valid table', () => {
   test('each figure in Markdown reads back to its number (en-US digits)', () => {
     fc.assert(
       fc.property(validTable(), ({ table, rows }) => {
-        const lines = toMarkdown(table, { columns: ['figure'] }).trimEnd().split('\n').slice(2);
+        const lines = toMarkdown(table, { columns: ['figure'] })
+          .trimEnd()
+          .split('\n')
+          .slice(2);
         lines.forEach((line, i) => {
           const r = rows[i]!;
           const text = line.slice(2, -2);
@@ -90,17 +110,23 @@ describe('every export with a valid table', () => {
 
   test('safe CSV: no text cell or column name starts with a formula character', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...codeStrings, ...prototypeNames.filter((p) => p !== '__proto__'), 'x'), { minLength: 1, maxLength: 4 }), (names) => {
-        const unique = [...new Set(names)];
-        const table = rawTable([Object.fromEntries(unique.map((n) => [n, n]))], unique);
-        const parsed = readCSV(toCSV(table));
-        for (const name of parsed.columnNames()) expect(name).not.toMatch(/^[=+\-@\t\r]/);
-        for (const v of Object.values(parsed.object(0))) expect(v).not.toMatch(/^[=+\-@\t\r]/);
-        // unsafe: every name and cell exactly as it is
-        const raw = readCSV(toCSV(table, { safe: false }));
-        expect(raw.columnNames()).toEqual(unique);
-        expect(raw.object(0)).toEqual(Object.fromEntries(unique.map((n) => [n, n])));
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(...codeStrings, ...prototypeNames.filter((p) => p !== '__proto__'), 'x'),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (names) => {
+          const unique = [...new Set(names)];
+          const table = rawTable([Object.fromEntries(unique.map((n) => [n, n]))], unique);
+          const parsed = readCSV(toCSV(table));
+          for (const name of parsed.columnNames()) expect(name).not.toMatch(/^[=+\-@\t\r]/);
+          for (const v of Object.values(parsed.object(0))) expect(v).not.toMatch(/^[=+\-@\t\r]/);
+          // unsafe: every name and cell exactly as it is
+          const raw = readCSV(toCSV(table, { safe: false }));
+          expect(raw.columnNames()).toEqual(unique);
+          expect(raw.object(0)).toEqual(Object.fromEntries(unique.map((n) => [n, n])));
+        },
+      ),
       runs,
     );
   });
@@ -110,7 +136,12 @@ describe('the text exports with any options', () => {
   test('a result, or InvalidOptionError / UnknownIdError naming what was given', () => {
     const options = fc.record(
       {
-        columns: fc.oneof(anything, fc.array(fc.oneof(evilString, fc.constantFrom('label', 'figure', 'source')), { maxLength: 3 })),
+        columns: fc.oneof(
+          anything,
+          fc.array(fc.oneof(evilString, fc.constantFrom('label', 'figure', 'source')), {
+            maxLength: 3,
+          }),
+        ),
         locale: fc.oneof(anything, fc.constantFrom('en-US', 'de-DE', 'fr', 'not a locale!', '')),
         notes: anything,
         fractionDigits: fc.oneof(anything, fc.integer({ min: -5, max: 200 })),
@@ -123,14 +154,21 @@ describe('the text exports with any options', () => {
     fc.assert(
       fc.property(fc.oneof(options, anything), (o) => {
         for (const [name, f] of Object.entries(textExports)) {
-          const result = attempt(() => (f as (t: unknown, o: unknown) => string)(load('by-status'), o));
+          const result = attempt(() =>
+            (f as (t: unknown, o: unknown) => string)(load('by-status'), o),
+          );
           if (result.ok) {
-            if (!/NaN|Infinity/.test(fc.stringify(o))) expect(result.value, name).not.toMatch(/NaN|Infinity/); // unless a caption says so
+            if (!/NaN|Infinity/.test(fc.stringify(o)))
+              expect(result.value, name).not.toMatch(/NaN|Infinity/); // unless a caption says so
             continue;
           }
-          expect([InvalidOptionError, UnknownIdError].some((E) => result.error instanceof E), `${name}: ${result.error.message}`).toBe(true);
+          expect(
+            [InvalidOptionError, UnknownIdError].some((E) => result.error instanceof E),
+            `${name}: ${result.error.message}`,
+          ).toBe(true);
           const columns = (o as { columns?: unknown })?.columns;
-          if (result.error instanceof UnknownIdError && Array.isArray(columns)) expect(columns).toContain((result.error as UnknownIdError).given);
+          if (result.error instanceof UnknownIdError && Array.isArray(columns))
+            expect(columns).toContain((result.error as UnknownIdError).given);
         }
         const csv = attempt(() => toCSV(load('by-status'), o as never));
         if (!csv.ok) expect(csv.error).toBeInstanceOf(InvalidOptionError);
@@ -143,34 +181,55 @@ describe('the text exports with any options', () => {
 describe('formatFigure(figure, locale)', () => {
   test('a valid figure reads back to its number', () => {
     fc.assert(
-      fc.property(figure, fc.constantFrom('persons', 'percent'), ({ value, low, high, qualifier }, unit) => {
-        const text = formatFigure({ value, low, high, qualifier, unit });
-        const n = (s: string) => Number(s.replace(/[^\d.]/g, ''));
-        if (qualifier === 'not-reported') expect(text).toBe('–');
-        else if (qualifier === 'range') expect(text.split('–').map(n)).toEqual([low, high]);
-        else if (qualifier === 'at-least') expect(n(text)).toBe(low);
-        else expect(n(text)).toBe(value);
-        if (unit === 'percent' && qualifier !== 'not-reported') expect(text).toContain('%');
-      }),
+      fc.property(
+        figure,
+        fc.constantFrom('persons', 'percent'),
+        ({ value, low, high, qualifier }, unit) => {
+          const text = formatFigure({ value, low, high, qualifier, unit });
+          const n = (s: string) => Number(s.replace(/[^\d.]/g, ''));
+          if (qualifier === 'not-reported') expect(text).toBe('–');
+          else if (qualifier === 'range') expect(text.split('–').map(n)).toEqual([low, high]);
+          else if (qualifier === 'at-least') expect(n(text)).toBe(low);
+          else expect(n(text)).toBe(value);
+          if (unit === 'percent' && qualifier !== 'not-reported') expect(text).toContain('%');
+        },
+      ),
       runs,
     );
   });
 
   test('a figure with a bad number, an unknown qualifier or no number to show throws, never prints NaN or 0', () => {
-    const cell = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1e6 }), fc.constantFrom<unknown>(NaN, Infinity, -Infinity, '5', undefined, {}));
-    const qualifier = fc.oneof(fc.constantFrom('exact', 'approximate', 'at-least', 'range', 'not-reported', 'derived', null), evilString, anything);
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: 0, max: 1e6 }),
+      fc.constantFrom<unknown>(NaN, Infinity, -Infinity, '5', undefined, {}),
+    );
+    const qualifier = fc.oneof(
+      fc.constantFrom('exact', 'approximate', 'at-least', 'range', 'not-reported', 'derived', null),
+      evilString,
+      anything,
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.record({ value: cell, low: cell, high: cell, qualifier }), anything), fc.oneof(fc.constant(undefined), anything, evilString), (f, locale) => {
-        const result = attempt(() => formatFigure(f as never, locale as string));
-        if (!result.ok) {
-          expect([InvalidOptionError, InvalidTableError].some((E) => result.error instanceof E)).toBe(true);
-          return;
-        }
-        expect(result.value).not.toMatch(/NaN|Infinity/);
-        const { value = null, low = null } = f as { value?: unknown; low?: unknown };
-        // The only number printed is one of the figure's own.
-        if (result.value !== '–') expect([value, low, (f as { high?: unknown }).high].some((x) => typeof x === 'number')).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.record({ value: cell, low: cell, high: cell, qualifier }), anything),
+        fc.oneof(fc.constant(undefined), anything, evilString),
+        (f, locale) => {
+          const result = attempt(() => formatFigure(f as never, locale as string));
+          if (!result.ok) {
+            expect(
+              [InvalidOptionError, InvalidTableError].some((E) => result.error instanceof E),
+            ).toBe(true);
+            return;
+          }
+          expect(result.value).not.toMatch(/NaN|Infinity/);
+          const { value = null, low = null } = f as { value?: unknown; low?: unknown };
+          // The only number printed is one of the figure's own.
+          if (result.value !== '–')
+            expect(
+              [value, low, (f as { high?: unknown }).high].some((x) => typeof x === 'number'),
+            ).toBe(true);
+        },
+      ),
       runs,
     );
   });
@@ -187,11 +246,14 @@ describe('escapeHTML(text)', () => {
       runs,
     );
     fc.assert(
-      fc.property(anything.filter((x) => typeof x !== 'string'), (x) => {
-        const result = attempt(() => escapeHTML(x as string));
-        expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.error).toBeInstanceOf(InvalidOptionError);
-      }),
+      fc.property(
+        anything.filter((x) => typeof x !== 'string'),
+        (x) => {
+          const result = attempt(() => escapeHTML(x as string));
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.error).toBeInstanceOf(InvalidOptionError);
+        },
+      ),
       runs,
     );
   });

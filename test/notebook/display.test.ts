@@ -11,8 +11,12 @@ describe('display(value, options)', () => {
     const b = bundle(display(roma, { columns: ['source', 'figure'], sources: false }));
     expect(Object.keys(b).sort()).toEqual(['text/html', 'text/plain']);
     // "| Gypsies | – | 27,000 | 18,000 |"
-    expect(b['text/plain']).toBe('source    figure\n────────  ──────\nyu-1964        –\nkocovic   27,000\nzerjavic  18,000\n\n– not reported.\n');
-    expect(b['text/html']).toContain('<td class="number not-reported" title="not reported by the source (a dash), not zero">–</td>');
+    expect(b['text/plain']).toBe(
+      'source    figure\n────────  ──────\nyu-1964        –\nkocovic   27,000\nzerjavic  18,000\n\n– not reported.\n',
+    );
+    expect(b['text/html']).toContain(
+      '<td class="number not-reported" title="not reported by the source (a dash), not zero">–</td>',
+    );
     expect(b['text/html']).toContain('<td class="number">27,000</td>');
   });
 
@@ -27,20 +31,32 @@ describe('display(value, options)', () => {
     const spec = totalsChart(load('total-estimates'));
     const b = bundle(display(spec));
     expect(Object.keys(b).sort()).toEqual(['application/vnd.vegalite.v5+json', 'text/plain']);
-    expect((b['application/vnd.vegalite.v5+json'] as { $schema: string }).$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
-    expect((spec as { $schema: string }).$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json'); // the spec given is not changed
-    expect(b['text/plain']).toMatch(/^Vega-Lite chart: Headline totals of the war dead of Yugoslavia, 1941–1945\nDot plot of 14/);
+    expect((b['application/vnd.vegalite.v5+json'] as { $schema: string }).$schema).toBe(
+      'https://vega.github.io/schema/vega-lite/v5.json',
+    );
+    expect((spec as { $schema: string }).$schema).toBe(
+      'https://vega.github.io/schema/vega-lite/v6.json',
+    ); // the spec given is not changed
+    expect(b['text/plain']).toMatch(
+      /^Vega-Lite chart: Headline totals of the war dead of Yugoslavia, 1941–1945\nDot plot of 14/,
+    );
   });
 
   test('displayWithSVG adds an SVG drawn with vega, for front ends without Vega-Lite', async () => {
     const b = (await displayWithSVG(totalsChart(load('total-estimates'))))[jupyterDisplay]();
-    expect(Object.keys(b).sort()).toEqual(['application/vnd.vegalite.v5+json', 'image/svg+xml', 'text/plain']);
+    expect(Object.keys(b).sort()).toEqual([
+      'application/vnd.vegalite.v5+json',
+      'image/svg+xml',
+      'text/plain',
+    ]);
     expect(b['image/svg+xml']).toMatch(/^<svg /);
   });
 
   test('anything else is an error naming it', () => {
     expect(() => display(42 as never)).toThrow(InvalidOptionError);
-    expect(() => display(42 as never)).toThrow(/^display: the value is 42; expected an Arquero table/);
+    expect(() => display(42 as never)).toThrow(
+      /^display: the value is 42; expected an Arquero table/,
+    );
     expect(() => display(load('by-status'), { limit: -1 })).toThrow(/option limit is -1/);
   });
 });

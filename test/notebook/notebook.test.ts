@@ -1,7 +1,14 @@
 // examples/notebook.ipynb, executed headless as a user's Jupyter would run it: Debian's nbclient
 // drives the Deno kernel (`deno jupyter`), and each cell's outputs are checked by MIME type.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,20 +17,36 @@ import { beforeAll, describe, expect, test } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // deno is not a devDependency (the registry lacks its other platforms' packages, so npm ci would
 // reject the lockfile): .ci/run installs it and sets DENO_BIN.
-const deno = [process.env.DENO_BIN, join(root, 'node_modules/.bin/deno')].find((p) => p && existsSync(p));
+const deno = [process.env.DENO_BIN, join(root, 'node_modules/.bin/deno')].find(
+  (p) => p && existsSync(p),
+);
 const python = '/usr/bin/python3';
-const nbclient = existsSync(python) && spawnSync(python, ['-c', 'import nbclient, nbformat']).status === 0;
+const nbclient =
+  existsSync(python) && spawnSync(python, ['-c', 'import nbclient, nbformat']).status === 0;
 const ready = Boolean(deno) && nbclient;
-if (!ready && process.env.CI) throw new Error(`the notebook test needs deno (DENO_BIN: ${deno ?? 'not found'}) and Debian's python3-nbclient (${nbclient ? 'found' : 'missing'}): .ci/run installs both`);
+if (!ready && process.env.CI)
+  throw new Error(
+    `the notebook test needs deno (DENO_BIN: ${deno ?? 'not found'}) and Debian's python3-nbclient (${nbclient ? 'found' : 'missing'}): .ci/run installs both`,
+  );
 
-interface Output { output_type: string; data?: Record<string, unknown>; ename?: string; evalue?: string }
+interface Output {
+  output_type: string;
+  data?: Record<string, unknown>;
+  ename?: string;
+  evalue?: string;
+}
 let cells: { source: string; outputs: Output[] }[] = [];
 let run: ReturnType<typeof spawnSync>;
 
 /** What a cell shows: the data of its result, or a failure that lists what it output instead. */
 function result(cell: { source: string; outputs: Output[] }): Record<string, unknown> {
-  const shown = cell.outputs.find((o) => (o.output_type === 'execute_result' || o.output_type === 'display_data') && o.data);
-  if (!shown) throw new Error(`the cell ${JSON.stringify(cell.source)} showed nothing; its outputs: ${JSON.stringify(cell.outputs)}`);
+  const shown = cell.outputs.find(
+    (o) => (o.output_type === 'execute_result' || o.output_type === 'display_data') && o.data,
+  );
+  if (!shown)
+    throw new Error(
+      `the cell ${JSON.stringify(cell.source)} showed nothing; its outputs: ${JSON.stringify(cell.outputs)}`,
+    );
   return shown.data!;
 }
 
@@ -33,7 +56,11 @@ describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
     mkdirSync(join(dir, 'kernels/deno'), { recursive: true });
     writeFileSync(
       join(dir, 'kernels/deno/kernel.json'),
-      JSON.stringify({ argv: [deno, 'jupyter', '--kernel', '--conn', '{connection_file}'], display_name: 'Deno', language: 'typescript' }),
+      JSON.stringify({
+        argv: [deno, 'jupyter', '--kernel', '--conn', '{connection_file}'],
+        display_name: 'Deno',
+        language: 'typescript',
+      }),
     );
     const copy = join(dir, 'notebook.ipynb'); // the committed notebook is never rewritten
     copyFileSync(join(root, 'examples/notebook.ipynb'), copy);
@@ -56,7 +83,11 @@ describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
   test('runs every cell without an error', () => {
     expect(run.status, String(run.stderr)).toBe(0);
     expect(cells.length).toBeGreaterThan(4);
-    const errors = cells.flatMap((c) => c.outputs.filter((o) => o.output_type === 'error').map((o) => `${c.source}: ${o.ename}: ${o.evalue}`));
+    const errors = cells.flatMap((c) =>
+      c.outputs
+        .filter((o) => o.output_type === 'error')
+        .map((o) => `${c.source}: ${o.ename}: ${o.evalue}`),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -65,7 +96,9 @@ describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
     const data = result(cell);
     expect(Object.keys(data).sort()).toEqual(['text/html', 'text/plain']);
     // "Military losses are estimated at 237,000 Yugoslav partisans and 209,000 collaborators"
-    expect(data['text/html']).toMatch(/<caption>Military, collaborator and civilian deaths<\/caption>/);
+    expect(data['text/html']).toMatch(
+      /<caption>Military, collaborator and civilian deaths<\/caption>/,
+    );
     expect(data['text/html']).toContain('237,000');
     expect(data['text/plain']).toMatch(/zerjavic +partisan +deaths +237,000/);
   });
@@ -74,14 +107,19 @@ describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
     const cell = cells.find((c) => c.source.startsWith('display(totalsChart'))!;
     const data = result(cell);
     expect(Object.keys(data).sort()).toEqual(['application/vnd.vegalite.v5+json', 'text/plain']);
-    const spec = data['application/vnd.vegalite.v5+json'] as { $schema: string; description: string };
+    const spec = data['application/vnd.vegalite.v5+json'] as {
+      $schema: string;
+      description: string;
+    };
     expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
     expect(spec.description).toMatch(/^Dot plot of 14 published totals/);
     expect(data['text/plain']).toMatch(/^Vega-Lite chart: Headline totals/);
   });
 
   test('the committed notebook has no outputs (they come from running it)', () => {
-    const nb = JSON.parse(readFileSync(join(root, 'examples/notebook.ipynb'), 'utf8')) as { cells: { cell_type: string; outputs?: unknown[] }[] };
+    const nb = JSON.parse(readFileSync(join(root, 'examples/notebook.ipynb'), 'utf8')) as {
+      cells: { cell_type: string; outputs?: unknown[] }[];
+    };
     expect(nb.cells.filter((c) => c.cell_type === 'code' && c.outputs?.length)).toEqual([]);
   });
 });

@@ -7,17 +7,24 @@ import { standardCharts } from '../../src/report/index.js';
 const png = (bytes: Uint8Array) => Buffer.from(bytes.slice(0, 8)).toString('hex');
 
 describe('toSVG(spec) and toPNG(spec, { scale })', () => {
-  test.each(standardCharts().map((c) => [c.name, c.spec] as const))('%s renders to SVG (snapshot) and PNG', async (name, spec) => {
-    const svg = await toSVG(spec);
-    expect(svg).toMatch(/^<svg /);
-    expect(svg).toContain('font-family="DejaVu Sans"');
-    await expect(svg).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);
-    expect(png(await toPNG(spec, { scale: 1 }))).toBe('89504e470d0a1a0a'); // the PNG signature
-  });
+  test.each(standardCharts().map((c) => [c.name, c.spec] as const))(
+    '%s renders to SVG (snapshot) and PNG',
+    async (name, spec) => {
+      const svg = await toSVG(spec);
+      expect(svg).toMatch(/^<svg /);
+      expect(svg).toContain('font-family="DejaVu Sans"');
+      await expect(svg).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);
+      expect(png(await toPNG(spec, { scale: 1 }))).toBe('89504e470d0a1a0a'); // the PNG signature
+    },
+  );
 
   test('draws the text with the shipped font: removing the text changes the picture', async () => {
     const svg = await toSVG(totalsChart(load('total-estimates')));
-    const font = { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' };
+    const font = {
+      fontFiles: [...fontFiles],
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+    };
     const draw = (s: string) => new Resvg(s, { font, background: 'white' }).render().pixels;
     const withText = draw(svg);
     const without = draw(svg.replace(/<text[^>]*>[^<]*<\/text>/g, ''));
@@ -36,8 +43,12 @@ describe('toSVG(spec) and toPNG(spec, { scale })', () => {
 
   test('bad input gets the package errors', async () => {
     await expect(toSVG(null as never)).rejects.toThrow(InvalidOptionError);
-    await expect(toSVG('spec' as never)).rejects.toThrow("Invalid spec 'spec': expected a Vega-Lite spec object.");
+    await expect(toSVG('spec' as never)).rejects.toThrow(
+      "Invalid spec 'spec': expected a Vega-Lite spec object.",
+    );
     await expect(toSVG({ mark: 'nonsense' })).rejects.toThrow(/Vega-Lite cannot compile it/);
-    await expect(toPNG(totalsChart(load('total-estimates')), { scale: 0 })).rejects.toThrow('Invalid scale 0: expected a number above 0 and at most 10.');
+    await expect(toPNG(totalsChart(load('total-estimates')), { scale: 0 })).rejects.toThrow(
+      'Invalid scale 0: expected a number above 0 and at most 10.',
+    );
   });
 });

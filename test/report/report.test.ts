@@ -10,7 +10,8 @@ import { standardCharts } from '../../src/report/index.js';
 const bin = new URL('../../dist/cli.js', import.meta.url).pathname;
 const chromium = '/usr/bin/chromium';
 const available = existsSync(chromium);
-if (!available && process.env.CI) throw new Error(`${chromium} is missing: .ci/run installs it (apt-get install chromium)`);
+if (!available && process.env.CI)
+  throw new Error(`${chromium} is missing: .ci/run installs it (apt-get install chromium)`);
 const dir = mkdtempSync(join(tmpdir(), 'ww2yc-report-'));
 let result: ReturnType<typeof spawnSync>;
 
@@ -28,10 +29,17 @@ describe('report --out <dir>', () => {
     }
     for (const { name } of standardCharts()) {
       expect(readFileSync(join(dir, 'charts', `${name}.svg`), 'utf8'), name).toMatch(/^<svg /);
-      expect(readFileSync(join(dir, 'charts', `${name}.png`)).subarray(0, 4).toString('hex'), name).toBe('89504e47');
+      expect(
+        readFileSync(join(dir, 'charts', `${name}.png`))
+          .subarray(0, 4)
+          .toString('hex'),
+        name,
+      ).toBe('89504e47');
     }
     // The tables written are the bundled ones: the CSV of a dataset is its file's cells.
-    expect(readFileSync(join(dir, 'tables', 'by-status.csv'), 'utf8')).toContain('zerjavic,partisan,deaths,persons,237000,237000,237000,exact,Yugoslav partisans,');
+    expect(readFileSync(join(dir, 'tables', 'by-status.csv'), 'utf8')).toContain(
+      'zerjavic,partisan,deaths,persons,237000,237000,237000,exact,Yugoslav partisans,',
+    );
   });
 
   test('the page needs no network: no script, no remote file', () => {
@@ -43,10 +51,16 @@ describe('report --out <dir>', () => {
   test('an unwritable --out is bad usage (exit 1), with what and a hint', () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, '');
-    const r = spawnSync(process.execPath, [bin, 'report', '--out', join(file, 'report')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'report', '--out', join(file, 'report')], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`ww2-yugoslavia-casualties report: cannot write to '${join(file, 'report')}' (ENOTDIR)\nchoose a folder you can write to\n`);
-    expect(spawnSync(process.execPath, [bin, 'report'], { encoding: 'utf8' }).stderr).toMatch(/no output folder given\nadd --out <dir>/);
+    expect(r.stderr).toBe(
+      `ww2-yugoslavia-casualties report: cannot write to '${join(file, 'report')}' (ENOTDIR)\nchoose a folder you can write to\n`,
+    );
+    expect(spawnSync(process.execPath, [bin, 'report'], { encoding: 'utf8' }).stderr).toMatch(
+      /no output folder given\nadd --out <dir>/,
+    );
   });
 });
 
@@ -55,7 +69,15 @@ describe.skipIf(!available)('the report in headless Chromium', () => {
     const { chromium: browserType } = await import('playwright-core');
     const browser = await browserType.launch({
       executablePath: chromium,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -65,20 +87,32 @@ describe.skipIf(!available)('the report in headless Chromium', () => {
       page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
       await page.goto(`file://${join(dir, 'index.html')}`);
 
-      expect(await page.locator('h1').textContent()).toBe('Casualties of World War II in Yugoslavia: the published figures');
+      expect(await page.locator('h1').textContent()).toBe(
+        'Casualties of World War II in Yugoslavia: the published figures',
+      );
       const headings = await page.locator('h2').allTextContents();
       // Headline totals, sources, audit, comparisons, then the 13 other datasets.
-      expect(headings.slice(0, 4)).toEqual(['Headline totals', 'The sources', 'Published tables that do not add up', 'Comparing the sources']);
+      expect(headings.slice(0, 4)).toEqual([
+        'Headline totals',
+        'The sources',
+        'Published tables that do not add up',
+        'Comparing the sources',
+      ]);
       expect(headings).toHaveLength(4 + 13);
       // Every chart is drawn: an inline SVG with marks in it.
       const figures = page.locator('figure svg');
       expect(await figures.count()).toBe(standardCharts().length);
-      for (let i = 0; i < standardCharts().length; i++) expect(await figures.nth(i).locator('path, text').count()).toBeGreaterThan(10);
+      for (let i = 0; i < standardCharts().length; i++)
+        expect(await figures.nth(i).locator('path, text').count()).toBeGreaterThan(10);
       // The three published tables that do not add up, each with both numbers.
       const findings = await page.locator('#audit li.finding').allTextContents();
-      const inconsistent = audit().objects().filter((r) => !r.consistent).length;
+      const inconsistent = audit()
+        .objects()
+        .filter((r) => !r.consistent).length;
       expect(findings).toHaveLength(inconsistent);
-      expect(findings[0]).toMatch(/the rows add up to 596,293; the source states 597,323 \(difference −1,030; 4 figures not reported, left out\)/);
+      expect(findings[0]).toMatch(
+        /the rows add up to 596,293; the source states 597,323 \(difference −1,030; 4 figures not reported, left out\)/,
+      );
       // A dash is shown as a dash.
       expect(await page.locator('#by-nationality td.not-reported').count()).toBe(12);
       if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT });
