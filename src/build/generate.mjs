@@ -2,7 +2,7 @@
 // hand-written catalog. Run with `npm run generate`; `--check` fails if the committed output is stale.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { fromCSV } from 'arquero';
+import { build } from 'esbuild';
 import { dataPackage, resources, commonFields, auxiliary } from './catalog.mjs';
 
 const root = new URL('../../', import.meta.url);
@@ -12,9 +12,34 @@ const required = new Set(['source', 'measure', 'unit', 'qualifier', 'label']);
 const qualifiers = ['exact', 'approximate', 'at-least', 'range', 'not-reported', 'derived'];
 const units = ['persons', 'percent'];
 
-function parse(text) {
-  const table = fromCSV(text, { autoType: false });
-  return { columns: table.columnNames(), rows: table.objects() };
+// The loader's own strict reader (src/data/csv.ts), so that a file the package ships is read
+// exactly as strictly here as at run time: a malformed bundled CSV fails the build.
+const { readCSV } = await importTS('src/data/csv.ts');
+
+/** Imports a TypeScript module of the package (bundled by esbuild in memory). */
+async function importTS(path) {
+  const { outputFiles } = await build({
+    entryPoints: [new URL(path, root).pathname],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+function parse(text, path) {
+  let names, records;
+  try {
+    ({ names, records } = readCSV(text, ['npm run generate', path]));
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  const rows = records.map((cells) => Object.fromEntries(names.map((n, j) => [n, cells[j]])));
+  return { columns: names, rows };
 }
 
 function fileInfo(path, text) {
@@ -31,7 +56,7 @@ function distinct(rows, name) {
 function datasetResource(meta) {
   const path = `datasets/${meta.name}.csv`;
   const text = read(path);
-  const { columns, rows } = parse(text);
+  const { columns, rows } = parse(text, path);
   const dimensions = columns.filter((name) => !(name in commonFields));
   for (const name of Object.keys(commonFields)) {
     if (!columns.includes(name)) throw new Error(`${path} lacks the contract column '${name}'`);
@@ -84,7 +109,7 @@ function datasetResource(meta) {
 function auxiliaryResource(meta) {
   const path = `datasets/${meta.name}.csv`;
   const text = read(path);
-  const { columns, rows } = parse(text);
+  const { columns, rows } = parse(text, path);
   const described = Object.keys(meta.fields);
   if (columns.join() !== described.join()) {
     throw new Error(
@@ -218,7 +243,7 @@ function filesModule(descriptor, names) {
 
 // --- main -------------------------------------------------------------------------------------
 
-const sources = parse(read('datasets/sources.csv')).rows;
+const sources = parse(read('datasets/sources.csv'), 'datasets/sources.csv').rows;
 const datasets = resources.map(datasetResource).map((r) => withSourceTitles(r, sources));
 const aux = auxiliary.map(auxiliaryResource);
 const { caveats, ...packageMeta } = dataPackage;
