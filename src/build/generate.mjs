@@ -3,12 +3,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
-import { dataPackage, resources, commonFields, auxiliary } from './catalog.mjs';
+import { dataPackage, resources, commonFields, structureFields, auxiliary } from './catalog.mjs';
 
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
-const numeric = new Set(['value', 'low', 'high']);
-const required = new Set(['source', 'measure', 'unit', 'qualifier', 'label']);
+const numeric = new Set(['value', 'low', 'high', 'precision']);
+const required = new Set(['id', 'source', 'measure', 'unit', 'qualifier', 'label']);
 const qualifiers = ['exact', 'approximate', 'at-least', 'range', 'not-reported', 'derived'];
 const units = ['persons', 'percent'];
 
@@ -58,6 +58,9 @@ function datasetResource(meta) {
   const text = read(path);
   const { columns, rows } = parse(text, path);
   const dimensions = columns.filter((name) => !(name in commonFields));
+  const fieldOrder = ['id', 'source', ...dimensions, ...Object.keys(commonFields).slice(2)];
+  if (columns.join() !== fieldOrder.join())
+    throw new Error(`${path}: columns ${columns.join(', ')}; expected ${fieldOrder.join(', ')}`);
   for (const name of Object.keys(commonFields)) {
     if (!columns.includes(name)) throw new Error(`${path} lacks the contract column '${name}'`);
   }
@@ -72,16 +75,22 @@ function datasetResource(meta) {
       description: commonFields[name] ?? meta.dimensions[name],
     };
     const constraints = {};
+    const structure = structureFields.includes(name);
     if (
       required.has(name) ||
-      (!numeric.has(name) && name !== 'note' && rows.every((row) => row[name] != null))
+      (!numeric.has(name) &&
+        !structure &&
+        name !== 'note' &&
+        rows.every((row) => row[name] != null))
     ) {
       constraints.required = true;
     }
+    if (name === 'id') constraints.unique = true;
     if (name === 'qualifier') constraints.enum = qualifiers;
     else if (name === 'unit') constraints.enum = units;
     else if (numeric.has(name)) constraints.minimum = 0;
-    else if (name !== 'label' && name !== 'note') constraints.enum = distinct(rows, name);
+    else if (name !== 'label' && name !== 'note' && !structure)
+      constraints.enum = distinct(rows, name);
     if (Object.keys(constraints).length) field.constraints = constraints;
     return field;
   });
@@ -100,8 +109,13 @@ function datasetResource(meta) {
     schema: {
       fields,
       missingValues: [''],
-      primaryKey: ['source', ...dimensions, 'measure'],
-      foreignKeys: [{ fields: 'source', reference: { resource: 'sources', fields: 'id' } }],
+      primaryKey: ['id'],
+      foreignKeys: [
+        { fields: 'source', reference: { resource: 'sources', fields: 'id' } },
+        { fields: 'part_of', reference: { resource: 'stated-totals', fields: 'id' } },
+        { fields: 'subset_of', reference: { resource: '', fields: 'id' } },
+        { fields: 'restates', reference: { resource: '', fields: 'id' } },
+      ],
     },
   };
 }
@@ -136,12 +150,15 @@ function auxiliaryResource(meta) {
         };
         const constraints = {};
         if (rows.every((row) => row[name] != null)) constraints.required = true;
+        if (meta.primaryKey.length === 1 && meta.primaryKey[0] === name) constraints.unique = true;
         if (meta.enums?.includes(name)) constraints.enum = distinct(rows, name);
+        if (numeric.has(name)) constraints.minimum = 0;
         if (Object.keys(constraints).length) field.constraints = constraints;
         return field;
       }),
       missingValues: [''],
       primaryKey: meta.primaryKey,
+      ...(meta.foreignKeys ? { foreignKeys: meta.foreignKeys } : {}),
     },
   };
 }

@@ -87,14 +87,14 @@ describe('a malformed bundled file fails loudly', () => {
     expect(bad).not.toBe(text('datasets/slovenia-2005.csv'));
     expect(() => parseResource(bad, resource('slovenia-2005'))).toThrow(InvalidTableError);
     expect(() => parseResource(bad, resource('slovenia-2005'))).toThrow(
-      /load: datasets\/slovenia-2005\.csv is not a well-formed table; nothing was loaded:\n- row 2 \(line 3\): 13 cells; expected 12/,
+      /load: datasets\/slovenia-2005\.csv is not a well-formed table; nothing was loaded:\n- row 2 \(line 3\): 18 cells; expected 17/,
     );
   });
 
   test('the loader refuses a header that is not the schema’s', () => {
     const swapped = text('datasets/by-status.csv').replace('source,status', 'status,source');
     expect(() => parseResource(swapped, resource('by-status'))).toThrow(
-      /the header of datasets\/by-status\.csv is status,source,.*; expected the columns of its schema, source,status,/,
+      /the header of datasets\/by-status\.csv is id,status,source,.*; expected the columns of its schema, id,source,status,/,
     );
   });
 
@@ -120,7 +120,7 @@ describe('a malformed bundled file fails loudly', () => {
       }
       expect(status).toBe(1);
       expect(stderr).toMatch(
-        /datasets\/slovenia-2005\.csv is not a well-formed table; nothing was loaded:\n- row 2 \(line 3\): 13 cells; expected 12/,
+        /datasets\/slovenia-2005\.csv is not a well-formed table; nothing was loaded:\n- row 2 \(line 3\): 18 cells; expected 17/,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
