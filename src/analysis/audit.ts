@@ -5,6 +5,7 @@ import { datasetIds, type DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, show } from '../errors.js';
 import { readTable, suggest, sumParts, toTable, unique, type CasualtyRow } from './shared.js';
 import type { IntervalSum } from './shared.js';
+import { totalsList } from './structure.js';
 
 /** A stated total: what a source says one of its tables adds up to (a row of `statedTotals()`). */
 export interface StatedTotal {
@@ -372,19 +373,8 @@ function judge(
 
 /** Checks a user's stated totals. */
 function readTotals(totals: unknown): StatedTotal[] {
-  const list: unknown = Array.isArray(totals)
-    ? totals
-    : typeof totals === 'object' &&
-        totals !== null &&
-        typeof (totals as ColumnTable).objects === 'function'
-      ? (totals as ColumnTable).objects()
-      : undefined;
-  if (!Array.isArray(list))
-    throw new InvalidOptionError(
-      `audit: option totals is ${show(totals)}; expected a table or an array of stated totals ({ source, scope, measure, parts, value, … }).`,
-    );
-  // Array.from: a hole in a sparse array is an entry (undefined, so an error), not skipped by map and left a hole.
-  return Array.from(list).map((entry: unknown, i) => {
+  const list = totalsList(totals, 'audit', '{ source, scope, measure, parts, value, … }');
+  return list.map((entry: unknown, i) => {
     const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const bad = (field: string, expected: string) =>
       new InvalidOptionError(

@@ -29,18 +29,8 @@ export function wholes(given: readonly Whole[] = []): Map<string, Whole> {
  */
 export function readWholes(totals: unknown, fn: string): Whole[] {
   if (totals === undefined) return [];
-  const list: unknown = Array.isArray(totals)
-    ? totals
-    : typeof totals === 'object' &&
-        totals !== null &&
-        typeof (totals as ColumnTable).objects === 'function'
-      ? (totals as ColumnTable).objects()
-      : undefined;
-  if (!Array.isArray(list))
-    throw new InvalidOptionError(
-      `${fn}: option totals is ${show(totals)}; expected a table or an array of stated totals ({ id, part_of, … }).`,
-    );
-  const result = Array.from(list).map((entry: unknown, i): Whole | null => {
+  const list = totalsList(totals, fn, '{ id, part_of, … }');
+  const result = list.map((entry: unknown, i): Whole | null => {
     const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     if (t.id === undefined || t.id === null) return null; // a total without an id can be checked, not named
     if (typeof t.id !== 'string' || t.id.trim() === '')
@@ -67,6 +57,25 @@ export function readWholes(totals: unknown, fn: string): Whole[] {
       );
   }
   return given;
+}
+
+/**
+ * The entries of an option `totals`: the rows of a table, or the items of an array (a hole in a
+ * sparse array is an entry, `undefined`, not skipped). Throws if it is neither.
+ */
+export function totalsList(totals: unknown, fn: string, shape: string): unknown[] {
+  const list: unknown = Array.isArray(totals)
+    ? totals
+    : typeof totals === 'object' &&
+        totals !== null &&
+        typeof (totals as ColumnTable).objects === 'function'
+      ? (totals as ColumnTable).objects()
+      : undefined;
+  if (!Array.isArray(list))
+    throw new InvalidOptionError(
+      `${fn}: option totals is ${show(totals)}; expected a table or an array of stated totals (${shape}).`,
+    );
+  return Array.from(list);
 }
 
 /** The wholes above `id` (its part_of, that one's part_of, …), stopping at a repeat. */

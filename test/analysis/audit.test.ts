@@ -304,4 +304,34 @@ describe('audit', () => {
     // the 12,000 who died abroad are not among them.
     expect(whole('ndh-civilians-in-ndh')).toMatchObject({ rows: 5, parts: 100000 });
   });
+
+  test('audit(table, { totals }) follows part_of to a user total with an id, and its smaller totals', () => {
+    // A whole 'w' of 100 with a part x = 30 and a smaller total 'v' (stated 70) made of y = 40, z = 30.
+    const totals = [
+      { id: 'w', source: 'a', scope: null, measure: 'deaths', parts: null, value: 100 },
+      {
+        id: 'v',
+        part_of: 'w',
+        source: 'a',
+        scope: null,
+        measure: 'deaths',
+        parts: null,
+        value: 70,
+      },
+    ];
+    const table = fromRows(
+      [
+        { ...row('a', 'x', exact(30)), part_of: 'w' },
+        { ...row('a', 'y', exact(40)), part_of: 'v' },
+        { ...row('a', 'z', exact(30)), part_of: 'v' },
+      ],
+      { sources, totals },
+    );
+    const result = audit(table, { totals }).objects();
+    // w: 30 + 70 (v as stated) = 100; v: 40 + 30 = 70. The scope (every row of 'a') is not used.
+    expect(result.map((r) => [r.id, r.rows, r.parts, r.check])).toEqual([
+      ['w', 2, 100, 'consistent'],
+      ['v', 2, 70, 'consistent'],
+    ]);
+  });
 });
