@@ -7,12 +7,11 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findChromium } from '../setup/detect.js';
+import { describeNeeding } from '../setup/requirements.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const chromium = '/usr/bin/chromium';
-const available = existsSync(chromium);
-if (!available && process.env.CI)
-  throw new Error(`${chromium} is missing: .ci/run installs it (apt-get install chromium)`);
+const chromium = findChromium();
 
 const bundle = (entry: string, outfile: string) =>
   build({
@@ -40,7 +39,7 @@ describe('the core entry bundled for a browser', () => {
   });
 });
 
-describe.skipIf(!available)('examples/browser in headless Chromium', () => {
+describeNeeding('examples/browser in headless Chromium', [chromium], () => {
   let server: Server;
   let url: string;
   const dir = mkdtempSync(join(tmpdir(), 'ww2yc-page-'));
@@ -65,7 +64,7 @@ describe.skipIf(!available)('examples/browser in headless Chromium', () => {
   test('loads the tables and draws the chart, with no console error', async () => {
     const { chromium: browserType } = await import('playwright-core');
     const browser = await browserType.launch({
-      executablePath: chromium,
+      executablePath: chromium.found!,
       args: [
         '--headless',
         '--no-sandbox',
