@@ -2,7 +2,7 @@
 // does (src/build/bundle.mjs), and examples/browser/index.html opened from the file system in
 // headless Chromium, the table and the chart looked for as a reader sees them.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -132,4 +132,27 @@ describeNeeding('examples/browser in headless Chromium', [chromium], () => {
       await browser.close();
     }
   }, 60_000);
+
+  // What the cell of examples/observable.md does with the attached file's text.
+  test('the single-file module imports from a blob: URL, as the Observable cell does', async () => {
+    const { chromium: browserType } = await import('playwright-core');
+    const browser = await browserType.launch({
+      executablePath: chromium.found!,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      const source = readFileSync(join(dir, 'ww2-yugoslavia-casualties.js'), 'utf8');
+      // A string, so that vitest leaves this import() to the browser.
+      const result = await page.evaluate(`(async (text) => {
+        const url = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+        const casualties = await import(url);
+        return casualties.load('by-nationality').filter((d) => d.nationality === 'jews').array('value');
+      })(${JSON.stringify(source)})`);
+      // Jews: 45,000 (the 1964 list), 60,000 (Kočović), 57,000 (Žerjavić), as in the README.
+      expect(result).toEqual([45000, 60000, 57000]);
+    } finally {
+      await browser.close();
+    }
+  });
 });
