@@ -37,19 +37,31 @@ export function onPath(names: string[], env: Env): string | undefined {
   return undefined;
 }
 
+/** The requirement as the environment variable `variable` names it, if it is set. */
+function fromVariable(
+  name: string,
+  variable: string,
+  env: Env,
+  install: string,
+): Requirement | undefined {
+  const path = env[variable];
+  if (!path) return undefined;
+  return {
+    name,
+    found: executable(path) ? path : undefined,
+    lookedAt: `${variable}=${path} is not an executable file`,
+    install,
+  };
+}
+
 /**
  * Chromium (or Chrome), for the browser and report tests: `CHROMIUM_BIN` if set (and then only
  * it), else `chromium`, `chromium-browser`, `google-chrome` on PATH.
  */
 export function findChromium(env: Env = process.env): Requirement {
   const install = 'sudo apt-get install chromium (Debian/Ubuntu; .ci/run does this)';
-  if (env.CHROMIUM_BIN)
-    return {
-      name: 'Chromium',
-      found: executable(env.CHROMIUM_BIN) ? env.CHROMIUM_BIN : undefined,
-      lookedAt: `CHROMIUM_BIN=${env.CHROMIUM_BIN} is not an executable file`,
-      install,
-    };
+  const set = fromVariable('Chromium', 'CHROMIUM_BIN', env, install);
+  if (set) return set;
   return {
     name: 'Chromium',
     found: onPath(['chromium', 'chromium-browser', 'google-chrome'], env),
@@ -70,13 +82,8 @@ export function cachedDeno(env: Env = process.env): string {
 export function findDeno(env: Env = process.env): Requirement {
   const install =
     '.ci/install-deno (installs deno from npm into ~/.cache/ww2yc-deno, as .ci/run does)';
-  if (env.DENO_BIN)
-    return {
-      name: 'Deno',
-      found: executable(env.DENO_BIN) ? env.DENO_BIN : undefined,
-      lookedAt: `DENO_BIN=${env.DENO_BIN} is not an executable file`,
-      install,
-    };
+  const set = fromVariable('Deno', 'DENO_BIN', env, install);
+  if (set) return set;
   const cached = cachedDeno(env);
   return {
     name: 'Deno',
