@@ -15,7 +15,7 @@ const present = Boolean(seedDocuments.found);
 const seeds = present ? readdirSync(dir).map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n') : '';
 const printed = (n: number) => n.toLocaleString('en-US'); // 346740 → "346,740", as the seeds print figures
 
-describeNeeding('the seed documents (../shared/seeds)', [seedDocuments], () => {
+describeNeeding('every figure and label against the seed documents', [seedDocuments], () => {
   type Row = { id: string; label: string; value: number | null; low: number | null; high: number | null; qualifier: string; unit: string };
   const rows: Row[] = datasets.flatMap((id) => load(id).objects().map((row) => ({ id, ...row }) as Row));
 
