@@ -98,12 +98,13 @@ describeNeeding('examples/browser in headless Chromium', [chromium], () => {
     });
     try {
       const page = await browser.newPage();
+      page.setDefaultTimeout(60_000); // a busy 2-core machine
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(pathToFileURL(join(dir, 'index.html')).href); // as a reader opens the file
       await page
-        .waitForSelector('body[data-ready="true"]', { timeout: 30_000 })
+        .waitForSelector('body[data-ready="true"]', { timeout: 60_000 })
         .catch((e: Error) => {
           throw new Error(`the page did not get ready; its errors: ${errors.join('; ')}`, {
             cause: e,
@@ -131,7 +132,7 @@ describeNeeding('examples/browser in headless Chromium', [chromium], () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   // What the cell of examples/observable.md does with the attached file's text.
   test('the single-file module imports from a blob: URL, as the Observable cell does', async () => {
@@ -142,6 +143,7 @@ describeNeeding('examples/browser in headless Chromium', [chromium], () => {
     });
     try {
       const page = await browser.newPage();
+      page.setDefaultTimeout(60_000); // a busy 2-core machine
       const source = readFileSync(join(dir, 'ww2-yugoslavia-casualties.js'), 'utf8');
       // A string, so that vitest leaves this import() to the browser.
       const result = await page.evaluate(`(async (text) => {

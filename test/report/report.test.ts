@@ -16,7 +16,7 @@ let result: ReturnType<typeof spawnSync>;
 
 beforeAll(() => {
   result = spawnSync(process.execPath, [bin, 'report', '--out', dir], { encoding: 'utf8' });
-}, 60_000);
+}, 300_000);
 
 describe('report --out <dir>', () => {
   test('writes the page, every table as CSV and Markdown, every chart as SVG and PNG', () => {
@@ -119,5 +119,5 @@ describeNeeding('the report in headless Chromium', [chromium], () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
