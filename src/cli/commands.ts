@@ -103,7 +103,7 @@ Examples:
 const show: Command = {
   summary: 'Show a dataset: every published figure with its qualifier and source.',
   usage:
-    "<dataset> [--source <id>]... [--filter <column>=<value>|'<column>>=<number>']... [--sort <column>[:desc]]... [--format table|csv|json|md]",
+    '<dataset> [--source <id>]... [--filter <column><op><value>]... [--sort <column>[:desc]]... [--format table|csv|json|md]',
   help: `
 Figures are shown as the source gives them: "~" approximate, "≥" at least, "a–b" a range,
 "–" not reported (never 0). Use --format csv or json for every column (value, low, high,
