@@ -104,19 +104,22 @@ export function filterRows(table: ColumnTable, expression: string): ColumnTable 
       `column '${column}' holds text: ${operator} compares numbers`,
       `the columns of numbers here: ${numeric.join(', ') || 'none'}; for text use = or !=, e.g. --filter ${column}=${firstValue(table, column)}`,
     );
-  const present = [...new Set(table.array(column) as unknown[])]
-    .filter((v) => v != null)
-    .map(String);
+  const present = [...new Set(table.array(column) as unknown[])].filter((v) => v != null).map(cell);
   if (!present.includes(operand)) throw new UnknownIdError(`value of ${column}`, operand, present);
   const equal = operator === '=';
   return table.filter(
     escape(
-      (d: Record<string, unknown>) =>
-        (d[column] != null && String(d[column]) === operand) === equal,
+      (d: Record<string, unknown>) => (d[column] != null && cell(d[column]) === operand) === equal,
     ),
   );
 }
 
+/** A cell of a column that is not all numbers (text, or true/false), as a user types it. */
+function cell(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function firstValue(table: ColumnTable, column: string): string {
-  return String((table.array(column) as unknown[]).find((v) => v != null) ?? 'value');
+  const first = (table.array(column) as unknown[]).find((v) => v != null);
+  return first === undefined ? 'value' : cell(first);
 }

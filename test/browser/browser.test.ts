@@ -105,7 +105,7 @@ describeNeeding('examples/browser in headless Chromium', [chromium], () => {
       await page.goto(pathToFileURL(join(dir, 'index.html')).href); // as a reader opens the file
       await page
         .waitForSelector('body[data-ready="true"]', { timeout: 60_000 })
-        .catch((e: Error) => {
+        .catch((e: unknown) => {
           throw new Error(`the page did not get ready; its errors: ${errors.join('; ')}`, {
             cause: e,
           });
