@@ -50,19 +50,15 @@ describeNeeding('examples/notebook.ipynb in the Deno kernel', [deno, nbclient], 
     );
     const copy = join(dir, 'notebook.ipynb'); // the committed notebook is never rewritten
     copyFileSync(join(root, 'examples/notebook.ipynb'), copy);
-    const script = [
-      'import json, sys, nbformat, nbclient',
-      'nb = nbformat.read(sys.argv[1], as_version=4)',
-      // A busy machine (the other test files run at the same time) can be slow to send a cell's
-      // output: wait for it (iopub_timeout) rather than lose it.
-      "nbclient.NotebookClient(nb, timeout=90, iopub_timeout=30, startup_timeout=90, kernel_name='deno', allow_errors=True, resources={'metadata': {'path': sys.argv[2]}}).execute()",
-      "print(json.dumps([{'source': c.source, 'outputs': c.outputs} for c in nb.cells if c.cell_type == 'code']))",
-    ].join('\n');
-    run = spawnSync(nbclient.found!, ['-c', script, copy, join(root, 'examples')], {
-      encoding: 'utf8',
-      env: { ...process.env, JUPYTER_PATH: dir, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
-      timeout: 240_000,
-    });
+    run = spawnSync(
+      nbclient.found!,
+      [join(root, 'test/notebook/execute.py'), copy, join(root, 'examples')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, JUPYTER_PATH: dir, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+        timeout: 240_000,
+      },
+    );
     if (run.status === 0) cells = JSON.parse(run.stdout as string);
   }, 300_000);
 
