@@ -72,10 +72,10 @@ export function captureHistories(
   const patterns = packPatterns(table, lists, countColumn);
   const weights = countColumn ? countsOf(table, countColumn) : null;
   // Stratum index of each row.
-  const stratumOf = new Int32Array(rows);
+  const stratumOf = new Int32Array(strata.length ? rows : 0);
   const keys: unknown[][] = [];
   if (strata.length) {
-    const columns = strata.map((s) => table.array(s) as ArrayLike<unknown>);
+    const columns = strata.map((s) => columnOf(table, s));
     const index = new Map<string, number>();
     const single = columns.length === 1 ? new Map<unknown, number>() : null;
     for (let i = 0; i < rows; i++) {
@@ -105,10 +105,13 @@ export function captureHistories(
   const counts = new Float64Array(keys.length * cells);
   if (weights)
     for (let i = 0; i < rows; i++) {
-      const c = stratumOf[i]! * cells + patterns[i]!;
+      const c = (strata.length ? stratumOf[i]! * cells : 0) + patterns[i]!;
       counts[c] = counts[c]! + weights[i]!;
     }
-  else for (let i = 0; i < rows; i++) counts[stratumOf[i]! * cells + patterns[i]!]! += 1;
+  else if (strata.length)
+    for (let i = 0; i < rows; i++) counts[stratumOf[i]! * cells + patterns[i]!]! += 1;
+  else for (let i = 0; i < rows; i++) counts[patterns[i]!]! += 1;
+  if (!countColumn && keys.some((_, k) => counts[k * cells]! > 0)) checkOnSomeList(patterns, lists);
   checkCounts(counts, lists, cells, keys.length);
   // One row per stratum and history (histories 1 … 2^t − 1).
   const out = keys.length * (cells - 1);
@@ -151,6 +154,7 @@ export function readHistories(table: ColumnTable, options: ListsOptions, fn: str
   if (weights)
     for (let i = 0; i < rows; i++) counts[patterns[i]!] = counts[patterns[i]!]! + weights[i]!;
   else for (let i = 0; i < rows; i++) counts[patterns[i]!]! += 1;
+  if (!countColumn && counts[0]! > 0) checkOnSomeList(patterns, lists);
   checkCounts(counts, lists, cells, 1);
   let observed = 0;
   for (let p = 1; p < cells; p++) observed += counts[p]!;
@@ -204,28 +208,20 @@ function packPatterns(table: ColumnTable, lists: string[], countColumn: string |
   const patterns = new Int32Array(rows);
   lists.forEach((name, j) => {
     const bit = 1 << j;
-    const column = table.array(name) as ArrayLike<unknown>;
-    for (let i = 0; i < rows; i++) {
-      const v = column[i];
-      if (v === true || v === 1) patterns[i] = patterns[i]! | bit;
-      else if (v !== false && v !== 0)
-        throw new InvalidTableError(
-          `Row ${i + 1}, list column '${name}': ${show(v)}; expected true/false or 1/0 (a missing value is not "not on the list": resolve it first).`,
-        );
-    }
+    const column = columnOf(table, name);
+    const bad = ArrayBuffer.isView(column)
+      ? packNumbers(column as unknown as ArrayLike<number>, patterns, bit)
+      : packValues(column, patterns, bit);
+    if (bad >= 0)
+      throw new InvalidTableError(
+        `Row ${bad + 1}, list column '${name}': ${show(column[bad])}; expected true/false or 1/0 (a missing value is not "not on the list": resolve it first).`,
+      );
   });
-  if (!countColumn) {
-    for (let i = 0; i < rows; i++)
-      if (patterns[i] === 0)
-        throw new InvalidTableError(
-          `Row ${i + 1} is on none of the lists ${lists.join(', ')}; every record must be on at least one list (the people on no list are what is estimated).`,
-        );
-  }
   return patterns;
 }
 
 function countsOf(table: ColumnTable, column: string): Float64Array {
-  const values = table.array(column) as ArrayLike<unknown>;
+  const values = columnOf(table, column);
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -253,4 +249,58 @@ function checkCounts(counts: Float64Array, lists: string[], cells: number, strat
         `List '${name}' holds no record: it is empty, so it says nothing about the overlaps; leave it out of lists.`,
       );
   });
+}
+
+/**
+ * A column's values in row order: the column itself when the table is neither filtered nor
+ * ordered and the column is an array or typed array (no copy), else a copy.
+ */
+function columnOf(table: ColumnTable, name: string): ArrayLike<unknown> {
+  if (!table.isFiltered() && !table.isOrdered()) {
+    const column = table.column(name) as unknown;
+    if (Array.isArray(column) || ArrayBuffer.isView(column)) return column as ArrayLike<unknown>;
+  }
+  return table.array(name) as ArrayLike<unknown>;
+}
+
+/** Sets `bit` in the patterns of rows whose value is 1; the first row with another value than 0 or 1, or −1. */
+function packNumbers(column: ArrayLike<number>, patterns: Int32Array, bit: number): number {
+  const rows = patterns.length;
+  if (!(column instanceof Float32Array || column instanceof Float64Array)) {
+    // Whole numbers: without branches (random 0/1 data defeats branch prediction); any value
+    // other than 0 or 1 leaves a bit other than the lowest set in \`seen\`.
+    let seen = 0;
+    for (let i = 0; i < rows; i++) {
+      const v = column[i]!;
+      patterns[i] = patterns[i]! | (v * bit);
+      seen |= v;
+    }
+    if ((seen & ~1) === 0) return -1;
+  }
+  for (let i = 0; i < rows; i++) {
+    const v = column[i]!;
+    if (v === 1) patterns[i] = patterns[i]! | bit;
+    else if (v !== 0) return i;
+  }
+  return -1;
+}
+
+/** The same for an array of booleans or numbers. */
+function packValues(column: ArrayLike<unknown>, patterns: Int32Array, bit: number): number {
+  const rows = patterns.length;
+  for (let i = 0; i < rows; i++) {
+    const v = column[i];
+    if (v === true || v === 1) patterns[i] = patterns[i]! | bit;
+    else if (v !== false && v !== 0) return i;
+  }
+  return -1;
+}
+
+/** Throws, naming the first record that is on no list. */
+function checkOnSomeList(patterns: Int32Array, lists: string[]): void {
+  const i = patterns.indexOf(0);
+  if (i >= 0)
+    throw new InvalidTableError(
+      `Row ${i + 1} is on none of the lists ${lists.join(', ')}; every record must be on at least one list (the people on no list are what is estimated).`,
+    );
 }
