@@ -14,6 +14,7 @@ import { toMarkdown } from '../exchange/markdown.js';
 import { writeReport } from '../report/report.js';
 import { textTable } from '../exchange/text.js';
 import { UsageError } from './usage.js';
+import { estimateCommand } from './estimate.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -332,4 +333,5 @@ export const commands: Record<string, Command> = {
   sources: sourcesCommand,
   cite: citeCommand,
   report,
+  estimate: estimateCommand,
 };

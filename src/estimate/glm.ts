@@ -47,11 +47,12 @@ export function fitPoisson(
   let beta: Float64Array = new Float64Array(p);
   let deviance = Infinity;
   let converged = false;
+  let previousIntercept = NaN;
   let iterations = 0;
   let factor: Float64Array | null = null;
   const xtwx = new Float64Array(p * p);
   const xtwz = new Float64Array(p);
-  for (iterations = 1; iterations <= 100; iterations++) {
+  for (iterations = 1; iterations <= 200; iterations++) {
     xtwx.fill(0);
     xtwz.fill(0);
     for (let i = 0; i < n; i++) {
@@ -75,7 +76,10 @@ export function fitPoisson(
       mu[i] = Math.max(Math.exp(eta[i]!), 1e-300);
     }
     const d = devianceOf(y, mu);
-    if (Math.abs(d - deviance) <= 1e-11 * (1 + Math.abs(d))) {
+    // Converged when the deviance and the intercept (the log of the missing cell) both settle.
+    const settled = Math.abs(beta[0]! - previousIntercept) <= 1e-10 * (1 + Math.abs(beta[0]!));
+    previousIntercept = beta[0]!;
+    if (settled && Math.abs(d - deviance) <= 1e-11 * (1 + Math.abs(d))) {
       deviance = d;
       converged = true;
       break;

@@ -299,12 +299,13 @@ export function fitModel(h: Histories, model: LoglinearModel, level = 0.95): Log
   const f0 = Math.exp(fit.beta[0]!);
   const v0 = fit.covariance[0]!;
   const df = cells - 1 - p;
-  if (!fit.converged || !Number.isFinite(f0) || f0 > 1e15)
+  if (!fit.converged || !Number.isFinite(f0) || f0 > 1e6 * Math.max(1, h.observed))
     return {
       ...base,
       parameters: p,
       df,
-      reason: 'The fit does not converge: the estimate is unbounded for this model.',
+      reason:
+        'The fit does not settle on a finite estimate (it runs past a million times the observed count): the estimate is unbounded for this model.',
     };
   const estimate = h.observed + f0;
   const out: LoglinearFit = {
