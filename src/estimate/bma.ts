@@ -67,8 +67,10 @@ export interface BMAResult {
  * @returns The posterior over N, its mean, mode, median and Bayes estimate, an interval, and the models' weights.
  * @throws {InvalidOptionError} If fewer than 3 or more than 5 lists are given, or an option is invalid.
  * @example
+ * // histories: Cormack, Chang & Smith (2000), Table 3b, as a count table of lists a, b, c
  * const r = bayesianModelAveraging(histories, { lists: ['a', 'b', 'c'] });
- * r.models[0]; // => { model: 'b-c', cliques: '[a][b,c]', weight: 0.4…, … }
+ * r.median; // => 222
+ * r.models[0]; // => { model: 'b-c', cliques: '[a][b,c]', weight: 0.825…, mode: 220, median: 222, low: 211, high: 237, … }
  */
 export function bayesianModelAveraging(table: ColumnTable, options: BMAOptions): BMAResult {
   const o = checkOptions(options, 'bayesianModelAveraging') as BMAOptions;
@@ -309,7 +311,7 @@ export function decomposableGraphs(t: number): Decomposable[] {
  * The posterior over N of a BMA result as an Arquero table (`N`, `probability`).
  *
  * @example
- * posteriorTable(bayesianModelAveraging(histories, { lists })).objects()[0]; // => { N: 1234, probability: 0.00… }
+ * posteriorTable(bayesianModelAveraging(histories, { lists })).objects()[0]; // => { N: 201, probability: 0.00097… }
  */
 export function posteriorTable(result: BMAResult): ColumnTable {
   return columnTable({

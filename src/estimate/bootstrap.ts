@@ -38,7 +38,8 @@ export interface BootstrapResult {
  * @param options The options of selectModels, and `replicates`, `seed`.
  * @returns The chosen model's estimate, the percentile interval and how often each model was chosen.
  * @example
- * bootstrapSelection(histories, { lists: ['a', 'b', 'c'], seed: 7 }).chosen[0]; // => { model: 'b:c', share: 0.61 }
+ * // histories: Cormack, Chang & Smith (2000), Table 3b, as a count table of lists a, b, c
+ * bootstrapSelection(histories, { lists: ['a', 'b', 'c'], seed: 7 }).chosen[0]; // => { model: 'b:c', share: 0.86 }
  */
 export function bootstrapSelection(table: ColumnTable, options: BootstrapOptions): BootstrapResult {
   const o = checkOptions(options, 'bootstrapSelection') as BootstrapOptions;

@@ -30,7 +30,8 @@ export interface ChaoEstimate {
  * @returns The lower bound, its standard error and interval.
  * @throws {InvalidTableError} If no one is on exactly two lists (f₂ = 0): the bound is then unbounded.
  * @example
- * chaoLowerBound(histories, { lists: ['a', 'b', 'c'] }).estimate; // => n + (2/3) · f₁²/(2f₂)
+ * // histories: Cormack, Chang & Smith (2000), Table 3b: n = 201, f₁ = 71, f₂ = 58
+ * chaoLowerBound(histories, { lists: ['a', 'b', 'c'] }).estimate; // => 229.97… (201 + (2/3) · 71²/116)
  */
 export function chaoLowerBound(
   table: ColumnTable,

@@ -1,4 +1,5 @@
 import { table as columnTable, type ColumnTable } from 'arquero';
+import { contractColumns } from '../analysis/shared.js';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { bmaOf } from './bma.js';
 import { bootstrapOf } from './bootstrap.js';
@@ -70,7 +71,8 @@ const caution =
  * @returns An Arquero table, one row per model.
  * @example
  * estimate(records, { lists: ['a', 'b', 'c'] }).select('method', 'model', 'value', 'low', 'high', 'weight').objects();
- * // => [{ method: 'log-linear', model: 'b:c', value: 221.9, low: 210.3, high: 236.2, weight: 0.62 }, …]
+ * // records: Cormack, Chang & Smith (2000), Table 3b
+ * // => [{ method: 'log-linear', model: 'b:c', value: 221.88…, low: 210.25…, high: 236.20…, weight: 0.839… }, …]
  */
 export function estimate(table: ColumnTable, options: EstimateOptions): ColumnTable {
   return rowsTable(estimateRows(table, options));
@@ -86,17 +88,7 @@ export function estimate(table: ColumnTable, options: EstimateOptions): ColumnTa
  */
 export function estimateSummary(result: ColumnTable): ColumnTable {
   const selected = (result.objects() as EstimateRow[]).filter((r) => r.selected);
-  return rowsTable(selected).select(
-    'source',
-    'measure',
-    'unit',
-    'value',
-    'low',
-    'high',
-    'qualifier',
-    'label',
-    'note',
-  );
+  return rowsTable(selected).select(...contractColumns);
 }
 
 /** @internal */
@@ -104,6 +96,10 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
   const o = checkOptions(options, 'estimate') as EstimateOptions;
   const h = readHistories(table, o, 'estimate');
   const t = h.lists.length;
+  if (t > 6)
+    throw new InvalidOptionError(
+      `estimate takes 2 to 6 lists; ${t} were given (fit chosen models of more lists with loglinear).`,
+    );
   const level = o.level ?? 0.95;
   if (!(level > 0 && level < 1))
     throw new InvalidOptionError(
@@ -261,7 +257,7 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       ...base(
         'bootstrap',
         b.model,
-        `The selected model's estimate with a percentile ${pct} interval from ${b.used} bootstrap replicates (seed ${o.seed ?? 1}), each redoing the selection; ${b.model} chosen in ${(b.chosen.find((c) => c.model === b.model)?.share ?? 0) * 100}% of them.`,
+        `The selected model's estimate with a percentile ${pct} interval from ${b.used} bootstrap replicates (seed ${o.seed ?? 1}), each redoing the selection; ${b.model} chosen in ${Math.round((b.chosen.find((c) => c.model === b.model)?.share ?? 0) * 100)}% of them.`,
       ),
       value: b.estimate,
       low: b.low,
@@ -281,15 +277,7 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
 
 function rowsTable(rows: EstimateRow[]): ColumnTable {
   const keys: (keyof EstimateRow)[] = [
-    'source',
-    'measure',
-    'unit',
-    'value',
-    'low',
-    'high',
-    'qualifier',
-    'label',
-    'note',
+    ...contractColumns,
     'method',
     'model',
     'terms',

@@ -108,8 +108,9 @@ export function hierarchicalModels(
  *   se, deviance, df, AIC, BIC, weight; models with no estimate last, with the reason in `note`.
  * @throws {InvalidOptionError} If an option is invalid.
  * @example
+ * // histories: Cormack, Chang & Smith (2000), Table 3b, as a count table of lists a, b, c
  * selectModels(histories, { lists: ['a', 'b', 'c'] }).select('model', 'value', 'bic').objects();
- * // => [{ model: 'b:c', value: 221.9, bic: … }, …]
+ * // => [{ model: 'b:c', value: 221.886…, bic: 60.863… }, …]
  */
 export function selectModels(table: ColumnTable, options: SelectModelsOptions): ColumnTable {
   const o = checkOptions(options, 'selectModels') as SelectModelsOptions;

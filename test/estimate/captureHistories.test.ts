@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError, InvalidTableError, UnknownIdError } from '../../src/index.js';
 import { captureHistories } from '../../src/estimate/index.js';
-import { mulberry32 } from './random.js';
+import { seeded as mulberry32 } from '../../src/estimate/random.js';
 
 type Row = { region: string; pattern: number; count: number };
 

@@ -15,7 +15,7 @@ import {
 } from '../../src/estimate/index.js';
 import { InvalidTableError } from '../../src/index.js';
 import { cormack3b, madiganYork5 } from './published.js';
-import { mulberry32 } from './random.js';
+import { seeded as mulberry32 } from '../../src/estimate/random.js';
 
 /** A count table of three lists a, b, c from counts by pattern 1…7 (bit 0 = a). */
 function counts3(c: number[]) {
