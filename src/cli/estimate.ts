@@ -109,8 +109,14 @@ Examples:
         );
       process.stderr.write(`wrote ${chart}\n`);
     }
-    if (values.summary) return print(estimateSummary(result), format);
-    if (format !== 'table') return print(result, format);
+    if (values.summary) {
+      print(estimateSummary(result), format);
+      return;
+    }
+    if (format !== 'table') {
+      print(result, format);
+      return;
+    }
     print(terminalTable(result), format);
   },
 };

@@ -39,11 +39,7 @@ export function estimateChart(
   options: EstimateChartOptions = {},
 ): TopLevelSpec {
   const { width, locale } = checkOptions(options);
-  if (
-    !result ||
-    typeof (result as ColumnTable).objects !== 'function' ||
-    !result.columnNames().includes('observed')
-  )
+  if (!result || typeof result.objects !== 'function' || !result.columnNames().includes('observed'))
     throw new InvalidTableError(
       `Invalid table ${show(result)}: expected the table estimate() returns.`,
     );
@@ -159,5 +155,5 @@ export function estimateChart(
         ],
       },
     ],
-  } as TopLevelSpec;
+  };
 }

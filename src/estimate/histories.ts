@@ -69,7 +69,7 @@ export function captureHistories(
       throw new InvalidOptionError(`captureHistories: '${s}' is both a list and a stratum.`);
   }
   const rows = table.numRows();
-  const patterns = packPatterns(table, lists, countColumn);
+  const patterns = packPatterns(table, lists);
   const weights = countColumn ? countsOf(table, countColumn) : null;
   // Stratum index of each row.
   const stratumOf = new Int32Array(strata.length ? rows : 0);
@@ -146,7 +146,7 @@ export function captureHistories(
 export function readHistories(table: ColumnTable, options: ListsOptions, fn: string): Histories {
   const o = checkOptions(options, fn);
   const { lists, countColumn } = checkLists(table, o);
-  const patterns = packPatterns(table, lists, countColumn);
+  const patterns = packPatterns(table, lists);
   const cells = 1 << lists.length;
   const counts = new Float64Array(cells);
   const weights = countColumn ? countsOf(table, countColumn) : null;
@@ -179,16 +179,17 @@ function checkLists(
   table: ColumnTable,
   o: Partial<ListsOptions>,
 ): { lists: string[]; countColumn: string | null } {
-  if (!table || typeof (table as ColumnTable).columnNames !== 'function')
+  if (!table || typeof table.columnNames !== 'function')
     throw new InvalidTableError(
       `Invalid table ${show(table)}: expected an Arquero table of records or of capture-history counts.`,
     );
   const names = table.columnNames();
-  const lists = o.lists;
-  if (!Array.isArray(lists) || lists.length < 2 || lists.some((l) => typeof l !== 'string'))
+  const given: unknown = o.lists;
+  if (!Array.isArray(given) || given.length < 2 || given.some((l) => typeof l !== 'string'))
     throw new InvalidOptionError(
-      `The option lists is ${show(lists)}; expected the names of two or more list columns, e.g. { lists: ['a', 'b', 'c'] }.`,
+      `The option lists is ${show(given)}; expected the names of two or more list columns, e.g. { lists: ['a', 'b', 'c'] }.`,
     );
+  const lists = given as string[];
   if (lists.length > maxLists)
     throw new InvalidOptionError(`${lists.length} lists given; at most ${maxLists} are supported.`);
   if (new Set(lists).size !== lists.length)
@@ -203,7 +204,7 @@ function checkLists(
 }
 
 /** The pattern of each row; throws on a value that is not true/false/1/0. */
-function packPatterns(table: ColumnTable, lists: string[], countColumn: string | null): Int32Array {
+function packPatterns(table: ColumnTable, lists: string[]): Int32Array {
   const rows = table.numRows();
   const patterns = new Int32Array(rows);
   lists.forEach((name, j) => {

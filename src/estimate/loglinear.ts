@@ -127,8 +127,9 @@ export function parseTerms(
       `The option terms is ${show(terms)}; expected interactions such as ['a:b', 'b:c'].`,
     );
   const masks = new Set<number>();
-  for (const term of terms) {
-    const names = typeof term === 'string' ? term.split(/[:*×]/).map((s) => s.trim()) : [...term];
+  for (const term of terms as readonly (string | readonly string[])[]) {
+    const names: string[] =
+      typeof term === 'string' ? term.split(/[:*×]/).map((s) => s.trim()) : [...term];
     let mask = 0;
     for (const name of names) {
       const i = lists.indexOf(name);

@@ -83,6 +83,6 @@ describe('ww2-yugoslavia-casualties estimate', () => {
     const r = run('estimate', '--help');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Usage: ww2-yugoslavia-casualties estimate/);
-    expect(r.out).toMatch(/Examples:\n  ww2-yugoslavia-casualties estimate/);
+    expect(r.out).toMatch(/Examples:\n {2}ww2-yugoslavia-casualties estimate/);
   });
 });

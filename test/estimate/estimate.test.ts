@@ -218,9 +218,9 @@ describe('properties', () => {
               .sort((x, y) => x - y);
           const before = values(original, names);
           const after = values(renamed, lists);
-          after.forEach((v, i) =>
-            expect(Math.abs(v - before[i]!)).toBeLessThanOrEqual(1e-6 * Math.abs(before[i]!)),
-          );
+          after.forEach((v, i) => {
+            expect(Math.abs(v - before[i]!)).toBeLessThanOrEqual(1e-6 * Math.abs(before[i]!));
+          });
           const b1 = bayesianModelAveraging(original, { lists: names, maxMissing: 500 });
           const b2 = bayesianModelAveraging(renamed, { lists, maxMissing: 500 });
           expect(b2.median).toBe(b1.median);
