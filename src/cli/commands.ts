@@ -16,6 +16,7 @@ import { textTable } from '../exchange/text.js';
 import { filterRows } from './filter.js';
 import { sortRows } from './sort.js';
 import { UsageError } from './usage.js';
+import { estimateCommand } from './estimate.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -338,4 +339,5 @@ export const commands: Record<string, Command> = {
   sources: sourcesCommand,
   cite: citeCommand,
   report,
+  estimate: estimateCommand,
 };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { benchEstimate } from './estimate.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -140,6 +141,9 @@ function race(scripts) {
   const t = median(times);
   report('unknown id of 200,000 characters: the error', ms(t), '< 100 ms', t < 100);
 }
+
+// 6. Estimation: capture histories of 10 million records.
+benchEstimate(report, { root, runs });
 
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`${'figure'.padEnd(width)}  ${'measured'.padEnd(28)}  ${'target'.padEnd(10)}  met`);

@@ -98,6 +98,15 @@ describeNeeding('examples/notebook.ipynb in the Deno kernel', [deno, nbclient], 
     expect(data['text/plain']).toMatch(/^Vega-Lite chart: Headline totals/);
   });
 
+  test('an estimate shows as a table, and its chart as Vega-Lite with the observed floor', () => {
+    const table = result(cells.find((c) => c.source.includes('const estimates = estimate('))!);
+    // Cormack, Chang & Smith (2000), Table 3b: 201 people on at least one of the three lists.
+    expect(table['text/plain']).toMatch(/log-linear +b:c/);
+    const chart = result(cells.find((c) => c.source.startsWith('display(estimateChart'))!);
+    const spec = chart['application/vnd.vegalite.v5+json'] as { description: string };
+    expect(spec.description).toMatch(/against 201 people observed on at least one list/);
+  });
+
   test('the committed notebook has no outputs (they come from running it)', () => {
     const nb = JSON.parse(readFileSync(join(root, 'examples/notebook.ipynb'), 'utf8')) as {
       cells: { cell_type: string; outputs?: unknown[] }[];
