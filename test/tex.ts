@@ -40,7 +40,7 @@ export interface TeXRun {
 }
 
 /**
- * Compiles `document` with `engine` (twice, with `bib` run between, when given) and collects the
+ * Compiles `document` with `engine` (three times, with `bib` run after the first, when given) and collects the
  * problems of the last run's log. An overfull box up to `tolerance` points is let pass.
  */
 export function compile(
@@ -78,7 +78,7 @@ export function compile(
   if (options.bib === 'bibtex') bib = run('bibtex', ['doc']);
   // Once more to resolve the citations; a table needs one run (longtable's "Rerun" is about
   // aligning its pages' columns, which the p columns here fix).
-  if (options.bib) out += latex();
+  if (options.bib) out += latex() + latex();
   const log = readLog(dir);
   const tolerance = options.tolerance ?? 3;
   const problems = [

@@ -101,6 +101,9 @@ export function escapeTeX(
     else if ((options.figure || options.hyphenate) && c === '–')
       out += '\\textendash\\allowbreak{}';
     else if (special.test(c)) out += commands[c]! + apart;
+    // A straight quote that opens a quotation is TeX's opening quote (‘), not an apostrophe (’).
+    else if (c === "'" && /^[\s([{]?$/.test(chars[i - 1] ?? '') && next && /\S/.test(next))
+      out += '`' + apart;
     else if (/[\u0000-\u001f\u007f]/.test(c)) continue;
     // TeX hyphenates no word that an explicit hyphen follows: glue (not a break) before the hyphen
     // ends the word, and glue after it keeps the break after the hyphen.
