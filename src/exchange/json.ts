@@ -38,9 +38,16 @@ export function toArrow(table: ColumnTable): Uint8Array {
   const names = checkTable(table, 'toArrow');
   // Without a prototype: Arquero looks a column's type up by name, and with a plain object a
   // column named 'valueOf' or 'toString' would get Object.prototype's method as its type.
-  const types: Record<string, DataType> = Object.create(null);
+  const types = Object.create(null) as Record<string, DataType>;
   for (const name of names) types[name] = arrowType(table, name);
-  return toArrowIPC(table, { format: 'stream', types });
+  try {
+    return toArrowIPC(table, { format: 'stream', types });
+  } catch (cause) {
+    throw new InvalidTableError(
+      `toArrow: the table cannot be written as Arrow: ${(cause as Error).message}; expected every column to hold values of its type.`,
+      { cause },
+    );
+  }
 }
 
 const arrowTypes = { number: float64, integer: int32, string: utf8, boolean: bool } as const;

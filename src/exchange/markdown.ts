@@ -25,7 +25,7 @@ export function toMarkdown(table: ColumnTable, options: DisplayOptions = {}): st
   const escape = (s: string) =>
     s
       .replace(/[\r\n\t]+/g, ' ')
-      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .replace(/\p{Cc}/gu, '')
       .replace(/[\\`*_[\]<>&~|]/g, '\\$&');
   const line = (cells: string[]) => `| ${cells.map(escape).join(' | ')} |`;
   return (

@@ -88,7 +88,8 @@ export function escapeTeX(
   options: { figure?: boolean; hyphenate?: boolean } = {},
 ): string {
   let out = '';
-  const chars = [...text.replace(/\r\n?|\n|\t/g, ' ')];
+  // Code points: each is escaped, mapped or kept whole (a letter with a combining mark passes as is).
+  const chars = Array.from(text.replace(/\r\n?|\n|\t/g, ' '));
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const next = chars[i + 1];
@@ -104,7 +105,7 @@ export function escapeTeX(
     // A straight quote that opens a quotation is TeX's opening quote (‘), not an apostrophe (’).
     else if (c === "'" && /^[\s([{]?$/.test(chars[i - 1] ?? '') && next && /\S/.test(next))
       out += '`' + apart;
-    else if (/[\u0000-\u001f\u007f]/.test(c)) continue;
+    else if (/\p{Cc}/u.test(c)) continue;
     // TeX hyphenates no word that an explicit hyphen follows: glue (not a break) before the hyphen
     // ends the word, and glue after it keeps the break after the hyphen.
     else if (options.hyphenate && c === '-') out += '\\nobreak\\hspace{0pt}-\\hspace{0pt}';
