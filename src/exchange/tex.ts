@@ -89,7 +89,7 @@ export function escapeTeX(
 ): string {
   let out = '';
   // Code points: each is escaped, mapped or kept whole (a letter with a combining mark passes as is).
-  const chars = Array.from(text.replace(/\r\n?|\n|\t/g, ' '));
+  const chars = Array.from(text.replace(/[\r\n\t]+/g, ' '));
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const next = chars[i + 1];

@@ -172,7 +172,7 @@ describe('sources and cite', () => {
     expect(r.out).toMatch(/^yu-official +official-claim /m);
     expect(r.out).toMatch(/^savich +polemical-article +Carl Savich/m);
     // A year is printed as a year, not as a number with a thousands separator.
-    expect(r.out).toMatch(/ 1964 /);
+    expect(r.out).toMatch(/ 1964( |$)/m);
     expect(r.out).not.toMatch(/1,964/);
   });
 
