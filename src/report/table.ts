@@ -3,6 +3,7 @@
 import type { ColumnTable } from 'arquero';
 import { sourceNames } from '../charts/attribution.js';
 import { keyWords } from '../charts/words.js';
+import { crosswalk } from '../data/load.js';
 import { display } from '../exchange/display.js';
 import { escapeHTML } from '../exchange/html.js';
 
@@ -45,6 +46,22 @@ const keyColumns = new Set([
 ]);
 const sourceColumns = new Set(['source', 'min_source', 'max_source', 'source_a', 'source_b']);
 
+let terms: Map<string, string> | undefined;
+
+/** A key as a reader reads it: the package's word for it, else the source's own term, else its words. */
+function keyWord(column: string, key: string): string {
+  const plain = key.replaceAll('-', ' ');
+  const word = keyWords(key);
+  if (word !== plain) return word;
+  if (!terms) {
+    terms = new Map();
+    for (const dimension of ['nationality', 'region', 'status'] as const)
+      for (const row of crosswalk(dimension).objects())
+        if (!terms.has(`${dimension}:${row.key}`)) terms.set(`${dimension}:${row.key}`, row.term);
+  }
+  return terms.get(`${column}:${key}`) ?? `${plain[0]!.toUpperCase()}${plain.slice(1)}`;
+}
+
 /** Options of {@link reportTable}. */
 export interface ReportTableOptions {
   /** Columns to show, in order (see `display`). Default: the table's. */
@@ -85,7 +102,7 @@ export function reportTable(table: ColumnTable, options: ReportTableOptions): st
     if (text === 'true') return 'yes';
     if (text === 'false') return 'no';
     if (sourceColumns.has(column)) return names.get(text) ?? text;
-    if (keyColumns.has(column) && text) return keyWords(text);
+    if (keyColumns.has(column) && text) return keyWord(column, text);
     return text;
   };
   const cls = (i: number, text = '') =>

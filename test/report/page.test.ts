@@ -92,7 +92,7 @@ describe.skipIf(!available)('the report page in Chromium', () => {
         width,
       );
       const boxes = await page.evaluate(() =>
-        [...document.querySelectorAll('nav.toc a, nav.toc .label, h1, h2, h3')].map((e) => {
+        Array.from(document.querySelectorAll('nav.toc a, nav.toc .label, h1, h2, h3')).map((e) => {
           const r = e.getBoundingClientRect();
           return {
             x: r.x + window.scrollX,
@@ -118,7 +118,7 @@ describe.skipIf(!available)('the report page in Chromium', () => {
       // Every chart is drawn no smaller than its own size on a phone, where it scrolls sideways
       // instead (text stays 11 px); on wider screens it fits the column.
       const sizes = await page.evaluate(() =>
-        [...document.querySelectorAll('.chart-box svg')].map((s) => ({
+        Array.from(document.querySelectorAll('.chart-box svg')).map((s) => ({
           drawn: s.getBoundingClientRect().width,
           own: Number(s.getAttribute('width')),
           box: s.parentElement!.getBoundingClientRect().width,
@@ -136,7 +136,7 @@ describe.skipIf(!available)('the report page in Chromium', () => {
     const page = await browser!.newPage({ viewport: { width: 1024, height: 900 } });
     await page.goto(`file://${index}`);
     const charts = await page.evaluate(() =>
-      [...document.querySelectorAll('figure.chart')].map((f) => {
+      Array.from(document.querySelectorAll('figure.chart')).map((f) => {
         const svg = f.querySelector('svg')!;
         const title = document.getElementById(svg.getAttribute('aria-labelledby') ?? '');
         let next = f.nextElementSibling;
