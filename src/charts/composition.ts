@@ -169,8 +169,17 @@ export function compositionChart(
     );
   }
   const named2 = keyed.map((d) => ({ ...d, bar: barName.get(d.whole)! }));
-  const parts = [...new Set(named2.map((d) => d.part))];
   const bars = [...new Set(named2.map((d) => d.bar))];
+  // Parts in one order for every bar: those that every bar has (civilians) after those only some
+  // have, so that a part shared by all stands in the same place in each bar.
+  const barsWith = (p: string) =>
+    new Set(named2.filter((d) => d.part === p).map((d) => d.bar)).size;
+  const firstSeen = [...new Set(named2.map((d) => d.part))];
+  const parts = [...firstSeen].sort(
+    (a, b) =>
+      Number(barsWith(a) === bars.length) - Number(barsWith(b) === bars.length) ||
+      firstSeen.indexOf(a) - firstSeen.indexOf(b),
+  );
   const single = bars.length === 1;
   const colours = coloursOf(parts, {});
   const percent = rows[0]!.unit === 'percent';
@@ -178,7 +187,9 @@ export function compositionChart(
   const whatParts = part === 'label' ? 'category' : keyWords(part);
   const title =
     `${keyWords(measure)[0]!.toUpperCase()}${keyWords(measure).slice(1)} by ${whatParts}` +
-    (by === 'source' ? '' : `, by ${by}`);
+    (by === 'source'
+      ? `: ${listWords([...new Set(rows.map((r) => names.get(r.source)!))])}`
+      : `, by ${by}`);
   const commonNotes = [
     ...(notReported
       ? [
@@ -390,4 +401,11 @@ function niceCeiling(max: number, percent: boolean): number {
 /** The stated total a row is a part of (`part_of`), if the table records one. */
 function partOf(row: object): unknown {
   return (row as Record<string, unknown>).part_of ?? null;
+}
+
+/** "A", "A and B", "A, B and C". */
+function listWords(items: string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
