@@ -38,7 +38,7 @@ describe('display(value, options)', () => {
       'https://vega.github.io/schema/vega-lite/v6.json',
     ); // the spec given is not changed
     expect(b['text/plain']).toMatch(
-      /^Vega-Lite chart: Headline totals of the war dead of Yugoslavia, 1941–1945\nDot plot of 14/,
+      /^Vega-Lite chart: Published totals of Yugoslavia’s war dead, 1941–1945, and the official loss claims\nDot plot of 14/,
     );
   });
 
