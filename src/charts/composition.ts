@@ -16,6 +16,7 @@ import {
   uncertaintyNotes,
 } from './frame.js';
 import { contractColumns } from '../analysis/shared.js';
+import { statedTotals } from '../data/load.js';
 import { coloursOf, type ChartOptions } from './theme.js';
 import { keyWords } from './words.js';
 
@@ -144,8 +145,28 @@ export function compositionChart(
   // Only parts of one whole are stacked: rows that name the same stated total in `part_of` make a
   // bar; a row that names none stands alone. A table without `part_of` stacks by `by`, and says so.
   const structured = table.columnNames().includes('part_of');
+  // A whole that is itself a part of another whole drawn here (Serbs' civilian deaths, within all
+  // Serb deaths in the NDH) is stacked in that whole's bar: its parts are parts of it too.
+  const parents = new Map<string, string>();
+  for (const t of statedTotals().objects() as { id?: unknown; part_of?: unknown }[])
+    if (t.id != null && t.part_of != null) parents.set(String(t.id), String(t.part_of));
+  const direct = new Set(
+    data
+      .map((d) => partOf(d))
+      .filter((p) => p != null)
+      .map(String),
+  );
+  const drawnWhole = (id: string): string => {
+    for (let up = parents.get(id), seen = 0; up && seen < 20; up = parents.get(up), seen++)
+      if (direct.has(up)) return drawnWhole(up);
+    return id;
+  };
   const whole = (d: (typeof data)[number], i: number) =>
-    structured ? (partOf(d) == null ? `alone:${i}` : `part_of:${String(partOf(d))}`) : d.bar;
+    structured
+      ? partOf(d) == null
+        ? `alone:${i}`
+        : `part_of:${drawnWhole(String(partOf(d)))}`
+      : d.bar;
   const keyed = data.map((d, i) => ({ ...d, whole: whole(d, i) }));
   const wholes = [...new Set(keyed.map((d) => d.whole))];
   // Two wholes with the same name differ in another dimension (Croats in the NDH and abroad): say which.

@@ -93,8 +93,7 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
       const who = names.get(r.source)!;
       const mentions = [r, ...again.filter((a) => restated(a) === String(r.id))];
       const dates = mentions.map((m) => when(m) || 'undated');
-      const date =
-        mentions.length > 1 ? `${mentions.length} mentions (${dates.join(', ')})` : when(r);
+      const date = mentions.length > 1 ? `${mentions.length} mentions` : when(r);
       const what = deathMeasures.has(r.measure)
         ? r.measure === 'killed'
           ? ' — killed'
