@@ -129,7 +129,7 @@ export function compositionChart(
         !(contractColumns as readonly string[]).includes(c) &&
         c !== by &&
         c !== part &&
-        c !== 'kind' &&
+        !['kind', 'id', 'part_of', 'subset_of', 'restates', 'precision'].includes(c) &&
         c !== 'date',
     );
   const data = named.map((d) => {
@@ -279,7 +279,7 @@ export function compositionChart(
             mark: 'bar',
             encoding: { y, x: { field: 'value', ...xi }, color, tooltip },
           },
-          ...uncertaintyLayers(of as never, { y }, xi, reach, 10),
+          ...uncertaintyLayers(of as never, { y }, xi, reach, 10, color),
           {
             mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#222' },
             encoding: { y, x: { field: 'textAt', ...xi }, text: { field: 'figure' } },

@@ -434,6 +434,14 @@ describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChar
       color: 'status',
     }) as Spec;
     expect(ranged.title.subtitle).toMatch(/ranges, which have no single length to stack/);
+    // Partisans in the NDH ("43–46,000") and abroad ("4,000 as Partisans") are two parts, not one.
+    expect(inner(ranged).vconcat[0].layer[0].encoding.color.scale.domain).toEqual([
+      'NDH armed forces',
+      'Partisans (NDH)',
+      'civilians (NDH)',
+      'Partisans (abroad)',
+      'civilians (abroad)',
+    ]);
     const croats = inner(ranged).vconcat[0];
     expect(croats.layer.map((l: Spec) => l.mark.type ?? l.mark)).toEqual([
       'bar',
