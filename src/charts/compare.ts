@@ -15,7 +15,6 @@ import {
   textAt,
   uncertaintyLayers,
   uncertaintyNotes,
-  type ChartRow,
 } from './frame.js';
 import { coloursOf, missingGrey, shapes, sourceColours, type ChartOptions } from './theme.js';
 
@@ -266,7 +265,7 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
     maximumFractionDigits: 2,
     minimumFractionDigits: 2,
   });
-  const domainNames = c.color.scale.domain as string[];
+  const domainNames = c.color.scale.domain;
   const middle = domainNames[Math.floor((domainNames.length - 1) / 2)]!;
   const spans = c.order.map((category) => {
     const of = reported.filter((r) => r.category === category);
@@ -315,7 +314,7 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
       height: { step: c.ids.length > 1 ? 13 : 24 },
       layer: [
         {
-          data: { values: spans.filter((s) => s.min !== null && s.max! > s.min!) },
+          data: { values: spans.filter((s) => s.min !== null && s.max! > s.min) },
           mark: { type: 'rule', strokeWidth: 1, color: '#8a8a8a' },
           encoding: { ...position, x: { field: 'min', ...x }, x2: { field: 'max' } },
         },
@@ -434,8 +433,8 @@ export interface SlopeChartOptions extends CompareChartOptions {
  */
 export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopLevelSpec {
   const c = bySource(table, options, 'slopeChart');
-  const from = oneOf('source (from)', options.from, c.rows as ChartRow[], 'source');
-  const to = oneOf('source (to)', options.to, c.rows as ChartRow[], 'source');
+  const from = oneOf('source (from)', options.from, c.rows, 'source');
+  const to = oneOf('source (to)', options.to, c.rows, 'source');
   const scale = options.scale ?? 'log';
   if (scale !== 'log' && scale !== 'linear')
     throw new InvalidOptionError(

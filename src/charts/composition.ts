@@ -148,8 +148,8 @@ export function compositionChart(
   // A whole that is itself a part of another whole drawn here (Serbs' civilian deaths, within all
   // Serb deaths in the NDH) is stacked in that whole's bar: its parts are parts of it too.
   const parents = new Map<string, string>();
-  for (const t of statedTotals().objects() as { id?: unknown; part_of?: unknown }[])
-    if (t.id != null && t.part_of != null) parents.set(String(t.id), String(t.part_of));
+  for (const t of statedTotals().objects() as { id?: string | null; part_of?: string | null }[])
+    if (t.id != null && t.part_of != null) parents.set(t.id, t.part_of);
   const direct = new Set(
     data
       .map((d) => partOf(d))
@@ -279,7 +279,7 @@ export function compositionChart(
             mark: 'bar',
             encoding: { y, x: { field: 'value', ...xi }, color, tooltip },
           },
-          ...uncertaintyLayers(of as never, { y }, xi, reach, 10, color),
+          ...uncertaintyLayers(of, { y }, xi, reach, 10, color),
           {
             mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#222' },
             encoding: { y, x: { field: 'textAt', ...xi }, text: { field: 'figure' } },
@@ -299,7 +299,7 @@ export function compositionChart(
           'Some parts are given as ranges, which have no single length to stack: each part on its own line',
         description: `Chart of ${keyWords(measure)} by ${whatParts}, one panel per ${by}: ${values.map((d) => `${d.bar}, ${d.part}: ${d.figure}`).join('; ')}.`,
         sources: rows.map((r) => r.source),
-        notes: [...uncertaintyNotes(values as never), ...commonNotes],
+        notes: [...uncertaintyNotes(values), ...commonNotes],
       },
       options,
       width,

@@ -84,8 +84,8 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
     );
   };
   // A row that restates another is not drawn again: the row it restates says how often it was given.
-  const restated = (r: ChartRow) => (r.restates == null ? null : String(r.restates));
-  const ids = new Set(rows.map((r) => (r.id == null ? null : String(r.id))));
+  const restated = (r: ChartRow) => r.restates ?? null;
+  const ids = new Set(rows.map((r) => r.id ?? null));
   const again = rows.filter((r) => restated(r) !== null && ids.has(restated(r)));
   const data = rows
     .filter((r) => !again.includes(r))
@@ -155,7 +155,7 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
       data: { values },
       height: { step: 24 },
       layer: [
-        ...uncertaintyLayers(values as ChartRow[], { y }, x, reach, 10, color),
+        ...uncertaintyLayers(values, { y }, x, reach, 10, color),
         {
           data: { values: values.filter(drawnAsFigure) },
           mark: { type: 'point', filled: true, size: 80, opacity: 1 },
@@ -210,7 +210,7 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
           (d) =>
             `${d.figure} (${names.get(d.source)!.short}) is drawn once: the table records it as mentioned ${d.mentions} times (${d.dates}).`,
         ),
-        ...uncertaintyNotes(data as ChartRow[]),
+        ...uncertaintyNotes(data),
       ],
     },
     options,

@@ -39,7 +39,15 @@ function fontWidth(item: TextItem, text: unknown): number {
     italic: readMetrics(fontFiles[2]!),
   };
   const size = item.fontSize == null ? 11 : Number(item.fontSize);
-  const line = text == null ? '' : String(text).trim();
+  const line = (
+    Array.isArray(text)
+      ? text.join(' ')
+      : typeof text === 'string'
+        ? text
+        : text == null
+          ? ''
+          : JSON.stringify(text)
+  ).trim();
   if (!(size > 0) || !line) return 0;
   const weight = item.fontWeight;
   const bold = weight === 'bold' || weight === 'bolder' || Number(weight) >= 600;

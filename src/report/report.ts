@@ -186,7 +186,7 @@ function auditSection(table: TableWriter): Section {
     .filter((r) => !r.consistent)
     .map(
       (r) =>
-        `<li class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${sourceNames([r.source as string])[0]!.name}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}${r.not_reported ? `; ${r.not_reported} figures not reported, left out` : ''}).`)}</li>`,
+        `<li class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${sourceNames([r.source])[0]!.name}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}${r.not_reported ? `; ${r.not_reported} figures not reported, left out` : ''}).`)}</li>`,
     );
   return {
     id: 'audit',

@@ -4,7 +4,6 @@ import { describe, expect, test } from 'vitest';
 import {
   InvalidOptionError,
   InvalidTableError,
-  UnknownIdError,
   compareChart,
   compositionChart,
   fromRows,
@@ -55,7 +54,7 @@ function warnings(spec: object): string[] {
     info: () => logger,
     debug: () => logger,
   };
-  compile(spec as never, { logger: logger as never });
+  compile(spec as never, { logger: logger });
   return seen;
 }
 
@@ -402,7 +401,7 @@ describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChar
     const serbs = compositionChart(load('ndh-serbs'), { color: 'label' }) as Spec;
     const values = inner(serbs).data.values as Spec[];
     expect(new Set(values.map((v) => v.whole))).toEqual(new Set(['part_of:ndh-serbs-zerjavic']));
-    expect(values.map((v) => v.value).reduce((a, b) => a + b, 0)).toBe(
+    expect(values.map((v) => v.value as number).reduce((a, b) => a + b, 0)).toBe(
       82000 + 23000 + 78000 + 45000 + 15000 + 34000 + 25000 + 20000,
     );
     // ndh-civilians-by-perpetrator: the deaths abroad are a whole of their own, never a part of a

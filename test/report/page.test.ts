@@ -111,7 +111,9 @@ describe.skipIf(!available)('the report page in Chromium', () => {
             clashes.push(`${boxes[i]!.text} × ${boxes[j]!.text}`);
       expect(clashes).toEqual([]);
       // The navigation stays in reach: far down the page, it is still at the top of the window.
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+      await page.evaluate(() => {
+        window.scrollTo(0, document.body.scrollHeight / 2);
+      });
       const nav = await page.locator('nav.toc').boundingBox();
       expect(nav!.y).toBeLessThanOrEqual(1);
       expect(nav!.height).toBeLessThan(width < 700 ? 80 : 160);
