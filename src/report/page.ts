@@ -27,7 +27,7 @@ nav.toc a { display: inline-block; padding: 0.25rem 0; font-size: 0.9rem; }
 .caveats li { margin: 0.15rem 0; }
 figure.chart { margin: 1.4rem 0; }
 .chart-box { overflow-x: auto; }
-.chart-box svg { display: block; max-width: 100%; height: auto; }
+.chart-box svg { display: block; width: min(100%, calc(var(--w, 600px) * 1.2)); height: auto; }
 figcaption { font-size: 0.9rem; color: var(--muted); }
 figcaption details { margin: 0.4rem 0; }
 figcaption summary { cursor: pointer; color: var(--link); }
@@ -40,6 +40,7 @@ table.ww2yc th { border-bottom: 1.5px solid var(--ink); }
 table.ww2yc .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.ww2yc .not-reported { color: var(--muted); }
 table.ww2yc td.col-note, table.ww2yc td.col-label { min-width: 14rem; max-width: 30rem; }
+table.ww2yc td.col-source, table.ww2yc td.col-kind, table.ww2yc td.col-dataset { min-width: 9rem; }
 .finding { color: var(--flag); font-weight: 600; }
 .files { font-size: 0.85rem; color: var(--muted); }
 footer { margin-top: 3rem; padding: 1.5rem 1rem; border-top: 1px solid var(--rule); font-size: 0.85rem; color: var(--muted); }
@@ -50,7 +51,7 @@ footer { margin-top: 3rem; padding: 1.5rem 1rem; border-top: 1px solid var(--rul
 }
 @media (max-width: 700px) {
   /* Charts keep their drawn size (text at 11 px) and scroll sideways, rather than shrink to 4 px. */
-  .chart-box svg { max-width: none; }
+  .chart-box svg { width: var(--w, 600px); max-width: none; }
   table.ww2yc td.col-note, table.ww2yc td.col-label { min-width: 12rem; }
 }
 @media print { nav.toc, .skip { display: none; } h2 { break-before: page; } figure, table { break-inside: avoid; } .chart-box svg { max-width: 100%; } }
