@@ -47,7 +47,7 @@ describe('toSVG(spec) and toPNG(spec, { scale })', () => {
     const svg = await toSVG(spec);
     // A label as long as the one Vega would have cut short with "…" at its 0.8 em guess.
     const totals = await toSVG(totalsChart(load('total-estimates')));
-    expect(totals).toContain('Government of Yugoslavia, May 1945 — demographic loss</text>');
+    expect(totals).toContain('Government of Yugoslavia, 4 mentions — demographic loss</text>');
     expect(svg).not.toContain('…');
     const metrics = (vega as unknown as { textMetrics: { width: unknown; estimateWidth: unknown } })
       .textMetrics;
