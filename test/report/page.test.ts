@@ -1,23 +1,20 @@
 // The report page as readers and checkers see it: axe-core and the Nu HTML checker on the real
 // page, and screenshots at a phone's, a tablet's and a desktop's width, checked for overlapping boxes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { toPNG, toSVG } from '../../src/render/index.js';
 import { standardCharts, writeReport } from '../../src/report/index.js';
+import { findChromium, findJava } from '../setup/detect.js';
+import { describeNeeding } from '../setup/requirements.js';
 
 const require = createRequire(import.meta.url);
-const chromium = '/usr/bin/chromium';
-const available = existsSync(chromium);
-if (!available && process.env.CI)
-  throw new Error(`${chromium} is missing: .ci/run installs it (apt-get install chromium)`);
-const java = spawnSync('java', ['-version']).status === 0;
-if (!java && process.env.CI)
-  throw new Error('java is missing: .ci/run installs it (apt-get install default-jre-headless)');
+const chromium = findChromium();
+const java = findJava();
 
 const dir = mkdtempSync(join(tmpdir(), 'ww2yc-page-'));
 const index = join(dir, 'index.html');
@@ -26,10 +23,10 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   await writeReport(dir, { charts: standardCharts(), toSVG, toPNG, version: 'test' });
-  if (available) {
+  if (chromium.found) {
     const { chromium: browserType } = await import('playwright-core');
     browser = await browserType.launch({
-      executablePath: chromium,
+      executablePath: chromium.found,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
   }
@@ -43,13 +40,17 @@ const overlap = (a: Box, b: Box) =>
   a.y < b.y + b.height - 0.5 &&
   b.y < a.y + a.height - 0.5;
 
-describe.skipIf(!java)('the report page and the Nu HTML checker (vnu-jar)', () => {
+describeNeeding('the report page and the Nu HTML checker (vnu-jar)', [java], () => {
   test('has no error', () => {
     const jar = require('vnu-jar') as string;
-    const r = spawnSync('java', ['-jar', jar, '--format', 'json', '--exit-zero-always', index], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const r = spawnSync(
+      java.found!,
+      ['-jar', jar, '--format', 'json', '--exit-zero-always', index],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const messages = JSON.parse(r.stderr || r.stdout).messages as {
       type: string;
       message: string;
@@ -61,7 +62,7 @@ describe.skipIf(!java)('the report page and the Nu HTML checker (vnu-jar)', () =
   }, 120_000);
 });
 
-describe.skipIf(!available)('the report page in Chromium', () => {
+describeNeeding('the report page in Chromium', [chromium], () => {
   test('axe-core finds no serious or critical violation', async () => {
     const page = await browser!.newPage({ viewport: { width: 1024, height: 900 } });
     await page.goto(`file://${index}`);
