@@ -62,12 +62,24 @@ export type { Figure } from './exchange/figure.js';
 // Charts: Vega-Lite specs (plain objects; rendering lives in ww2-yugoslavia-casualties/render)
 export { totalsChart } from './charts/totals.js';
 export { compareChart, spreadChart, slopeChart } from './charts/compare.js';
-export type { CompareChartOptions, SlopeChartOptions } from './charts/compare.js';
+export type {
+  CompareChartOptions,
+  SlopeChartOptions,
+  SpreadChartOptions,
+} from './charts/compare.js';
 export { compositionChart } from './charts/composition.js';
 export type { CompositionChartOptions } from './charts/composition.js';
 export { locationChart } from './charts/location.js';
 export { militaryChart } from './charts/military.js';
-export { palette, shapes, fontFamily, missingGrey } from './charts/theme.js';
+export {
+  palette,
+  shapes,
+  fontFamily,
+  missingGrey,
+  sourceColours,
+  measureColours,
+  kindColours,
+} from './charts/theme.js';
 export type { ChartOptions } from './charts/theme.js';
 export { sourceNames, kindWords, footer } from './charts/attribution.js';
 export type { SourceName } from './charts/attribution.js';

@@ -32,6 +32,11 @@ export function standardCharts(): ReportChart[] {
       spec: spreadChart(load('by-nationality'), { by: 'nationality' }),
     },
     {
+      name: 'by-status-spread',
+      dataset: 'by-status',
+      spec: spreadChart(load('by-status'), { by: 'status' }),
+    },
+    {
       name: 'by-nationality-slope',
       dataset: 'by-nationality',
       spec: slopeChart(load('by-nationality'), {
@@ -81,17 +86,26 @@ export function standardCharts(): ReportChart[] {
       spec: compositionChart(load('ndh-croats-bosniaks'), {
         by: 'nationality',
         color: 'status',
-        title: 'Croats and Bosniaks in the NDH and abroad: deaths by status (Žerjavić)',
+        title: 'Croats and Bosniaks, in the NDH and abroad: deaths by status (Žerjavić)',
       }),
     },
     {
       name: 'ndh-civilians-by-perpetrator',
       dataset: 'ndh-civilians-by-perpetrator',
-      spec: compositionChart(load('ndh-civilians-by-perpetrator'), {
-        by: 'nationality',
-        color: 'perpetrator',
-        title: 'Croat and Bosniak civilian deaths in the NDH, by perpetrator (Žerjavić)',
-      }),
+      // The 12,000 who died abroad are not part of the deaths in the NDH: left out, and said so.
+      spec: compositionChart(
+        load('ndh-civilians-by-perpetrator').filter(
+          (d: { region: string | null }) => d.region === 'ndh',
+        ),
+        {
+          by: 'perpetrator',
+          color: 'nationality',
+          title: 'Croat and Bosniak civilian deaths in the NDH, by perpetrator (Žerjavić)',
+          notes: [
+            'Not in this chart: the civilians who died abroad (10,000 Croats and 2,000 Bosniaks), who are not among the deaths in the NDH.',
+          ],
+        },
+      ),
     },
     {
       name: 'military-losses',

@@ -15,7 +15,10 @@ import { catalog } from '../data/generated/files.js';
 import type { DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError } from '../errors.js';
 import { toCSV } from '../exchange/csv.js';
-import { escapeHTML, toHTML } from '../exchange/html.js';
+import { escapeHTML } from '../exchange/html.js';
+import { figure } from './figure.js';
+import { sourceNames } from '../charts/attribution.js';
+import { reportTable } from './table.js';
 import { toMarkdown } from '../exchange/markdown.js';
 import { numberFormat } from '../exchange/figure.js';
 import { caveats, p, page, type Section } from './page.js';
@@ -78,11 +81,7 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
     const svg = await toSVG!(chart.spec);
     files.set(`charts/${chart.name}.svg`, svg);
     files.set(`charts/${chart.name}.png`, await toPNG!(chart.spec));
-    const description = (chart.spec as { description?: string }).description ?? chart.name;
-    drawn.set(
-      chart.name,
-      `<figure role="img" aria-label="${escapeHTML(description)}">${svg.replace(/^<\?xml[^>]*>\s*/, '')}<figcaption>Chart files: <a href="charts/${chart.name}.svg">SVG</a> · <a href="charts/${chart.name}.png">PNG</a></figcaption></figure>`,
-    );
+    drawn.set(chart.name, figure(chart.name, svg, chart.spec));
   }
   const chartsOf = (id: DatasetId) =>
     charts
@@ -144,11 +143,15 @@ function totalsSection(charts: string, table: TableWriter): Section {
   return {
     id: 'total-estimates',
     title: 'Headline totals',
+    short: 'Headline totals',
     html: [
       p(d.description),
       caveats(ownCaveats(d.caveats)),
       charts,
-      `<div class="scroll">${toHTML(t, { columns: ['source', 'kind', 'date', 'measure', 'figure', 'label'] })}</div>`,
+      reportTable(t, {
+        columns: ['source', 'kind', 'date', 'measure', 'figure', 'label'],
+        caption: 'Every headline total, as published',
+      }),
       table('total-estimates', t),
     ].join('\n'),
   };
@@ -159,12 +162,13 @@ function sourcesSection(table: TableWriter): Section {
   const list = rows
     .map(
       (s) =>
-        `<li><strong>${escapeHTML(s.id)}</strong> ${kindTag(s.kind)}<br>${escapeHTML(cite(s.id))}${s.note ? `<br><small>${escapeHTML(s.note)}</small>` : ''}</li>`,
+        `<li><strong>${escapeHTML(sourceNames([s.id])[0]!.name)}</strong> <code>${escapeHTML(s.id)}</code> ${kindTag(s.kind)}<br>${escapeHTML(cite(s.id))}${s.note ? `<br><small>${escapeHTML(s.note)}</small>` : ''}</li>`,
     )
     .join('\n');
   return {
     id: 'sources',
     title: 'The sources',
+    short: 'Sources',
     html: [
       p(
         'Every work a figure comes from, what kind of source it is, and the document and section it was read from.',
@@ -182,18 +186,22 @@ function auditSection(table: TableWriter): Section {
     .filter((r) => r.check !== 'consistent' && r.stated !== null)
     .map(
       (r) =>
-        `<li class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${r.source}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}). ${r.check}: ${r.reason}.`)}</li>`,
+        `<li class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${sourceNames([r.source])[0]!.name}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}). ${r.check}: ${r.reason}.`)}</li>`,
     );
   const inconsistent = result.objects().filter((r) => r.check === 'inconsistent').length;
   return {
     id: 'audit',
     title: 'Published tables that do not add up',
+    short: 'Tables that do not add up',
     html: [
       p(
         `Each total a source states, against the sum of the rows it covers, allowing for how the source rounded. ${inconsistent} of ${result.numRows()} do not add up, ${findings.length - inconsistent} cannot be settled (a part not reported could hold the difference); the tables are kept as published.`,
       ),
       `<ul>${findings.join('\n')}</ul>`,
-      `<div class="scroll">${toHTML(result, { columns: ['dataset', 'source', 'scope', 'parts', 'stated', 'difference', 'check'] })}</div>`,
+      reportTable(result, {
+        columns: ['dataset', 'source', 'scope', 'parts', 'stated', 'difference', 'check'],
+        caption: 'Each stated total against the sum of its rows',
+      }),
       table('audit', result),
     ].join('\n'),
   };
@@ -223,42 +231,82 @@ function comparisonsSection(table: TableWriter): Section {
   return {
     id: 'comparisons',
     title: 'Comparing the sources',
+    short: 'Comparisons',
     html: [
       '<h3>Kočović and Žerjavić by nationality</h3>',
       p(
         `Two demographic estimates of real deaths. Over the ${agree.n} nationalities both report, they differ by ${n(Math.round(agree.mean_abs_difference!))} on average (mean absolute difference); their figures correlate with Pearson r = ${agree.pearson!.toFixed(3)} and their rankings with Spearman ρ = ${agree.spearman!.toFixed(3)}.`,
       ),
-      `<div class="scroll">${toHTML(pair, { columns: ['nationality', 'source', 'figure', 'difference', 'ratio', 'rank'], fractionDigits: 2 })}</div>`,
+      reportTable(pair, {
+        columns: ['nationality', 'source', 'figure', 'difference', 'ratio', 'rank'],
+        caption: 'Kočović against Žerjavić by nationality (difference and ratio to Žerjavić)',
+      }),
       table('compare-kocovic-zerjavic-by-nationality', pair),
       '<h3>The spread of the three sources by nationality</h3>',
       p(
         'The 1964 list (a named list) beside the two demographic estimates: lowest and highest figure per nationality, and how many sources report it.',
       ),
-      `<div class="scroll">${toHTML(spreads, { columns: ['nationality', 'count', 'not_reported', 'min', 'min_source', 'max', 'max_source', 'ratio'], fractionDigits: 2 })}</div>`,
+      reportTable(spreads, {
+        columns: [
+          'nationality',
+          'count',
+          'not_reported',
+          'min',
+          'min_source',
+          'max',
+          'max_source',
+          'ratio',
+        ],
+        caption: 'Lowest and highest figure per nationality, over the three sources',
+      }),
       table('spread-by-nationality', spreads),
       '<h3>The 1964 list and Žerjavić by republic</h3>',
       p(
         "The 1964 list's Serbia (proper), AP Kosovo and AP Vojvodina added into Serbia, beside Žerjavić's republics. The 1964 list is a named list; Žerjavić a demographic estimate.",
       ),
       caveats(warnings),
-      `<div class="scroll">${toHTML(byRepublic, { columns: ['region', 'source', 'figure', 'difference', 'ratio'], fractionDigits: 2 })}</div>`,
+      reportTable(byRepublic, {
+        columns: ['region', 'source', 'figure', 'difference', 'ratio'],
+        caption: 'The 1964 list against Žerjavić by republic (difference and ratio to Žerjavić)',
+      }),
       table('compare-1964-zerjavic-by-republic', byRepublic),
     ].join('\n'),
   };
 }
 
+/** The navigation's short names of the dataset sections. */
+const shortTitles: Partial<Record<DatasetId, string>> = {
+  'by-nationality': 'By nationality',
+  'by-location-1964': '1964 list by location',
+  'by-republic-zerjavic': 'By republic',
+  'by-status': 'By status',
+  'slovenia-2005': 'Slovenia 2005',
+  'ndh-serbs': 'NDH: Serbs',
+  'ndh-croats-bosniaks': 'NDH: Croats, Bosniaks',
+  'ndh-civilians-by-perpetrator': 'NDH: civilians',
+  'ndh-croats-goldstein': 'NDH: Goldstein',
+  'military-losses': 'Military losses',
+  'italian-by-region': 'Italian losses',
+  'belgrade-offensive': 'Belgrade offensive',
+  'demographic-loss': 'Demographic loss',
+};
+
 function datasetSection(id: DatasetId, charts: string, table: TableWriter): Section {
   const d = describe(id);
-  const kinds = d.sources.map((s) => `${escapeHTML(s.id)} ${kindTag(s.kind)}`).join(' · ');
+  const names = new Map(sourceNames(d.sources.map((s) => s.id)).map((n) => [n.id, n.name]));
+  const kinds = d.sources
+    .map((s) => `${escapeHTML(names.get(s.id) ?? s.id)} ${kindTag(s.kind)}`)
+    .join(' · ');
   return {
     id,
     title: d.title,
+    short: shortTitles[id] ?? d.title,
     html: [
       p(d.description),
       `<p>Sources: ${kinds}</p>`,
       caveats(ownCaveats(d.caveats)),
       charts,
-      `<div class="scroll">${toHTML(load(id), { notes: true })}</div>`,
+      reportTable(load(id), { notes: true, caption: `${d.title}: every row, as published` }),
       table(id, load(id)),
     ].join('\n'),
   };
