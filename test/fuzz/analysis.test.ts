@@ -42,6 +42,16 @@ const oneDimension = validTable({
 });
 const by = (t: ValidTable) => t.dimensions[0]!;
 const reported = (rows: readonly CasualtyRow[]) => rows.filter((r) => r.value !== null);
+/** Whether a row lacks its key: compare, spread and agreement then refuse (a missing key is not a category). */
+const keyless = (t: ValidTable) => t.rows.some((r) => r[by(t)] == null);
+/** For a table with a row that lacks its key: the call fails with InvalidTableError saying so. */
+function expectKeylessRefused(result: ReturnType<typeof attempt>): void {
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.error).toBeInstanceOf(InvalidTableError);
+    expect(result.error.message).toMatch(/a missing key is not a category/);
+  }
+}
 
 describe('rollup(table, { by })', () => {
   test('low, value and high are the plain sums of the reported parts; a group with none reported is null, never 0', () => {
@@ -150,6 +160,7 @@ describe('compare(table, { by, baseline })', () => {
         const sources = [...new Set(t.rows.map((r) => r.source))];
         const baseline = sources[pick % sources.length]!;
         const result = attempt(() => compare(t.table, { by: column, baseline }));
+        if (keyless(t)) return expectKeylessRefused(result);
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         const categories = [...new Set(t.rows.map((r) => r[column] ?? null))];
@@ -188,6 +199,7 @@ describe('compare(table, { by, baseline })', () => {
     fc.assert(
       fc.property(oneDimension, fc.oneof(evilString, anything), (t, baseline) => {
         fc.pre(baseline != null && !t.rows.some((r) => r.source === baseline)); // null or undefined: the default baseline
+        fc.pre(!keyless(t));
         const result = attempt(() => compare(t.table, { by: by(t), baseline: baseline as string }));
         expect(result.ok).toBe(false);
         if (!result.ok && typeof baseline === 'string' && baseline.length < 100)
@@ -204,6 +216,7 @@ describe('spread(table, { by })', () => {
       fc.property(oneDimension, (t) => {
         const column = by(t);
         const result = attempt(() => spread(t.table, { by: column }));
+        if (keyless(t)) return expectKeylessRefused(result);
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         const sources = new Set(t.rows.map((r) => r.source));
@@ -243,6 +256,7 @@ describe('agreement(table, { by })', () => {
       fc.property(oneDimension, (t) => {
         const column = by(t);
         const result = attempt(() => agreement(t.table, { by: column }));
+        if (keyless(t)) return expectKeylessRefused(result);
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         for (const row of result.value.objects()) {
@@ -338,7 +352,7 @@ describe('harmonize(table, { dimension, crosswalk })', () => {
 });
 
 describe('rates(table, population, { by, per })', () => {
-  test('rate = count / population × per, for count, low and high; null where not reported or no population, never 0', () => {
+  test('rate = count / population × per, for count, low and high (high at most per); null where not reported or no population, never 0; a count above its population refused', () => {
     const population = fc.dictionary(
       keyValue as fc.Arbitrary<string>,
       fc.integer({ min: 1, max: 50_000_000 }),
@@ -347,15 +361,32 @@ describe('rates(table, population, { by, per })', () => {
     fc.assert(
       fc.property(oneDimension, population, fc.constantFrom(100, 1000), (t, pop, per) => {
         const column = by(t);
-        const people = Object.entries(pop).map(([k, v]) => ({ [column]: k, population: v }));
+        const people = Object.entries(pop).map(([k, v]) => ({
+          [column]: k,
+          population: v,
+          year: 1941,
+        }));
         const result = attempt(() => rates(t.table, people, { by: column, per: per as 100 }));
+        const popOf = (r: CasualtyRow) => {
+          const key = (r[column] ?? null) as string | null;
+          return key !== null && Object.hasOwn(pop, key) ? pop[key]! : null;
+        };
+        const above = t.rows.some((r) => {
+          const p = popOf(r);
+          return p !== null && r.value !== null && r.value > p;
+        });
+        if (above) {
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.error.message).toMatch(/is above its population/);
+          return;
+        }
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         result.value.objects().forEach((row, i) => {
           const r = t.rows[i]!;
-          const key = (r[column] ?? null) as string | null;
-          const p = key !== null && Object.hasOwn(pop, key) ? pop[key]! : null;
-          const scale = (x: number | null) => (x === null || p === null ? null : (x / p) * per);
+          const p = popOf(r);
+          const scale = (x: number | null) =>
+            x === null || p === null ? null : Math.min((x / p) * per, per);
           expect(row.rate).toBe(scale(r.value));
           expect(row.rate_low).toBe(scale(r.low));
           expect(row.rate_high).toBe(scale(r.high));
@@ -377,7 +408,7 @@ describe('rates(table, population, { by, per })', () => {
         (t, key, value, per) => {
           const column = by(t);
           const result = attempt(() =>
-            rates(t.table, [{ [column]: key as string, population: value as number }], {
+            rates(t.table, [{ [column]: key as string, population: value as number, year: 1941 }], {
               by: column,
               per: per as 100,
             }),
@@ -528,7 +559,8 @@ describe('every analysis function on a raw table with bad cells', () => {
             () => spread(table, { by: 'region' }),
             () => agreement(table, { by: 'region' }),
             () => harmonize(table, { dimension: 'region' }),
-            () => rates(table, [{ region: 'serbia', population: 100 }], { by: 'region' }),
+            () =>
+              rates(table, [{ region: 'serbia', population: 100, year: 1941 }], { by: 'region' }),
             () =>
               audit(table, {
                 totals: [
