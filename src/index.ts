@@ -63,6 +63,7 @@ export { compositionChart } from './charts/composition.js';
 export type { CompositionChartOptions } from './charts/composition.js';
 export { locationChart } from './charts/location.js';
 export { militaryChart } from './charts/military.js';
+export { balanceChart } from './charts/balance.js';
 export { palette, shapes, fontFamily, missingGrey } from './charts/theme.js';
 export type { ChartOptions } from './charts/theme.js';
 export { sourceNames, kindWords, footer } from './charts/attribution.js';

@@ -4,7 +4,7 @@ import type { ColumnTable } from 'arquero';
 import { load, sources } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { InvalidTableError, checkOptions } from '../errors.js';
-import { readTable, toTable, unique, type CasualtyRow } from './shared.js';
+import { readTable, toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
 
 /** Options of {@link balance}. */
 export interface BalanceOptions {
@@ -26,14 +26,18 @@ export interface BalanceRow {
   /** Its deaths figure and interval (rounding widened by the row's `precision`, where given). */
   deaths: number;
   deaths_low: number;
+  /** The qualifier of each figure, as published (`exact`, `approximate`, `range`…). */
+  deaths_qualifier: Qualifier;
   deaths_high: number | null;
   births_deficit_source: string;
   births_deficit: number;
   births_deficit_low: number;
+  births_deficit_qualifier: Qualifier;
   births_deficit_high: number | null;
   emigration_source: string;
   emigration: number;
   emigration_low: number;
+  emigration_qualifier: Qualifier;
   emigration_high: number | null;
   /** deaths + births deficit + emigration, with its interval (`null` high: unbounded). */
   parts: number;
@@ -43,7 +47,10 @@ export interface BalanceRow {
   /** The demographic loss (the stated whole). */
   loss: number;
   loss_low: number;
+  loss_qualifier: Qualifier;
   loss_high: number | null;
+  /** Whether a figure of the balance is approximate ("about 660,000"): then so are the sum and the gap. */
+  approximate: boolean;
   /** `parts − loss`: positive where the parts exceed the demographic loss. */
   gap: number;
   /** The smallest gap the intervals allow, `parts_low − loss_high`; `null` where unbounded below. */
@@ -128,14 +135,17 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
         deaths_kind: (d.row.kind as string | undefined) ?? kinds.get(d.row.source) ?? null,
         deaths: d.value,
         deaths_low: d.low,
+        deaths_qualifier: d.row.qualifier,
         deaths_high: d.high,
         births_deficit_source: b.row.source,
         births_deficit: b.value,
         births_deficit_low: b.low,
+        births_deficit_qualifier: b.row.qualifier,
         births_deficit_high: b.high,
         emigration_source: e.row.source,
         emigration: e.value,
         emigration_low: e.low,
+        emigration_qualifier: e.row.qualifier,
         emigration_high: e.high,
         parts: partsValue,
         parts_low: partsLow,
@@ -143,7 +153,9 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
         loss_source: l.row.source,
         loss: l.value,
         loss_low: l.low,
+        loss_qualifier: l.row.qualifier,
         loss_high: l.high,
+        approximate: [...parts, l].some((f) => f.row.qualifier === 'approximate'),
         gap: partsValue - l.value,
         gap_low: gapLow,
         gap_high: gapHigh,
@@ -157,14 +169,17 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
     'deaths',
     'deaths_low',
     'deaths_high',
+    'deaths_qualifier',
     'births_deficit_source',
     'births_deficit',
     'births_deficit_low',
     'births_deficit_high',
+    'births_deficit_qualifier',
     'emigration_source',
     'emigration',
     'emigration_low',
     'emigration_high',
+    'emigration_qualifier',
     'parts',
     'parts_low',
     'parts_high',
@@ -172,6 +187,8 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
     'loss',
     'loss_low',
     'loss_high',
+    'loss_qualifier',
+    'approximate',
     'gap',
     'gap_low',
     'gap_high',

@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { escape, from, type ColumnTable } from 'arquero';
 import { audit } from '../analysis/audit.js';
+import { balanceLine } from './balance.js';
 import { compare } from '../analysis/compare.js';
 import { cite, type CitationFormat } from '../data/cite.js';
 import { describe } from '../data/describe.js';
@@ -248,6 +249,8 @@ const auditCommand: Command = {
 For every total a source states, the sum of its parts beside it. A table that does not add up is
 kept as published and shown here with both numbers. Parts that are lower bounds ("18,000+") are
 consistent with any total at or above their sum; a part not reported is left out and counted.
+Under the table (format table, all datasets): deaths + births deficit + emigration against the
+demographic loss, for each source of a deaths figure.
 
 Options:
   --dataset  audit only this dataset
@@ -278,6 +281,7 @@ Examples:
         : result,
       format,
     );
+    if (format === 'table' && !values.dataset) out(`\n${balanceLine()}`);
   },
 };
 

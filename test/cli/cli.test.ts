@@ -163,6 +163,20 @@ describe('compare and audit', () => {
       /^by-status +abarrow .* 960,000 +960,000 +0 +true$/m,
     );
   });
+
+  test('audit ends with the balance across tables: deaths + births deficit + emigration against the demographic loss', () => {
+    const r = run('audit');
+    expect(r.code).toBe(0);
+    // Žerjavić 1,027,000 + 335,000 + about 660,000 = 2,022,000 against 1,700,000: +322,000.
+    expect(r.out).toMatch(
+      /\nAcross tables, deaths \+ births deficit 335,000 \+ emigration ~660,000 against the demographic loss 1,700,000 \(yu-official\), parts − loss: .*zerjavic ~\+322,000;/,
+    );
+    // The 1964 list: 597,323 + 995,000 = 1,592,323, 107,677 short; Vego's range 900,000–1,000,000 gives an interval.
+    expect(r.out).toMatch(/yu-1964 ~−107,677;/);
+    expect(r.out).toMatch(/vego ~\+245,000 \(\+195,000 to \+295,000\);/);
+    // Machine formats stay pure tables.
+    expect(run('audit', '--format', 'csv').out).not.toMatch(/Across tables/);
+  });
 });
 
 describe('sources and cite', () => {
