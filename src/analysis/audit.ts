@@ -110,7 +110,9 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
   let stated: StatedTotal[];
   if (totals !== undefined) stated = readTotals(totals);
   else {
-    stated = statedTotals().objects();
+    stated = statedTotals()
+      .objects()
+      .filter((s): s is typeof s & { value: number } => s.value !== null);
     const audited = unique(stated.map((s) => s.dataset as string));
     if (dataset !== undefined) {
       stated = stated.filter((s) => s.dataset === dataset);

@@ -41,8 +41,18 @@ export interface CasualtyRow {
   /** The category in the words of the source. */
   label: string;
   note: string | null;
+  /** The row's id, unique within its table (optional: see {@link structureColumns}). */
+  id?: string | null;
+  /** The id of the stated total this row is one of the mutually exclusive parts of. */
+  part_of?: string | null;
+  /** The id of another row of the table whose people include this row's. */
+  subset_of?: string | null;
+  /** The id of another row of the table that this row mentions again (the same figure). */
+  restates?: string | null;
+  /** The unit the source rounded the figure to (e.g. 1000); `null` where no rounding is recorded. */
+  precision?: number | null;
   /** Dimension columns. */
-  [dimension: string]: string | number | null;
+  [dimension: string]: string | number | null | undefined;
 }
 
 /** The columns every table has, in the order of the bundled datasets (dimensions go after `source`). */
@@ -57,6 +67,13 @@ export const contractColumns = [
   'label',
   'note',
 ] as const;
+
+/**
+ * The structure columns: how a row relates to the others (`id`, `part_of`, `subset_of`,
+ * `restates`) and how its source rounded it (`precision`). Every bundled dataset has them; a
+ * user's table may lack them. They are not dimensions.
+ */
+export const structureColumns = ['id', 'part_of', 'subset_of', 'restates', 'precision'] as const;
 
 /** Columns the analysis functions add to contract rows; they are not dimensions. */
 export const bookkeepingColumns: readonly string[] = [
@@ -99,7 +116,10 @@ export function readTable(table: unknown, fn: string): ContractTable {
   }
   const rows = table.objects() as CasualtyRow[];
   const dimensions = columns.filter(
-    (c) => !(contractColumns as readonly string[]).includes(c) && !bookkeepingColumns.includes(c),
+    (c) =>
+      !(contractColumns as readonly string[]).includes(c) &&
+      !bookkeepingColumns.includes(c) &&
+      !(structureColumns as readonly string[]).includes(c),
   );
   rows.forEach((row, i) => {
     // Text columns: the functions compare, group and quote them, so they must be text.

@@ -7,6 +7,7 @@ import {
   contractColumns,
   maxCount,
   qualifiers,
+  structureColumns,
   suggest,
   toTable,
   unique,
@@ -65,7 +66,10 @@ export function validate(
       `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table needs ${contractColumns.join(', ')} (it has ${columns.join(', ')}).`,
     );
   }
-  const dimensions = columns.filter((c) => !(contractColumns as readonly string[]).includes(c));
+  const structure = (structureColumns as readonly string[]).filter((c) => columns.includes(c));
+  const dimensions = columns.filter(
+    (c) => !(contractColumns as readonly string[]).includes(c) && !structure.includes(c),
+  );
 
   const parsed: CasualtyRow[] = objects.map((o, i) => {
     const at = (column: string) => `${where(i)}, column '${column}'`;
@@ -150,6 +154,24 @@ export function validate(
         (s) => kebab.test(s),
         true,
       );
+    for (const c of structure) {
+      if (c === 'precision') {
+        const p = number('precision');
+        if (p === 0)
+          problems.push(
+            `${at('precision')}: 0; expected a rounding unit above 0 (e.g. 1000), or nothing`,
+          );
+        row.precision = p;
+      } else
+        row[c] = text(
+          c,
+          c === 'id'
+            ? "the row's id, a non-empty string"
+            : 'the id of a row (or, for part_of, of a stated total), or nothing',
+          (s) => s.trim() !== '',
+          c !== 'id',
+        );
+    }
     if (figuresValid)
       consistency(row, (column, message) => problems.push(`${at(column)}: ${message}.`));
     return row;
@@ -172,7 +194,13 @@ export function validate(
   });
 
   if (problems.length > 0) fail(fn, problems);
-  return toTable(parsed, ['source', ...dimensions, ...contractColumns.slice(1)]);
+  return toTable(parsed, [
+    ...structure.filter((c) => c === 'id'),
+    'source',
+    ...dimensions,
+    ...contractColumns.slice(1),
+    ...structure.filter((c) => c !== 'id'),
+  ]);
 }
 
 /** Checks that value, low, high and qualifier agree (called only where each of those cells is itself valid). */

@@ -77,9 +77,13 @@ describe('show', () => {
   test('--source and --format csv pipe every column', () => {
     const r = run('show', 'by-nationality', '--source', 'zerjavic', '--format', 'csv');
     const lines = r.out.trim().split('\n');
-    expect(lines[0]).toBe('source,nationality,measure,unit,value,low,high,qualifier,label,note');
+    expect(lines[0]).toBe(
+      'id,source,nationality,measure,unit,value,low,high,qualifier,label,note,part_of,subset_of,restates,precision',
+    );
     expect(lines).toHaveLength(1 + 16);
-    expect(lines[1]).toBe('zerjavic,serbs,deaths,persons,530000,530000,530000,exact,Serbs,');
+    expect(lines[1]).toBe(
+      'zerjavic-serbs-deaths,zerjavic,serbs,deaths,persons,530000,530000,530000,exact,Serbs,,by-nationality-zerjavic,,,1000',
+    );
   });
 
   test('--format json and md', () => {

@@ -83,7 +83,11 @@ describe('datasets/datapackage.json', () => {
       expect([fields.value, fields.low, fields.high]).toEqual(['number', 'number', 'number']);
       expect(r.schema.foreignKeys).toEqual([
         { fields: 'source', reference: { resource: 'sources', fields: 'id' } },
+        { fields: 'part_of', reference: { resource: 'stated-totals', fields: 'id' } },
+        { fields: 'subset_of', reference: { resource: '', fields: 'id' } },
+        { fields: 'restates', reference: { resource: '', fields: 'id' } },
       ]);
+      expect(r.schema.primaryKey).toEqual(['id']);
       expect(r.sources!.length).toBeGreaterThan(0);
     }
   });
