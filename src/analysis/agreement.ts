@@ -6,7 +6,7 @@ import {
   checkCategories,
   checkOnePerSource,
   checkPool,
-  structureColumns,
+  withoutRestatements,
 } from './categories.js';
 import {
   boundedMean,
@@ -81,7 +81,8 @@ export interface AgreementRow {
  *
  * A correlation is `null` where a source's figures do not vary, and always lies in [−1, 1]. A
  * category that either source does not report is left out of that pair, never paired with 0; a
- * category with no key is an error, never a category. With two categories a correlation is
+ * category with no key is an error, never a category; a row that restates another row of the
+ * table (`restates`) is left out, so that no figure counts twice. With two categories a correlation is
  * always ±1, and an interval needs four: read every measure with `n`.
  *
  * @param table A table in the shape of the data contract, one row per source and category.
@@ -102,11 +103,10 @@ export interface AgreementRow {
  * //      log_ratio_sd: 0.52986…, ratio_lower: 0.37…, ratio_upper: 2.96… }
  */
 export function agreement(table: ColumnTable, options: AgreementOptions): TypedTable<AgreementRow> {
-  const { rows: all, dimensions: columns } = readTable(table, 'agreement');
-  const dimensions = columns.filter((c) => !structureColumns.includes(c));
+  const { rows: all, dimensions } = readTable(table, 'agreement');
   const by = checkBy(options?.by, dimensions, 'agreement');
   const pool = checkPool(options.pool, dimensions, by, 'agreement');
-  const rows = selectMeasure(all, options.measure, 'agreement');
+  const rows = withoutRestatements(selectMeasure(all, options.measure, 'agreement'));
   checkCategories(rows, by, dimensions, pool, 'agreement');
   checkOnePerSource(rows, by, 'agreement');
   const sources = unique(rows.map((r) => r.source));

@@ -6,18 +6,6 @@ import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { checkDimension, suggest, type CasualtyRow } from './shared.js';
 
 /**
- * Columns of the data contract's structure between figures: they are not dimensions, and differ
- * from row to row by design (`id`), so they never split or pool categories.
- */
-export const structureColumns: readonly string[] = [
-  'id',
-  'part_of',
-  'subset_of',
-  'restates',
-  'precision',
-];
-
-/**
  * Checks option `by`: one dimension column, or a list of them (at least one, no repeats).
  *
  * @returns The dimensions, as a list.
@@ -77,9 +65,7 @@ export function checkCategories(
   pool: readonly string[],
   fn: string,
 ): void {
-  const others = dimensions.filter(
-    (d) => !by.includes(d) && !pool.includes(d) && !structureColumns.includes(d),
-  );
+  const others = dimensions.filter((d) => !by.includes(d) && !pool.includes(d));
   const seen = new Map<string, Map<string, CasualtyRow>>(); // category → dimension → first row
   const differ = new Map<string, [CasualtyRow, CasualtyRow]>(); // dimension → two rows that differ in it
   for (const row of rows) {
@@ -137,4 +123,14 @@ export function checkOnePerSource(
 /** 'a', 'a or b', 'a, b or c'. */
 function words(list: readonly string[], and: string): string {
   return list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} ${and} ${list.at(-1)}`;
+}
+
+/**
+ * The rows without those that restate another row of the same table (`restates`): the same
+ * figure mentioned again is one figure, not a second source's estimate, so it is not counted twice
+ * in a statistic.
+ */
+export function withoutRestatements(rows: readonly CasualtyRow[]): CasualtyRow[] {
+  const ids = new Set(rows.map((r) => r.id).filter((id) => id != null));
+  return rows.filter((r) => r.restates == null || !ids.has(r.restates));
 }

@@ -8,7 +8,6 @@ import {
   checkCategories,
   checkOnePerSource,
   checkPool,
-  structureColumns,
 } from './categories.js';
 import {
   divide,
@@ -121,8 +120,7 @@ export function compare<By extends string>(
   table: ColumnTable,
   options: CompareOptions<By>,
 ): TypedTable<CompareRow & Record<By, string>> {
-  const { rows: all, dimensions: columns } = readTable(table, 'compare');
-  const dimensions = columns.filter((c) => !structureColumns.includes(c));
+  const { rows: all, dimensions } = readTable(table, 'compare');
   const by = checkBy(options?.by, dimensions, 'compare');
   const pool = checkPool(options.pool, dimensions, by, 'compare');
   const rows = selectMeasure(all, options.measure, 'compare');

@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import { checkBy, structureColumns } from './categories.js';
+import { checkBy } from './categories.js';
 import { readTable, suggest, toTable, unique, type Qualifier } from './shared.js';
 
 /**
@@ -96,8 +96,7 @@ export function rates<By extends string>(
   population: ColumnTable | readonly PopulationRow[],
   options: RatesOptions<By>,
 ): TypedTable<RateRow & Record<By, string | null>> {
-  const { rows: all, dimensions: columns } = readTable(table, 'rates');
-  const dimensions = columns.filter((c) => !structureColumns.includes(c));
+  const { rows: all, dimensions } = readTable(table, 'rates');
   const by = checkBy(options?.by, dimensions, 'rates');
   const per = options.per ?? 1000;
   if (per !== 1000 && per !== 100)

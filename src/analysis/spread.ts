@@ -7,7 +7,7 @@ import {
   checkCategories,
   checkOnePerSource,
   checkPool,
-  structureColumns,
+  withoutRestatements,
 } from './categories.js';
 import { boundedMean, sampleSD } from './numbers.js';
 import { divide, readTable, selectMeasure, toTable, unique } from './shared.js';
@@ -76,6 +76,9 @@ export interface SpreadRow {
  * unbounded, where a source gives only a lower bound). The mean never leaves [min, max] and figures
  * that are all equal have a standard deviation of exactly 0, whatever the rounding.
  *
+ * A row that restates another row of the table (`restates`) is the same figure mentioned again: it
+ * is left out, so that no figure counts twice.
+ *
  * No silent pooling: the rows of one category must not differ in another dimension (unless you
  * `pool` it), and a row with no key for `by` is an error, never a category of its own.
  *
@@ -101,11 +104,10 @@ export function spread<By extends string>(
   table: ColumnTable,
   options: SpreadOptions<By>,
 ): TypedTable<SpreadRow & Record<By, string>> {
-  const { rows: all, dimensions: columns } = readTable(table, 'spread');
-  const dimensions = columns.filter((c) => !structureColumns.includes(c));
+  const { rows: all, dimensions } = readTable(table, 'spread');
   const by = checkBy(options?.by, dimensions, 'spread');
   const pool = checkPool(options.pool, dimensions, by, 'spread');
-  const rows = selectMeasure(all, options.measure, 'spread');
+  const rows = withoutRestatements(selectMeasure(all, options.measure, 'spread'));
   checkCategories(rows, by, dimensions, pool, 'spread');
   checkOnePerSource(rows, by, 'spread');
   const allSources = unique(rows.map((r) => r.source));

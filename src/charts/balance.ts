@@ -180,7 +180,7 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
       ],
       notes: [
         'The documents name the births deficit and emigration as demographic losses not included with war deaths, and the demographic loss as covering unborn children, emigration and disease.',
-        'The parts come from different sources; the dashed line marks the demographic loss; a black line, the interval a range allows.',
+        'The parts come from different sources. Dashed line: the demographic loss. Black line: the interval the figures allow (a range, or how the source rounded).',
       ],
     },
     options,

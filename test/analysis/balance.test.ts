@@ -27,6 +27,8 @@ describe('balance', () => {
       'vego',
       'abarrow',
     ]);
+    // The 1.7 million is given four times (Tito 1945, Vučković 1947, Kardelj, 1948); three rows
+    // restate the first, so it is one loss, and there is one row per deaths figure, not four.
     // Žerjavić: 1,027,000 + 335,000 + 660,000 = 2,022,000; 2,022,000 − 1,700,000 = +322,000.
     expect(of('zerjavic')).toMatchObject({
       deaths_kind: 'demographic-estimate',
@@ -34,31 +36,58 @@ describe('balance', () => {
       births_deficit: 335000,
       births_deficit_source: 'enc-ww2-yugoslavia-text',
       emigration: 660000,
+      emigration_qualifier: 'approximate',
       emigration_source: 'enc-ww2-yugoslavia-text',
       parts: 2022000,
       loss: 1700000,
       loss_source: 'yu-official',
+      approximate: true,
       gap: 322000,
     });
-    // Kočović: 1,014,000 + 335,000 + 660,000 = 2,009,000; gap +309,000.
-    expect(of('kocovic')).toMatchObject({ parts: 2009000, gap: 309000 });
-    // The 1964 list (a named list): 597,323 + 995,000 = 1,592,323; gap −107,677.
+    // Intervals from how the sources rounded (precision): 1,027,000 to the thousand → 1,026,500–
+    // 1,027,500; "about 660,000" to the ten thousand → 655,000–665,000; "1.7 million" to the
+    // hundred thousand → 1,650,000–1,750,000. Parts 2,016,500–2,027,500;
+    // gap 2,016,500 − 1,750,000 = 266,500 to 2,027,500 − 1,650,000 = 377,500.
+    expect(of('zerjavic')).toMatchObject({
+      deaths_low: 1026500,
+      deaths_high: 1027500,
+      emigration_low: 655000,
+      emigration_high: 665000,
+      loss_low: 1650000,
+      loss_high: 1750000,
+      parts_low: 2016500,
+      parts_high: 2027500,
+      gap_low: 266500,
+      gap_high: 377500,
+    });
+    // Kočović: 1,014,000 + 335,000 + 660,000 = 2,009,000; gap +309,000
+    // (2,003,500 − 1,750,000 = 253,500 to 2,014,500 − 1,650,000 = 364,500).
+    expect(of('kocovic')).toMatchObject({
+      parts: 2009000,
+      gap: 309000,
+      gap_low: 253500,
+      gap_high: 364500,
+    });
+    // The 1964 list (a named list, given to the unit): 597,323 + 995,000 = 1,592,323; gap −107,677
+    // (1,587,323 − 1,750,000 = −162,677 to 1,597,323 − 1,650,000 = −52,677).
     expect(of('yu-1964')).toMatchObject({
       deaths_kind: 'named-list',
       parts: 1592323,
       gap: -107677,
+      gap_low: -162677,
+      gap_high: -52677,
     });
-    // Vego's range carries through: 900,000–1,000,000 + 995,000 = 1,895,000–1,995,000;
-    // the gap 195,000–295,000 around the midpoint's 245,000.
+    // Vego's range carries through: 900,000–1,000,000 + 335,000 + 655,000–665,000 =
+    // 1,890,000–2,000,000; the gap 140,000–350,000 around the midpoint's 245,000.
     expect(of('vego')).toMatchObject({
       deaths: 950000,
       deaths_low: 900000,
       deaths_high: 1000000,
-      parts_low: 1895000,
-      parts_high: 1995000,
+      parts_low: 1890000,
+      parts_high: 2000000,
       gap: 245000,
-      gap_low: 195000,
-      gap_high: 295000,
+      gap_low: 140000,
+      gap_high: 350000,
     });
   });
 

@@ -201,4 +201,21 @@ describe('spread', () => {
     }).objects();
     expect(x).toMatchObject({ min: 0.1, max: 0.1, mean: 0.1, median: 0.1, sd: 0, cv: 0 });
   });
+
+  test('spread(table, { by }) counts a figure that restates another once', () => {
+    // b mentions a's figure again (restates): one figure, 100, beside c's 400; mean 250, not 200.
+    const table = fromRows(
+      [
+        { ...row('a', 'x', exact(100)), id: 'a-x' },
+        { ...row('b', 'x', exact(100)), id: 'b-x', restates: 'a-x' },
+        { ...row('c', 'x', exact(400)), id: 'c-x' },
+      ],
+      { sources },
+    );
+    expect(spread(table, { by: 'category' }).object()).toMatchObject({
+      count: 2,
+      sources: 'a, c',
+      mean: 250, // (100 + 400) / 2
+    });
+  });
 });

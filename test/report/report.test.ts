@@ -45,9 +45,10 @@ describe('report --out <dir>', () => {
   test('the page shows the balance across tables and the agreement measures', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(html).toContain('id="balance"');
-    // Žerjavić: 1,027,000 + 335,000 + ~660,000 = 2,022,000; about 322,000 more than 1,700,000.
+    // Žerjavić: 1,027,000 + 335,000 + ~660,000 = 2,022,000; about 322,000 more than 1,700,000;
+    // with each figure's rounding (see test/analysis/balance.test.ts) +266,500 to +377,500.
     expect(html).toContain(
-      'zerjavic (demographic estimate): 1,027,000 + 335,000 + ~660,000 = 2,022,000; about 322,000 more than the demographic loss.',
+      'zerjavic (demographic estimate): 1,027,000 (1,026,500–1,027,500) + 335,000 + ~660,000 = 2,022,000; about 322,000 more than the demographic loss (+266,500 to +377,500).',
     );
     expect(html).toMatch(/charts\/demographic-balance\.svg/);
     expect(existsSync(join(dir, 'tables', 'balance.csv'))).toBe(true);
