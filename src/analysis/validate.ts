@@ -1,7 +1,9 @@
 // Checks a user's rows against the data contract, for fromRows and fromCSV. Every problem is
 // collected, then reported in one InvalidTableError, so that nothing is half-loaded.
+import type { ColumnTable } from 'arquero';
 import { sources as registry, type TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
+import { checkStructure, readWholes, wholes } from './structure.js';
 import {
   checkColumnNames,
   contractColumns,
@@ -23,6 +25,12 @@ export interface FromRowsOptions {
    * @default the ids of the bundled source registry (`sources()`)
    */
   sources?: readonly string[];
+  /**
+   * Stated totals of your own (a table or an array of `{ id, part_of, … }`) that a row's
+   * `part_of` may name, beside the bundled ones (`statedTotals()`).
+   * @default none: `part_of` may name a bundled stated total only
+   */
+  totals?: ColumnTable | readonly object[];
 }
 
 /** How many problems an error message lists before it says how many more there are. */
@@ -45,6 +53,7 @@ export function validate(
   header?: readonly string[],
 ): TypedTable<CasualtyRow> {
   const known = knownSources(options, fn);
+  const given = readWholes(options?.totals, fn);
   const problems: string[] = [];
   if (rows.length === 0)
     throw new InvalidTableError(`${fn}: the table has no rows; expected at least one.`);
@@ -193,6 +202,9 @@ export function validate(
     } else seen.set(key, i);
   });
 
+  if (structure.length > 0 && problems.length === 0)
+    checkStructure(parsed, columns, wholes(given), where, problems);
+
   if (problems.length > 0) fail(fn, problems);
   return toTable(parsed, [
     ...structure.filter((c) => c === 'id'),
@@ -228,20 +240,48 @@ function consistency(row: CasualtyRow, problem: (column: string, message: string
       `${low !== value ? low : show(high)}, but the figure is exact; expected ${value}, the value`,
     );
   }
+  if (q === 'approximate' && (low !== value || high !== value)) {
+    return problem(
+      low !== value ? 'low' : 'high',
+      `${low !== value ? low : show(high)}, but the figure is approximate ("about"), which gives no interval; expected ${value}, the value (put how it was rounded in the column precision)`,
+    );
+  }
   if (q === 'at-least' && high !== null)
     return problem(
       'high',
       `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`,
     );
-  if ((q === 'range' || q === 'approximate') && high === null)
+  if (q === 'at-least' && low !== value)
+    return problem(
+      'low',
+      `${low}, but the qualifier is 'at-least' ("over ${value}"); expected ${value}, the value`,
+    );
+  if (q === 'range' && high === null)
     return problem(
       'high',
-      `empty, but the qualifier is '${q}'; expected the highest figure the source allows`,
+      `empty, but the qualifier is 'range'; expected the highest figure the source allows`,
     );
   if (low > value)
     return problem('low', `${low} is above the value ${value}; expected low ≤ value`);
   if (high !== null && high < value)
     return problem('high', `${high} is below the value ${value}; expected value ≤ high`);
+  if (q === 'range' && high !== null && value !== (low + high) / 2)
+    return problem(
+      'value',
+      `${value}, but a range's value is its midpoint; expected ${(low + high) / 2}, the midpoint of ${low}–${high}`,
+    );
+  if (row.unit === 'persons') {
+    const figures =
+      q === 'range' ? (['low', 'high'] as const) : (['value', 'low', 'high'] as const);
+    for (const c of figures) {
+      const v = row[c];
+      if (v !== null && !Number.isInteger(v))
+        return problem(
+          c,
+          `${v}, but a count of persons is a whole number; expected a whole number`,
+        );
+    }
+  }
   if (q === 'derived' && row.note === null)
     problem(
       'note',

@@ -11,11 +11,18 @@ export const dataPackage = {
     'its source used. The sources disagree, and they count different things: a list of named ' +
     'victims, demographic calculations of real deaths, official figures of demographic loss, ' +
     "historians' estimates, military records, encyclopedia infoboxes and a polemical article.",
+  profile: 'tabular-data-package',
   licenses: [
     {
       name: 'CC-BY-SA-4.0',
       path: 'https://creativecommons.org/licenses/by-sa/4.0/',
-      title: 'Creative Commons Attribution Share-Alike 4.0',
+      title:
+        'Creative Commons Attribution Share-Alike 4.0: the data (the tables, their notes and labels, and this descriptor); see DATA-LICENSE.md',
+    },
+    {
+      name: 'MIT',
+      path: 'https://opensource.org/license/mit',
+      title: "MIT: the package's code, not the data; see LICENSE",
     },
   ],
   caveats: [

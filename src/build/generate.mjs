@@ -53,6 +53,16 @@ function distinct(rows, name) {
   return [...new Set(rows.map((row) => row[name]).filter((v) => v != null))].sort();
 }
 
+/** How every CSV file is written (Frictionless CSV Dialect), stated rather than left to guessing. */
+const dialect = {
+  delimiter: ',',
+  doubleQuote: true,
+  lineTerminator: '\n',
+  quoteChar: '"',
+  skipInitialSpace: false,
+  header: true,
+};
+
 function datasetResource(meta) {
   const path = `datasets/${meta.name}.csv`;
   const text = read(path);
@@ -98,10 +108,12 @@ function datasetResource(meta) {
     name: meta.name,
     title: meta.title,
     description: meta.description,
-    path,
+    profile: 'tabular-data-resource',
+    path: `${meta.name}.csv`,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
+    dialect,
     ...fileInfo(path, text),
     rows: rows.length,
     sources: meta.sources.map((id) => ({ title: id })),
@@ -135,10 +147,12 @@ function auxiliaryResource(meta) {
     name: meta.name,
     title: meta.title,
     description: meta.description,
-    path,
+    profile: 'tabular-data-resource',
+    path: `${meta.name}.csv`,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
+    dialect,
     ...fileInfo(path, text),
     rows: rows.length,
     schema: {

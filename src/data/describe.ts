@@ -101,7 +101,7 @@ export function describe(id: DatasetId): DatasetDescription {
     id,
     title: r.title,
     description: r.description,
-    path: r.path,
+    path: `datasets/${r.path}`,
     rows: r.rows,
     fields: r.schema.fields.map((f) => ({
       name: f.name,
@@ -117,7 +117,7 @@ export function describe(id: DatasetId): DatasetDescription {
       .objects()
       .filter((s) => ids.has(s.id)),
     caveats: [...(r.caveats ?? []), ...catalog.caveats],
-    license: catalog.licenses.map((l) => l.name).join(', '),
+    license: catalog.licenses[0]!.name,
     structure: structureOf(id),
   };
 }

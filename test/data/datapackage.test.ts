@@ -62,7 +62,7 @@ describe('datasets/datapackage.json', () => {
   test.each(descriptor.resources.map((r) => [r.name, r] as const))(
     '%s: header, rows, bytes and hash match the file',
     (_, resource) => {
-      const bytes = readFileSync(new URL(resource.path, root));
+      const bytes = readFileSync(new URL(`datasets/${resource.path}`, root));
       const csv = bytes.toString('utf8');
       expect(resource.bytes).toBe(bytes.length);
       expect(resource.hash).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
