@@ -44,11 +44,11 @@ export interface RateRow {
   per: number;
   /** `count / population × per`; `null` where the count is not reported or no population is given (never 0). */
   rate: number | null;
-  /** The lowest rate the intervals allow: `count_low / population_high × per`. */
+  /** The lowest rate the intervals allow: `count_low / population_high × per` (the count widened by half its `precision`, where rounded). */
   rate_low: number | null;
   /** The highest rate the intervals allow: `count_high / population_low × per`, never above `per`; `null` where the count is unbounded above. */
   rate_high: number | null;
-  /** `derived`; `at-least` if the count is unbounded; `not-reported` if it is; `null` without a population. */
+  /** `derived`; `approximate` if the count is ("about"); `at-least` if it is unbounded; `not-reported` if it is; `null` without a population. */
   qualifier: Qualifier | null;
   /** How the rate was computed, or why there is none. */
   note: string;
@@ -68,7 +68,8 @@ interface Population {
  * `year` (required) and may carry an interval (`low`, `high`). Each row of the table gets one
  * rate, and the intervals are carried through: `rate_low = count_low / population_high × per`,
  * `rate_high = count_high / population_low × per` (never above `per`; `null`, unbounded, for an
- * `at-least` count). A count that is not reported, a row with no key, or a category with no
+ * `at-least` count), a count rounded to `precision` standing for ± half of it; a rate of an
+ * approximate count is `approximate`. A count that is not reported, a row with no key, or a category with no
  * population gets a `null` rate, never 0, and a note saying why. A count above its population is
  * refused. Rates are given for deaths unless `measure` asks for another measure: a rate of
  * survivors is not a death rate.
@@ -125,8 +126,18 @@ export function rates<By extends string>(
       );
     const scale = (x: number | null, p: number | undefined) =>
       x === null || p === undefined ? null : Math.min((x / p) * per, per);
+    // A rounded count stands for ± half its rounding unit.
+    const half = typeof r.precision === 'number' ? r.precision / 2 : 0;
+    const low = r.low === null ? null : Math.max(0, r.low - half);
+    const high = r.high === null ? null : r.high + half;
     let qualifier: Qualifier | null =
-      r.value === null ? 'not-reported' : r.high === null ? 'at-least' : 'derived';
+      r.value === null
+        ? 'not-reported'
+        : r.high === null
+          ? 'at-least'
+          : r.qualifier === 'approximate'
+            ? 'approximate'
+            : 'derived';
     let note = `derived: ${r.value} / ${pop?.value} × ${per} (the count '${r.label}' of ${r.source}, and the population of ${pop?.year} given for ${where(key)})`;
     if (r.value === null) note = `the count '${r.label}' is not reported; no rate (not 0)`;
     else if (keyless) {
@@ -136,6 +147,10 @@ export function rates<By extends string>(
       qualifier = null;
       note = `no population given for ${where(key)}; no rate`;
     } else if (r.high === null) note += '; the count is a lower bound, so the rate is one too';
+    if (qualifier === 'approximate')
+      note += '; the count is approximate ("about"), so the rate is too';
+    if (half > 0 && pop !== null && r.value !== null)
+      note += `; the count is rounded to ${r.precision}, so the interval allows ${half} either way`;
     return {
       ...Object.fromEntries(by.map((d, i) => [d, key[i]])),
       source: r.source,
@@ -150,8 +165,8 @@ export function rates<By extends string>(
       population_year: pop?.year ?? null,
       per,
       rate: scale(r.value, pop?.value),
-      rate_low: scale(r.low, pop?.high),
-      rate_high: scale(r.high, pop?.low),
+      rate_low: scale(low, pop?.high),
+      rate_high: scale(high, pop?.low),
       qualifier,
       note,
     };
