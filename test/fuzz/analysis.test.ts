@@ -242,6 +242,16 @@ describe('spread(table, { by })', () => {
           expect(row.mean as number).toBeCloseTo(plainSum(values) / values.length, 3);
           expect(row.range).toBe(Math.max(...values) - Math.min(...values));
           if (values.length < 2) expect(row.sd).toBeNull();
+          // Never outside what the figures allow: the mean within [min, max], equal figures an sd of 0.
+          expect(row.mean as number).toBeGreaterThanOrEqual(row.min as number);
+          expect(row.mean as number).toBeLessThanOrEqual(row.max as number);
+          if (values.length > 1 && values.every((v) => v === values[0])) expect(row.sd).toBe(0);
+          // low and high: the smallest low and the largest high (unbounded if any high is).
+          const rowsOf = reported(t.rows.filter((r) => (r[column] ?? null) === row[column]));
+          expect(row.low).toBe(Math.min(...rowsOf.map((r) => r.low!)));
+          expect(row.high).toBe(
+            rowsOf.some((r) => r.high === null) ? null : Math.max(...rowsOf.map((r) => r.high!)),
+          );
         }
         expectFiniteNumbers(result.value);
       }),
