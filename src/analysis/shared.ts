@@ -81,6 +81,7 @@ export const bookkeepingColumns: readonly string[] = [
   'not_reported',
   'comparability',
   'warning',
+  'whole',
 ];
 
 /** What the analysis functions read from a table: its rows and its dimension columns. */
@@ -279,18 +280,26 @@ export interface IntervalSum {
   value: number | null;
   low: number | null;
   high: number | null;
-  /** `not-reported` if no part is reported, `at-least` if a part is unbounded, else `derived`. */
+  /**
+   * `not-reported` if no part is reported; `at-least` if a part is unbounded or not reported (the
+   * sum is then a lower bound); else `derived`.
+   */
   qualifier: Qualifier;
   /** How many parts have a figure. */
   reported: number;
   /** How many parts are not reported (value null); they are left out of the sum, never taken as 0. */
   notReported: number;
+  /** The high of the reported parts alone (`null` if one of them is unbounded). */
+  reportedHigh: number | null;
+  /** Half the rounding units (`precision`) of the reported parts, added up: how far rounding can move the sum. */
+  rounding: number;
 }
 
 /**
  * Adds figures with interval arithmetic: values add to the value, lows to the low, highs to the
- * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. Parts that are
- * not reported are left out and counted.
+ * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. A part that is
+ * not reported (a dash) is unknown, never 0: it is left out of the value and the low, counted, and
+ * makes the sum unbounded above (high null, `at-least`), since it could hold any number.
  */
 export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
   const reported = parts.filter((p) => p.value !== null);
@@ -303,15 +312,20 @@ export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
       qualifier: 'not-reported',
       reported: 0,
       notReported,
+      reportedHigh: null,
+      rounding: 0,
     };
   const unbounded = reported.some((p) => p.high === null);
+  const reportedHigh = unbounded ? null : sum(reported.map((p) => p.high!));
   return {
     value: sum(reported.map((p) => p.value!)),
     low: sum(reported.map((p) => p.low!)),
-    high: unbounded ? null : sum(reported.map((p) => p.high!)),
-    qualifier: unbounded ? 'at-least' : 'derived',
+    high: notReported > 0 ? null : reportedHigh,
+    qualifier: unbounded || notReported > 0 ? 'at-least' : 'derived',
     reported: reported.length,
     notReported,
+    reportedHigh,
+    rounding: sum(reported.map((p) => (p.precision ?? 0) / 2)),
   };
 }
 
@@ -323,7 +337,7 @@ export function sumNote(parts: readonly CasualtyRow[]): string {
   let note = `derived: the sum of ${reported.map((p) => `'${p.label}'`).join(' + ')}`;
   if (reported.length === 0) note = 'no part is reported';
   if (missing.length > 0)
-    note += `; not reported, left out (not taken as 0): ${missing.map((p) => `'${p.label}'`).join(', ')}`;
+    note += `; not reported, left out (not taken as 0), so the sum is a lower bound with no upper bound: ${missing.map((p) => `'${p.label}'`).join(', ')}`;
   if (bounds.length > 0)
     note += `; lower bounds, so the sum is one too: ${bounds.map((p) => `'${p.label}'`).join(', ')}`;
   return note;
