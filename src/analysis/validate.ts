@@ -224,62 +224,76 @@ function consistency(row: CasualtyRow, problem: (column: string, message: string
         problem(c, `${row[c]}, but the qualifier is 'not-reported'; expected an empty cell`);
     return;
   }
-  if (value === null)
-    return problem(
+  if (value === null) {
+    problem(
       'value',
       `empty, but the qualifier is '${q}'; expected a number (or the qualifier 'not-reported')`,
     );
-  if (low === null)
-    return problem(
+    return;
+  }
+  if (low === null) {
+    problem(
       'low',
       `empty; expected the lowest figure the source allows (${value} for an exact figure)`,
     );
+    return;
+  }
   if (q === 'exact' && (low !== value || high !== value)) {
-    return problem(
+    problem(
       low !== value ? 'low' : 'high',
       `${low !== value ? low : show(high)}, but the figure is exact; expected ${value}, the value`,
     );
+    return;
   }
   if (q === 'approximate' && (low !== value || high !== value)) {
-    return problem(
+    problem(
       low !== value ? 'low' : 'high',
       `${low !== value ? low : show(high)}, but the figure is approximate ("about"), which gives no interval; expected ${value}, the value (put how it was rounded in the column precision)`,
     );
+    return;
   }
-  if (q === 'at-least' && high !== null)
-    return problem(
-      'high',
-      `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`,
-    );
-  if (q === 'at-least' && low !== value)
-    return problem(
+  if (q === 'at-least' && high !== null) {
+    problem('high', `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`);
+    return;
+  }
+  if (q === 'at-least' && low !== value) {
+    problem(
       'low',
       `${low}, but the qualifier is 'at-least' ("over ${value}"); expected ${value}, the value`,
     );
-  if (q === 'range' && high === null)
-    return problem(
+    return;
+  }
+  if (q === 'range' && high === null) {
+    problem(
       'high',
       `empty, but the qualifier is 'range'; expected the highest figure the source allows`,
     );
-  if (low > value)
-    return problem('low', `${low} is above the value ${value}; expected low ≤ value`);
-  if (high !== null && high < value)
-    return problem('high', `${high} is below the value ${value}; expected value ≤ high`);
-  if (q === 'range' && high !== null && value !== (low + high) / 2)
-    return problem(
+    return;
+  }
+  if (low > value) {
+    problem('low', `${low} is above the value ${value}; expected low ≤ value`);
+    return;
+  }
+  if (high !== null && high < value) {
+    problem('high', `${high} is below the value ${value}; expected value ≤ high`);
+    return;
+  }
+  if (q === 'range' && high !== null && value !== (low + high) / 2) {
+    problem(
       'value',
       `${value}, but a range's value is its midpoint; expected ${(low + high) / 2}, the midpoint of ${low}–${high}`,
     );
+    return;
+  }
   if (row.unit === 'persons') {
     const figures =
       q === 'range' ? (['low', 'high'] as const) : (['value', 'low', 'high'] as const);
     for (const c of figures) {
       const v = row[c];
-      if (v !== null && !Number.isInteger(v))
-        return problem(
-          c,
-          `${v}, but a count of persons is a whole number; expected a whole number`,
-        );
+      if (v !== null && !Number.isInteger(v)) {
+        problem(c, `${v}, but a count of persons is a whole number; expected a whole number`);
+        return;
+      }
     }
   }
   if (q === 'derived' && row.note === null)
@@ -297,7 +311,7 @@ function knownSources(options: FromRowsOptions | undefined, fn: string): string[
       `${fn}: option sources is ${show(given)}; expected an array of source ids.`,
     );
   }
-  return [...given];
+  return [...(given as readonly string[])];
 }
 
 function fail(fn: string, problems: readonly string[]): never {
