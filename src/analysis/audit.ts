@@ -313,7 +313,7 @@ const figure = (n: number) => n.toLocaleString('en-US');
 /** A sum as a reader says it: 322,000; 186,000–195,000; at least 38,000. */
 function span(sum: IntervalSum): string {
   if (sum.high === null) return `at least ${figure(sum.low!)}`;
-  return sum.low === sum.high ? figure(sum.low!) : `${figure(sum.low!)}–${figure(sum.high)}`;
+  return sum.low === sum.high ? figure(sum.low) : `${figure(sum.low!)}–${figure(sum.high)}`;
 }
 
 /** Consistent, inconsistent or undetermined, and why (see {@link AuditRow}). */
@@ -408,16 +408,16 @@ function readTotals(totals: unknown): StatedTotal[] {
     return {
       id: (t.id as string | null | undefined) ?? null,
       part_of: (t.part_of as string | null | undefined) ?? null,
-      precision: (t.precision as number | null | undefined) ?? null,
+      precision: t.precision ?? null,
       dataset: (t.dataset as string | null | undefined) ?? null,
       source: t.source,
       scope: (t.scope as string | null | undefined) ?? null,
       measure: t.measure,
       parts: (t.parts as string | null | undefined) ?? null,
       unit: (t.unit as string | null | undefined) ?? null,
-      value: t.value as number | null,
-      low: (t.low as number | null | undefined) ?? (t.value as number | null),
-      high: t.high === undefined ? (t.value as number | null) : (t.high as number | null),
+      value: t.value,
+      low: (t.low as number | null | undefined) ?? t.value,
+      high: t.high === undefined ? t.value : (t.high as number | null),
       label: (t.label as string | null | undefined) ?? null,
     };
   });

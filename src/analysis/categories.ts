@@ -71,7 +71,7 @@ export function checkCategories(
   for (const row of rows) {
     const key = categoryKey(row, by);
     let first = seen.get(key);
-    if (!first) seen.set(key, (first = new Map()));
+    if (!first) seen.set(key, (first = new Map<string, CasualtyRow>()));
     for (const d of others) {
       const earlier = first.get(d);
       if (!earlier) first.set(d, row);

@@ -23,7 +23,7 @@ export function boundedMean(x: readonly number[]): number {
   const first = x[0]!;
   let shift = 0;
   for (const v of x) shift += v - first;
-  return clamp(first + shift / x.length, min(x as number[]), max(x as number[]));
+  return clamp(first + shift / x.length, min(x), max(x));
 }
 
 /** The sample standard deviation (n − 1), 0 for figures that are all equal; null for fewer than 2. */
@@ -39,7 +39,7 @@ export function sampleSD(x: readonly number[]): number | null {
 /** Pearson's correlation, clamped to [−1, 1]; null for fewer than 2 pairs or a vector that does not vary. */
 export function pearson(x: readonly number[], y: readonly number[]): number | null {
   if (x.length < 2 || constant(x) || constant(y)) return null;
-  return finiteClamped(sampleCorrelation(x as number[], y as number[]));
+  return finiteClamped(sampleCorrelation(x, y));
 }
 
 /**
@@ -48,7 +48,7 @@ export function pearson(x: readonly number[], y: readonly number[]): number | nu
  */
 export function spearman(x: readonly number[], y: readonly number[]): number | null {
   if (x.length < 2 || constant(x) || constant(y)) return null;
-  return finiteClamped(sampleRankCorrelation(x as number[], y as number[]));
+  return finiteClamped(sampleRankCorrelation(x, y));
 }
 
 /**

@@ -254,7 +254,7 @@ function populations(population: unknown, by: readonly string[]): Map<string, Po
     const k = JSON.stringify(key);
     if (map.has(k))
       throw new InvalidTableError(
-        `rates: population row ${i + 1}: ${by.map((d, j) => `${d} '${key[j]}'`).join(', ')} appears twice; expected one population per category.`,
+        `rates: population row ${i + 1}: ${by.map((d, j) => `${d} ${show(key[j])}`).join(', ')} appears twice; expected one population per category.`,
       );
     map.set(k, { value, low, high, year });
   });

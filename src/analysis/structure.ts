@@ -51,7 +51,7 @@ export function readWholes(totals: unknown, fn: string): Whole[] {
       throw new InvalidOptionError(
         `${fn}: stated total ${i + 1}, field 'part_of': ${show(t.part_of)}; expected the id of another stated total, or nothing.`,
       );
-    return { id: t.id, part_of: (t.part_of as string | null | undefined) ?? null };
+    return { id: t.id, part_of: t.part_of ?? null };
   });
   const given = result.filter((w): w is Whole => w !== null);
   const known = wholes(given);

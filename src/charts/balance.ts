@@ -39,7 +39,7 @@ const columns = [
  */
 export function balanceChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);
-  if (!table || typeof (table as ColumnTable).objects !== 'function')
+  if (!table || typeof table.objects !== 'function')
     throw new InvalidTableError(
       `balanceChart: table is ${show(table)}; expected the result of balance().`,
     );

@@ -109,7 +109,9 @@ describe('the descriptor', () => {
 
 describe('a broken copy of the package fails datapackage-js, so the check above can fail', () => {
   const copy = mkdtempSync(join(tmpdir(), 'ww2yc-frictionless-'));
-  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(copy, { recursive: true, force: true });
+  });
 
   test('a repeated id, a dangling part_of or subset_of, a bad number and an empty key are each found', async () => {
     cpSync(dir, copy, { recursive: true });

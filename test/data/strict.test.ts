@@ -53,14 +53,14 @@ describe('every shipped CSV, read by an independent strict parser (csv-parse)', 
       });
       const loaded = load(id).objects() as unknown as Record<string, unknown>[];
       expect(loaded.length).toBe(rows.length);
-      rows.forEach((cells, i) =>
+      rows.forEach((cells, i) => {
         header!.forEach((name, j) => {
           const cell = cells[j]!;
           const got = loaded[i]![name];
           const expected = cell === '' ? null : typeof got === 'number' ? Number(cell) : cell;
           expect(got, `${id} row ${i + 1}, ${name}`).toEqual(expected);
-        }),
-      );
+        });
+      });
     },
   );
 
