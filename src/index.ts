@@ -44,6 +44,8 @@ export { rates } from './analysis/rates.js';
 export type { RatesOptions, RateRow, PopulationRow } from './analysis/rates.js';
 export { audit } from './analysis/audit.js';
 export type { AuditOptions, AuditRow, StatedTotal } from './analysis/audit.js';
+export { balance } from './analysis/balance.js';
+export type { BalanceOptions, BalanceRow } from './analysis/balance.js';
 export type { CasualtyRow, Qualifier } from './analysis/shared.js';
 
 // Exchange: tables for spreadsheets, pandas/polars/R, papers
@@ -71,6 +73,7 @@ export { compositionChart } from './charts/composition.js';
 export type { CompositionChartOptions } from './charts/composition.js';
 export { locationChart } from './charts/location.js';
 export { militaryChart } from './charts/military.js';
+export { balanceChart } from './charts/balance.js';
 export {
   palette,
   shapes,

@@ -165,7 +165,7 @@ const calls: Record<string, Action> = {
       tryIt(() => spread(t, { by }));
       tryIt(() => agreement(t, { by }));
       tryIt(() => harmonize(t, { dimension: by }));
-      tryIt(() => rates(t, [{ [by]: String(t.get(by, 0)), population: 1000 }], { by }));
+      tryIt(() => rates(t, [{ [by]: String(t.get(by, 0)), population: 1e9, year: 1941 }], { by }));
     }
     tryIt(() => audit(t, { dataset: id }));
     tryIt(() => audit());

@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { escape, from, type ColumnTable } from 'arquero';
 import { audit } from '../analysis/audit.js';
+import { balanceLine } from './balance.js';
 import { compare } from '../analysis/compare.js';
 import { cite, type CitationFormat } from '../data/cite.js';
 import { describe } from '../data/describe.js';
@@ -256,6 +257,8 @@ For every total a source states, the sum of its parts beside it. A table that do
 kept as published and shown here with both numbers. The check allows for how each figure was
 rounded; parts that are lower bounds ("18,000+") are consistent with any total at or above their
 sum; a part not reported (a dash) is unknown, so a shortfall it could hold is undetermined.
+Under the table (format table, all datasets): deaths + births deficit + emigration against the
+demographic loss, for each source of a deaths figure.
 
 Options:
   --dataset  audit only this dataset
@@ -286,6 +289,7 @@ Examples:
         : result,
       format,
     );
+    if (format === 'table' && !values.dataset) out(`\n${balanceLine()}`);
   },
 };
 

@@ -1,4 +1,6 @@
 // The charts of the report and of the gallery: every builder on the bundled data it applies to.
+import { balance } from '../analysis/balance.js';
+import { balanceChart } from '../charts/balance.js';
 import { compareChart, slopeChart, spreadChart } from '../charts/compare.js';
 import { compositionChart } from '../charts/composition.js';
 import { locationChart } from '../charts/location.js';
@@ -20,6 +22,12 @@ export function standardCharts(): ReportChart[] {
       name: 'total-estimates',
       dataset: 'total-estimates',
       spec: totalsChart(load('total-estimates')),
+    },
+    {
+      name: 'demographic-balance',
+      dataset: 'demographic-loss',
+      section: 'balance',
+      spec: balanceChart(balance()),
     },
     {
       name: 'by-nationality-bars',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { from, type ColumnTable } from 'arquero';
 import { agreement } from '../analysis/agreement.js';
 import { audit } from '../analysis/audit.js';
+import { balance } from '../analysis/balance.js';
 import { compare } from '../analysis/compare.js';
 import { harmonize } from '../analysis/harmonize.js';
 import { spread } from '../analysis/spread.js';
@@ -27,8 +28,10 @@ import { caveats, p, page, type Section } from './page.js';
 export interface ReportChart {
   /** File name without extension, e.g. `total-estimates`. */
   name: string;
-  /** The dataset the chart belongs to (its section). */
+  /** The dataset the chart belongs to. */
   dataset: DatasetId;
+  /** The id of the page section that shows it, if not the dataset's own (e.g. `'balance'`). */
+  section?: string;
   /** The Vega-Lite spec. */
   spec: object;
 }
@@ -83,9 +86,9 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
     files.set(`charts/${chart.name}.png`, await toPNG!(chart.spec));
     drawn.set(chart.name, figure(chart.name, svg, chart.spec));
   }
-  const chartsOf = (id: DatasetId) =>
+  const chartsOf = (id: string) =>
     charts
-      .filter((c) => c.dataset === id)
+      .filter((c) => (c.section ?? c.dataset) === id)
       .map((c) => drawn.get(c.name)!)
       .join('\n');
 
@@ -93,6 +96,7 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
     totalsSection(chartsOf('total-estimates'), table),
     sourcesSection(table),
     auditSection(table),
+    balanceSection(chartsOf('balance'), table),
     comparisonsSection(table),
     ...datasets
       .filter((id) => id !== 'total-estimates')
@@ -207,6 +211,48 @@ function auditSection(table: TableWriter): Section {
   };
 }
 
+function balanceSection(charts: string, table: TableWriter): Section {
+  const result = balance();
+  const rows = result.objects();
+  const approx = (q: string) => (q === 'approximate' ? '~' : '');
+  const first = rows[0]!;
+  const about = first.approximate ? 'about ' : '';
+  const gaps = rows
+    .map(
+      (r) =>
+        `<li>${escapeHTML(`${r.deaths_source} (${r.deaths_kind?.replaceAll('-', ' ') ?? 'kind unknown'}): ${n(r.deaths)}${r.deaths_high !== r.deaths_low ? ` (${n(r.deaths_low)}–${n(r.deaths_high)})` : ''} + ${n(r.births_deficit)} + ${approx(r.emigration_qualifier)}${n(r.emigration)} = ${n(r.parts)}; ${r.gap >= 0 ? `${about}${n(r.gap)} more` : `${about}${n(-r.gap)} less`} than the demographic loss${r.gap_low !== r.gap_high ? ` (${signed(r.gap_low)} to ${signed(r.gap_high)})` : ''}.`)}</li>`,
+    )
+    .join('\n');
+  return {
+    id: 'balance',
+    title: 'Deaths, births deficit and emigration against the demographic loss',
+    short: 'Demographic balance',
+    html: [
+      p(
+        `The official figure of ${n(first.loss)} is, in the document's words, "an estimate of total demographic loss" that covered "the number of unborn children, and losses from emigration and disease"; the document gives a births deficit of ${n(first.births_deficit)} and emigration of ${approx(first.emigration_qualifier)}${n(first.emigration)} as "not included with war casualties". Added to each estimate of deaths, they make the sums below. The parts come from different sources, and the document does not say who calculated the births deficit and emigration: the gap shows how far the published figures fit together, not which is right.`,
+      ),
+      `<ul>${gaps}</ul>`,
+      charts,
+      reportTable(result, {
+        columns: [
+          'deaths_source',
+          'deaths_kind',
+          'deaths',
+          'births_deficit',
+          'emigration',
+          'parts',
+          'loss',
+          'gap',
+          'gap_low',
+          'gap_high',
+        ],
+        caption: 'Each estimate of deaths with the births deficit and emigration, against the loss',
+      }),
+      table('balance', result),
+    ].join('\n'),
+  };
+}
+
 function comparisonsSection(table: TableWriter): Section {
   const nationality = load('by-nationality').filter((d) => d.source !== 'yu-1964');
   const pair = compare(nationality, { by: 'nationality', baseline: 'zerjavic' });
@@ -235,7 +281,7 @@ function comparisonsSection(table: TableWriter): Section {
     html: [
       '<h3>Kočović and Žerjavić by nationality</h3>',
       p(
-        `Two demographic estimates of real deaths. Over the ${agree.n} nationalities both report, they differ by ${n(Math.round(agree.mean_abs_difference!))} on average (mean absolute difference); their figures correlate with Pearson r = ${agree.pearson!.toFixed(3)} and their rankings with Spearman ρ = ${agree.spearman!.toFixed(3)}.`,
+        `Two demographic estimates of real deaths. Over the ${agree.n} nationalities both report, they differ by ${n(Math.round(agree.mean_abs_difference!))} on average (mean absolute difference); their figures correlate with Pearson r = ${agree.pearson!.toFixed(3)} (95% interval ${agree.pearson_low!.toFixed(3)}–${agree.pearson_high!.toFixed(3)}) and their rankings with Spearman ρ = ${agree.spearman!.toFixed(3)}. Correlation is not agreement: Lin's concordance, which is 1 only where the figures are equal, is ${agree.concordance!.toFixed(3)}, and on a typical nationality Kočović's figure is ${Math.exp(agree.log_ratio_mean!).toFixed(2)} times Žerjavić's, with 95% of nationalities between ${agree.ratio_lower!.toFixed(2)} and ${agree.ratio_upper!.toFixed(2)} times (Bland–Altman limits on the log ratios).`,
       ),
       reportTable(pair, {
         columns: ['nationality', 'source', 'figure', 'difference', 'ratio', 'rank'],

@@ -44,7 +44,15 @@ const keyColumns = new Set([
   'measure',
   'kind',
 ]);
-const sourceColumns = new Set(['source', 'min_source', 'max_source', 'source_a', 'source_b']);
+const sourceColumns = new Set([
+  'source',
+  'min_source',
+  'max_source',
+  'source_a',
+  'source_b',
+  'baseline',
+  'deaths_source',
+]);
 
 let terms: Map<string, string> | undefined;
 

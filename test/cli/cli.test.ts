@@ -168,6 +168,23 @@ describe('compare and audit', () => {
       /^by-status +abarrow .* 960,000 +960,000 +0 +consistent$/m,
     );
   });
+
+  test('audit ends with the balance across tables: deaths + births deficit + emigration against the demographic loss', () => {
+    const r = run('audit');
+    expect(r.code).toBe(0);
+    // Žerjavić 1,027,000 + 335,000 + about 660,000 = 2,022,000 against 1,700,000: +322,000.
+    expect(r.out).toMatch(
+      /\nAcross tables, deaths \+ births deficit 335,000 \+ emigration ~660,000 against the demographic loss 1,700,000 \(yu-official\), parts − loss: .*zerjavic ~\+322,000 \(\+266,500 to \+377,500\);/,
+    );
+    // The 1964 list: 597,323 + 995,000 = 1,592,323, 107,677 short; with "1.7 million" to the
+    // hundred thousand (1,650,000–1,750,000) and "about 660,000" to the ten thousand (655,000–665,000):
+    // 1,587,323 − 1,750,000 = −162,677 to 1,597,323 − 1,650,000 = −52,677.
+    expect(r.out).toMatch(/yu-1964 ~−107,677 \(−162,677 to −52,677\);/);
+    // Vego's range 900,000–1,000,000: 1,890,000 − 1,750,000 = +140,000 to 2,000,000 − 1,650,000 = +350,000.
+    expect(r.out).toMatch(/vego ~\+245,000 \(\+140,000 to \+350,000\);/);
+    // Machine formats stay pure tables.
+    expect(run('audit', '--format', 'csv').out).not.toMatch(/Across tables/);
+  });
 });
 
 describe('sources and cite', () => {
