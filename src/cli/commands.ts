@@ -253,8 +253,9 @@ const auditCommand: Command = {
   usage: '[--dataset <dataset>] [--format table|csv|json|md]',
   help: `
 For every total a source states, the sum of its parts beside it. A table that does not add up is
-kept as published and shown here with both numbers. Parts that are lower bounds ("18,000+") are
-consistent with any total at or above their sum; a part not reported is left out and counted.
+kept as published and shown here with both numbers. The check allows for how each figure was
+rounded; parts that are lower bounds ("18,000+") are consistent with any total at or above their
+sum; a part not reported (a dash) is unknown, so a shortfall it could hold is undetermined.
 
 Options:
   --dataset  audit only this dataset
@@ -280,7 +281,7 @@ Examples:
             'parts',
             'stated',
             'difference',
-            'consistent',
+            'check',
           )
         : result,
       format,
