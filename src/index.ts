@@ -51,7 +51,7 @@ export { toCSV } from './exchange/csv.js';
 export type { CSVOptions } from './exchange/csv.js';
 export { toJSON, toArrow } from './exchange/json.js';
 export { toMarkdown } from './exchange/markdown.js';
-export { toLaTeX } from './exchange/latex.js';
+export { toLaTeX, latexPreamble } from './exchange/latex.js';
 export { toHTML, escapeHTML } from './exchange/html.js';
 export type { HTMLOptions } from './exchange/html.js';
 export type { LaTeXOptions } from './exchange/latex.js';

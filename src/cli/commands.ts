@@ -171,14 +171,14 @@ Examples:
 
 const citeCommand: Command = {
   summary: 'Cite a source: the work behind its figures and where they were read.',
-  usage: '<source> [--format text|bibtex|csl-json]',
+  usage: '<source> [--format text|bibtex|biblatex|csl-json]',
   help: `
 Options:
-  --format  text (default), bibtex or csl-json
+  --format  text (default), bibtex (BibTeX), biblatex (biber) or csl-json
 
 Examples:
   ww2-yugoslavia-casualties cite zerjavic
-  ww2-yugoslavia-casualties cite kocovic --format bibtex >> references.bib`,
+  ww2-yugoslavia-casualties cite kocovic --format biblatex >> references.bib`,
   options: { format: { type: 'string' } },
   run(positionals, values) {
     const id = positionals[0];

@@ -176,6 +176,18 @@ describe('sources and cite', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^yu-official +official-claim /m);
     expect(r.out).toMatch(/^savich +polemical-article +Carl Savich/m);
+    // A year is printed as a year, not as a number with a thousands separator.
+    expect(r.out).toMatch(/ 1964( |$)/m);
+    expect(r.out).not.toMatch(/1,964/);
+  });
+
+  test('compare --format md prints ratios with two decimals; --format csv keeps every digit', () => {
+    const args = ['compare', 'by-nationality', '--by', 'nationality', '--baseline', 'zerjavic'];
+    // Croats: Kočović 207,000 against Žerjavić 192,000: 207000 / 192000 = 1.078125.
+    const md = run(...args, '--format', 'md').out;
+    expect(md).toMatch(/\| croats \| kocovic \|.*\| 1\.08 \|/);
+    expect(md).not.toMatch(/\d\.\d{3,}/);
+    expect(run(...args, '--format', 'csv').out).toMatch(/^croats,kocovic,.*,1\.078125/m);
   });
 
   test('cite writes text or BibTeX, and names an unknown source', () => {

@@ -150,7 +150,9 @@ describe('toMarkdown(table) and toLaTeX(table)', () => {
     const range = load('ndh-croats-bosniaks').filter(
       (d) => d.status === 'ndh-armed-forces' && d.nationality === 'croats',
     );
-    expect(toLaTeX(range, { columns: ['figure'] })).toContain('69,000--71,000 \\\\');
+    expect(toLaTeX(range, { columns: ['figure'] })).toContain(
+      '69,000\\textendash\\allowbreak{}71,000 \\\\',
+    );
     expect(
       toLaTeX(
         load('total-estimates').filter((d) => d.source === 'mestrovic'),
