@@ -14,6 +14,7 @@ import { toMarkdown } from '../exchange/markdown.js';
 import { writeReport } from '../report/report.js';
 import { textTable } from '../exchange/text.js';
 import { UsageError } from './usage.js';
+import { chartCommand } from './chart.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -286,7 +287,7 @@ const report: Command = {
   usage: '--out <dir>',
   help: `
 Writes <dir>/index.html (opens without a network), the tables as CSV and Markdown in
-<dir>/tables/, and every chart as SVG and PNG in <dir>/charts/.
+<dir>/tables/, and every chart as SVG, PNG and PDF in <dir>/charts/.
 
 Options:
   --out  the folder to write (created if missing; files in it are replaced)
@@ -317,11 +318,11 @@ function writable(dir: string): void {
 
 /** The charts of the report, with the renderers and the package version. */
 async function reportCharts() {
-  const { toPNG, toSVG } = await import('../render/index.js');
+  const { toPDF, toPNG, toSVG } = await import('../render/index.js');
   const { standardCharts } = await import('../report/charts.js');
   const { createRequire } = await import('node:module');
   const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-  return { charts: standardCharts(), toSVG, toPNG, version };
+  return { charts: standardCharts(), toSVG, toPNG, toPDF, version };
 }
 
 export const commands: Record<string, Command> = {
@@ -331,5 +332,6 @@ export const commands: Record<string, Command> = {
   audit: auditCommand,
   sources: sourcesCommand,
   cite: citeCommand,
+  chart: chartCommand,
   report,
 };

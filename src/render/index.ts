@@ -57,6 +57,12 @@ export async function toSVG(
   options: SVGOptions = {},
 ): Promise<string> {
   const inches = printWidth(checkOptions(options, 'toSVG'));
+  const svg = await drawSVG(spec, inches);
+  return inches ? printedSize(svg, inches) : svg;
+}
+
+/** The SVG of a spec, laid out at a printed width if one is given; its size in px. */
+async function drawSVG(spec: object, inches: number | undefined): Promise<string> {
   const vega: VegaSpec = inches
     ? (await layOut(spec, Math.round(inches * pixelsPerInch), `${(inches * 25.4).toFixed(1)} mm`))
         .vega
@@ -64,8 +70,7 @@ export async function toSVG(
   useFontMetrics();
   const view = new View(parse(vega), { renderer: 'none' });
   try {
-    const svg = await view.toSVG();
-    return inches ? printedSize(svg, inches) : svg;
+    return await view.toSVG();
   } finally {
     view.finalize();
   }
@@ -109,12 +114,14 @@ export async function toPNG(
     );
   }
   const dpi = dpiGiven === undefined ? (inches ? 300 : undefined) : checkDPI(dpiGiven);
-  const svg = await toSVG(spec, size);
-  const pxWidth = Number(/viewBox="0 0 ([\d.]+)/.exec(svg)?.[1]);
-  const zoom = inches ? (inches * dpi!) / pxWidth : dpi ? dpi / pixelsPerInch : scale;
+  const svg = await drawSVG(spec, inches);
+  // The printed width at dpi, in pixels; or the chart's own size at dpi, or at scale.
+  const fitTo = inches
+    ? { mode: 'width' as const, value: Math.round(inches * dpi!) }
+    : { mode: 'zoom' as const, value: dpi ? dpi / pixelsPerInch : scale };
   const { Resvg } = await import('@resvg/resvg-js'); // a native addon: loaded only when a PNG is asked for
   const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: zoom },
+    fitTo,
     background: 'white',
     font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: fontFamily },
   });

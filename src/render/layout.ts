@@ -28,8 +28,12 @@ function sealedLoader() {
   return sealed;
 }
 
+/** The last few compiled specs, by their JSON text: the report renders each chart three times. */
+const compiled = new Map<string, VegaSpec>();
+
 /**
  * Compiles a Vega-Lite spec to Vega, with the package's own error for anything that is not a spec.
+ * The result is shared by calls with the same spec: treat it as read-only.
  *
  * @throws {InvalidOptionError} If the spec is not an object or Vega-Lite cannot compile it.
  */
@@ -37,31 +41,91 @@ export function compileSpec(spec: unknown): VegaSpec {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
     throw new InvalidOptionError(`Invalid spec ${show(spec)}: expected a Vega-Lite spec object.`);
   }
+  let key: string | undefined;
   try {
-    return compile(spec as TopLevelSpec).spec;
+    key = JSON.stringify(spec);
+  } catch {
+    key = undefined; // not JSON (e.g. a BigInt): compiled each time, and Vega-Lite says what is wrong
+  }
+  const hit = key === undefined ? undefined : compiled.get(key);
+  if (hit) return hit;
+  let vega: VegaSpec;
+  try {
+    vega = compile(spec as TopLevelSpec).spec;
   } catch (cause) {
     throw new InvalidOptionError(
       `Invalid spec: Vega-Lite cannot compile it (${(cause as Error).message}).`,
       { cause },
     );
   }
+  if (key !== undefined) {
+    if (compiled.size >= 16) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, vega);
+  }
+  return vega;
 }
 
-/** A headless Vega view of a compiled spec, run; the caller finalizes it. */
+/**
+ * A Vega logger that keeps the errors, and the warnings that carry one (Vega warns "Loading
+ * failed" instead of throwing when a data load fails).
+ */
+function recorder(errors: unknown[]) {
+  const keep = (args: unknown[]) => {
+    const error = args.find((a) => a instanceof Error);
+    if (error) errors.push(error);
+    return log;
+  };
+  const log = {
+    level: () => log,
+    error: (...args: unknown[]) => (
+      errors.push(args.find((a) => a instanceof Error) ?? args.join(' ')),
+      log
+    ),
+    warn: (...args: unknown[]) => keep(args),
+    info: () => log,
+    debug: () => log,
+  };
+  return log as never;
+}
+
+/**
+ * A headless Vega view of a compiled spec, run; the caller finalizes it.
+ *
+ * @throws {InvalidOptionError} If Vega reports an error while running it (e.g. a data URL).
+ */
 export async function runView(vega: VegaSpec): Promise<View> {
   useFontMetrics();
-  const view = new View(parse(vega), { renderer: 'none', loader: sealedLoader() });
+  const errors: unknown[] = [];
+  const view = new View(parse(vega), {
+    renderer: 'none',
+    loader: sealedLoader(),
+    logger: recorder(errors),
+  });
   await view.runAsync();
+  if (errors.length) {
+    view.finalize();
+    const first = errors[0];
+    if (first instanceof InvalidOptionError) throw first;
+    throw new InvalidOptionError(
+      `Vega cannot draw the spec: ${String((first as Error)?.message ?? first)}`,
+    );
+  }
   return view;
 }
 
-/** The whole size in px of a view as Vega draws it: the bounds of its scene plus its padding. */
+/**
+ * The whole size in px of a view as Vega draws it: its view size plus padding, as the SVG and
+ * canvas renderers take it (vega-view's render-size); the bounds of its scene where that is unknown.
+ */
 export function totalSize(view: View): { width: number; height: number } {
-  const { bounds } = (view.scenegraph() as unknown as { root: { bounds: Bounds } }).root;
   const padding = view.padding() as { top: number; bottom: number; left: number; right: number };
+  const sized = view as unknown as { _viewWidth?: number; _viewHeight?: number };
+  const { bounds } = (view.scenegraph() as unknown as { root: { bounds: Bounds } }).root;
+  const width = sized._viewWidth ?? Math.ceil(bounds.x2 - bounds.x1);
+  const height = sized._viewHeight ?? Math.ceil(bounds.y2 - bounds.y1);
   return {
-    width: Math.ceil(bounds.x2 - bounds.x1) + padding.left + padding.right,
-    height: Math.ceil(bounds.y2 - bounds.y1) + padding.top + padding.bottom,
+    width: width + padding.left + padding.right,
+    height: height + padding.top + padding.bottom,
   };
 }
 
@@ -204,7 +268,7 @@ export async function layOut(spec: object, width: number, what: string): Promise
     sizedViews(s).forEach((v, i) => (v.width = Math.max(1, Math.round(widths[i]! * k))));
     return compileSpec(s);
   };
-  // The total width is close to affine in the scale k of the plot widths: total = fixed + k * plots.
+  // The narrowest the chart can be: every plot area at minPlotWidth.
   const smallest = Math.min(...widths);
   const k0 = minPlotWidth / smallest;
   let t0 = await measure(at(k0));
@@ -216,22 +280,27 @@ export async function layOut(spec: object, width: number, what: string): Promise
     };
     t0 = await measure(at(k0));
   }
-  const t1 = await measure(at(1));
-  const slope = (t1 - t0) / (1 - k0);
-  if (t0 > width + 1 || slope <= 0) {
-    const needs = Math.max(t0, width + 1);
+  if (t0 > width) {
     throw new InvalidOptionError(
-      `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full size: its labels, legend and titles need at least ${needs} px (${((needs / 96) * 25.4).toFixed(0)} mm). Give a larger width, or column: 'double'.`,
+      `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full size: its labels, legend and titles need at least ${t0} px (${((t0 / 96) * 25.4).toFixed(0)} mm). Give a larger width, or column: 'double'.`,
     );
   }
-  let k = k0 + (width - t0) / slope;
-  let vega = at(k);
-  let total = await measure(vega);
-  // One correction where the axes' labels or ticks changed with the width.
-  if (Math.abs(total - width) > 2) {
-    k = Math.max(k0, k + (width - total) / slope);
-    vega = at(k);
-    total = await measure(vega);
+  // The total width grows with k, the scale of the plot widths: find the largest k at which the
+  // chart fits, by interpolation between a k that fits and one that does not.
+  let [lo, tlo] = [k0, t0];
+  let hi = Math.max(1, 2 * k0);
+  let thi = await measure(at(hi));
+  while (thi <= width && hi < 64) {
+    [lo, tlo] = [hi, thi];
+    hi *= 2;
+    thi = await measure(at(hi));
   }
-  return { vega };
+  for (let i = 0; i < 12 && width - tlo > 2 && thi > width; i++) {
+    const guess = lo + ((hi - lo) * (width - tlo)) / (thi - tlo);
+    const k = Math.min(hi - (hi - lo) / 10, Math.max(lo + (hi - lo) / 10, guess));
+    const t = await measure(at(k));
+    if (t <= width) [lo, tlo] = [k, t];
+    else [hi, thi] = [k, t];
+  }
+  return { vega: at(lo) };
 }

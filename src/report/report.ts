@@ -38,6 +38,8 @@ export interface ReportOptions {
   toSVG?: (spec: object) => Promise<string>;
   /** Renders a spec to PNG bytes. Required when `charts` is given. */
   toPNG?: (spec: object) => Promise<Uint8Array>;
+  /** Renders a spec to PDF bytes; when given, each chart is also written as PDF. */
+  toPDF?: (spec: object) => Promise<Uint8Array>;
   /** The package version, for the footer. */
   version?: string;
 }
@@ -54,7 +56,8 @@ const signed = (x: number | null | undefined) =>
 
 /**
  * Writes the report into `dir`: `index.html` (no script, no network needed), `tables/*.csv`,
- * `tables/*.md`, and `charts/*.svg` and `charts/*.png` for the charts given.
+ * `tables/*.md`, and `charts/*.svg`, `charts/*.png` (and `charts/*.pdf` with `toPDF`) for the
+ * charts given.
  *
  * @param dir The folder to write; created if missing.
  * @param options Charts and their renderers, version.
@@ -62,7 +65,7 @@ const signed = (x: number | null | undefined) =>
  * @throws {InvalidOptionError} If charts are given without renderers.
  */
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportFiles> {
-  const { charts = [], toSVG, toPNG, version } = options;
+  const { charts = [], toSVG, toPNG, toPDF, version } = options;
   if (charts.length && (!toSVG || !toPNG))
     throw new InvalidOptionError(
       'writeReport: charts were given without toSVG and toPNG to render them.',
@@ -78,10 +81,11 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
     const svg = await toSVG!(chart.spec);
     files.set(`charts/${chart.name}.svg`, svg);
     files.set(`charts/${chart.name}.png`, await toPNG!(chart.spec));
+    if (toPDF) files.set(`charts/${chart.name}.pdf`, await toPDF(chart.spec));
     const description = (chart.spec as { description?: string }).description ?? chart.name;
     drawn.set(
       chart.name,
-      `<figure role="img" aria-label="${escapeHTML(description)}">${svg.replace(/^<\?xml[^>]*>\s*/, '')}<figcaption>Chart files: <a href="charts/${chart.name}.svg">SVG</a> · <a href="charts/${chart.name}.png">PNG</a></figcaption></figure>`,
+      `<figure role="img" aria-label="${escapeHTML(description)}">${svg.replace(/^<\?xml[^>]*>\s*/, '')}<figcaption>Chart files: <a href="charts/${chart.name}.svg">SVG</a> · <a href="charts/${chart.name}.png">PNG</a>${toPDF ? ` · <a href="charts/${chart.name}.pdf">PDF</a>` : ''}</figcaption></figure>`,
     );
   }
   const chartsOf = (id: DatasetId) =>
