@@ -33,7 +33,7 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-describe('toPDF(spec, { column: "double" }) on every standard chart', () => {
+describe('toPDF(spec, { column: "double" }) on every standard chart', { timeout: 60_000 }, () => {
   test.each(charts.map((c) => [c.name]))(
     '%s: DejaVu Sans embedded as a subset, and no other font (pdffonts)',
     (name) => {
@@ -218,7 +218,7 @@ describe('the PDF drawn by pdftoppm is the picture toPNG draws (same layout)', (
   );
 });
 
-describe('printed sizes', () => {
+describe('printed sizes', { timeout: 60_000 }, () => {
   const spec = compareChart(load('by-republic-zerjavic'), { by: 'region' });
 
   test("columnWidths are 85 mm and 175 mm, within Nature's 89 mm and 183 mm columns", () => {
