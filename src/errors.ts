@@ -36,6 +36,7 @@ export function show(value: unknown): string {
     text = String(value);
   else {
     try {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a function or symbol, which JSON skips, shows as its own text
       text = JSON.stringify(value) ?? String(value);
     } catch {
       text = Object.prototype.toString.call(value);

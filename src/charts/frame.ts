@@ -23,7 +23,7 @@ export function chartRows(
   needs: readonly string[],
   locale = 'en-US',
 ): ChartRow[] {
-  if (!table || typeof (table as ColumnTable).objects !== 'function') {
+  if (!table || typeof table.objects !== 'function') {
     throw new InvalidTableError(
       `Invalid table ${show(table)}: expected an Arquero table in the data contract's shape (load() or fromRows()).`,
     );
@@ -50,7 +50,7 @@ export function oneOf(option: string, value: unknown, rows: ChartRow[], column: 
     ),
   ];
   if (typeof value !== 'string' || !present.includes(value))
-    throw new UnknownIdError(`${option}`, value, present);
+    throw new UnknownIdError(option, value, present);
   return value;
 }
 

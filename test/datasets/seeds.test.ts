@@ -12,7 +12,7 @@ const printed = (n: number) => n.toLocaleString('en-US'); // 346740 → "346,740
 
 describe.skipIf(!present)('the seed documents (../shared/seeds)', () => {
   type Row = { id: string; label: string; value: number | null; low: number | null; high: number | null; qualifier: string; unit: string };
-  const rows: Row[] = datasets.flatMap((id) => load(id).objects().map((row) => ({ id, ...row }) as Row));
+  const rows: Row[] = datasets.flatMap((id) => load(id).objects().map((row) => ({ id, ...row })));
 
   test('every label is the words of a seed (an elision written " ... ")', () => {
     const missing = rows.filter((r) => !r.label.split(' ... ').every((part) => seeds.includes(part)));
@@ -36,7 +36,7 @@ describe.skipIf(!present)('the seed documents (../shared/seeds)', () => {
   });
 
   test('every stated total is printed in a seed', () => {
-    const missing = statedTotals().objects().filter((t) => !seeds.includes(printed(t.value!)));
+    const missing = statedTotals().objects().filter((t) => !seeds.includes(printed(t.value)));
     expect(missing).toEqual([]);
   });
 });
