@@ -25,7 +25,7 @@ export const fontFiles: readonly string[] = [
 ].map((f) => join(fonts, f));
 
 /** Options of {@link toSVG}: the printed size (see {@link PrintSize}). */
-export interface SVGOptions extends PrintSize {}
+export type SVGOptions = PrintSize;
 
 /** Options of {@link toPNG}. */
 export interface PNGOptions extends PrintSize {

@@ -20,11 +20,12 @@ export const minPlotWidth = 60;
  */
 function sealedLoader() {
   const sealed = loader();
-  sealed.sanitize = async (uri: string) => {
-    throw new InvalidOptionError(
-      `The spec asks to load ${show(uri)}: the renderer draws only the data inside the spec (data.values).`,
+  sealed.sanitize = (uri: string) =>
+    Promise.reject(
+      new InvalidOptionError(
+        `The spec asks to load ${show(uri)}: the renderer draws only the data inside the spec (data.values).`,
+      ),
     );
-  };
   return sealed;
 }
 
@@ -107,7 +108,7 @@ export async function runView(vega: VegaSpec): Promise<View> {
     const first = errors[0];
     if (first instanceof InvalidOptionError) throw first;
     throw new InvalidOptionError(
-      `Vega cannot draw the spec: ${String((first as Error)?.message ?? first)}`,
+      `Vega cannot draw the spec: ${first instanceof Error ? first.message : show(first)}`,
     );
   }
   return view;
@@ -204,7 +205,7 @@ const asLines = (text: unknown): string[] | undefined =>
   typeof text === 'string'
     ? [text]
     : Array.isArray(text) && text.every((t) => typeof t === 'string')
-      ? (text as string[])
+      ? text
       : undefined;
 
 /** Wraps the title and subtitle of every view of the spec to `width` px. */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as vega from 'vega';
+import { show } from '../errors.js';
 
 /** Advance widths of one font file, per code point, in em. */
 export interface Advances {
@@ -129,7 +130,7 @@ export function textWidth(item: TextItem, text: unknown): number {
     ) as Record<keyof typeof files, Advances>;
   }
   const size = item.fontSize != null ? +item.fontSize || 0 : 11;
-  const line = text == null ? '' : String(text).trim();
+  const line = typeof text === 'string' ? text.trim() : text == null ? '' : show(text);
   if (size <= 0 || !line) return 0;
   const weight = item.fontWeight;
   const bold = weight === 'bold' || weight === 'bolder' || (Number(weight) || 0) >= 600;

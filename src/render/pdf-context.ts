@@ -55,7 +55,7 @@ export function parseColor(color: string): { rgb: [number, number, number]; alph
   const c = color.trim().toLowerCase();
   let m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(c);
   if (m) {
-    const h = m[1]!.length === 3 ? [...m[1]!].map((d) => d + d).join('') : m[1]!;
+    const h = m[1]!.length === 3 ? m[1]!.replace(/./g, (d) => d + d) : m[1]!;
     return { rgb: [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as never, alpha: 1 };
   }
   m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+%?))?\s*\)$/.exec(c);
@@ -63,7 +63,7 @@ export function parseColor(color: string): { rgb: [number, number, number]; alph
     const a = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : +m[4];
     return { rgb: [+m[1]!, +m[2]!, +m[3]!].map((v) => Math.min(255, v)) as never, alpha: a };
   }
-  if (named[c]) return { rgb: named[c]!, alpha: 1 };
+  if (named[c]) return { rgb: named[c], alpha: 1 };
   return null;
 }
 
@@ -251,7 +251,10 @@ export class PDFContext {
     this.current = [x, y];
   }
   lineTo(x: number, y: number): void {
-    if (!this.current) return this.moveTo(x, y);
+    if (!this.current) {
+      this.moveTo(x, y);
+      return;
+    }
     this.path.push(['L', ...apply(this.matrix, x, y)]);
     this.current = [x, y];
   }
@@ -362,7 +365,7 @@ export class PDFContext {
   private paint(style: string | Gradient, stroke: boolean): boolean {
     let color: Paint;
     if (style instanceof Gradient) color = style;
-    else color = parseColor(String(style));
+    else color = parseColor(style);
     if (!color) return false;
     if (color instanceof Gradient) {
       const [first, ...rest] = color.args;
@@ -459,7 +462,10 @@ export class PDFContext {
     return { width: this.doc.widthOfString(text) };
   }
   private text(text: string, x: number, y: number, stroke: boolean): void {
-    if (text) this.underTransform(() => this.drawText(text, x, y, stroke));
+    if (text)
+      this.underTransform(() => {
+        this.drawText(text, x, y, stroke);
+      });
   }
   private drawText(text: string, x: number, y: number, stroke: boolean): void {
     if (!this.paint(stroke ? this.state.strokeStyle : this.state.fillStyle, stroke)) return;

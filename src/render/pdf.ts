@@ -9,8 +9,8 @@ import { PDFContext } from './pdf-context.js';
 import type { PDFKitDocument } from './pdfkit.js';
 import { pixelsPerInch, pointsPerInch, printWidth, type PrintSize } from './size.js';
 
-/** Options of {@link toPDF}. */
-export interface PDFOptions extends PrintSize {}
+/** Options of {@link toPDF}: the printed size (see {@link PrintSize}). */
+export type PDFOptions = PrintSize;
 
 const faces = {
   regular: 'DejaVuSans.ttf',
@@ -124,10 +124,12 @@ export async function toPDF(spec: object, options: PDFOptions = {}): Promise<Uin
     const chunks: Uint8Array[] = [];
     const done = new Promise<void>((resolve, reject) => {
       doc.on('data', (chunk) => chunks.push(chunk));
-      doc.on('end', () => resolve());
+      doc.on('end', () => {
+        resolve();
+      });
       doc.on('error', reject);
     });
-    await view.toCanvas(scale, { externalContext: new PDFContext(doc) } as never);
+    await view.toCanvas(scale, { externalContext: new PDFContext(doc) });
     doc.end();
     await done;
     return new Uint8Array(Buffer.concat(chunks));
