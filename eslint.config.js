@@ -9,7 +9,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'src/data/generated/', 'examples/gallery/', 'coverage/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'src/data/generated/',
+      'examples/gallery/',
+      'coverage/',
+      // written by npm run bundle
+      'bundle/',
+      'examples/browser/bundle.js',
+    ],
   },
   js.configs.recommended,
   {

@@ -13,7 +13,13 @@ export {
 } from './data/load.js';
 export type { TypedTable, CrosswalkDimension, CrosswalkRow } from './data/load.js';
 export { describe } from './data/describe.js';
-export type { DatasetDescription, FieldDescription } from './data/describe.js';
+export type {
+  DatasetDescription,
+  DatasetStructure,
+  FieldDescription,
+  Overlap,
+  Whole,
+} from './data/describe.js';
 export type { DataPackage, Resource, Field } from './data/descriptor.js';
 export type * from './data/generated/types.js';
 

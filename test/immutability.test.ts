@@ -243,7 +243,7 @@ group('every bundled file still matches datasets/datapackage.json, after all of 
     '%s: bytes and sha256',
     (_, resource) => {
       for (const action of Object.values(actions)) action(ids[0]!);
-      const bytes = file(resource.path);
+      const bytes = file(`datasets/${resource.path}`);
       expect(bytes.length).toBe(resource.bytes);
       expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(resource.hash);
     },

@@ -1,4 +1,5 @@
 import type { TypedTable } from '../data/load.js';
+import { readCSV } from '../data/csv.js';
 import { InvalidTableError, show } from '../errors.js';
 import type { CasualtyRow } from './shared.js';
 import { validate, type FromRowsOptions } from './validate.js';
@@ -28,95 +29,9 @@ import { validate, type FromRowsOptions } from './validate.js';
 export function fromCSV(text: string, options?: FromRowsOptions): TypedTable<CasualtyRow> {
   if (typeof text !== 'string')
     throw new InvalidTableError(`fromCSV: expected the text of a CSV file; got ${show(text)}.`);
-  const records = parseCSV(text.replace(/^\uFEFF/, ''));
-  const header = records.shift();
-  if (!header)
-    throw new InvalidTableError(
-      'fromCSV: the text is empty; expected a header row and at least one row.',
-    );
-  const names = header.cells.map((c) => c ?? '');
-  const problems: string[] = [];
-  names.forEach((name, j) => {
-    if (name === '') problems.push(`line 1, column ${j + 1}: an empty column name`);
-    else if (names.indexOf(name) !== j) problems.push(`line 1: the column '${name}' appears twice`);
-  });
-  for (const [i, r] of records.entries()) {
-    if (r.cells.length !== names.length)
-      problems.push(
-        `row ${i + 1} (line ${r.line}): ${r.cells.length} cells; expected ${names.length}, one per column of the header`,
-      );
-  }
-  if (problems.length > 0) {
-    throw new InvalidTableError(
-      `fromCSV: the text is not a well-formed table; nothing was loaded:\n- ${problems.slice(0, 12).join('\n- ')}`,
-    );
-  }
-  const rows = records.map((r) =>
-    Object.fromEntries(names.map((name, j) => [name, r.cells[j] ?? null])),
+  const { names, records, lines } = readCSV(text, ['fromCSV', 'the text']);
+  const rows = records.map((cells) =>
+    Object.fromEntries(names.map((name, j) => [name, cells[j] ?? null])),
   );
-  return validate(
-    rows,
-    options,
-    'fromCSV',
-    'csv',
-    (i) => `row ${i + 1} (line ${records[i]!.line})`,
-    names,
-  );
-}
-
-/** A parsed line: its cells (an empty cell as null) and the line of the text it starts on. */
-interface CSVRecord {
-  cells: (string | null)[];
-  line: number;
-}
-
-/** Splits CSV text (RFC 4180) into records. */
-function parseCSV(text: string): CSVRecord[] {
-  const records: CSVRecord[] = [];
-  let cells: (string | null)[] = [];
-  let cell = '';
-  let quoted = false; // the current cell was quoted ("" is an empty cell too)
-  let inQuotes = false;
-  let line = 1;
-  let start = 1;
-  let opened = 1; // the line a quoted cell opened on
-  const endCell = () => {
-    cells.push(cell === '' ? null : cell);
-    cell = '';
-    quoted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (inQuotes) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') inQuotes = false;
-      else {
-        if (c === '\n') line++;
-        cell += c;
-      }
-    } else if (c === '"' && cell === '') {
-      inQuotes = true;
-      quoted = true;
-      opened = line;
-    } else if (c === ',') endCell();
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endCell();
-      records.push({ cells, line: start });
-      cells = [];
-      line++;
-      start = line;
-    } else cell += c;
-  }
-  if (inQuotes)
-    throw new InvalidTableError(
-      `fromCSV: a quoted cell opened on line ${opened} is never closed; expected a closing '"'.`,
-    );
-  if (cell !== '' || quoted || cells.length > 0) {
-    endCell();
-    records.push({ cells, line: start });
-  }
-  return records;
+  return validate(rows, options, 'fromCSV', 'csv', (i) => `row ${i + 1} (line ${lines[i]})`, names);
 }

@@ -6,7 +6,7 @@ import {
   checkOptions,
   show,
 } from '../errors.js';
-import { isTable } from '../analysis/shared.js';
+import { isTable, structureColumns } from '../analysis/shared.js';
 import { formatFigure, numberFormat, type Figure } from './figure.js';
 
 /** Options shared by the text exports (Markdown, LaTeX). */
@@ -14,13 +14,19 @@ export interface DisplayOptions {
   /**
    * Columns to show, in order; `figure` is the figure written with its qualifier and interval.
    * Default: every column, with `figure` in place of `value`, `low`, `high`, `qualifier` and `unit`,
-   * and without `note`.
+   * and without `note` and the structure columns (`id`, `part_of`, `subset_of`, `restates`,
+   * `precision`).
    */
   columns?: string[];
   /** Locale for the digits. Default `'en-US'`. */
   locale?: string;
   /** Whether to keep the `note` column (when `columns` is not given). Default `false`. */
   notes?: boolean;
+  /**
+   * Whether to keep the structure columns `id`, `part_of`, `subset_of`, `restates` and
+   * `precision` (when `columns` is not given). Default `false`.
+   */
+  structure?: boolean;
   /**
    * Most decimals to show for a computed number such as a ratio; published figures are whole
    * numbers and are never rounded. Default: all of them.
@@ -45,7 +51,7 @@ const figureParts = ['value', 'low', 'high', 'qualifier'];
 export function display(table: ColumnTable, given?: DisplayOptions, fn = 'display'): Display {
   const names = checkTable(table, fn);
   const options = checkOptions(given, fn);
-  const { locale = 'en-US', notes = false } = options;
+  const { locale = 'en-US', notes = false, structure = false } = options;
   if (
     options.columns !== undefined &&
     (!Array.isArray(options.columns) || options.columns.some((c) => typeof c !== 'string'))
@@ -66,10 +72,15 @@ export function display(table: ColumnTable, given?: DisplayOptions, fn = 'displa
   const hasFigure = figureParts.every((c) => names.includes(c));
   const valid = hasFigure ? [...names, 'figure'] : names;
   const hidden = new Set([...figureParts, 'unit', ...(notes ? [] : ['note'])]);
+  const structural = new Set<string>(structure ? [] : structureColumns);
   const columns =
     options.columns ??
     names.flatMap((c) =>
-      hasFigure && c === 'value' ? ['figure'] : hasFigure && hidden.has(c) ? [] : [c],
+      hasFigure && c === 'value'
+        ? ['figure']
+        : hasFigure && (hidden.has(c) || structural.has(c))
+          ? []
+          : [c],
     );
   for (const c of columns) if (!valid.includes(c)) throw new UnknownIdError('column', c, valid);
 

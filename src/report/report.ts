@@ -183,20 +183,21 @@ function auditSection(table: TableWriter): Section {
   const result = audit();
   const findings = result
     .objects()
-    .filter((r) => !r.consistent)
+    .filter((r) => r.check !== 'consistent' && r.stated !== null)
     .map(
       (r) =>
-        `<li class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${r.source}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}${r.not_reported ? `; ${r.not_reported} figures not reported, left out` : ''}).`)}</li>`,
+        `<li class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${r.source}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}). ${r.check}: ${r.reason}.`)}</li>`,
     );
+  const inconsistent = result.objects().filter((r) => r.check === 'inconsistent').length;
   return {
     id: 'audit',
     title: 'Published tables that do not add up',
     html: [
       p(
-        `Each total a source states, against the sum of the rows it covers. ${findings.length} of ${result.numRows()} do not add up; the tables are kept as published.`,
+        `Each total a source states, against the sum of the rows it covers, allowing for how the source rounded. ${inconsistent} of ${result.numRows()} do not add up, ${findings.length - inconsistent} cannot be settled (a part not reported could hold the difference); the tables are kept as published.`,
       ),
       `<ul>${findings.join('\n')}</ul>`,
-      `<div class="scroll">${toHTML(result, { columns: ['dataset', 'source', 'scope', 'parts', 'stated', 'difference', 'consistent'] })}</div>`,
+      `<div class="scroll">${toHTML(result, { columns: ['dataset', 'source', 'scope', 'parts', 'stated', 'difference', 'check'] })}</div>`,
       table('audit', result),
     ].join('\n'),
   };

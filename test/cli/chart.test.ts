@@ -3,7 +3,19 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+import { onPath } from '../setup/detect.js';
+import { describeNeeding } from '../setup/requirements.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+/** Poppler's tools, on PATH (`.ci/run` installs them). */
+const pdfTools = ['pdffonts', 'pdftotext', 'pdfinfo'].map((name) => ({
+  name,
+  found: onPath([name], process.env),
+  lookedAt: `no ${name} on PATH`,
+  install: 'apt-get install poppler-utils',
+}));
 
 const bin = new URL('../../dist/cli.js', import.meta.url).pathname;
 const run = (...args: string[]) => {
@@ -12,7 +24,7 @@ const run = (...args: string[]) => {
 };
 const dir = mkdtempSync(join(tmpdir(), 'ww2yc-chart-'));
 
-describe('chart <dataset> --out <file>', { timeout: 60_000 }, () => {
+describeNeeding('chart <dataset> --out <file>', pdfTools, () => {
   test('a single-column PDF: 85 mm wide (240.9 pt), DejaVu Sans embedded, the regions as text', () => {
     const out = join(dir, 'republics.pdf');
     const r = run('chart', 'by-republic-zerjavic', '--column', 'single', '--out', out);
