@@ -17,6 +17,7 @@ import { textTable } from '../exchange/text.js';
 import { filterRows } from './filter.js';
 import { sortRows } from './sort.js';
 import { UsageError } from './usage.js';
+import { chartCommand } from './chart.js';
 import { estimateCommand } from './estimate.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -298,7 +299,7 @@ const report: Command = {
   usage: '--out <dir>',
   help: `
 Writes <dir>/index.html (opens without a network), the tables as CSV and Markdown in
-<dir>/tables/, and every chart as SVG and PNG in <dir>/charts/.
+<dir>/tables/, and every chart as SVG, PNG and PDF in <dir>/charts/.
 
 Options:
   --out  the folder to write (created if missing; files in it are replaced)
@@ -329,11 +330,11 @@ function writable(dir: string): void {
 
 /** The charts of the report, with the renderers and the package version. */
 async function reportCharts() {
-  const { toPNG, toSVG } = await import('../render/index.js');
+  const { toPDF, toPNG, toSVG } = await import('../render/index.js');
   const { standardCharts } = await import('../report/charts.js');
   const { createRequire } = await import('node:module');
   const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-  return { charts: standardCharts(), toSVG, toPNG, version };
+  return { charts: standardCharts(), toSVG, toPNG, toPDF, version };
 }
 
 export const commands: Record<string, Command> = {
@@ -343,6 +344,7 @@ export const commands: Record<string, Command> = {
   audit: auditCommand,
   sources: sourcesCommand,
   cite: citeCommand,
+  chart: chartCommand,
   report,
   estimate: estimateCommand,
 };

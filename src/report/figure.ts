@@ -15,7 +15,7 @@ import { escapeHTML } from '../exchange/html.js';
  * @example
  * figure('by-status', svg, spec); // '<figure class="chart" id="chart-by-status"><div class="chart-box" …'
  */
-export function figure(name: string, svg: string, spec: object): string {
+export function figure(name: string, svg: string, spec: object, pdf = false): string {
   const s = spec as { description?: string; title?: string | { text?: string | string[] } };
   const title =
     typeof s.title === 'string'
@@ -37,6 +37,6 @@ export function figure(name: string, svg: string, spec: object): string {
   return `<figure class="chart" id="${id}">
 <div class="chart-box">${image}</div>
 <figcaption><details><summary>The chart in words</summary><p>${escapeHTML(description)}</p></details>
-<p class="files">Chart files: <a href="charts/${name}.svg">${escapeHTML(name)}.svg</a> · <a href="charts/${name}.png">${escapeHTML(name)}.png</a></p></figcaption>
+<p class="files">Chart files: <a href="charts/${name}.svg">${escapeHTML(name)}.svg</a> · <a href="charts/${name}.png">${escapeHTML(name)}.png</a>${pdf ? ` · <a href="charts/${name}.pdf">${escapeHTML(name)}.pdf</a>` : ''}</p></figcaption>
 </figure>`;
 }

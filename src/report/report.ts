@@ -44,6 +44,8 @@ export interface ReportOptions {
   toSVG?: (spec: object) => Promise<string>;
   /** Renders a spec to PNG bytes. Required when `charts` is given. */
   toPNG?: (spec: object) => Promise<Uint8Array>;
+  /** Renders a spec to PDF bytes; when given, each chart is also written as PDF. */
+  toPDF?: (spec: object) => Promise<Uint8Array>;
   /** The package version, for the footer. */
   version?: string;
 }
@@ -60,7 +62,8 @@ const signed = (x: number | null | undefined) =>
 
 /**
  * Writes the report into `dir`: `index.html` (no script, no network needed), `tables/*.csv`,
- * `tables/*.md`, and `charts/*.svg` and `charts/*.png` for the charts given.
+ * `tables/*.md`, and `charts/*.svg`, `charts/*.png` (and `charts/*.pdf` with `toPDF`) for the
+ * charts given.
  *
  * @param dir The folder to write; created if missing.
  * @param options Charts and their renderers, version.
@@ -68,7 +71,7 @@ const signed = (x: number | null | undefined) =>
  * @throws {InvalidOptionError} If charts are given without renderers.
  */
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportFiles> {
-  const { charts = [], toSVG, toPNG, version } = options;
+  const { charts = [], toSVG, toPNG, toPDF, version } = options;
   if (charts.length && (!toSVG || !toPNG))
     throw new InvalidOptionError(
       'writeReport: charts were given without toSVG and toPNG to render them.',
@@ -84,7 +87,8 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
     const svg = await toSVG!(chart.spec);
     files.set(`charts/${chart.name}.svg`, svg);
     files.set(`charts/${chart.name}.png`, await toPNG!(chart.spec));
-    drawn.set(chart.name, figure(chart.name, svg, chart.spec));
+    if (toPDF) files.set(`charts/${chart.name}.pdf`, await toPDF(chart.spec));
+    drawn.set(chart.name, figure(chart.name, svg, chart.spec, toPDF !== undefined));
   }
   const chartsOf = (id: string) =>
     charts
