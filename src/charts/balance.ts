@@ -158,7 +158,7 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
         encoding: { x: { aggregate: 'max', field: 'loss', ...x } },
       },
       {
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 9.5, color: '#222' },
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#222' },
         encoding: { y, x: { field: 'textAt', ...x }, text: { field: 'text' } },
       },
     ],

@@ -62,7 +62,9 @@ describeNeeding('chart <dataset> --out <file>', pdfTools, () => {
 
   test('an SVG with a bare number as millimetres', () => {
     const out = join(dir, 'status.svg');
-    expect(run('chart', 'by-status', '--width', '175', '--out', out).code).toBe(0);
+    expect(
+      run('chart', 'by-status', '--chart', 'by-status', '--width', '175', '--out', out).code,
+    ).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^<svg [^>]*width="175mm"/);
   });
 
