@@ -5,6 +5,7 @@ import { numberFormat } from '../exchange/figure.js';
 import { kindWords, sourceNames } from './attribution.js';
 import { chartRows, checkOptions, framed, oneOf, type ChartRow } from './frame.js';
 import { missingGrey, palette, shapes, type ChartOptions } from './theme.js';
+import { maxOf, minOf } from '../analysis/extent.js';
 
 /** Options of the charts that set sources side by side over one dimension. */
 export interface CompareChartOptions extends ChartOptions {
@@ -183,8 +184,8 @@ export function spreadChart(table: ColumnTable, options: CompareChartOptions): T
     const none = of.filter((r) => r.value === null).map((r) => r.sourceName);
     return {
       category,
-      min: values.length ? Math.min(...values) : null,
-      max: values.length ? Math.max(...values) : null,
+      min: values.length ? minOf(values) : null,
+      max: values.length ? maxOf(values) : null,
       missing: none.length ? `no figure: ${none.join(', ')}` : '',
     };
   });
@@ -274,9 +275,7 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
   const height = 460;
   const values = both.flatMap((k) => [value(k, from)!.value!, value(k, to)!.value!]);
   const domain: [number, number] =
-    scale === 'log'
-      ? [Math.min(...values) / 1.3, Math.max(...values) * 1.3]
-      : [0, Math.max(...values) * 1.05];
+    scale === 'log' ? [minOf(values) / 1.3, maxOf(values) * 1.3] : [0, maxOf(values) * 1.05];
   const position =
     scale === 'log'
       ? (v: number) => (height * Math.log(v / domain[0])) / Math.log(domain[1] / domain[0])

@@ -6,6 +6,7 @@ import {
   InvalidTableError,
   UnknownIdError,
   checkOptions as checkObject,
+  listNames,
   show,
 } from '../errors.js';
 import { formatFigure, numberFormat } from '../exchange/figure.js';
@@ -32,7 +33,7 @@ export function chartRows(
   for (const c of [...required, ...needs]) {
     if (!columns.includes(c))
       throw new InvalidTableError(
-        `The table lacks the column '${c}' that this chart needs; it has: ${columns.join(', ')}.`,
+        `The table lacks the column '${c}' that this chart needs; it has: ${listNames(columns)}.`,
       );
   }
   if (table.numRows() === 0) throw new InvalidTableError('The table has no rows to draw.');
@@ -65,7 +66,22 @@ export function checkOptions(
     );
   }
   numberFormat(locale); // throws InvalidOptionError for a locale the runtime does not know
+  checkText('title', (options as ChartOptions).title, false);
+  checkText('subtitle', (options as ChartOptions).subtitle, true);
   return { width, locale };
+}
+
+/**
+ * Checks a title or subtitle: text (or, for a subtitle, a list of lines), never an object, which
+ * Vega would read as an expression to evaluate ({ signal: … }), nor a BigInt, which no spec can hold.
+ */
+function checkText(option: string, value: unknown, lines: boolean): void {
+  if (value === undefined) return;
+  const ok = (v: unknown) => typeof v === 'string' && v.length <= 1000;
+  if (ok(value) || (lines && Array.isArray(value) && value.length <= 20 && value.every(ok))) return;
+  throw new InvalidOptionError(
+    `Invalid ${option} ${show(typeof value === 'bigint' ? `${value}n` : value)}: expected text of at most 1000 characters${lines ? ', or a list of up to 20 such lines' : ''}.`,
+  );
 }
 
 /** The d3 number locale of a BCP 47 locale, for the axes. */

@@ -9,7 +9,7 @@ export const fontFamily = 'DejaVu Sans';
  * Eight colours from the Okabe–Ito palette, ordered so that neighbours differ in lightness:
  * blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black.
  */
-export const palette: readonly string[] = [
+export const palette: readonly string[] = Object.freeze([
   '#0072B2',
   '#E69F00',
   '#009E73',
@@ -18,10 +18,10 @@ export const palette: readonly string[] = [
   '#CC79A7',
   '#F0E442',
   '#000000',
-];
+]);
 
 /** Point shapes in the same order, so that a category is told by shape too. */
-export const shapes: readonly string[] = [
+export const shapes: readonly string[] = Object.freeze([
   'circle',
   'square',
   'triangle-up',
@@ -30,7 +30,7 @@ export const shapes: readonly string[] = [
   'triangle-down',
   'triangle-right',
   'triangle-left',
-];
+]);
 
 /** The grey of marks that stand for "not reported". */
 export const missingGrey = '#8a8a8a';

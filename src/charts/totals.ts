@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { kindWords, sourceNames } from './attribution.js';
 import { chartRows, checkOptions, framed } from './frame.js';
 import { palette, shapes, type ChartOptions } from './theme.js';
+import { maxOf, minOf } from '../analysis/extent.js';
 
 const months = [
   'Jan.',
@@ -129,7 +130,7 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
     {
       title: 'Headline totals of the war dead of Yugoslavia, 1941–1945',
       subtitle: 'Each published total, by kind of figure; not all of them count the same thing',
-      description: `Dot plot of ${data.length} published totals, from ${Math.min(...data.map((d) => d.value!)).toLocaleString('en-US')} to ${Math.max(...data.map((d) => d.value!)).toLocaleString('en-US')}, coloured by kind of figure: ${kinds.map((k) => kindWords[k] ?? k).join(', ')}. Figures marked "demographic loss" include the births deficit and emigration and are not counts of deaths.`,
+      description: `Dot plot of ${data.length} published totals, from ${minOf(data.map((d) => d.value!)).toLocaleString('en-US')} to ${maxOf(data.map((d) => d.value!)).toLocaleString('en-US')}, coloured by kind of figure: ${kinds.map((k) => kindWords[k] ?? k).join(', ')}. Figures marked "demographic loss" include the births deficit and emigration and are not counts of deaths.`,
       sources: rows.map((r) => r.source),
       notes: [
         'A named list counts registered victims only; demographic estimates calculate real deaths; "demographic loss" also counts the births deficit and emigration.',
