@@ -10,12 +10,19 @@ export default defineConfig({
     render: 'src/render/index.ts',
     // The report: standard charts and the report folder (Node only).
     report: 'src/report/index.ts',
+    // Multiple systems estimation (browser-safe, kept out of the core's weight).
+    estimate: 'src/estimate/index.ts',
   },
   format: ['esm'],
   target: 'node20',
   platform: 'node',
   dts: {
-    entry: { index: 'src/index.ts', render: 'src/render/index.ts', report: 'src/report/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      render: 'src/render/index.ts',
+      report: 'src/report/index.ts',
+      estimate: 'src/estimate/index.ts',
+    },
   },
   clean: true,
   sourcemap: true,

@@ -5,5 +5,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
     typecheck: { include: ['test/**/*.test-d.ts'] },
+    // Suites skipped for want of Chromium, Deno, nbclient or the seeds are listed at the end.
+    globalSetup: ['test/setup/global.ts'],
+    // Timeouts for a busy 2-core machine, where a child process (the CLI, tsc, a browser) can take
+    // ten times its idle time. Speed targets live in `npm run bench`, never in test timeouts.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -45,6 +45,7 @@ export function show(value: unknown): string {
     text = String(value);
   else {
     try {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a function or symbol, which JSON skips, shows as its own text
       text = JSON.stringify(value) ?? String(value);
     } catch {
       text = Object.prototype.toString.call(value);
@@ -57,11 +58,12 @@ export function show(value: unknown): string {
 }
 
 /** Control characters (C0, DEL, C1), and the line and paragraph separators, and bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const controls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Names for an error message, each with its control characters escaped: at most 30, then how many more. */
 export function listNames(names: readonly string[]): string {
-  const shown = names.slice(0, 30).map((n) => escapeControls(String(n)));
+  const shown = names.slice(0, 30).map((n) => escapeControls(n));
   return names.length > 30 ? `${shown.join(', ')} … (${names.length - 30} more)` : shown.join(', ');
 }
 

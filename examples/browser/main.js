@@ -1,5 +1,7 @@
-// The package in a browser: the core entry (data, analysis, chart specs) bundled with esbuild,
-// no file system, no Node built-ins; the chart drawn by vega-embed.
+// The package in a browser: the core entry (data, analysis, chart specs), no file system, no Node
+// built-ins; the chart drawn by vega-embed. `npm run bundle` builds this file, with vega-embed and
+// bundle/ww2-yugoslavia-casualties.js, into bundle.js beside index.html, which then opens from
+// the file system (a classic script: no server needed).
 import embed from 'vega-embed';
 import { compareChart, describe, load, formatFigure } from 'ww2-yugoslavia-casualties';
 
@@ -30,5 +32,6 @@ for (const label of labels) {
 
 // The package's grouped bar chart: a plain Vega-Lite spec, drawn by vega-embed as in a notebook.
 const spec = compareChart(table, { by: 'nationality' });
-await embed('#chart', spec, { actions: false, renderer: 'svg' });
-document.body.dataset.ready = 'true';
+embed('#chart', spec, { actions: false, renderer: 'svg' }).then(() => {
+  document.body.dataset.ready = 'true';
+});

@@ -199,11 +199,11 @@ function userEntries(crosswalk: unknown): CrosswalkEntry[] {
       throw bad('comparability', "'same' or 'partial'");
     if (e.note != null && typeof e.note !== 'string') throw bad('note', 'a string');
     return {
-      source: (e.source as string | null | undefined) ?? null,
+      source: e.source ?? null,
       key: e.key,
       group: e.group,
-      comparability: (e.comparability as 'same' | 'partial' | null | undefined) ?? 'same',
-      note: (e.note as string | null | undefined) ?? null,
+      comparability: e.comparability ?? 'same',
+      note: e.note ?? null,
     };
   });
 }

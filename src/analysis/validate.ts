@@ -184,36 +184,46 @@ function consistency(row: CasualtyRow, problem: (column: string, message: string
         problem(c, `${row[c]}, but the qualifier is 'not-reported'; expected an empty cell`);
     return;
   }
-  if (value === null)
-    return problem(
+  if (value === null) {
+    problem(
       'value',
       `empty, but the qualifier is '${q}'; expected a number (or the qualifier 'not-reported')`,
     );
-  if (low === null)
-    return problem(
+    return;
+  }
+  if (low === null) {
+    problem(
       'low',
       `empty; expected the lowest figure the source allows (${value} for an exact figure)`,
     );
+    return;
+  }
   if (q === 'exact' && (low !== value || high !== value)) {
-    return problem(
+    problem(
       low !== value ? 'low' : 'high',
       `${low !== value ? low : show(high)}, but the figure is exact; expected ${value}, the value`,
     );
+    return;
   }
-  if (q === 'at-least' && high !== null)
-    return problem(
-      'high',
-      `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`,
-    );
-  if ((q === 'range' || q === 'approximate') && high === null)
-    return problem(
+  if (q === 'at-least' && high !== null) {
+    problem('high', `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`);
+    return;
+  }
+  if ((q === 'range' || q === 'approximate') && high === null) {
+    problem(
       'high',
       `empty, but the qualifier is '${q}'; expected the highest figure the source allows`,
     );
-  if (low > value)
-    return problem('low', `${low} is above the value ${value}; expected low ≤ value`);
-  if (high !== null && high < value)
-    return problem('high', `${high} is below the value ${value}; expected value ≤ high`);
+    return;
+  }
+  if (low > value) {
+    problem('low', `${low} is above the value ${value}; expected low ≤ value`);
+    return;
+  }
+  if (high !== null && high < value) {
+    problem('high', `${high} is below the value ${value}; expected value ≤ high`);
+    return;
+  }
   if (q === 'derived' && row.note === null)
     problem(
       'note',
@@ -229,7 +239,7 @@ function knownSources(options: FromRowsOptions | undefined, fn: string): string[
       `${fn}: option sources is ${show(given)}; expected an array of source ids.`,
     );
   }
-  return [...given];
+  return [...(given as readonly string[])];
 }
 
 function fail(fn: string, problems: Problems): never {

@@ -1,4 +1,5 @@
 import { sources } from '../data/load.js';
+import type { SourcesRow } from '../data/generated/types.js';
 import { InvalidOptionError, show } from '../errors.js';
 
 /** The words for each kind of source, as a chart's legend and footer write them. */
@@ -33,12 +34,12 @@ export function sourceNames(ids: readonly string[]): SourceName[] {
     throw new InvalidOptionError(
       `sourceNames: ids is ${show(ids)}; expected an array of source ids.`,
     );
-  const registry = new Map(
+  const registry = new Map<string, SourcesRow>(
     sources()
       .objects()
       .map((s) => [s.id, s]),
   );
-  return ids.map((id) => {
+  return ids.map((id: string) => {
     const s = registry.get(id);
     if (!s) return { id, short: id, name: id, kind: 'unknown' };
     const person = s.author && s.author.split(' ').length <= 3 && !/[(),]/.test(s.author);

@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError } from '../errors.js';
 import { numberFormat } from '../exchange/figure.js';
 import { kindWords, sourceNames } from './attribution.js';
-import { chartRows, checkOptions, framed, oneOf, type ChartRow } from './frame.js';
+import { chartRows, checkOptions, framed, oneOf } from './frame.js';
 import { missingGrey, palette, shapes, type ChartOptions } from './theme.js';
 import { maxOf, minOf } from '../analysis/extent.js';
 
@@ -260,8 +260,8 @@ export interface SlopeChartOptions extends CompareChartOptions {
  */
 export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopLevelSpec {
   const c = bySource(table, options);
-  const from = oneOf('source (from)', options.from, c.rows as ChartRow[], 'source');
-  const to = oneOf('source (to)', options.to, c.rows as ChartRow[], 'source');
+  const from = oneOf('source (from)', options.from, c.rows, 'source');
+  const to = oneOf('source (to)', options.to, c.rows, 'source');
   const scale = options.scale ?? 'log';
   if (scale !== 'log' && scale !== 'linear')
     throw new InvalidOptionError(

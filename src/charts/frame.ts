@@ -24,7 +24,7 @@ export function chartRows(
   needs: readonly string[],
   locale = 'en-US',
 ): ChartRow[] {
-  if (!table || typeof (table as ColumnTable).objects !== 'function') {
+  if (!table || typeof table.objects !== 'function') {
     throw new InvalidTableError(
       `Invalid table ${show(table)}: expected an Arquero table in the data contract's shape (load() or fromRows()).`,
     );
@@ -51,7 +51,7 @@ export function oneOf(option: string, value: unknown, rows: ChartRow[], column: 
     ),
   ];
   if (typeof value !== 'string' || !present.includes(value))
-    throw new UnknownIdError(`${option}`, value, present);
+    throw new UnknownIdError(option, value, present);
   return value;
 }
 
@@ -66,8 +66,8 @@ export function checkOptions(
     );
   }
   numberFormat(locale); // throws InvalidOptionError for a locale the runtime does not know
-  checkText('title', (options as ChartOptions).title, false);
-  checkText('subtitle', (options as ChartOptions).subtitle, true);
+  checkText('title', options.title, false);
+  checkText('subtitle', options.subtitle, true);
   return { width, locale };
 }
 

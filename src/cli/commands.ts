@@ -14,7 +14,10 @@ import { writeReport } from '../report/report.js';
 import { checkOutput } from '../report/write.js';
 import { textTable } from '../exchange/text.js';
 import { oneLine } from './errors.js';
+import { filterRows } from './filter.js';
+import { sortRows } from './sort.js';
 import { UsageError } from './usage.js';
+import { estimateCommand } from './estimate.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -101,7 +104,8 @@ Examples:
 
 const show: Command = {
   summary: 'Show a dataset: every published figure with its qualifier and source.',
-  usage: '<dataset> [--source <id>]... [--filter <column>=<value>]... [--format table|csv|json|md]',
+  usage:
+    '<dataset> [--source <id>]... [--filter <column><op><value>]... [--sort <column>[:desc]]... [--format table|csv|json|md]',
   help: `
 Figures are shown as the source gives them: "~" approximate, "≥" at least, "a–b" a range,
 "–" not reported (never 0). Use --format csv or json for every column (value, low, high,
@@ -109,16 +113,24 @@ qualifier, note).
 
 Options:
   --source  keep the rows of this source (repeatable)
-  --filter  keep the rows where a column has a value, e.g. --filter nationality=serbs (repeatable)
+  --filter  keep the rows where a column has a value, e.g. --filter nationality=serbs, or not
+            (!=); or compare a column of numbers: =, !=, <, <=, >, >=, e.g. 'value>=10000'
+            (quote it: the shell reads < and >). A figure not reported (–) passes no
+            comparison. value is the midpoint of a range and the lower bound of an at-least
+            figure; low and high are the bounds. (repeatable)
+  --sort    order by a column, ascending, or descending with :desc, e.g. --sort value:desc;
+            not reported (–) comes last (repeatable: the first --sort first)
   --format  table (default), csv, json or md
 
 Examples:
   ww2-yugoslavia-casualties show by-nationality
   ww2-yugoslavia-casualties show by-nationality --source zerjavic --format csv
-  ww2-yugoslavia-casualties show ndh-serbs --filter status=civilian`,
+  ww2-yugoslavia-casualties show ndh-serbs --filter status=civilian
+  ww2-yugoslavia-casualties show by-nationality --filter 'value>=10000' --sort value:desc`,
   options: {
     source: { type: 'string', multiple: true },
     filter: { type: 'string', multiple: true },
+    sort: { type: 'string', multiple: true },
     format: { type: 'string' },
   },
   run(positionals, values) {
@@ -132,16 +144,8 @@ Examples:
         if (!present.includes(s)) throw new UnknownIdError(`source for ${id}`, s, present);
       table = table.filter(escape((d: { source: string }) => chosen.includes(d.source)));
     }
-    for (const f of (values.filter as string[] | undefined) ?? []) {
-      const [column, ...rest] = f.split('=');
-      if (!column || !rest.length)
-        throw new UsageError(
-          `bad filter '${f}'`,
-          'write --filter <column>=<value>, e.g. --filter nationality=serbs',
-        );
-      table = where(table, column, rest.join('='), `value of ${column}`);
-    }
-    print(table, format);
+    for (const f of (values.filter as string[] | undefined) ?? []) table = filterRows(table, f);
+    print(sortRows(table, (values.sort as string[] | undefined) ?? []), format);
   },
 };
 
@@ -187,7 +191,7 @@ Examples:
 const compareCommand: Command = {
   summary: 'Set the sources of a dataset side by side over one dimension.',
   usage:
-    '<dataset> --by <dimension> [--baseline <source>] [--measure <measure>] [--format table|csv|json|md]',
+    '<dataset> --by <dimension> [--baseline <source>] [--measure <measure>] [--sort <column>[:desc]]... [--format table|csv|json|md]',
   help: `
 For each category and source: the figure, its difference and ratio against the baseline source,
 its share of the source's own total, and its rank within the source. A category a source does not
@@ -197,6 +201,7 @@ Options:
   --by        the dimension to compare over, e.g. nationality, region, status (required)
   --baseline  the source the others are measured against (default: the first source)
   --measure   the measure, where the dataset has several (e.g. deaths)
+  --sort      order by a column of the result, e.g. --sort difference:desc; empty comes last
   --format    table (default), csv, json or md
 
 Examples:
@@ -206,6 +211,7 @@ Examples:
     by: { type: 'string' },
     baseline: { type: 'string' },
     measure: { type: 'string' },
+    sort: { type: 'string', multiple: true },
     format: { type: 'string' },
   },
   run(positionals, values) {
@@ -217,11 +223,12 @@ Examples:
         'no dimension given',
         `add --by <dimension>, e.g. --by ${describe(id).fields.find((f) => f.values && f.name !== 'source' && f.name !== 'measure')?.name ?? 'source'}`,
       );
-    const result = compare(load(id), {
+    const compared = compare(load(id), {
       by,
       ...(values.baseline ? { baseline: values.baseline as string } : {}),
       ...(values.measure ? { measure: values.measure as string } : {}),
     });
+    const result = sortRows(compared, (values.sort as string[] | undefined) ?? []);
     print(
       format === 'table'
         ? result.select(
@@ -328,4 +335,5 @@ export const commands: Record<string, Command> = {
   sources: sourcesCommand,
   cite: citeCommand,
   report,
+  estimate: estimateCommand,
 };

@@ -13,11 +13,14 @@ export const maxMessageLength = 400;
  */
 export function oneLine(text: string, max = maxMessageLength): string {
   const clean = text
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '') // CSI sequences (colours, cursor moves)
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g, '') // OSC sequences (titles, links)
     .replace(/[\t\n\r\v\f\u2028\u2029\u0085]+/g, ' ')
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-  const chars = [...clean];
+  const chars = Array.from(clean);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : clean;
 }
 
@@ -43,7 +46,7 @@ export function failureText(
 ): string {
   let message: string;
   try {
-    message = error instanceof Error ? String(error.message) : `${String(error)} was thrown`;
+    message = error instanceof Error ? error.message : `${String(error)} was thrown`;
   } catch {
     message = 'a value that cannot be shown was thrown';
   }

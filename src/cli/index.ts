@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line: ww2-yugoslavia-casualties <command> [options]. Data goes to stdout, messages
 // to stderr. Exit codes: 0 success, 1 bad usage or input, 2 unexpected failure.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { commands, type Command } from './commands.js';
 import { failureText, isUserError } from './errors.js';
 import { UsageError } from './usage.js';
@@ -30,15 +30,12 @@ export async function main(args: string[]): Promise<number> {
       options: { help: { type: 'boolean', short: 'h' }, ...command.options },
       allowPositionals: true,
       strict: true,
-    } as ParseArgsConfig);
+    });
     if (values.help) {
       process.stdout.write(help(name, command));
       return 0;
     }
-    await command.run(
-      positionals,
-      values as Record<string, string | boolean | string[] | undefined>,
-    );
+    await command.run(positionals, values);
     return 0;
   } catch (error) {
     const hint = command ? `run '${program} ${name} --help' for usage` : undefined;

@@ -18,6 +18,7 @@ export interface CSVOptions {
  * spaces included) or control characters, or a leading tab or carriage return.
  */
 const formula =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   /^(?:[\s\u0000-\u001f\u007f-\u009f\u200b-\u200d\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/;
 
 /**

@@ -80,6 +80,7 @@ export function display(table: ColumnTable, given?: DisplayOptions, fn = 'displa
     if (c === 'figure')
       return formatFigure(row as unknown as Figure, locale, `${fn}: row ${i + 1}`);
     const v = row[c];
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a user's cell may hold a Date or any value: shown as JavaScript writes it
     return v == null ? '' : typeof v === 'number' ? number.format(v) : String(v);
   };
   return {
@@ -100,7 +101,7 @@ export function checkTable(table: unknown, fn: string): string[] {
     throw new InvalidTableError(
       `${fn}: expected an Arquero table (from load(), fromRows() or an analysis function); got ${show(table)}.`,
     );
-  const names = (table as ColumnTable).columnNames();
+  const names = table.columnNames();
   if (names.includes('__proto__')) {
     throw new InvalidTableError(
       `${fn}: the table has a column named '__proto__', which a row object cannot hold; expected other column names (rename it).`,

@@ -32,7 +32,10 @@ export function toArrow(table: ColumnTable): Uint8Array {
   try {
     // `types` without a prototype: Arquero looks a column's type up by name, and with its default `{}`
     // a column named 'valueOf' or 'toString' would get Object.prototype's method as its type.
-    return toArrowIPC(table, { format: 'stream', types: Object.create(null) });
+    return toArrowIPC(table, {
+      format: 'stream',
+      types: Object.create(null) as Record<string, never>,
+    });
   } catch (cause) {
     // e.g. a column mixing numbers and text, which Arrow cannot type
     throw new InvalidTableError(

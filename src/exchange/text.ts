@@ -14,7 +14,7 @@ export function textTable(
   const maxWidth = options.maxWidth ?? 60;
   const clip = (s: string) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
   const cells = [columns, ...rows].map((row) => row.map(clip));
-  const widths = columns.map((_, i) => maxOf(cells.map((row) => [...row[i]!].length)));
+  const widths = columns.map((_, i) => maxOf(cells.map((row) => Array.from(row[i]!).length)));
   const pad = (s: string, i: number) =>
     numeric[i] ? s.padStart(widths[i]!) : s.padEnd(widths[i]!);
   const line = (row: string[]) => row.map(pad).join('  ').trimEnd();

@@ -41,7 +41,7 @@ const specKeys = ['mark', 'layer', 'hconcat', 'vconcat', 'concat', 'facet', 'rep
 /** Whether a value is a Vega-Lite spec: a plain object with a Vega-Lite `$schema`, or without `$schema` and with a view key. */
 export function isVegaLiteSpec(value: unknown): value is VegaLiteSpec {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return false;
   const schema = (value as { $schema?: unknown }).$schema;
   if (schema !== undefined) return typeof schema === 'string' && /vega-lite/.test(schema);
@@ -75,7 +75,8 @@ function chartText(spec: Record<string, unknown>): string {
       : Array.isArray(title)
         ? title.join(' ')
         : typeof title === 'object' && title !== null
-          ? String((title as { text?: unknown }).text ?? '')
+          ? // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a title's text is a string or an array of lines
+            String((title as { text?: unknown }).text ?? '')
           : '';
   const description = typeof spec.description === 'string' ? spec.description : '';
   return ['Vega-Lite chart' + (text ? `: ${text}` : ''), description].filter(Boolean).join('\n');

@@ -81,7 +81,7 @@ async function render(
     } catch (cause) {
       if (isStackOverflow(cause)) throw cause;
       throw new InvalidOptionError(
-        `${fn}: invalid spec: Vega-Lite cannot compile it (${show(String((cause as Error)?.message ?? cause))}).`,
+        `${fn}: invalid spec: Vega-Lite cannot compile it (${show(messageOf(cause))}).`,
         { cause },
       );
     }
@@ -94,7 +94,7 @@ async function render(
     } catch (cause) {
       if (isStackOverflow(cause)) throw cause;
       throw new InvalidOptionError(
-        `${fn}: invalid spec: Vega cannot parse it (${show(String((cause as Error)?.message ?? cause))}).`,
+        `${fn}: invalid spec: Vega cannot parse it (${show(messageOf(cause))}).`,
         { cause },
       );
     }
@@ -103,10 +103,9 @@ async function render(
       svg = await view.toSVG();
     } catch (cause) {
       if (isStackOverflow(cause)) throw cause;
-      throw new InvalidOptionError(
-        `${fn}: the spec cannot be drawn (${show(String((cause as Error)?.message ?? cause))}).`,
-        { cause },
-      );
+      throw new InvalidOptionError(`${fn}: the spec cannot be drawn (${show(messageOf(cause))}).`, {
+        cause,
+      });
     }
     if (refusals.refused.length > 0) {
       throw new InvalidOptionError(
@@ -130,6 +129,11 @@ async function render(
   } finally {
     view?.finalize();
   }
+}
+
+/** The message of whatever was thrown. */
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /** A Vega logger that prints nothing and keeps the errors (a failed data load is only logged by Vega). */
@@ -187,7 +191,7 @@ export async function toPNG(
     return resvg.render().asPng();
   } catch (cause) {
     throw new InvalidOptionError(
-      `toPNG: resvg cannot draw the chart (${show(String((cause as Error)?.message ?? cause))}).`,
+      `toPNG: resvg cannot draw the chart (${show(messageOf(cause))}).`,
       { cause },
     );
   }

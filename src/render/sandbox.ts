@@ -25,6 +25,7 @@ export function isSafeLink(href: unknown): href is string {
     typeof href === 'string' &&
     href.length <= 2000 &&
     safeLink.test(href) &&
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     !/[\u0000-\u0020\u007f-\u009f]/.test(href)
   );
 }
@@ -42,9 +43,9 @@ export interface Refusals {
  * makes Vega's SVG renderer fail outside any promise the caller can catch, which ends Node.
  */
 export function sandboxLoader(given: Loader | undefined, refusals: Refusals): Loader {
-  const refuse = (what: string) => async (uri: unknown) => {
+  const refuse = (what: string) => (uri: unknown) => {
     refusals.refused.push(`${what} ${show(String(uri)).slice(0, 120)}`);
-    throw new Error(`refused: ${what} ${String(uri).slice(0, 120)}`);
+    return Promise.reject(new Error(`refused: ${what} ${String(uri).slice(0, 120)}`));
   };
   return {
     load: given ? (uri, options) => given.load(uri, options) : refuse('data from'),
@@ -54,7 +55,7 @@ export function sandboxLoader(given: Loader | undefined, refusals: Refusals): Lo
       const context = (options as { context?: string } | undefined)?.context;
       if (context === 'href') return isSafeLink(uri) ? { href: uri } : ({} as { href: string });
       if (!given) {
-        refusals.refused.push(`the image ${show(String(uri)).slice(0, 120)}`);
+        refusals.refused.push(`the image ${show(uri).slice(0, 120)}`);
         return {} as { href: string };
       }
       try {

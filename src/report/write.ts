@@ -46,7 +46,7 @@ export const systemFolders: readonly string[] = Object.freeze([
 
 /** A file name derived from something given (a chart's name): letters, digits, '.', '-', '_' only. */
 export function safeFileName(name: unknown, fallback = 'chart'): string {
-  const cleaned = String(typeof name === 'string' ? name : '')
+  const cleaned = (typeof name === 'string' ? name : '')
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[.-]+/, '')
@@ -75,7 +75,9 @@ export function writeFolder(
   const parent = dirname(target);
   attempt(() => mkdirSync(parent, { recursive: true }), parent);
   const temporary = attempt(() => mkdtempSync(join(parent, `.${basename(target)}.tmp-`)), parent);
-  attempt(() => chmodSync(temporary, 0o755), temporary); // mkdtemp makes it private (0700); a report is for reading
+  attempt(() => {
+    chmodSync(temporary, 0o755);
+  }, temporary); // mkdtemp makes it private (0700); a report is for reading
   let old: string | undefined;
   try {
     const all = new Map(files);
@@ -83,14 +85,20 @@ export function writeFolder(
     for (const [path, content] of all) {
       const full = join(temporary, ...path.split('/'));
       attempt(() => mkdirSync(dirname(full), { recursive: true }), full);
-      attempt(() => writeFileSync(full, content, { flag: 'wx' }), full); // wx: never through an existing file or link
+      attempt(() => {
+        writeFileSync(full, content, { flag: 'wx' });
+      }, full); // wx: never through an existing file or link
     }
     if (existing) {
       old = `${temporary}.old`;
-      attempt(() => renameSync(target, old!), target);
+      attempt(() => {
+        renameSync(target, old!);
+      }, target);
     }
     try {
-      attempt(() => renameSync(temporary, target), target);
+      attempt(() => {
+        renameSync(temporary, target);
+      }, target);
     } catch (error) {
       if (old) renameSync(old, target); // put the previous report back
       old = undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError, InvalidTableError, UnknownIdError, load } from '../../src/index.js';
 import { compare, fromRows } from '../../src/index.js';
-import { atLeast, dash, exact, range, row, sources } from './fixtures.js';
+import { atLeast, exact, range, row, sources } from './fixtures.js';
 
 const byNationality = () =>
   compare(load('by-nationality'), { by: 'nationality', baseline: 'zerjavic' });

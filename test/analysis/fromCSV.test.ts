@@ -59,7 +59,7 @@ describe('fromCSV', () => {
     expect(() => fromCSV('source,value\nkocovic,1\n')).toThrow(
       /the table has no column 'measure', 'unit', 'low', 'high', 'qualifier', 'label', 'note'/,
     );
-    // @ts-expect-error not text
+    // @ts-expect-error not text: fromCSV takes a string
     expect(() => fromCSV(load('by-nationality'))).toThrow(
       /fromCSV: expected the text of a CSV file/,
     );

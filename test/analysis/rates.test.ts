@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { from } from 'arquero';
 import { InvalidOptionError, InvalidTableError, load } from '../../src/index.js';
 import { fromRows, rates } from '../../src/index.js';
-import { atLeast, dash, exact, range, row, sources } from './fixtures.js';
+import { atLeast, dash, range, row, sources } from './fixtures.js';
 
 // No population is bundled; these populations are made up for the arithmetic.
 describe('rates', () => {

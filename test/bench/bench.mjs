@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { benchEstimate } from './estimate.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -122,6 +123,27 @@ function race(scripts) {
     rendering.length === 0,
   );
 }
+
+// 5. An unknown id of 200,000 characters: the error comes at once, without a Levenshtein distance
+// of 200,000 × 20 characters per id (which took ~300 ms). In process, after a first call.
+{
+  const { load } = await import(new URL('../../dist/index.js', import.meta.url).href);
+  const times = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = process.hrtime.bigint();
+    try {
+      load('x'.repeat(200_000));
+    } catch {
+      // the UnknownIdError is what is timed
+    }
+    if (i > 0) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const t = median(times);
+  report('unknown id of 200,000 characters: the error', ms(t), '< 100 ms', t < 100);
+}
+
+// 6. Estimation: capture histories of 10 million records.
+benchEstimate(report, { root, runs });
 
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`${'figure'.padEnd(width)}  ${'measured'.padEnd(28)}  ${'target'.padEnd(10)}  met`);

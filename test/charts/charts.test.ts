@@ -33,7 +33,7 @@ function warnings(spec: object): string[] {
     info: () => logger,
     debug: () => logger,
   };
-  compile(spec as never, { logger: logger as never });
+  compile(spec as never, { logger: logger });
   return seen;
 }
 

@@ -22,7 +22,7 @@ describe('ww2-yugoslavia-casualties (no command, --help, --version)', () => {
       const r = run(c, '--help');
       expect(r.code, c).toBe(0);
       expect(r.out, c).toMatch(new RegExp(`^Usage: ww2-yugoslavia-casualties ${c}`));
-      expect(r.out, c).toMatch(/Examples:\n  ww2-yugoslavia-casualties /);
+      expect(r.out, c).toMatch(/Examples:\n {2}ww2-yugoslavia-casualties /);
     }
   });
 
@@ -176,7 +176,7 @@ describe('sources and cite', () => {
   test('cite writes text or BibTeX, and names an unknown source', () => {
     expect(run('cite', 'zerjavic').out).toMatch(/^Žerjavić, Vladimir\. 1989\. Gubici stanovništva/);
     expect(run('cite', 'kocovic', '--format', 'bibtex').out).toMatch(
-      /^@book\{kocovic,\n  author = \{Kočović, Bogoljub\},/,
+      /^@book\{kocovic,\n {2}author = \{Kočović, Bogoljub\},/,
     );
     expect(run('cite', 'kocovich')).toMatchObject({
       code: 1,

@@ -130,7 +130,7 @@ describe('every row of every dataset', () => {
   test('has value, low and high as its qualifier says', () => {
     for (const { id, i, row } of all) {
       const { value, low, high, qualifier } = row;
-      const where = `${id} row ${i + 1} (${qualifier})`;
+      const where = `${id} row ${i + 1} (${String(qualifier)})`;
       if (qualifier === 'exact' || qualifier === 'approximate')
         expect([low, high], where).toEqual([value, value]);
       if (qualifier === 'at-least') expect([low, high], where).toEqual([value, null]);

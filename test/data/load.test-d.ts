@@ -14,6 +14,7 @@ test('load(id) is typed by the dataset id', () => {
   // @ts-expect-error a misspelt id does not compile
   load('by-nationalty');
   // @ts-expect-error by-nationality has no region column
-  load('by-nationality').objects()[0]!.region;
+  const region = load('by-nationality').objects()[0]!.region;
+  expectTypeOf(region).toBeAny();
   expectTypeOf(describe('by-status').rows).toEqualTypeOf<number>();
 });

@@ -168,7 +168,7 @@ describe('the text exports with any options', () => {
           ).toBe(true);
           const columns = (o as { columns?: unknown })?.columns;
           if (result.error instanceof UnknownIdError && Array.isArray(columns))
-            expect(columns).toContain((result.error as UnknownIdError).given);
+            expect(columns).toContain(result.error.given);
         }
         const csv = attempt(() => toCSV(load('by-status'), o as never));
         if (!csv.ok) expect(csv.error).toBeInstanceOf(InvalidOptionError);

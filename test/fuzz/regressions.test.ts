@@ -39,12 +39,12 @@ const row = {
 const contract = Object.keys(row);
 
 describe('errors.ts', () => {
-  test('a huge id is neither compared character by character with every id nor quoted whole', () => {
-    const start = performance.now();
+  test('a huge id is not quoted whole', () => {
+    // How fast the error comes (it took ~300 ms: a Levenshtein distance of 200,000 × 20 per id)
+    // is a speed target, measured by npm run bench, not here: a busy machine failed this test.
     expect(() => load('x'.repeat(200_000) as DatasetId)).toThrow(
       /Unknown dataset 'x{199}… \(200002 characters\)\. Expected one of/,
     );
-    expect(performance.now() - start).toBeLessThan(100); // was ~300 ms: a Levenshtein distance of 200,000 × 20 per id
   });
 
   test('options that are not an object throw InvalidOptionError, not a TypeError', () => {

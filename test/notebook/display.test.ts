@@ -22,7 +22,7 @@ describe('display(value, options)', () => {
 
   test('cites the sources the table names, and escapes what it shows', () => {
     const b = bundle(display(load('by-status')));
-    expect(b['text/plain']).toMatch(/Sources:\n  zerjavic: Žerjavić, Vladimir\. 1989\./);
+    expect(b['text/plain']).toMatch(/Sources:\n {2}zerjavic: Žerjavić, Vladimir\. 1989\./);
     const risky = fromCSV('label\n<img src=x onerror=alert(1)>\n', { autoType: false });
     expect(bundle(display(risky, { caption: '<b>x</b>' }))['text/html']).not.toMatch(/<img|<b>/);
   });

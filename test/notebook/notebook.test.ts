@@ -1,33 +1,19 @@
 // examples/notebook.ipynb, executed headless as a user's Jupyter would run it: Debian's nbclient
 // drives the Deno kernel (`deno jupyter`), and each cell's outputs are checked by MIME type.
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
+import { findDeno, findNbclient } from '../setup/detect.js';
+import { describeNeeding } from '../setup/requirements.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // deno is not a devDependency (the registry lacks its other platforms' packages, so npm ci would
-// reject the lockfile): .ci/run installs it and sets DENO_BIN.
-const deno = [process.env.DENO_BIN, join(root, 'node_modules/.bin/deno')].find(
-  (p) => p && existsSync(p),
-);
-const python = '/usr/bin/python3';
-const nbclient =
-  existsSync(python) && spawnSync(python, ['-c', 'import nbclient, nbformat']).status === 0;
-const ready = Boolean(deno) && nbclient;
-if (!ready && process.env.CI)
-  throw new Error(
-    `the notebook test needs deno (DENO_BIN: ${deno ?? 'not found'}) and Debian's python3-nbclient (${nbclient ? 'found' : 'missing'}): .ci/run installs both`,
-  );
+// reject the lockfile): .ci/install-deno installs it; DENO_BIN, PATH and that place are looked at.
+const deno = findDeno();
+const nbclient = findNbclient();
 
 interface Output {
   output_type: string;
@@ -50,35 +36,31 @@ function result(cell: { source: string; outputs: Output[] }): Record<string, unk
   return shown.data!;
 }
 
-describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
+describeNeeding('examples/notebook.ipynb in the Deno kernel', [deno, nbclient], () => {
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'ww2yc-notebook-'));
     mkdirSync(join(dir, 'kernels/deno'), { recursive: true });
     writeFileSync(
       join(dir, 'kernels/deno/kernel.json'),
       JSON.stringify({
-        argv: [deno, 'jupyter', '--kernel', '--conn', '{connection_file}'],
+        argv: [deno.found, 'jupyter', '--kernel', '--conn', '{connection_file}'],
         display_name: 'Deno',
         language: 'typescript',
       }),
     );
     const copy = join(dir, 'notebook.ipynb'); // the committed notebook is never rewritten
     copyFileSync(join(root, 'examples/notebook.ipynb'), copy);
-    const script = [
-      'import json, sys, nbformat, nbclient',
-      'nb = nbformat.read(sys.argv[1], as_version=4)',
-      // A busy machine (the other test files run at the same time) can be slow to send a cell's
-      // output: wait for it (iopub_timeout) rather than lose it.
-      "nbclient.NotebookClient(nb, timeout=90, iopub_timeout=30, startup_timeout=90, kernel_name='deno', allow_errors=True, resources={'metadata': {'path': sys.argv[2]}}).execute()",
-      "print(json.dumps([{'source': c.source, 'outputs': c.outputs} for c in nb.cells if c.cell_type == 'code']))",
-    ].join('\n');
-    run = spawnSync(python, ['-c', script, copy, join(root, 'examples')], {
-      encoding: 'utf8',
-      env: { ...process.env, JUPYTER_PATH: dir, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
-      timeout: 120_000,
-    });
+    run = spawnSync(
+      nbclient.found!,
+      [join(root, 'test/notebook/execute.py'), copy, join(root, 'examples')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, JUPYTER_PATH: dir, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+        timeout: 240_000,
+      },
+    );
     if (run.status === 0) cells = JSON.parse(run.stdout as string);
-  }, 150_000);
+  }, 300_000);
 
   test('runs every cell without an error', () => {
     expect(run.status, String(run.stderr)).toBe(0);
@@ -114,6 +96,15 @@ describe.skipIf(!ready)('examples/notebook.ipynb in the Deno kernel', () => {
     expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
     expect(spec.description).toMatch(/^Dot plot of 14 published totals/);
     expect(data['text/plain']).toMatch(/^Vega-Lite chart: Headline totals/);
+  });
+
+  test('an estimate shows as a table, and its chart as Vega-Lite with the observed floor', () => {
+    const table = result(cells.find((c) => c.source.includes('const estimates = estimate('))!);
+    // Cormack, Chang & Smith (2000), Table 3b: 201 people on at least one of the three lists.
+    expect(table['text/plain']).toMatch(/log-linear +b:c/);
+    const chart = result(cells.find((c) => c.source.startsWith('display(estimateChart'))!);
+    const spec = chart['application/vnd.vegalite.v5+json'] as { description: string };
+    expect(spec.description).toMatch(/against 201 people observed on at least one list/);
   });
 
   test('the committed notebook has no outputs (they come from running it)', () => {

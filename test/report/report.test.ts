@@ -6,18 +6,17 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { audit, datasets } from '../../src/index.js';
 import { standardCharts } from '../../src/report/index.js';
+import { findChromium } from '../setup/detect.js';
+import { describeNeeding } from '../setup/requirements.js';
 
 const bin = new URL('../../dist/cli.js', import.meta.url).pathname;
-const chromium = '/usr/bin/chromium';
-const available = existsSync(chromium);
-if (!available && process.env.CI)
-  throw new Error(`${chromium} is missing: .ci/run installs it (apt-get install chromium)`);
+const chromium = findChromium();
 const dir = mkdtempSync(join(tmpdir(), 'ww2yc-report-'));
 let result: ReturnType<typeof spawnSync>;
 
 beforeAll(() => {
   result = spawnSync(process.execPath, [bin, 'report', '--out', dir], { encoding: 'utf8' });
-}, 60_000);
+}, 300_000);
 
 describe('report --out <dir>', () => {
   test('writes the page, every table as CSV and Markdown, every chart as SVG and PNG', () => {
@@ -64,11 +63,11 @@ describe('report --out <dir>', () => {
   });
 });
 
-describe.skipIf(!available)('the report in headless Chromium', () => {
+describeNeeding('the report in headless Chromium', [chromium], () => {
   test('shows every section, every chart drawn, the audit findings, and no console error', async () => {
     const { chromium: browserType } = await import('playwright-core');
     const browser = await browserType.launch({
-      executablePath: chromium,
+      executablePath: chromium.found!,
       args: [
         '--headless',
         '--no-sandbox',
@@ -120,5 +119,5 @@ describe.skipIf(!available)('the report in headless Chromium', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -19,8 +19,9 @@ const bin = new URL('../../dist/cli.js', import.meta.url).pathname;
 const cli = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
 const fresh = () => mkdtempSync(join(tmpdir(), 'ww2yc-safe-'));
-const svg = async () => '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>';
-const png = async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+const svg = () =>
+  Promise.resolve('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>');
+const png = () => Promise.resolve(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
 const chart = (name: string) => ({ name, dataset: 'by-status' as const, spec: {} });
 
 describe('writeReport(dir, options) writes safely', () => {
@@ -91,9 +92,7 @@ describe('writeReport(dir, options) writes safely', () => {
     const out = join(root, 'report');
     await writeReport(out);
     const before = readFileSync(join(out, 'index.html'), 'utf8');
-    const failing = async () => {
-      throw new InvalidOptionError('render failed');
-    };
+    const failing = () => Promise.reject(new InvalidOptionError('render failed'));
     await expect(
       writeReport(out, { charts: [chart('a')], toSVG: failing, toPNG: png }),
     ).rejects.toThrow('render failed');
@@ -101,7 +100,7 @@ describe('writeReport(dir, options) writes safely', () => {
       writeReport(out, {
         charts: [chart('a')],
         toSVG: svg,
-        toPNG: (async () => 'not bytes') as never,
+        toPNG: (() => Promise.resolve('not bytes')) as never,
       }),
     ).rejects.toThrow(/toPNG gave 'not bytes'/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
@@ -136,6 +135,7 @@ describe('the command line fails in one sanitised line', () => {
     const r = cli('show', `\u001b[2J\u001b]0;title\u0007by-\nnationalty\r${'x'.repeat(5000)}`);
     expect(r.status).toBe(1);
     const [line, hint, rest] = r.stderr.split('\n');
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(line!.length).toBeLessThanOrEqual(600);
     expect(line).toMatch(

@@ -1,0 +1,159 @@
+import type { ColumnTable } from 'arquero';
+import type { TopLevelSpec } from 'vega-lite';
+import { InvalidTableError, show } from '../errors.js';
+import { checkOptions } from '../charts/frame.js';
+import { config, missingGrey, palette, shapes, type ChartOptions } from '../charts/theme.js';
+import type { EstimateRow } from './estimate.js';
+
+/** Options of {@link estimateChart}. */
+export interface EstimateChartOptions extends ChartOptions {
+  /** The most log-linear models drawn (by rank). Default 10. */
+  models?: number;
+}
+
+const methods = [
+  'log-linear',
+  'heterogeneity',
+  "Chao's lower bound",
+  'Bayesian model averaging',
+  'bootstrap',
+  'Lincoln–Petersen',
+  'Chapman',
+];
+
+/**
+ * The estimates side by side: one row per model, a point at its estimate sized by its weight (the
+ * log-linear models' BIC or AIC weights), a line over its interval, and the observed count drawn as
+ * a floor: no estimate can be below the number of people actually on a list. The spread between
+ * rows is the point: different defensible models can disagree widely.
+ *
+ * @param result The table `estimate()` returned.
+ * @param options `width`, `title`, `subtitle`, `locale`, `models` (how many log-linear models to draw).
+ * @returns A Vega-Lite spec.
+ * @throws {InvalidTableError} If the table is not an `estimate()` result.
+ * @example
+ * estimateChart(estimate(records, { lists: ['a', 'b', 'c'] })).layer.length; // => 4
+ */
+export function estimateChart(
+  result: ColumnTable,
+  options: EstimateChartOptions = {},
+): TopLevelSpec {
+  const { width, locale } = checkOptions(options);
+  if (!result || typeof result.objects !== 'function' || !result.columnNames().includes('observed'))
+    throw new InvalidTableError(
+      `Invalid table ${show(result)}: expected the table estimate() returns.`,
+    );
+  const all = result.objects() as EstimateRow[];
+  const keep = options.models ?? 10;
+  let loglinear = 0;
+  const rows = all.filter(
+    (r) => r.value !== null && (r.method !== 'log-linear' || loglinear++ < keep),
+  );
+  if (!rows.length) throw new InvalidTableError('No model has an estimate to draw.');
+  const observed = all[0]!.observed;
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const top = Math.max(...rows.map((r) => r.high ?? r.value!));
+  const data = rows.map((r, i) => ({
+    row: `${r.method === 'log-linear' || r.method === 'heterogeneity' ? '' : `${r.method}: `}${r.model}`,
+    order: i,
+    method: r.method,
+    value: r.value,
+    low: r.low ?? observed,
+    high: r.high ?? top,
+    unbounded: r.high === null,
+    weight: r.weight,
+    size: r.weight === null ? 60 : 30 + 400 * r.weight,
+    figure: `${format.format(r.value!)} (${r.low === null ? '?' : format.format(r.low)}–${r.high === null ? 'no upper bound' : format.format(r.high)})${r.weight === null ? '' : `, weight ${(r.weight * 100).toFixed(r.weight < 0.01 ? 1 : 0)}%`}`,
+  }));
+  const present = methods.filter((m) => data.some((d) => d.method === m));
+  const y = { field: 'row', type: 'nominal', title: null, sort: { field: 'order' } } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: config(),
+    title: {
+      text:
+        options.title ??
+        `How many people? ${rows.length} estimates from ${format.format(observed)} observed`,
+      subtitle: options.subtitle ?? [
+        'Each model’s estimate with its interval; larger points carry more weight among the log-linear models.',
+        'The dashed line is the number of people on at least one list: a floor for every estimate.',
+      ],
+    },
+    description: `Dot plot of ${rows.length} multiple systems estimates, from ${format.format(Math.min(...data.map((d) => d.value!)))} to ${format.format(Math.max(...data.map((d) => d.value!)))}, against ${format.format(observed)} people observed on at least one list.`,
+    width,
+    height: { step: 22 },
+    data: { values: data },
+    encoding: { y },
+    layer: [
+      {
+        mark: { type: 'rule', strokeWidth: 1.5 },
+        encoding: {
+          x: {
+            field: 'low',
+            type: 'quantitative',
+            title: 'Estimated number of people (observed + on no list)',
+            scale: { zero: false },
+            axis: { format: ',d' },
+          },
+          x2: { field: 'high' },
+          color: {
+            field: 'method',
+            type: 'nominal',
+            scale: { domain: present, range: palette.slice(0, present.length) },
+            title: 'Method',
+          },
+          strokeDash: { condition: { test: 'datum.unbounded', value: [4, 3] }, value: [] },
+        },
+      },
+      {
+        mark: { type: 'point', filled: true, opacity: 1 },
+        encoding: {
+          x: { field: 'value', type: 'quantitative' },
+          size: { field: 'size', type: 'quantitative', scale: null, legend: null },
+          color: {
+            field: 'method',
+            type: 'nominal',
+            title: 'Method',
+            legend: { orient: 'bottom', direction: 'horizontal' },
+          },
+          shape: {
+            field: 'method',
+            type: 'nominal',
+            scale: { domain: present, range: shapes.slice(0, present.length) },
+            title: 'Method',
+          },
+          tooltip: [
+            { field: 'row', title: 'Model' },
+            { field: 'figure', title: 'Estimate (interval)' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 6, fontSize: 10, color: '#333' },
+        encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'figure' } },
+      },
+      {
+        data: { values: [{ observed, label: `observed: ${format.format(observed)} (a floor)` }] },
+        encoding: { y: null as never },
+        layer: [
+          {
+            mark: { type: 'rule', strokeDash: [6, 4], color: missingGrey },
+            encoding: { x: { field: 'observed', type: 'quantitative' } },
+          },
+          {
+            mark: {
+              type: 'text',
+              align: 'left',
+              baseline: 'top',
+              dx: 4,
+              y: -14,
+              fontSize: 10,
+              color: '#555',
+            },
+            encoding: { x: { field: 'observed', type: 'quantitative' }, text: { field: 'label' } },
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,233 @@
+import { table } from 'arquero';
+import fc from 'fast-check';
+import { compile } from 'vega-lite';
+import { describe, expect, test } from 'vitest';
+import {
+  bayesianModelAveraging,
+  bootstrapSelection,
+  chaoLowerBound,
+  estimate,
+  estimateChart,
+  estimateSummary,
+  hierarchicalModels,
+  loglinear,
+  selectModels,
+} from '../../src/estimate/index.js';
+import { InvalidTableError } from '../../src/index.js';
+import { cormack3b, madiganYork5 } from './published.js';
+import { seeded as mulberry32 } from '../../src/estimate/random.js';
+
+/** A count table of three lists a, b, c from counts by pattern 1…7 (bit 0 = a). */
+function counts3(c: number[]) {
+  return table({
+    a: [1, 0, 1, 0, 1, 0, 1],
+    b: [0, 1, 1, 0, 0, 1, 1],
+    c: [0, 0, 0, 1, 1, 1, 1],
+    count: c,
+  });
+}
+
+describe('hierarchicalModels', () => {
+  test('hierarchicalModels(4, 3) counts the 113 models Rcapture documents for 4 lists', () => {
+    // Rcapture's closedpMS help: "By default, closedpMS.t fits the 113 following models".
+    expect(hierarchicalModels(4, 3)!.length).toBe(113);
+    // Three lists, pairs only: 2³ subsets of the three pairs.
+    expect(hierarchicalModels(3, 2)!.length).toBe(8);
+    // Four lists, pairs only: 2⁶.
+    expect(hierarchicalModels(4, 2)!.length).toBe(64);
+    expect(hierarchicalModels(5, 4, 1000)).toBeNull();
+  });
+});
+
+describe('loglinear and selectModels', () => {
+  test('two lists with no one in common: the interaction is unbounded, and the answer says so', () => {
+    // a and b share no record (patterns 3 and 7 are 0).
+    const t = counts3([30, 20, 0, 25, 5, 6, 0]);
+    const f = loglinear(t, { lists: ['a', 'b', 'c'], terms: ['a:b'] });
+    expect(f.exists).toBe(false);
+    expect(f.estimate).toBeNull();
+    expect(f.reason).toMatch(/No record is on all of a, b: the a:b interaction is unbounded/);
+    const models = selectModels(t, { lists: ['a', 'b', 'c'], level: 0 }).objects() as {
+      model: string;
+      exists: boolean;
+      note: string | null;
+      rank: number | null;
+    }[];
+    // Every model with a:b (alone, with a:c, with b:c, with both) has no estimate, and says why.
+    const withAB = models.filter((m) => /a:b/.test(m.model));
+    expect(withAB.length).toBe(4);
+    for (const m of withAB) {
+      expect(m.exists).toBe(false);
+      expect(m.rank).toBeNull();
+      expect(m.note).toMatch(/No record is on all of a, b/);
+    }
+    // Models with an estimate come first, ranked.
+    expect(models[0]).toMatchObject({ rank: 1, model: 'independence', exists: true });
+  });
+
+  test('the stepwise search moves from independence to a better model by BIC', () => {
+    const lists = ['a', 'b', 'c', 'd', 'e'];
+    const cols: Record<string, number[]> = Object.fromEntries(lists.map((l) => [l, []]));
+    cols.count = [];
+    for (let p = 1; p < 32; p++) {
+      lists.forEach((l, i) => cols[l]!.push((p >> i) & 1));
+      cols.count.push(madiganYork5[p]!);
+    }
+    const rows = selectModels(table(cols), { lists, search: 'stepwise', level: 0 }).objects() as {
+      model: string;
+      bic: number;
+    }[];
+    const independence = rows.find((r) => r.model === 'independence')!;
+    expect(rows[0]!.bic).toBeLessThan(independence.bic);
+    expect(rows.length).toBeGreaterThan(10); // every model visited is in the table
+  });
+});
+
+describe('bootstrapSelection', () => {
+  test('the same seed gives the same interval; another seed another', () => {
+    const o = { lists: cormack3b.lists, replicates: 50, seed: 7 };
+    const a = bootstrapSelection(cormack3b.table, o);
+    const b = bootstrapSelection(cormack3b.table, o);
+    const c = bootstrapSelection(cormack3b.table, { ...o, seed: 8 });
+    expect(b).toEqual(a);
+    expect([c.low, c.high]).not.toEqual([a.low, a.high]);
+    expect(a.low).toBeLessThanOrEqual(a.estimate);
+    expect(a.high).toBeGreaterThanOrEqual(a.estimate);
+    expect(a.chosen.reduce((s, m) => s + m.share, 0)).toBeCloseTo(1, 12);
+  });
+});
+
+describe('chaoLowerBound', () => {
+  test('chaoLowerBound: n + ((t − 1)/t) f₁²/(2f₂), by hand', () => {
+    // f₁ = 30 + 20 + 25 = 75, f₂ = 10 + 5 + 6 = 21, n = 75 + 21 + 4 = 100, t = 3:
+    // 100 + (2/3) · 75² / 42 = 100 + 89.2857… = 189.2857…
+    const r = chaoLowerBound(counts3([30, 20, 10, 25, 5, 6, 4]), { lists: ['a', 'b', 'c'] });
+    expect(r.estimate).toBeCloseTo(100 + ((2 / 3) * 75 * 75) / 42, 9);
+    expect(r.low).toBeGreaterThanOrEqual(100);
+    expect(() =>
+      chaoLowerBound(counts3([30, 20, 0, 25, 0, 0, 4]), { lists: ['a', 'b', 'c'] }),
+    ).toThrow(InvalidTableError);
+  });
+});
+
+describe('estimate', () => {
+  test('estimate() gives every model a contract row and one selected summary, derived', () => {
+    const result = estimate(cormack3b.table, { lists: cormack3b.lists });
+    const rows = result.objects() as Record<string, unknown>[];
+    for (const c of [
+      'source',
+      'measure',
+      'unit',
+      'value',
+      'low',
+      'high',
+      'qualifier',
+      'label',
+      'note',
+    ])
+      expect(result.columnNames()).toContain(c);
+    expect(rows.every((r) => r.qualifier === 'derived')).toBe(true);
+    expect(rows.filter((r) => r.method === 'log-linear').length).toBe(8);
+    expect(rows.map((r) => r.method)).toContain('Bayesian model averaging');
+    const summary = estimateSummary(result).objects() as Record<string, unknown>[];
+    expect(summary.length).toBe(1);
+    // BIC prefers b:c (deviance 1.2 on 2 df against 75.1 on 3 for independence).
+    expect(summary[0]).toMatchObject({ qualifier: 'derived', label: 'log-linear: c2:c3' });
+    expect(summary[0]!.note).toMatch(/matched correctly/);
+  });
+
+  test('estimateChart draws each model, its interval, its weight and the observed floor', () => {
+    const spec = estimateChart(estimate(cormack3b.table, { lists: cormack3b.lists })) as {
+      layer: { mark?: { type: string }; layer?: unknown[] }[];
+      data: { values: { row: string }[] };
+    };
+    expect(spec.layer.map((l) => l.mark?.type ?? 'layer')).toEqual([
+      'rule',
+      'point',
+      'text',
+      'layer',
+    ]);
+    expect(spec.data.values.length).toBe(8 + 3 + 1 + 1); // models, heterogeneity, Chao, BMA
+    expect(() => compile(spec as never)).not.toThrow();
+    expect(JSON.stringify(spec)).toContain('observed: 201 (a floor)');
+  });
+});
+
+describe('properties', () => {
+  test('a simulated closed population with independent lists is covered at about the nominal rate', () => {
+    const random = mulberry32(1945);
+    const N = 1500;
+    const p = [0.3, 0.4, 0.25];
+    const simulations = 200;
+    let covered = 0;
+    for (let s = 0; s < simulations; s++) {
+      const c = new Array<number>(8).fill(0);
+      for (let i = 0; i < N; i++) {
+        let w = 0;
+        p.forEach((q, j) => {
+          if (random() < q) w |= 1 << j;
+        });
+        c[w]!++;
+      }
+      const f = loglinear(counts3(c.slice(1)), { lists: ['a', 'b', 'c'] });
+      if (f.low! <= N && N <= f.high!) covered++;
+    }
+    // Nominal 95%: with 200 simulations, 95% ± 3.1 points (two binomial standard errors).
+    expect(covered / simulations).toBeGreaterThan(0.9);
+    expect(covered / simulations).toBeLessThan(0.99);
+  });
+
+  const histories = fc
+    .array(fc.integer({ min: 0, max: 60 }), { minLength: 7, maxLength: 7 })
+    .filter((c) => [1, 2, 4].every((bit) => c.some((n, i) => ((i + 1) & bit) !== 0 && n > 0)))
+    .filter((c) => c[2]! + c[4]! + c[5]! + c[6]! > 0); // someone on two lists or more
+
+  test('no estimate falls below the observed count', () => {
+    fc.assert(
+      fc.property(histories, (c) => {
+        const rows = estimate(counts3(c), { lists: ['a', 'b', 'c'], bma: false }).objects() as {
+          value: number | null;
+          low: number | null;
+          observed: number;
+        }[];
+        for (const r of rows) {
+          if (r.value !== null) expect(r.value).toBeGreaterThanOrEqual(r.observed - 1e-9);
+          if (r.low !== null) expect(r.low).toBeGreaterThanOrEqual(r.observed - 1e-9);
+        }
+      }),
+      { numRuns: 25, seed: 15 },
+    );
+  });
+
+  test('relabelling the lists changes nothing', () => {
+    fc.assert(
+      fc.property(
+        histories,
+        fc.constantFrom([0, 1, 2], [1, 2, 0], [2, 0, 1], [1, 0, 2], [0, 2, 1], [2, 1, 0]),
+        (c, perm) => {
+          const names = ['a', 'b', 'c'];
+          const original = counts3(c);
+          // The same people, with the list columns renamed: a → names[perm[0]], …
+          const renamed = original.rename(
+            Object.fromEntries(names.map((n, i) => [n, `x${perm[i]}`])),
+          );
+          const lists = ['x0', 'x1', 'x2'];
+          const values = (t: typeof original, l: string[]) =>
+            (selectModels(t, { lists: l, level: 0 }).objects() as { value: number | null }[])
+              .map((r) => r.value ?? -1)
+              .sort((x, y) => x - y);
+          const before = values(original, names);
+          const after = values(renamed, lists);
+          after.forEach((v, i) => {
+            expect(Math.abs(v - before[i]!)).toBeLessThanOrEqual(1e-6 * Math.abs(before[i]!));
+          });
+          const b1 = bayesianModelAveraging(original, { lists: names, maxMissing: 500 });
+          const b2 = bayesianModelAveraging(renamed, { lists, maxMissing: 500 });
+          expect(b2.median).toBe(b1.median);
+          expect(b2.mean).toBeCloseTo(b1.mean, 6);
+        },
+      ),
+      { numRuns: 20, seed: 15 },
+    );
+  });
+});

@@ -1,0 +1,38 @@
+// Published capture-history tables, each cited, in Rcapture's histpos.t order (the first list the
+// most significant, from "on every list" down): we turn them into count tables here.
+import { table, type ColumnTable } from 'arquero';
+
+/** A count table of t lists c1…ct from frequencies listed from history 11…1 down to 0…01. */
+export function histpos(t: number, frequencies: number[]): { table: ColumnTable; lists: string[] } {
+  const lists = Array.from({ length: t }, (_, i) => `c${i + 1}`);
+  const columns: Record<string, number[]> = Object.fromEntries(lists.map((l) => [l, []]));
+  columns.count = [];
+  let r = 0;
+  for (let v = (1 << t) - 1; v >= 1; v--) {
+    lists.forEach((l, i) => columns[l]!.push((v >> (t - 1 - i)) & 1));
+    columns.count.push(frequencies[r++]!);
+  }
+  return { table: table(columns), lists };
+}
+
+/** Seber (1982), The Estimation of Animal Abundance, 2nd ed., p. 107: two samples, 167 in both,
+ * 781 in the first only, 254 in the second only (as in Rcapture's documented example). */
+export const seber107 = table({ c1: [1, 1, 0], c2: [1, 0, 1], count: [167, 781, 254] });
+
+/** Darroch, Fienberg, Glonek & Junker (1993), JASA 88: the "R3" three-list census data, as
+ * analysed in Rivest (2011), Int. J. Biostatistics 7(1). */
+export const darrochR3 = histpos(3, [72, 155, 7, 71, 13, 53, 43]);
+
+/** Bruno et al. (1994): diabetes in Casale Monferrato, Italy, four sources, as
+ * analysed in Rivest (2011). */
+export const diabetes = histpos(4, [58, 157, 18, 104, 46, 650, 12, 709, 14, 20, 7, 74, 8, 182, 10]);
+
+/** Cormack, Chang & Smith (2000), Table 3b: three lists. */
+export const cormack3b = histpos(3, [72, 5, 29, 54, 24, 3, 14]);
+
+/** Madigan & York (1997), Biometrika 84(1): the five-list example, as given in the dga package's
+ * README (counts by pattern, the first list the least significant bit, pattern 0 first). */
+export const madiganYork5 = [
+  0, 27, 37, 19, 4, 4, 1, 1, 97, 22, 37, 25, 2, 1, 3, 5, 83, 36, 34, 18, 3, 5, 0, 2, 30, 5, 23, 8,
+  0, 3, 0, 2,
+];
