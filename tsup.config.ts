@@ -34,5 +34,7 @@ export default defineConfig({
     'vega-lite',
     '@resvg/resvg-js',
     'dejavu-fonts-ttf',
+    'pdfkit',
+    'fontkit',
   ],
 });

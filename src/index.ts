@@ -13,7 +13,13 @@ export {
 } from './data/load.js';
 export type { TypedTable, CrosswalkDimension, CrosswalkRow } from './data/load.js';
 export { describe } from './data/describe.js';
-export type { DatasetDescription, FieldDescription } from './data/describe.js';
+export type {
+  DatasetDescription,
+  DatasetStructure,
+  FieldDescription,
+  Overlap,
+  Whole,
+} from './data/describe.js';
 export type { DataPackage, Resource, Field } from './data/descriptor.js';
 export type * from './data/generated/types.js';
 
@@ -38,6 +44,8 @@ export { rates } from './analysis/rates.js';
 export type { RatesOptions, RateRow, PopulationRow } from './analysis/rates.js';
 export { audit } from './analysis/audit.js';
 export type { AuditOptions, AuditRow, StatedTotal } from './analysis/audit.js';
+export { balance } from './analysis/balance.js';
+export type { BalanceOptions, BalanceRow } from './analysis/balance.js';
 export type { CasualtyRow, Qualifier } from './analysis/shared.js';
 
 // Exchange: tables for spreadsheets, pandas/polars/R, papers
@@ -45,7 +53,7 @@ export { toCSV } from './exchange/csv.js';
 export type { CSVOptions } from './exchange/csv.js';
 export { toJSON, toArrow } from './exchange/json.js';
 export { toMarkdown } from './exchange/markdown.js';
-export { toLaTeX } from './exchange/latex.js';
+export { toLaTeX, latexPreamble } from './exchange/latex.js';
 export { toHTML, escapeHTML } from './exchange/html.js';
 export type { HTMLOptions } from './exchange/html.js';
 export type { LaTeXOptions } from './exchange/latex.js';
@@ -56,12 +64,25 @@ export type { Figure } from './exchange/figure.js';
 // Charts: Vega-Lite specs (plain objects; rendering lives in ww2-yugoslavia-casualties/render)
 export { totalsChart } from './charts/totals.js';
 export { compareChart, spreadChart, slopeChart } from './charts/compare.js';
-export type { CompareChartOptions, SlopeChartOptions } from './charts/compare.js';
+export type {
+  CompareChartOptions,
+  SlopeChartOptions,
+  SpreadChartOptions,
+} from './charts/compare.js';
 export { compositionChart } from './charts/composition.js';
 export type { CompositionChartOptions } from './charts/composition.js';
 export { locationChart } from './charts/location.js';
 export { militaryChart } from './charts/military.js';
-export { palette, shapes, fontFamily, missingGrey } from './charts/theme.js';
+export { balanceChart } from './charts/balance.js';
+export {
+  palette,
+  shapes,
+  fontFamily,
+  missingGrey,
+  sourceColours,
+  measureColours,
+  kindColours,
+} from './charts/theme.js';
 export type { ChartOptions } from './charts/theme.js';
 export { sourceNames, kindWords, footer } from './charts/attribution.js';
 export type { SourceName } from './charts/attribution.js';

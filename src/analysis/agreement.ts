@@ -1,19 +1,36 @@
 import type { ColumnTable } from 'arquero';
-import { mean, sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
 import {
-  checkDimension,
-  checkOnePerCategory,
-  readTable,
-  selectMeasure,
-  toTable,
-  unique,
-} from './shared.js';
+  categoryKey,
+  checkBy,
+  checkCategories,
+  checkOnePerSource,
+  checkPool,
+  withoutRestatements,
+} from './categories.js';
+import {
+  boundedMean,
+  concordance,
+  fisherInterval,
+  pearson,
+  sampleSD,
+  spearman,
+  z975,
+} from './numbers.js';
+import { readTable, selectMeasure, toTable, unique } from './shared.js';
 
 /** Options of {@link agreement}. */
 export interface AgreementOptions {
-  /** The dimension column whose categories are paired, e.g. `'nationality'`. */
-  by: string;
+  /**
+   * The dimension column whose categories are paired, e.g. `'nationality'`, or several. Rows of
+   * one category must not differ in another dimension (see `pool`); every row needs a key.
+   */
+  by: string | readonly string[];
+  /**
+   * Dimensions whose differences you accept: rows that differ only in these count as one category.
+   * @default none: a difference in any other dimension is an error naming it
+   */
+  pool?: string | readonly string[];
   /** The measure. @default the only measure in the table (required if it holds several) */
   measure?: string;
 }
@@ -27,40 +44,75 @@ export interface AgreementRow {
   n: number;
   /** How many categories only one of the two reports (left out). */
   excluded: number;
-  /** Pearson's correlation of the paired figures; `null` for n < 2 or where a source's figures are all equal. */
+  /** Do the two rank and scale the categories alike? Pearson's correlation; `null` for n < 2 or where a source's figures are all equal. */
   pearson: number | null;
-  /** Spearman's rank correlation (ties share their mean rank); `null` as for `pearson`. */
+  /** The 95% confidence interval of `pearson` (Fisher's z); `null` for n < 4. */
+  pearson_low: number | null;
+  pearson_high: number | null;
+  /** Do the two order the categories alike? Spearman's rank correlation (ties share their mean rank); `null` as for `pearson`. */
   spearman: number | null;
+  /** Do the two give the same figures? Lin's concordance correlation: 1 only if every pair is equal; `null` for n < 2. */
+  concordance: number | null;
   /** The mean of |a − b| over the paired figures; `null` for n = 0. */
   mean_abs_difference: number | null;
+  /** By what factor do they differ, typically? The mean of ln(a / b) (Bland–Altman on log ratios); `null` for n = 0 or a figure of 0. */
+  log_ratio_mean: number | null;
+  /** The sample standard deviation of ln(a / b); `null` for n < 2. */
+  log_ratio_sd: number | null;
+  /** The 95% limits of agreement as factors a / b: exp(mean ∓ 1.96 sd); `null` for n < 2. */
+  ratio_lower: number | null;
+  ratio_upper: number | null;
 }
 
 /**
- * Pairwise agreement between the sources of a table, over the categories both report: Pearson
- * correlation (simple-statistics `sampleCorrelation`), Spearman rank correlation
- * (`sampleRankCorrelation`) and the mean absolute difference, with the number of categories
- * used. A category that either source does not report is left out of that pair, never paired
- * with 0. With two categories a correlation is always ±1: read it with `n`.
+ * Pairwise agreement between the sources of a table, over the categories both report. Each
+ * measure answers one question:
+ *
+ * - `pearson` (with its 95% interval by Fisher's z, `pearson_low`–`pearson_high`): do the two
+ *   scale the categories alike (large where the other is large)?
+ * - `spearman`: do they put the categories in the same order?
+ * - `concordance` (Lin's concordance correlation): do they give the same figures? It falls below
+ *   the correlation as soon as one source is consistently higher, or the figures lie off the line
+ *   a = b.
+ * - `log_ratio_mean`, `log_ratio_sd`, `ratio_lower`–`ratio_upper` (Bland–Altman on log ratios): by
+ *   what factor does a differ from b on a typical category, and between which factors do 95% of
+ *   categories fall? (exp of mean ∓ 1.96 × sd of ln(a / b).)
+ * - `mean_abs_difference`: by how many persons do they differ on average?
+ *
+ * A correlation is `null` where a source's figures do not vary, and always lies in [−1, 1]. A
+ * category that either source does not report is left out of that pair, never paired with 0; a
+ * category with no key is an error, never a category; a row that restates another row of the
+ * table (`restates`) is left out, so that no figure counts twice. With two categories a correlation is
+ * always ±1, and an interval needs four: read every measure with `n`.
  *
  * @param table A table in the shape of the data contract, one row per source and category.
  * @param options See {@link AgreementOptions}.
  * @returns A new table with columns `source_a`, `source_b`, `n`, `excluded`, `pearson`,
- *   `spearman`, `mean_abs_difference`; one row per pair of sources, in table order.
- * @throws {InvalidOptionError} If `by` is not a dimension column, or `measure` is missing or unknown.
- * @throws {InvalidTableError} If a source has two rows for one category, or the table breaks the contract.
+ *   `pearson_low`, `pearson_high`, `spearman`, `concordance`, `mean_abs_difference`,
+ *   `log_ratio_mean`, `log_ratio_sd`, `ratio_lower`, `ratio_upper`; one row per pair of sources,
+ *   in table order.
+ * @throws {InvalidOptionError} If `by` is not a dimension column, `measure` is missing or unknown,
+ *   or the rows of a category differ in a dimension outside `by` and `pool` (the message names it).
+ * @throws {InvalidTableError} If a row has no key for `by`, a source has two rows for one
+ *   category, or the table breaks the contract.
  * @example
  * agreement(load('by-nationality'), { by: 'nationality' }).objects()[2];
  * // => { source_a: 'kocovic', source_b: 'zerjavic', n: 12, excluded: 0, pearson: 0.99518…,
- * //      spearman: 0.89474…, mean_abs_difference: 12916.66… }
+ * //      pearson_low: 0.98292…, pearson_high: 0.99865…, spearman: 0.89474…,
+ * //      concordance: 0.98940…, mean_abs_difference: 12916.66…, log_ratio_mean: 0.04811…,
+ * //      log_ratio_sd: 0.52986…, ratio_lower: 0.37…, ratio_upper: 2.96… }
  */
 export function agreement(table: ColumnTable, options: AgreementOptions): TypedTable<AgreementRow> {
   const { rows: all, dimensions } = readTable(table, 'agreement');
-  const by = checkDimension(options?.by, dimensions, 'agreement');
-  const rows = selectMeasure(all, options.measure, 'agreement');
-  checkOnePerCategory(rows, by, 'agreement');
+  const by = checkBy(options?.by, dimensions, 'agreement');
+  const pool = checkPool(options.pool, dimensions, by, 'agreement');
+  const rows = withoutRestatements(selectMeasure(all, options.measure, 'agreement'));
+  checkCategories(rows, by, dimensions, pool, 'agreement');
+  checkOnePerSource(rows, by, 'agreement');
   const sources = unique(rows.map((r) => r.source));
-  const figures = new Map(sources.map((s) => [s, new Map<unknown, number>()]));
-  for (const r of rows) if (r.value !== null) figures.get(r.source)!.set(r[by] ?? null, r.value);
+  const figures = new Map(sources.map((s) => [s, new Map<string, number>()]));
+  for (const r of rows)
+    if (r.value !== null) figures.get(r.source)!.set(categoryKey(r, by), r.value);
 
   const result: AgreementRow[] = [];
   sources.forEach((a, i) => {
@@ -71,14 +123,28 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
       const x = shared.map((k) => fa.get(k)!);
       const y = shared.map((k) => fb.get(k)!);
       const n = shared.length;
+      const r = pearson(x, y);
+      const interval = fisherInterval(r, n);
+      const logs = x.every((v, j) => v > 0 && y[j]! > 0)
+        ? x.map((v, j) => Math.log(v / y[j]!))
+        : [];
+      const logMean = logs.length > 0 ? boundedMean(logs) : null;
+      const logSD = logs.length > 0 ? sampleSD(logs) : null;
       result.push({
         source_a: a,
         source_b: b,
         n,
         excluded: unique([...fa.keys(), ...fb.keys()]).length - n,
-        pearson: n > 1 ? finite(sampleCorrelation(x, y)) : null,
-        spearman: n > 1 ? finite(sampleRankCorrelation(x, y)) : null,
-        mean_abs_difference: n > 0 ? mean(x.map((v, j) => Math.abs(v - y[j]!))) : null,
+        pearson: r,
+        pearson_low: interval?.[0] ?? null,
+        pearson_high: interval?.[1] ?? null,
+        spearman: spearman(x, y),
+        concordance: concordance(x, y),
+        mean_abs_difference: n > 0 ? boundedMean(x.map((v, j) => Math.abs(v - y[j]!))) : null,
+        log_ratio_mean: logMean,
+        log_ratio_sd: logSD,
+        ratio_lower: logSD === null ? null : Math.exp(logMean! - z975 * logSD),
+        ratio_upper: logSD === null ? null : Math.exp(logMean! + z975 * logSD),
       });
     }
   });
@@ -88,12 +154,14 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
     'n',
     'excluded',
     'pearson',
+    'pearson_low',
+    'pearson_high',
     'spearman',
+    'concordance',
     'mean_abs_difference',
+    'log_ratio_mean',
+    'log_ratio_sd',
+    'ratio_lower',
+    'ratio_upper',
   ]);
-}
-
-/** NaN (a correlation with no variance) as null. */
-function finite(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }

@@ -4,9 +4,17 @@ import type { TypedTable } from '../data/load.js';
 import { datasetIds, type DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, listNames, show } from '../errors.js';
 import { readTable, suggest, sumParts, toTable, unique, type CasualtyRow } from './shared.js';
+import type { IntervalSum } from './shared.js';
+import { totalsList } from './structure.js';
 
 /** A stated total: what a source says one of its tables adds up to (a row of `statedTotals()`). */
 export interface StatedTotal {
+  /** The total's id: rows whose `part_of` names it are its parts. */
+  id?: string | null;
+  /** The id of a larger stated total this one is a part of. */
+  part_of?: string | null;
+  /** The unit the source rounded the total to (e.g. 1000). */
+  precision?: number | null;
   /** The dataset the total belongs to; `null` for a user's own table. */
   dataset?: string | null;
   source: string;
@@ -17,7 +25,8 @@ export interface StatedTotal {
   parts: string | null;
   /** @default 'persons' */
   unit?: string | null;
-  value: number;
+  /** The stated figure; `null` for a whole the source gives in parts without stating its total. */
+  value: number | null;
   /** @default value */
   low?: number | null;
   /** `null` for a total that is a lower bound. @default value */
@@ -33,8 +42,13 @@ export interface AuditOptions {
   totals?: ColumnTable | readonly StatedTotal[];
 }
 
+/** The answer of {@link audit} for one stated total. */
+export type AuditCheck = 'consistent' | 'inconsistent' | 'undetermined';
+
 /** A row of the result of {@link audit}: one stated total against the sum of its parts. */
 export interface AuditRow {
+  /** The stated total's id, where it has one. */
+  id: string | null;
   dataset: string | null;
   source: string;
   /** Which rows the total covers (as in stated-totals.csv); `null` for every row of the source. */
@@ -45,7 +59,7 @@ export interface AuditRow {
   unit: string;
   /** The total in the words of the source. */
   label: string | null;
-  /** How many rows the total covers, reported or not. */
+  /** How many parts the total covers, reported or not: rows, and smaller stated totals that are its parts. */
   rows: number;
   /** How many of them are not reported (a dash): left out of the sum, not taken as 0. */
   not_reported: number;
@@ -54,46 +68,64 @@ export interface AuditRow {
   parts_low: number | null;
   /** `null` where a part is `at-least` (the sum is unbounded above). */
   parts_high: number | null;
-  /** The stated total. */
-  stated: number;
-  stated_low: number;
+  /** The stated total; `null` where the source states none (the parts are then all there is). */
+  stated: number | null;
+  stated_low: number | null;
   /** `null` where the stated total is itself a lower bound. */
   stated_high: number | null;
   /** `parts − stated`; negative where the parts fall short of the total. */
   difference: number | null;
-  /** Whether the interval of the parts meets the interval of the stated total. */
-  consistent: boolean;
+  /** How far rounding can move the difference: half the rounding unit (`precision`) of every figure, added up. */
+  rounding: number;
+  /**
+   * `consistent` where the parts' interval, widened by rounding, meets the stated total's;
+   * `inconsistent` where it cannot, whatever the parts not reported hold; `undetermined` where the
+   * parts not reported (a dash) could close the gap, or the source states no total.
+   */
+  check: AuditCheck;
+  /** `check` as a boolean: `null` where undetermined. */
+  consistent: boolean | null;
+  /** Why, in one sentence. */
+  reason: string;
 }
 
 /**
  * Checks published tables against the totals their sources state (`stated-totals.csv`): for each
- * stated total, the sum of the rows it covers (same source, the rows of `scope`, the measures of
- * `parts`, same unit) against the total. The check is interval-aware: the parts add up to
- * [`parts_low`, `parts_high`] (high unbounded if a part is `at-least`), the total allows
- * [`stated_low`, `stated_high`], and the two are `consistent` if these intervals meet. So parts
- * that are lower bounds are consistent with any total at or above their sum, and exact parts only
- * with their exact sum. A part that is not reported (a dash) is left out of the sum, as the
- * source's own total leaves it out, and is counted in `not_reported`. A table that does not add up
- * is a finding, with both numbers: the published figures are never changed.
+ * stated total, the sum of its parts against the total. Its parts are the rows whose `part_of`
+ * names it and the smaller stated totals that are its parts; for a total without structure (a
+ * user's, with no `id`), the rows it covers by `source`, `scope`, `parts` and unit.
  *
- * On the bundled data three tables do not add up: the 1964 list by nationality (596,293 against
- * 597,323), the 1964 list by location (597,333 against 597,323) and Žerjavić by republic (1,017,000
- * against 1,027,000).
+ * The answer (`check`) is one of three, with a `reason`:
+ * - `consistent`: the parts' interval [`parts_low`, `parts_high`] meets the total's, each widened by
+ *   half the rounding unit (`precision`) of every figure (`rounding`), so a rounding residue is
+ *   not an error; parts that are lower bounds are consistent with any total at or above their sum.
+ * - `inconsistent`: they cannot meet, whatever the parts not reported hold.
+ * - `undetermined`: the reported parts fall short, but a part is not reported (a dash: unknown,
+ *   never 0) and could hold the difference; or the source states no total (a whole given only in
+ *   parts, `stated` null), where the parts' sum is all there is.
+ * A table that does not add up is a finding, with both numbers: published figures never change.
+ *
+ * On the bundled data two tables do not add up: the 1964 list by location (597,333 against
+ * 597,323) and Žerjavić by republic (1,017,000 against 1,027,000, more than rounding to the
+ * thousand explains); the 1964 list by nationality (596,293 against 597,323) is undetermined,
+ * since its four dashes could hold the 1,030.
  *
  * @param table The table to audit; leave it out to audit every bundled dataset that has a stated total.
  * @param options See {@link AuditOptions}; with a table, give `dataset` (its bundled totals) or `totals`.
- * @returns A new table with columns `dataset`, `source`, `scope`, `measure`, `part_measures`,
- *   `unit`, `label`, `rows`, `not_reported`, `parts`, `parts_low`, `parts_high`, `stated`,
- *   `stated_low`, `stated_high`, `difference`, `consistent`; one row per stated total, in order.
+ * @returns A new table with columns `id`, `dataset`, `source`, `scope`, `measure`,
+ *   `part_measures`, `unit`, `label`, `rows`, `not_reported`, `parts`, `parts_low`, `parts_high`,
+ *   `stated`, `stated_low`, `stated_high`, `difference`, `rounding`, `check`, `consistent`
+ *   (`null` where undetermined), `reason`; one row per stated total, in order.
  * @throws {InvalidOptionError} If a table is given without `dataset` or `totals`, or `dataset`
  *   has no stated total, or a stated total is malformed.
  * @throws {InvalidTableError} If no row of the table matches a stated total, or its scope names a
  *   column the table lacks.
  * @example
- * audit().filter((d) => !d.consistent).select('dataset', 'source', 'parts', 'stated', 'difference').objects();
- * // => [{ dataset: 'by-nationality', source: 'yu-1964', parts: 596293, stated: 597323, difference: -1030 },
- * //     { dataset: 'by-location-1964', source: 'yu-1964', parts: 597333, stated: 597323, difference: 10 },
- * //     { dataset: 'by-republic-zerjavic', source: 'zerjavic', parts: 1017000, stated: 1027000, difference: -10000 }]
+ * audit().filter((d) => d.check === 'inconsistent').select('id', 'parts', 'stated', 'difference').objects();
+ * // => [{ id: 'by-location-1964-deaths', parts: 597333, stated: 597323, difference: 10 },
+ * //     { id: 'by-republic-zerjavic', parts: 1017000, stated: 1027000, difference: -10000 }]
+ * audit().filter((d) => d.id === 'by-nationality-yu-1964').get('reason', 0);
+ * // => 'the parts reported come to 596,293, 1,030 short of the stated 597,323; the 4 parts not reported (a dash) could hold the difference'
  */
 export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<AuditRow> {
   const { dataset, totals } = checkOptions(options, 'audit');
@@ -134,9 +166,10 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
   };
   return toTable(
     stated.map((total) =>
-      check(total, rowsOf(total.dataset ?? '').rows, rowsOf(total.dataset ?? '').columns),
+      check(total, rowsOf(total.dataset ?? '').rows, rowsOf(total.dataset ?? '').columns, stated),
     ),
     [
+      'id',
       'dataset',
       'source',
       'scope',
@@ -153,7 +186,10 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
       'stated_low',
       'stated_high',
       'difference',
+      'rounding',
+      'check',
       'consistent',
+      'reason',
     ],
   );
 }
@@ -163,8 +199,97 @@ function check(
   total: StatedTotal,
   rows: readonly CasualtyRow[],
   columns: readonly string[],
+  all: readonly StatedTotal[],
 ): AuditRow {
   const unit = total.unit ?? 'persons';
+  const measures = total.parts ? total.parts.split('|') : [total.measure];
+  const parts = partsOf(total, rows, columns, all, new Set());
+  const where = `source '${total.source}', measure ${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
+  if (parts.length === 0)
+    throw new InvalidTableError(
+      `audit: no row of the table matches the stated total ${total.value ?? `'${total.label}'`} (${where}${total.dataset ? ` of ${total.dataset}` : ''}); expected the rows that add up to it.`,
+    );
+  const sum = sumParts(parts);
+  const statedLow = total.value === null ? null : (total.low ?? total.value);
+  const statedHigh =
+    total.value === null ? null : total.high === undefined ? total.value : total.high;
+  const rounding = sum.rounding + (total.precision ?? 0) / 2;
+  const { check, reason } = judge(total, statedLow, statedHigh, sum, rounding);
+  return {
+    id: total.id ?? null,
+    dataset: total.dataset ?? null,
+    source: total.source,
+    scope: total.scope ?? null,
+    measure: total.measure,
+    part_measures: measures.join('|'),
+    unit,
+    label: total.label ?? null,
+    rows: parts.length,
+    not_reported: sum.notReported,
+    parts: sum.value,
+    parts_low: sum.low,
+    parts_high: sum.high,
+    stated: total.value,
+    stated_low: statedLow,
+    stated_high: statedHigh,
+    difference: sum.value === null || total.value === null ? null : sum.value - total.value,
+    rounding,
+    check,
+    consistent: check === 'undetermined' ? null : check === 'consistent',
+    reason,
+  };
+}
+
+/**
+ * The parts of a stated total: the rows whose `part_of` names it and the smaller stated totals
+ * that are its parts (each as its stated figure, or, where it states none, as the sum of its own
+ * parts); or, for a total without structure, the rows its `scope` and `parts` select.
+ */
+function partsOf(
+  total: StatedTotal,
+  rows: readonly CasualtyRow[],
+  columns: readonly string[],
+  all: readonly StatedTotal[],
+  seen: Set<string>,
+): CasualtyRow[] {
+  const unit = total.unit ?? 'persons';
+  const id = total.id ?? null;
+  const children = id === null ? [] : all.filter((t) => t.part_of === id && t.id !== id);
+  const direct = id === null ? [] : rows.filter((r) => r.part_of === id);
+  if (id !== null && columns.includes('part_of') && direct.length + children.length > 0) {
+    seen.add(id);
+    const sub = children
+      .filter((c) => !seen.has(c.id!))
+      .map((c): CasualtyRow => {
+        if (c.value !== null)
+          return {
+            source: c.source,
+            measure: c.measure,
+            unit: c.unit ?? unit,
+            value: c.value,
+            low: c.low ?? c.value,
+            high: c.high === undefined ? c.value : c.high,
+            qualifier: 'exact',
+            label: c.label ?? c.id!,
+            note: null,
+            precision: c.precision ?? null,
+          };
+        const inner = sumParts(partsOf(c, rows, columns, all, seen));
+        return {
+          source: c.source,
+          measure: c.measure,
+          unit: c.unit ?? unit,
+          value: inner.value,
+          low: inner.low,
+          high: inner.high,
+          qualifier: inner.qualifier,
+          label: c.label ?? c.id!,
+          note: null,
+          precision: inner.rounding * 2,
+        };
+      });
+    return [...direct, ...sub];
+  }
   const measures = total.parts ? total.parts.split('|') : [total.measure];
   const scope = (total.scope ? total.scope.split(';') : []).map((pair) => {
     const [column, value] = pair.split('=');
@@ -175,60 +300,81 @@ function check(
     }
     return [column, value] as const;
   });
-  const covered = rows.filter(
+  return rows.filter(
     (r) =>
       r.source === total.source &&
       measures.includes(r.measure) &&
       r.unit === unit &&
       scope.every(([column, value]) => r[column] === value),
   );
-  const where = `source '${total.source}', measure ${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
-  if (covered.length === 0)
-    throw new InvalidTableError(
-      `audit: no row of the table matches the stated total ${total.value} (${where}${total.dataset ? ` of ${total.dataset}` : ''}); expected the rows that add up to it.`,
-    );
+}
 
-  const sum = sumParts(covered);
-  const statedLow = total.low ?? total.value;
-  const statedHigh = total.high === undefined ? total.value : total.high;
-  const consistent =
-    sum.low !== null && sum.low <= (statedHigh ?? Infinity) && (sum.high ?? Infinity) >= statedLow;
-  return {
-    dataset: total.dataset ?? null,
-    source: total.source,
-    scope: total.scope ?? null,
-    measure: total.measure,
-    part_measures: measures.join('|'),
-    unit,
-    label: total.label ?? null,
-    rows: covered.length,
-    not_reported: sum.notReported,
-    parts: sum.value,
-    parts_low: sum.low,
-    parts_high: sum.high,
-    stated: total.value,
-    stated_low: statedLow,
-    stated_high: statedHigh,
-    difference: sum.value === null ? null : sum.value - total.value,
-    consistent,
-  };
+const figure = (n: number) => n.toLocaleString('en-US');
+
+/** A sum as a reader says it: 322,000; 186,000–195,000; at least 38,000. */
+function span(sum: IntervalSum): string {
+  if (sum.high === null) return `at least ${figure(sum.low!)}`;
+  return sum.low === sum.high ? figure(sum.low) : `${figure(sum.low!)}–${figure(sum.high)}`;
+}
+
+/** Consistent, inconsistent or undetermined, and why (see {@link AuditRow}). */
+function judge(
+  total: StatedTotal,
+  statedLow: number | null,
+  statedHigh: number | null,
+  sum: IntervalSum,
+  rounding: number,
+): { check: AuditCheck; reason: string } {
+  const dashes =
+    sum.notReported === 1
+      ? 'the part not reported (a dash)'
+      : `the ${sum.notReported} parts not reported (a dash)`;
+  const allowing = rounding > 0 ? `, even allowing ±${figure(rounding)} for rounding` : '';
+  if (total.value === null || statedLow === null)
+    return {
+      check: 'undetermined',
+      reason:
+        sum.value === null
+          ? 'the source states no total, and no part is reported'
+          : `the source states no total; its parts come to ${span(sum)}`,
+    };
+  if (sum.low === null)
+    return { check: 'undetermined', reason: 'no part is reported, so there is nothing to add' };
+  const low = sum.low - rounding;
+  const high = sum.reportedHigh === null ? Infinity : sum.reportedHigh + rounding;
+  if (statedHigh !== null && low > statedHigh)
+    return {
+      check: 'inconsistent',
+      reason: `the parts come to ${span(sum)}, more than the stated ${figure(statedHigh)}${allowing}`,
+    };
+  if (high < statedLow) {
+    if (sum.notReported > 0)
+      return {
+        check: 'undetermined',
+        reason: `the parts reported come to ${figure(sum.reportedHigh!)}, ${figure(statedLow - sum.reportedHigh!)} short of the stated ${figure(statedLow)}; ${dashes} could hold the difference`,
+      };
+    return {
+      check: 'inconsistent',
+      reason: `the parts come to ${span(sum)}, less than the stated ${figure(statedLow)}${allowing}`,
+    };
+  }
+  const exactly =
+    sum.value === total.value && sum.reportedHigh === sum.low && statedLow === statedHigh;
+  let reason = exactly
+    ? 'the parts add up to the stated total'
+    : sum.reportedHigh === null
+      ? 'the parts are lower bounds, and the stated total is not below their sum'
+      : sum.low <= statedHigh! && sum.reportedHigh >= statedLow
+        ? "the stated total lies within the parts' interval"
+        : `the difference is within rounding (±${figure(rounding)})`;
+  if (sum.notReported > 0) reason += `; ${dashes} must then hold little or nothing`;
+  return { check: 'consistent', reason };
 }
 
 /** Checks a user's stated totals. */
 function readTotals(totals: unknown): StatedTotal[] {
-  const list: unknown = Array.isArray(totals)
-    ? totals
-    : typeof totals === 'object' &&
-        totals !== null &&
-        typeof (totals as ColumnTable).objects === 'function'
-      ? (totals as ColumnTable).objects()
-      : undefined;
-  if (!Array.isArray(list))
-    throw new InvalidOptionError(
-      `audit: option totals is ${show(totals)}; expected a table or an array of stated totals ({ source, scope, measure, parts, value, … }).`,
-    );
-  // Array.from: a hole in a sparse array is an entry (undefined, so an error), not skipped by map and left a hole.
-  return Array.from(list).map((entry: unknown, i) => {
+  const list = totalsList(totals, 'audit', '{ source, scope, measure, parts, value, … }');
+  return list.map((entry: unknown, i) => {
     const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const bad = (field: string, expected: string) =>
       new InvalidOptionError(
@@ -236,18 +382,23 @@ function readTotals(totals: unknown): StatedTotal[] {
       );
     if (typeof t.source !== 'string') throw bad('source', 'a source id');
     if (typeof t.measure !== 'string') throw bad('measure', "a measure such as 'deaths'");
-    if (typeof t.value !== 'number' || !Number.isFinite(t.value))
-      throw bad('value', 'the stated total, a number');
-    for (const f of ['scope', 'parts', 'unit', 'label', 'dataset'])
+    if (t.value !== null && (typeof t.value !== 'number' || !Number.isFinite(t.value)))
+      throw bad('value', 'the stated total, a number (or null for a whole stated only in parts)');
+    for (const f of ['scope', 'parts', 'unit', 'label', 'dataset', 'id', 'part_of'])
       if (t[f] != null && typeof t[f] !== 'string') throw bad(f, 'a string, or nothing');
+    if (t.precision != null && (typeof t.precision !== 'number' || !(t.precision > 0)))
+      throw bad('precision', 'a rounding unit above 0, or nothing');
     for (const f of ['low', 'high'])
       if (t[f] != null && (typeof t[f] !== 'number' || !Number.isFinite(t[f])))
         throw bad(f, 'a number, or nothing');
-    if (typeof t.low === 'number' && t.low > t.value)
+    if (typeof t.low === 'number' && typeof t.value === 'number' && t.low > t.value)
       throw bad('low', `a number ≤ the value ${t.value}`);
-    if (typeof t.high === 'number' && t.high < t.value)
+    if (typeof t.high === 'number' && typeof t.value === 'number' && t.high < t.value)
       throw bad('high', `a number ≥ the value ${t.value}, or null for a lower bound`);
     return {
+      id: (t.id as string | null | undefined) ?? null,
+      part_of: (t.part_of as string | null | undefined) ?? null,
+      precision: t.precision ?? null,
       dataset: (t.dataset as string | null | undefined) ?? null,
       source: t.source,
       scope: (t.scope as string | null | undefined) ?? null,

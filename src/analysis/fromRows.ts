@@ -10,9 +10,15 @@ import { validate, type FromRowsOptions } from './validate.js';
  * `null`). Checked: the nine contract columns exist; `source` is a known id; `measure` and the
  * dimension columns are kebab-case keys; `unit` is `persons` or `percent`; `qualifier` is one of
  * the contract's; `label` is not empty; low ≤ value ≤ high; and the qualifier agrees with the
- * figures (`exact`: low = value = high; `at-least`: high empty; `range`/`approximate`: high given;
- * `not-reported`: all three empty; `derived`: a note naming its inputs); and no two rows share
- * source, dimensions and measure.
+ * figures (`exact` and `approximate`: low = value = high; `at-least`: low = value, high empty;
+ * `range`: value is the midpoint of low and high; `not-reported`: all three empty; `derived`: a
+ * note naming its inputs); a count of persons is a whole number (a range's midpoint may not be);
+ * and no two rows share source, dimensions and measure.
+ *
+ * The optional structure columns (see the README, "How figures relate") are checked too: `id`
+ * unique; `part_of` the id of a stated total (bundled, or of your own with the option `totals`);
+ * `subset_of` and `restates` the id of another row, never in a circle; a subset no larger than its
+ * whole, a restatement the same figure (within its `precision`); `precision` a number above 0.
  *
  * Every problem is reported at once, each naming the row (1 = the first), the column, the value
  * and what was expected; on any problem nothing is returned.
@@ -22,7 +28,7 @@ import { validate, type FromRowsOptions } from './validate.js';
  * @returns A new table: `source`, the dimension columns (in order of first appearance), `measure`,
  *   `unit`, `value`, `low`, `high`, `qualifier`, `label`, `note`.
  * @throws {InvalidTableError} If a row breaks the contract.
- * @throws {InvalidOptionError} If `sources` is not an array of ids.
+ * @throws {InvalidOptionError} If `sources` is not an array of ids, or `totals` not stated totals.
  * @example
  * fromRows([{ source: 'kocovic', region: 'serbia', measure: 'deaths', unit: 'persons', value: 1200,
  *   low: 1000, high: 1500, qualifier: 'range', label: 'Serbia', note: null }]).numRows(); // => 1

@@ -7,8 +7,10 @@ import {
 } from '../data/load.js';
 import { InvalidOptionError, show } from '../errors.js';
 import { checkMissing, sumGroup, type MissingPolicy, type RollupRow } from './rollup.js';
+import { wholes } from './structure.js';
 import {
   bookkeepingColumns,
+  structureColumns,
   checkDimension,
   groupRows,
   readTable,
@@ -132,11 +134,13 @@ export function harmonize(
   });
 
   const keys = ['source', ...dimensions, 'measure', 'unit'];
+  // Only parts of one whole are added (see rollup's option overlap); a table without structure as given.
+  const known = columns.includes('part_of') ? wholes() : null;
   const result = groupRows(tagged, keys).map((group) => {
     const comparabilities = group.map((r) => r.__comparability);
     const warnings = unique(group.map((r) => r.__warning).filter((w): w is string => w !== null));
     return {
-      ...sumGroup(group, keys, missing, 'harmonize'),
+      ...sumGroup(group, keys, missing, 'harmonize', known),
       comparability: comparabilities.includes(null)
         ? null
         : comparabilities.includes('partial')
@@ -145,7 +149,15 @@ export function harmonize(
       warning: warnings.length > 0 ? warnings.join('; ') : null,
     };
   });
-  const names = [...columns.filter((c) => !bookkeepingColumns.includes(c)), ...bookkeepingColumns];
+  // A harmonized row is a sum: it keeps no row's id or relations (its whole is in 'whole').
+  const names = [
+    ...columns.filter(
+      (c) =>
+        !bookkeepingColumns.includes(c) && !(structureColumns as readonly string[]).includes(c),
+    ),
+    ...bookkeepingColumns.filter((c) => c !== 'whole'),
+    ...(known ? ['whole'] : []),
+  ];
   return toTable(result, names) as TypedTable<
     HarmonizeRow & Record<string, string | number | boolean | null>
   >;

@@ -1,17 +1,27 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import { checkDimension, readTable, toTable, type Qualifier } from './shared.js';
+import { checkBy } from './categories.js';
+import { readTable, suggest, toTable, unique, type Qualifier } from './shared.js';
 
-/** A row of a population table: the category in the `by` column and its population. */
+/**
+ * A row of a population table: the category in the `by` column(s), the population as a figure
+ * (`population`, with `low` and `high` where it is uncertain), and the `year` it refers to.
+ */
 export type PopulationRow = Record<string, string | number | null>;
 
 /** Options of {@link rates}. */
 export interface RatesOptions<By extends string = string> {
-  /** The dimension column that matches the table to the population, e.g. `'region'`. */
-  by: By;
+  /** The dimension column (or columns) that match the table to the population, e.g. `'region'`. */
+  by: By | readonly By[];
   /** Deaths per how many people: 1000 (per mille) or 100 (per cent). @default 1000 */
   per?: 1000 | 100;
+  /**
+   * The measure(s) to give rates for; rows of other measures are left out. Rates are for deaths
+   * unless you ask: survivors or the wounded get a rate only when named here.
+   * @default 'deaths'
+   */
+  measure?: string | readonly string[];
 }
 
 /** A row of the result of {@link rates}. */
@@ -26,38 +36,59 @@ export interface RateRow {
   count_high: number | null;
   /** The population given for the category; `null` if none was given. */
   population: number | null;
+  population_low: number | null;
+  population_high: number | null;
+  /** The year the population refers to. */
+  population_year: number | null;
   /** 1000 or 100. */
   per: number;
   /** `count / population × per`; `null` where the count is not reported or no population is given (never 0). */
   rate: number | null;
+  /** The lowest rate the intervals allow: `count_low / population_high × per` (the count widened by half its `precision`, where rounded). */
   rate_low: number | null;
-  /** `null` where the count is unbounded above. */
+  /** The highest rate the intervals allow: `count_high / population_low × per`, never above `per`; `null` where the count is unbounded above. */
   rate_high: number | null;
-  /** `derived`; `at-least` if the count is unbounded; `not-reported` if it is; `null` without a population. */
+  /** `derived`; `approximate` if the count is ("about"); `at-least` if it is unbounded; `not-reported` if it is; `null` without a population. */
   qualifier: Qualifier | null;
   /** How the rate was computed, or why there is none. */
   note: string;
 }
 
+/** A population as the user gave it. */
+interface Population {
+  value: number;
+  low: number;
+  high: number;
+  year: number;
+}
+
 /**
- * Deaths (or any count of persons) per 1,000 or per 100 of a population the user supplies; no
- * population data is bundled, because the sources disagree on it. Each row of the table gets one
- * rate; its interval is carried through: `rate_low = low / population × per`, `rate_high = high /
- * population × per` (`null`, unbounded, for an `at-least` count). A count that is not reported,
- * or a category with no population, gets a `null` rate, never 0, and a note saying why.
+ * Deaths per 1,000 or per 100 of a population the user supplies; no population data is bundled,
+ * because the sources disagree on it. A population is a figure like any other: it refers to a
+ * `year` (required) and may carry an interval (`low`, `high`). Each row of the table gets one
+ * rate, and the intervals are carried through: `rate_low = count_low / population_high × per`,
+ * `rate_high = count_high / population_low × per` (never above `per`; `null`, unbounded, for an
+ * `at-least` count), a count rounded to `precision` standing for ± half of it; a rate of an
+ * approximate count is `approximate`. A count that is not reported, a row with no key, or a category with no
+ * population gets a `null` rate, never 0, and a note saying why. A count above its population is
+ * refused. Rates are given for deaths unless `measure` asks for another measure: a rate of
+ * survivors is not a death rate.
  *
  * @param table A table in the shape of the data contract whose rows count persons.
- * @param population A table (or array of objects) with the `by` column and a `population` column
- *   (a number > 0), one row per category.
+ * @param population A table (or array of objects) with the `by` column(s), `population` (a number
+ *   > 0), `year` (an integer), and optionally `low` and `high`; one row per category.
  * @param options See {@link RatesOptions}.
- * @returns A new table with columns: the `by` column, `source`, `measure`, `label`, `count`,
- *   `count_low`, `count_high`, `population`, `per`, `rate`, `rate_low`, `rate_high`, `qualifier`,
- *   `note`; one row per row of the table.
- * @throws {InvalidOptionError} If `by` is not a dimension column, or `per` is not 1000 or 100.
- * @throws {InvalidTableError} If a row of the table is not in persons, or the population has no
- *   `by` or `population` column, a population that is not a number > 0, or a category twice.
+ * @returns A new table with columns: the `by` column(s), `source`, `measure`, `label`, `count`,
+ *   `count_low`, `count_high`, `population`, `population_low`, `population_high`,
+ *   `population_year`, `per`, `rate`, `rate_low`, `rate_high`, `qualifier`, `note`; one row per
+ *   row of the table of the chosen measure(s).
+ * @throws {InvalidOptionError} If `by` is not a dimension column, `per` is not 1000 or 100, or
+ *   `measure` names a measure the table does not hold.
+ * @throws {InvalidTableError} If a chosen row is not in persons or is above its population, or
+ *   the population has no `by`, `population` or `year`, a population that is not a number > 0 or
+ *   outside its `low`–`high`, or a category twice.
  * @example
- * rates(load('by-republic-zerjavic'), [{ region: 'slovenia', population: 1500000 }], { by: 'region' })
+ * rates(load('by-republic-zerjavic'), [{ region: 'slovenia', population: 1500000, year: 1941 }], { by: 'region' })
  *   .filter((d) => d.region === 'slovenia').select('count', 'rate', 'qualifier').object();
  * // => { count: 33000, rate: 22, qualifier: 'derived' }   (population made up for the example)
  */
@@ -66,50 +97,82 @@ export function rates<By extends string>(
   population: ColumnTable | readonly PopulationRow[],
   options: RatesOptions<By>,
 ): TypedTable<RateRow & Record<By, string | null>> {
-  const { rows, dimensions } = readTable(table, 'rates');
-  const by = checkDimension(options?.by, dimensions, 'rates');
+  const { rows: all, dimensions } = readTable(table, 'rates');
+  const by = checkBy(options?.by, dimensions, 'rates');
   const per = options.per ?? 1000;
   if (per !== 1000 && per !== 100)
     throw new InvalidOptionError(`rates: option per is ${show(per)}; expected 1000 or 100.`);
-  rows.forEach((r, i) => {
+  const measures = checkMeasures(
+    options.measure,
+    all.map((r) => r.measure),
+  );
+  const rows = all.filter((r) => measures.includes(r.measure));
+  rows.forEach((r) => {
     if (r.unit !== 'persons')
       throw new InvalidTableError(
-        `rates: row ${i + 1}, column 'unit': ${show(r.unit)}; expected 'persons' (a rate needs a count of people).`,
+        `rates: row ${all.indexOf(r) + 1}, column 'unit': ${show(r.unit)}; expected 'persons' (a rate needs a count of people).`,
       );
   });
   const people = populations(population, by);
+  const where = (key: (string | null)[]) => by.map((d, i) => `${d} ${show(key[i])}`).join(', ');
 
   const result = rows.map((r) => {
-    const key = (r[by] ?? null) as string | null;
-    const pop = people.get(key) ?? null;
-    const scale = (x: number | null) => (x === null || pop === null ? null : (x / pop) * per);
+    const key = by.map((d) => (r[d] ?? null) as string | null);
+    const keyless = key.some((k) => k === null);
+    const pop = keyless ? null : (people.get(JSON.stringify(key)) ?? null);
+    if (pop !== null && r.value !== null && r.value > pop.value)
+      throw new InvalidTableError(
+        `rates: row ${all.indexOf(r) + 1}: the count ${r.value} ('${r.label}', ${r.source}) is above its population ${pop.value} (${where(key)}, ${pop.year}); expected a count of at most its population.`,
+      );
+    const scale = (x: number | null, p: number | undefined) =>
+      x === null || p === undefined ? null : Math.min((x / p) * per, per);
+    // A rounded count stands for ± half its rounding unit.
+    const half = typeof r.precision === 'number' ? r.precision / 2 : 0;
+    const low = r.low === null ? null : Math.max(0, r.low - half);
+    const high = r.high === null ? null : r.high + half;
     let qualifier: Qualifier | null =
-      r.value === null ? 'not-reported' : r.high === null ? 'at-least' : 'derived';
-    let note = `derived: ${r.value} / ${pop} × ${per} (the count '${r.label}' of ${r.source}, and the population given for ${by} ${show(key)})`;
+      r.value === null
+        ? 'not-reported'
+        : r.high === null
+          ? 'at-least'
+          : r.qualifier === 'approximate'
+            ? 'approximate'
+            : 'derived';
+    let note = `derived: ${r.value} / ${pop?.value} × ${per} (the count '${r.label}' of ${r.source}, and the population of ${pop?.year} given for ${where(key)})`;
     if (r.value === null) note = `the count '${r.label}' is not reported; no rate (not 0)`;
-    else if (pop === null) {
+    else if (keyless) {
       qualifier = null;
-      note = `no population given for ${by} ${show(key)}; no rate`;
-    } else if (r.high === null) note += `; the count is a lower bound, so the rate is one too`;
+      note = `no ${by.filter((_, i) => key[i] === null).join(' or ')}: a missing key is not a category; no rate`;
+    } else if (pop === null) {
+      qualifier = null;
+      note = `no population given for ${where(key)}; no rate`;
+    } else if (r.high === null) note += '; the count is a lower bound, so the rate is one too';
+    if (qualifier === 'approximate')
+      note += '; the count is approximate ("about"), so the rate is too';
+    if (half > 0 && pop !== null && r.value !== null)
+      note += `; the count is rounded to ${r.precision}, so the interval allows ${half} either way`;
     return {
-      [by]: key,
+      ...Object.fromEntries(by.map((d, i) => [d, key[i]])),
       source: r.source,
       measure: r.measure,
       label: r.label,
       count: r.value,
       count_low: r.low,
       count_high: r.high,
-      population: pop,
+      population: pop?.value ?? null,
+      population_low: pop?.low ?? null,
+      population_high: pop?.high ?? null,
+      population_year: pop?.year ?? null,
       per,
-      rate: scale(r.value),
-      rate_low: scale(r.low),
-      rate_high: scale(r.high),
+      rate: scale(r.value, pop?.value),
+      rate_low: scale(low, pop?.high),
+      rate_high: scale(high, pop?.low),
       qualifier,
       note,
     };
   });
   const names = [
-    by,
+    ...by,
     'source',
     'measure',
     'label',
@@ -117,6 +180,9 @@ export function rates<By extends string>(
     'count_low',
     'count_high',
     'population',
+    'population_low',
+    'population_high',
+    'population_year',
     'per',
     'rate',
     'rate_low',
@@ -127,8 +193,27 @@ export function rates<By extends string>(
   return toTable(result, names) as TypedTable<RateRow & Record<By, string | null>>;
 }
 
-/** Reads the population table into a map from category to population. */
-function populations(population: unknown, by: string): Map<string | null, number> {
+/** The measures to give rates for: 'deaths' unless asked; each must be in the table. */
+function checkMeasures(given: unknown, present: string[]): string[] {
+  const held = unique(present);
+  if (given === undefined) {
+    if (!held.includes('deaths'))
+      throw new InvalidOptionError(
+        `rates: the table holds no deaths (it holds ${held.join(', ') || 'no rows'}); rates are given for deaths unless you ask for another measure with the option measure.`,
+      );
+    return ['deaths'];
+  }
+  const list = Array.isArray(given) ? given : [given];
+  for (const m of list)
+    if (typeof m !== 'string' || !held.includes(m))
+      throw new InvalidOptionError(
+        `rates: option measure is ${show(given)}; the table holds no ${show(m)}.${suggest(m, held)} Expected one or more of: ${held.join(', ')}.`,
+      );
+  return list as string[];
+}
+
+/** Reads the population table into a map from category key to population. */
+function populations(population: unknown, by: readonly string[]): Map<string, Population> {
   const list: unknown = Array.isArray(population)
     ? population
     : typeof population === 'object' &&
@@ -136,30 +221,42 @@ function populations(population: unknown, by: string): Map<string | null, number
         typeof (population as ColumnTable).objects === 'function'
       ? (population as ColumnTable).objects()
       : undefined;
+  const columns = [...by, 'population', 'year'].map((c) => `'${c}'`).join(', ');
   if (!Array.isArray(list))
     throw new InvalidTableError(
-      `rates: population is ${show(population)}; expected a table or an array of objects with columns '${by}' and 'population'.`,
+      `rates: population is ${show(population)}; expected a table or an array of objects with columns ${columns}.`,
     );
-  const map = new Map<string | null, number>();
+  const map = new Map<string, Population>();
   Array.from(list).forEach((entry: unknown, i) => {
     // a hole in a sparse array is a bad row, not skipped
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    const key = Object.hasOwn(e, by) ? e[by] : undefined; // own only: not Object.prototype's 'constructor'
-    const value = e.population;
-    if (typeof key !== 'string')
-      throw new InvalidTableError(
-        `rates: population row ${i + 1}, column '${by}': ${show(key)}; expected the category key, as in the table.`,
+    const own = (c: string) => (Object.hasOwn(e, c) ? e[c] : undefined); // own only: not Object.prototype's 'constructor'
+    const bad = (column: string, expected: string) =>
+      new InvalidTableError(
+        `rates: population row ${i + 1}, column '${column}': ${show(own(column))}; expected ${expected}.`,
       );
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    const key = by.map((d) => own(d));
+    by.forEach((d, j) => {
+      if (typeof key[j] !== 'string') throw bad(d, 'the category key, as in the table');
+    });
+    const value = own('population');
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+      throw bad('population', 'a number > 0');
+    const year = own('year');
+    if (typeof year !== 'number' || !Number.isInteger(year))
+      throw bad('year', 'the year the population refers to, e.g. 1941');
+    const low = own('low') ?? value;
+    const high = own('high') ?? value;
+    if (typeof low !== 'number' || !Number.isFinite(low) || low <= 0 || low > value)
+      throw bad('low', `a number > 0 and ≤ the population ${value}, or nothing`);
+    if (typeof high !== 'number' || !Number.isFinite(high) || high < value)
+      throw bad('high', `a number ≥ the population ${value}, or nothing`);
+    const k = JSON.stringify(key);
+    if (map.has(k))
       throw new InvalidTableError(
-        `rates: population row ${i + 1}, column 'population': ${show(value)}; expected a number > 0.`,
+        `rates: population row ${i + 1}: ${by.map((d, j) => `${d} ${show(key[j])}`).join(', ')} appears twice; expected one population per category.`,
       );
-    }
-    if (map.has(key))
-      throw new InvalidTableError(
-        `rates: population row ${i + 1}: ${by} '${key}' appears twice; expected one population per category.`,
-      );
-    map.set(key, value);
+    map.set(k, { value, low, high, year });
   });
   return map;
 }

@@ -2,6 +2,14 @@ import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, show } from '../errors.js';
 import {
+  ancestors,
+  checkOverlap,
+  checkSum,
+  wholes,
+  type OverlapPolicy,
+  type Whole,
+} from './structure.js';
+import {
   checkDimension,
   groupRows,
   readTable,
@@ -30,6 +38,15 @@ export interface RollupOptions<By extends string = string> {
    * @default 'skip'
    */
   missing?: MissingPolicy;
+  /**
+   * Rows that overlap or are not parts of one whole (see the README, "How figures relate"):
+   * `'refuse'` throws an error naming them when a group would add a row to the row it is a
+   * subset of or restates, or rows that are parts of different wholes (or of none) — so only
+   * parts of one whole are ever added; `'allow'` adds them anyway, and the note says so.
+   * A table without the structure columns is added as given.
+   * @default 'refuse'
+   */
+  overlap?: OverlapPolicy;
 }
 
 /** A row of the result of {@link rollup}: a contract row, plus how many parts it adds. */
@@ -41,7 +58,7 @@ export interface RollupRow {
   value: number | null;
   /** The sum of the lows. */
   low: number | null;
-  /** The sum of the highs; `null` (unbounded) if any part is `at-least`. */
+  /** The sum of the highs; `null` (unbounded) if any part is `at-least` or not reported. */
   high: number | null;
   qualifier: Qualifier;
   /** The labels of the parts added, joined by ' + ' (a single row keeps its own). */
@@ -52,6 +69,12 @@ export interface RollupRow {
   parts: number;
   /** How many rows were not reported and left out. */
   not_reported: number;
+  /**
+   * The stated total (`stated-totals.csv`) that every added row is a part of, directly or through
+   * smaller wholes; `null` where the table has no `part_of` column or the rows have none.
+   * Present only where the table has a `part_of` column.
+   */
+  whole?: string | null;
 }
 
 /**
@@ -63,8 +86,11 @@ export interface RollupRow {
  *   `at-least`: then `high` is `null` (unbounded). A group with no reported part is
  *   `not-reported`, with `value`, `low` and `high` null.
  * - A part that is not reported (value `null`) is never taken as 0: with `missing: 'skip'` the sum
- *   covers the reported parts only, says so in `note` and counts the rest in `not_reported`;
- *   with `missing: 'fail'` it throws.
+ *   covers the reported parts only, is a lower bound (`at-least`, `high` null: the dash could hold
+ *   any number), says so in `note` and counts the rest in `not_reported`; with `missing: 'fail'`
+ *   it throws.
+ * - Only parts of one whole are added: a row is never added to a row it is a subset of or
+ *   restates, nor to a part of another whole (`part_of`), unless `overlap: 'allow'`.
  *
  * @param table A table in the shape of the data contract (from `load`, `fromRows`, `fromCSV`).
  * @param options See {@link RollupOptions}.
@@ -72,12 +98,17 @@ export interface RollupRow {
  *   `high`, `qualifier`, `label`, `note`, `parts`, `not_reported`; one row per group, in the order
  *   the groups first appear.
  * @throws {InvalidOptionError} If `by` names no dimension column, or `missing` is not 'skip' or 'fail'.
- * @throws {InvalidTableError} If the table lacks a contract column, or, with `missing: 'fail'`, a part is not reported.
+ * @throws {InvalidTableError} If the table lacks a contract column; with `missing: 'fail'`, if a
+ *   part is not reported; with `overlap: 'refuse'`, if a group would add rows that overlap or are
+ *   not parts of one whole (the message names them).
  * @example
  * rollup(load('by-nationality'), { by: [] }).select('source', 'value', 'not_reported').objects();
  * // => [{ source: 'yu-1964', value: 596293, not_reported: 4 },
  * //     { source: 'kocovic', value: 1014000, not_reported: 4 },
  * //     { source: 'zerjavic', value: 1027000, not_reported: 4 }]
+ * rollup(load('slovenia-2005'));
+ * // throws InvalidTableError: rollup: the group source 'slovenia-2005', measure 'deaths', unit 'persons' would add
+ * // 'slovenia-2005-1941-to-may-1945-deaths' to 'slovenia-2005-1941-1945-and-post-war-deaths', but … is a subset of …
  * rollup(load('ndh-civilians-by-perpetrator'), { by: 'perpetrator' }).objects()[0];
  * // => { source: 'zerjavic', perpetrator: 'chetniks', measure: 'deaths', unit: 'persons',
  * //      value: 38000, low: 38000, high: null, qualifier: 'at-least', label: '18,000+ Croats + 20,000+ Bosniaks',
@@ -89,7 +120,11 @@ export function rollup<By extends string = string>(
   options?: RollupOptions<By>,
 ): TypedTable<RollupRow & Record<By, string | null>> {
   const { rows, dimensions } = readTable(table, 'rollup');
-  const { by: byOption, missing: missingOption } = checkOptions(options, 'rollup');
+  const {
+    by: byOption,
+    missing: missingOption,
+    overlap: overlapOption,
+  } = checkOptions(options, 'rollup');
   const given = byOption === undefined ? [] : typeof byOption === 'string' ? [byOption] : byOption;
   if (!Array.isArray(given))
     throw new InvalidOptionError(
@@ -97,8 +132,13 @@ export function rollup<By extends string = string>(
     );
   const by = unique(given.map((b: unknown) => checkDimension(b, dimensions, 'rollup')));
   const missing = checkMissing(missingOption, 'rollup');
+  const overlap = checkOverlap(overlapOption, 'rollup');
+  const structured = table.columnNames().includes('part_of');
+  const known = overlap === 'refuse' || structured ? wholes() : null;
   const keys = ['source', ...by, 'measure', 'unit'];
-  const result = groupRows(rows, keys).map((group) => sumGroup(group, keys, missing, 'rollup'));
+  const result = groupRows(rows, keys).map((group) =>
+    sumGroup(group, keys, missing, 'rollup', overlap === 'refuse' ? known : null, known),
+  );
   return toTable(result, [
     ...keys,
     'value',
@@ -109,7 +149,19 @@ export function rollup<By extends string = string>(
     'note',
     'parts',
     'not_reported',
+    ...(structured ? ['whole'] : []),
   ]) as TypedTable<RollupRow & Record<By, string | null>>;
+}
+
+/** The stated total every row of a group is a part of (directly or through smaller wholes), if any. */
+function commonWhole(
+  group: readonly CasualtyRow[],
+  known: ReadonlyMap<string, Whole>,
+): string | null {
+  const chains = group.map((r) =>
+    typeof r.part_of === 'string' ? [r.part_of, ...ancestors(r.part_of, known)] : [],
+  );
+  return chains[0]!.find((w) => chains.every((c) => c.includes(w))) ?? null;
 }
 
 /** Checks the option `missing`. */
@@ -127,10 +179,24 @@ export function sumGroup(
   keys: readonly string[],
   missing: MissingPolicy,
   fn: string,
+  /** The known wholes, to refuse rows that are not parts of one whole; `null` to add them anyway. */
+  refuse: ReadonlyMap<string, Whole> | null = null,
+  /** The known wholes, to name the whole of the sum. */
+  known: ReadonlyMap<string, Whole> | null = refuse,
 ): RollupRow & Record<string, unknown> {
   const first = group[0]!;
   const head: Record<string, unknown> = {};
   for (const key of keys) head[key] = first[key] ?? null;
+  const groupName = `the group ${keys.map((k) => `${k} ${show(first[k] ?? null)}`).join(', ')}`;
+  let allowed: string | null = null; // why the sum would have been refused, with overlap: 'allow'
+  if (refuse) checkSum(group, refuse, fn, groupName);
+  else if (known)
+    try {
+      checkSum(group, known, fn, groupName);
+    } catch (error) {
+      allowed = (error as Error).message.replace(/^[^:]*: .*? would add /, 'adds ');
+    }
+  if (known) head.whole = commonWhole(group, known);
   if (missing === 'fail') {
     const absent = group.find((r) => r.value === null);
     if (absent) {
@@ -167,7 +233,9 @@ export function sumGroup(
     label: (total.reported > 0 ? group.filter((r) => r.value !== null) : group)
       .map((r) => r.label)
       .join(' + '),
-    note: sumNote(group),
+    note: allowed
+      ? `${sumNote(group)}; with overlap: 'allow', it ${allowed.split('; only parts')[0]!.split('; adding them')[0]}`
+      : sumNote(group),
     parts: total.reported,
     not_reported: total.notReported,
   } as RollupRow & Record<string, unknown>;

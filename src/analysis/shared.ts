@@ -47,8 +47,18 @@ export interface CasualtyRow {
   /** The category in the words of the source. */
   label: string;
   note: string | null;
+  /** The row's id, unique within its table (optional: see {@link structureColumns}). */
+  id?: string | null;
+  /** The id of the stated total this row is one of the mutually exclusive parts of. */
+  part_of?: string | null;
+  /** The id of another row of the table whose people include this row's. */
+  subset_of?: string | null;
+  /** The id of another row of the table that this row mentions again (the same figure). */
+  restates?: string | null;
+  /** The unit the source rounded the figure to (e.g. 1000); `null` where no rounding is recorded. */
+  precision?: number | null;
   /** Dimension columns. */
-  [dimension: string]: string | number | null;
+  [dimension: string]: string | number | null | undefined;
 }
 
 /** The columns every table has, in the order of the bundled datasets (dimensions go after `source`). */
@@ -64,12 +74,20 @@ export const contractColumns = [
   'note',
 ] as const;
 
+/**
+ * The structure columns: how a row relates to the others (`id`, `part_of`, `subset_of`,
+ * `restates`) and how its source rounded it (`precision`). Every bundled dataset has them; a
+ * user's table may lack them. They are not dimensions.
+ */
+export const structureColumns = ['id', 'part_of', 'subset_of', 'restates', 'precision'] as const;
+
 /** Columns the analysis functions add to contract rows; they are not dimensions. */
 export const bookkeepingColumns: readonly string[] = [
   'parts',
   'not_reported',
   'comparability',
   'warning',
+  'whole',
 ];
 
 /** What the analysis functions read from a table: its rows and its dimension columns. */
@@ -105,7 +123,10 @@ export function readTable(table: unknown, fn: string): ContractTable {
   }
   const rows = table.objects() as CasualtyRow[];
   const dimensions = columns.filter(
-    (c) => !(contractColumns as readonly string[]).includes(c) && !bookkeepingColumns.includes(c),
+    (c) =>
+      !(contractColumns as readonly string[]).includes(c) &&
+      !bookkeepingColumns.includes(c) &&
+      !(structureColumns as readonly string[]).includes(c),
   );
   rows.forEach((row, i) => {
     // Text columns: the functions compare, group and quote them, so they must be text.
@@ -265,18 +286,26 @@ export interface IntervalSum {
   value: number | null;
   low: number | null;
   high: number | null;
-  /** `not-reported` if no part is reported, `at-least` if a part is unbounded, else `derived`. */
+  /**
+   * `not-reported` if no part is reported; `at-least` if a part is unbounded or not reported (the
+   * sum is then a lower bound); else `derived`.
+   */
   qualifier: Qualifier;
   /** How many parts have a figure. */
   reported: number;
   /** How many parts are not reported (value null); they are left out of the sum, never taken as 0. */
   notReported: number;
+  /** The high of the reported parts alone (`null` if one of them is unbounded). */
+  reportedHigh: number | null;
+  /** Half the rounding units (`precision`) of the reported parts, added up: how far rounding can move the sum. */
+  rounding: number;
 }
 
 /**
  * Adds figures with interval arithmetic: values add to the value, lows to the low, highs to the
- * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. Parts that are
- * not reported are left out and counted.
+ * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. A part that is
+ * not reported (a dash) is unknown, never 0: it is left out of the value and the low, counted, and
+ * makes the sum unbounded above (high null, `at-least`), since it could hold any number.
  */
 export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
   const reported = parts.filter((p) => p.value !== null);
@@ -289,15 +318,20 @@ export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
       qualifier: 'not-reported',
       reported: 0,
       notReported,
+      reportedHigh: null,
+      rounding: 0,
     };
   const unbounded = reported.some((p) => p.high === null);
+  const reportedHigh = unbounded ? null : sum(reported.map((p) => p.high!));
   return {
     value: sum(reported.map((p) => p.value!)),
     low: sum(reported.map((p) => p.low!)),
-    high: unbounded ? null : sum(reported.map((p) => p.high!)),
-    qualifier: unbounded ? 'at-least' : 'derived',
+    high: notReported > 0 ? null : reportedHigh,
+    qualifier: unbounded || notReported > 0 ? 'at-least' : 'derived',
     reported: reported.length,
     notReported,
+    reportedHigh,
+    rounding: sum(reported.map((p) => (p.precision ?? 0) / 2)),
   };
 }
 
@@ -309,7 +343,7 @@ export function sumNote(parts: readonly CasualtyRow[]): string {
   let note = `derived: the sum of ${reported.map((p) => `'${p.label}'`).join(' + ')}`;
   if (reported.length === 0) note = 'no part is reported';
   if (missing.length > 0)
-    note += `; not reported, left out (not taken as 0): ${missing.map((p) => `'${p.label}'`).join(', ')}`;
+    note += `; not reported, left out (not taken as 0), so the sum is a lower bound with no upper bound: ${missing.map((p) => `'${p.label}'`).join(', ')}`;
   if (bounds.length > 0)
     note += `; lower bounds, so the sum is one too: ${bounds.map((p) => `'${p.label}'`).join(', ')}`;
   return note;

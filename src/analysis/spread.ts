@@ -1,27 +1,31 @@
 import type { ColumnTable } from 'arquero';
-import {
-  coefficientOfVariation,
-  max,
-  mean,
-  median,
-  min,
-  sampleStandardDeviation,
-} from 'simple-statistics';
+import { max, median, min } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
 import {
-  checkDimension,
-  checkOnePerCategory,
-  divide,
-  readTable,
-  selectMeasure,
-  toTable,
-  unique,
-} from './shared.js';
+  categoryKey,
+  checkBy,
+  checkCategories,
+  checkOnePerSource,
+  checkPool,
+  withoutRestatements,
+} from './categories.js';
+import { boundedMean, sampleSD } from './numbers.js';
+import { divide, readTable, selectMeasure, toTable, unique } from './shared.js';
 
 /** Options of {@link spread}. */
 export interface SpreadOptions<By extends string = string> {
-  /** The dimension column whose categories are summarized across sources, e.g. `'nationality'`. */
-  by: By;
+  /**
+   * The dimension column whose categories are summarized across sources, e.g. `'nationality'`,
+   * or several (`['belligerent', 'status']`). Rows of one category must not differ in another
+   * dimension (see `pool`), and every row needs a key: a missing key is not a category.
+   */
+  by: By | readonly By[];
+  /**
+   * Dimensions whose differences you accept: rows that differ only in these count as one category
+   * (e.g. `pool: ['region']` to set a figure for the Balkans beside one for Yugoslavia).
+   * @default none: a difference in any other dimension is an error naming it
+   */
+  pool?: string | readonly string[];
   /** The measure. @default the only measure in the table (required if it holds several) */
   measure?: string;
 }
@@ -34,8 +38,14 @@ export interface SpreadRow {
   not_reported: number;
   /** The sources that give a figure, joined by ', '. */
   sources: string;
+  /** The smallest best single figure (`value`). */
   min: number | null;
+  /** The largest best single figure (`value`). */
   max: number | null;
+  /** The lowest figure any source allows: the smallest `low` (a range's lower bound, not its midpoint). */
+  low: number | null;
+  /** The highest figure any source allows: the largest `high`; `null` (unbounded) if a source gives only a lower bound. */
+  high: number | null;
   /** The source(s) of the smallest figure, joined by ', '. */
   min_source: string | null;
   /** The source(s) of the largest figure, joined by ', '. */
@@ -45,54 +55,78 @@ export interface SpreadRow {
   /** `max / min`; `null` if `min` is 0. */
   ratio: number | null;
   median: number | null;
+  /** The mean of the figures, never outside [`min`, `max`]. */
   mean: number | null;
-  /** The sample standard deviation (divides by n − 1); `null` for fewer than 2 figures. */
+  /** The sample standard deviation (divides by n − 1), 0 where the figures are equal; `null` for fewer than 2 figures. */
   sd: number | null;
   /** The coefficient of variation, `sd / mean`; `null` for fewer than 2 figures or a mean of 0. */
   cv: number | null;
 }
 
 /**
- * The consensus and spread of the sources on each category: count, min, max, range, max/min
- * ratio, median, mean, standard deviation and coefficient of variation of the figures the
- * sources give (simple-statistics). The standard deviation is the **sample** one (n − 1), the
- * sources being a few of the estimates one could make; with a single figure it is `null`.
- * Figures that are not reported are left out and counted in `not_reported`, never taken as 0;
- * a category no source reports has `count` 0 and every statistic `null`.
+ * The consensus and spread of the sources on each category: count, min, max, the lowest and highest
+ * figure any source allows (`low`, `high`), range, max/min ratio, median, mean, standard deviation
+ * and coefficient of variation of the figures the sources give. The standard deviation is the
+ * **sample** one (n − 1), the sources being a few of the estimates one could make; with a single
+ * figure it is `null`. Figures that are not reported are left out and counted in `not_reported`,
+ * never taken as 0; a category no source reports has `count` 0 and every statistic `null`.
  *
- * The statistics use the best single figure (`value`): a `range` enters as its midpoint and an
- * `at-least` as its floor.
+ * The statistics of the figures use the best single figure (`value`): a `range` enters as its
+ * midpoint and an `at-least` as its floor; `low` and `high` keep the bounds (`high` is `null`,
+ * unbounded, where a source gives only a lower bound). The mean never leaves [min, max] and figures
+ * that are all equal have a standard deviation of exactly 0, whatever the rounding.
+ *
+ * A row that restates another row of the table (`restates`) is the same figure mentioned again: it
+ * is left out, so that no figure counts twice.
+ *
+ * No silent pooling: the rows of one category must not differ in another dimension (unless you
+ * `pool` it), and a row with no key for `by` is an error, never a category of its own.
  *
  * @param table A table in the shape of the data contract, one row per source and category.
  * @param options See {@link SpreadOptions}.
- * @returns A new table with columns: the `by` column, `count`, `not_reported`, `sources`, `min`,
- *   `max`, `min_source`, `max_source`, `range`, `ratio`, `median`, `mean`, `sd`, `cv`; one row
- *   per category in order of first appearance.
- * @throws {InvalidOptionError} If `by` is not a dimension column, or `measure` is missing or unknown.
- * @throws {InvalidTableError} If a source has two rows for one category, or the table breaks the contract.
+ * @returns A new table with columns: the `by` column(s), `count`, `not_reported`, `sources`, `min`,
+ *   `max`, `low`, `high`, `min_source`, `max_source`, `range`, `ratio`, `median`, `mean`, `sd`,
+ *   `cv`; one row per category in order of first appearance.
+ * @throws {InvalidOptionError} If `by` is not a dimension column, `measure` is missing or unknown,
+ *   or the rows of a category differ in a dimension outside `by` and `pool` (the message names it).
+ * @throws {InvalidTableError} If a row has no key for `by`, a source has two rows for one
+ *   category, or the table breaks the contract.
  * @example
  * spread(load('by-nationality'), { by: 'nationality' }).filter((d) => d.nationality === 'serbs').object();
  * // => { nationality: 'serbs', count: 3, not_reported: 0, sources: 'yu-1964, kocovic, zerjavic',
- * //      min: 346740, max: 530000, min_source: 'yu-1964', max_source: 'zerjavic', range: 183260,
- * //      ratio: 1.52852…, median: 487000, mean: 454580, sd: 95835.01…, cv: 0.21082… }
+ * //      min: 346740, max: 530000, low: 346740, high: 530000, min_source: 'yu-1964',
+ * //      max_source: 'zerjavic', range: 183260, ratio: 1.52852…, median: 487000, mean: 454580,
+ * //      sd: 95835.01…, cv: 0.21082… }
+ * spread(load('military-losses').filter((d) => d.measure === 'deaths'), { by: 'period' });
+ * // throws InvalidOptionError: spread: the rows also differ in belligerent, region, status, which by (period) leaves out, …
  */
 export function spread<By extends string>(
   table: ColumnTable,
   options: SpreadOptions<By>,
-): TypedTable<SpreadRow & Record<By, string | null>> {
+): TypedTable<SpreadRow & Record<By, string>> {
   const { rows: all, dimensions } = readTable(table, 'spread');
-  const by = checkDimension(options?.by, dimensions, 'spread');
-  const rows = selectMeasure(all, options.measure, 'spread');
-  checkOnePerCategory(rows, by, 'spread');
+  const by = checkBy(options?.by, dimensions, 'spread');
+  const pool = checkPool(options.pool, dimensions, by, 'spread');
+  const rows = withoutRestatements(selectMeasure(all, options.measure, 'spread'));
+  checkCategories(rows, by, dimensions, pool, 'spread');
+  checkOnePerSource(rows, by, 'spread');
   const allSources = unique(rows.map((r) => r.source));
+  const categories = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = categoryKey(r, by);
+    const group = categories.get(key);
+    if (group) group.push(r);
+    else categories.set(key, [r]);
+  }
 
-  const result = unique(rows.map((r) => (r[by] ?? null) as string | null)).map((category) => {
-    const reported = rows.filter((r) => (r[by] ?? null) === category && r.value !== null);
+  const result = [...categories.values()].map((group) => {
+    const reported = group.filter((r) => r.value !== null);
     const values = reported.map((r) => r.value!);
     const n = values.length;
     const lo = n > 0 ? min(values) : null;
     const hi = n > 0 ? max(values) : null;
-    const m = n > 0 ? mean(values) : null;
+    const m = n > 0 ? boundedMean(values) : null;
+    const sd = sampleSD(values);
     const whose = (v: number | null) =>
       v === null
         ? null
@@ -101,29 +135,34 @@ export function spread<By extends string>(
             .map((r) => r.source)
             .join(', ');
     return {
-      [by]: category,
+      ...Object.fromEntries(by.map((d) => [d, group[0]![d]])),
       count: n,
       not_reported: allSources.length - n,
       sources: reported.map((r) => r.source).join(', '),
       min: lo,
       max: hi,
+      low: n > 0 ? min(reported.map((r) => r.low!)) : null,
+      high:
+        n > 0 && reported.every((r) => r.high !== null) ? max(reported.map((r) => r.high!)) : null,
       min_source: whose(lo),
       max_source: whose(hi),
       range: lo === null || hi === null ? null : hi - lo,
       ratio: divide(hi, lo),
       median: n > 0 ? median(values) : null,
       mean: m,
-      sd: n > 1 ? sampleStandardDeviation(values) : null,
-      cv: n > 1 && m !== 0 ? coefficientOfVariation(values) : null,
+      sd,
+      cv: sd === null || m === 0 ? null : divide(sd, m),
     };
   });
   return toTable(result, [
-    by,
+    ...by,
     'count',
     'not_reported',
     'sources',
     'min',
     'max',
+    'low',
+    'high',
     'min_source',
     'max_source',
     'range',
@@ -132,5 +171,5 @@ export function spread<By extends string>(
     'mean',
     'sd',
     'cv',
-  ]) as TypedTable<SpreadRow & Record<By, string | null>>;
+  ]) as TypedTable<SpreadRow & Record<By, string>>;
 }

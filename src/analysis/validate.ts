@@ -1,12 +1,15 @@
 // Checks a user's rows against the data contract, for fromRows and fromCSV. Every problem is
 // collected, then reported in one InvalidTableError, so that nothing is half-loaded.
+import type { ColumnTable } from 'arquero';
 import { sources as registry, type TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, listNames, show } from '../errors.js';
+import { checkStructure, readWholes, wholes } from './structure.js';
 import {
   checkColumnNames,
   contractColumns,
   maxCount,
   qualifiers,
+  structureColumns,
   suggest,
   toTable,
   type CasualtyRow,
@@ -22,6 +25,12 @@ export interface FromRowsOptions {
    * @default the ids of the bundled source registry (`sources()`)
    */
   sources?: readonly string[];
+  /**
+   * Stated totals of your own (a table or an array of `{ id, part_of, … }`) that a row's
+   * `part_of` may name, beside the bundled ones (`statedTotals()`).
+   * @default none: `part_of` may name a bundled stated total only
+   */
+  totals?: ColumnTable | readonly object[];
 }
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -42,6 +51,7 @@ export function validate(
 ): TypedTable<CasualtyRow> {
   const known = knownSources(options, fn);
   const isKnown = new Set(known);
+  const given = readWholes(options?.totals, fn);
   const problems = new Problems();
   if (rows.length === 0)
     throw new InvalidTableError(`${fn}: the table has no rows; expected at least one.`);
@@ -64,7 +74,10 @@ export function validate(
       `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table needs ${contractColumns.join(', ')} (it has ${listNames(columns)}).`,
     );
   }
-  const dimensions = columns.filter((c) => !(contractColumns as readonly string[]).includes(c));
+  const structure = (structureColumns as readonly string[]).filter((c) => columns.includes(c));
+  const dimensions = columns.filter(
+    (c) => !(contractColumns as readonly string[]).includes(c) && !structure.includes(c),
+  );
 
   const parsed: CasualtyRow[] = objects.map((o, i) => {
     const at = (column: string) => `${where(i)}, column ${show(column)}`;
@@ -150,6 +163,24 @@ export function validate(
         (s) => kebab.test(s),
         true,
       );
+    for (const c of structure) {
+      if (c === 'precision') {
+        const p = number('precision');
+        if (p === 0)
+          problems.push(
+            `${at('precision')}: 0; expected a rounding unit above 0 (e.g. 1000), or nothing`,
+          );
+        row.precision = p;
+      } else
+        row[c] = text(
+          c,
+          c === 'id'
+            ? "the row's id, a non-empty string"
+            : 'the id of a row (or, for part_of, of a stated total), or nothing',
+          (s) => s.trim() !== '',
+          c !== 'id',
+        );
+    }
     if (figuresValid)
       consistency(row, (column, message) => problems.push(`${at(column)}: ${message}.`));
     return row;
@@ -171,8 +202,17 @@ export function validate(
     } else seen.set(key, i);
   });
 
+  if (structure.length > 0 && problems.length === 0)
+    checkStructure(parsed, columns, wholes(given), where, problems);
+
   if (problems.length > 0) fail(fn, problems);
-  return toTable(parsed, ['source', ...dimensions, ...contractColumns.slice(1)]);
+  return toTable(parsed, [
+    ...structure.filter((c) => c === 'id'),
+    'source',
+    ...dimensions,
+    ...contractColumns.slice(1),
+    ...structure.filter((c) => c !== 'id'),
+  ]);
 }
 
 /** Checks that value, low, high and qualifier agree (called only where each of those cells is itself valid). */
@@ -205,14 +245,28 @@ function consistency(row: CasualtyRow, problem: (column: string, message: string
     );
     return;
   }
+  if (q === 'approximate' && (low !== value || high !== value)) {
+    problem(
+      low !== value ? 'low' : 'high',
+      `${low !== value ? low : show(high)}, but the figure is approximate ("about"), which gives no interval; expected ${value}, the value (put how it was rounded in the column precision)`,
+    );
+    return;
+  }
   if (q === 'at-least' && high !== null) {
     problem('high', `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`);
     return;
   }
-  if ((q === 'range' || q === 'approximate') && high === null) {
+  if (q === 'at-least' && low !== value) {
+    problem(
+      'low',
+      `${low}, but the qualifier is 'at-least' ("over ${value}"); expected ${value}, the value`,
+    );
+    return;
+  }
+  if (q === 'range' && high === null) {
     problem(
       'high',
-      `empty, but the qualifier is '${q}'; expected the highest figure the source allows`,
+      `empty, but the qualifier is 'range'; expected the highest figure the source allows`,
     );
     return;
   }
@@ -223,6 +277,24 @@ function consistency(row: CasualtyRow, problem: (column: string, message: string
   if (high !== null && high < value) {
     problem('high', `${high} is below the value ${value}; expected value ≤ high`);
     return;
+  }
+  if (q === 'range' && high !== null && value !== (low + high) / 2) {
+    problem(
+      'value',
+      `${value}, but a range's value is its midpoint; expected ${(low + high) / 2}, the midpoint of ${low}–${high}`,
+    );
+    return;
+  }
+  if (row.unit === 'persons') {
+    const figures =
+      q === 'range' ? (['low', 'high'] as const) : (['value', 'low', 'high'] as const);
+    for (const c of figures) {
+      const v = row[c];
+      if (v !== null && !Number.isInteger(v)) {
+        problem(c, `${v}, but a count of persons is a whole number; expected a whole number`);
+        return;
+      }
+    }
   }
   if (q === 'derived' && row.note === null)
     problem(

@@ -11,11 +11,18 @@ export const dataPackage = {
     'its source used. The sources disagree, and they count different things: a list of named ' +
     'victims, demographic calculations of real deaths, official figures of demographic loss, ' +
     "historians' estimates, military records, encyclopedia infoboxes and a polemical article.",
+  profile: 'tabular-data-package',
   licenses: [
     {
       name: 'CC-BY-SA-4.0',
       path: 'https://creativecommons.org/licenses/by-sa/4.0/',
-      title: 'Creative Commons Attribution Share-Alike 4.0',
+      title:
+        'Creative Commons Attribution Share-Alike 4.0: the data (the tables, their notes and labels, and this descriptor); see DATA-LICENSE.md',
+    },
+    {
+      name: 'MIT',
+      path: 'https://opensource.org/license/mit',
+      title: "MIT: the package's code, not the data; see LICENSE",
     },
   ],
   caveats: [
@@ -24,6 +31,8 @@ export const dataPackage = {
     'The 1964 list counts named, registered victims only; Kočović and Žerjavić estimate real deaths from censuses; the 1.7 million figures are a demographic-loss estimate (deaths, births deficit and emigration), not counted deaths.',
     'For a range, value is the midpoint, computed here; low and high are the published bounds.',
     'For an approximate figure the source gives no interval: low and high equal value and the qualifier says approximate.',
+    "Structure between figures: part_of names the stated total (stated-totals.csv) a row is one of the mutually exclusive parts of; subset_of and restates name another row of the same dataset whose people include this row's, or that this row mentions again. Only rows with the same part_of may be added or stacked; a row is never added to the row it is a subset of or restates.",
+    'precision is the unit the printed figure is rounded to (1000 for the tables of Kočović and Žerjavić, printed in whole thousands); for an "about" figure, the place of its last non-zero digit as printed (about 850,000: 10000), the least the word can mean. low and high stay as published: precision is kept apart.',
   ],
 };
 
@@ -54,7 +63,7 @@ export const resources = [
     caveats: [
       'These totals count different things: a named list is a floor; demographic estimates calculate real deaths; the official 1.7 million is demographic loss (measure demographic-loss). Compare them only with their kind in view.',
       'For 1,685,000, 1,704,000 and 1,706,000 the document does not say how they were calculated (measure casualties, as the document words them).',
-      "The document mentions the 1.7 million several times (Tito in May 1945, Vučković's 1947 calculation, Kardelj's negotiations, the 1948 submission); these may be one figure used several times, so do not count the rows as separate claims.",
+      'The document mentions the 1.7 million several times (Tito in May 1945, Vučković\'s 1947 calculation, Kardelj\'s negotiations, the 1948 submission); these may be one figure used several times, so do not count the rows as separate claims. The three later mentions restate (restates) the earliest dated one, Tito\'s of May 1945, which the document calls "Tito\'s figure of 1.7 million" and says "had also already been used" before the others; this orders the mentions by date and says nothing about who first calculated the figure (Vučković claims it originated with him).',
       'The article\'s opening says the toll "is usually estimated at around one million, about half of whom were civilians"; that sums up the estimates here and is not a row.',
     ],
   },
@@ -136,6 +145,7 @@ export const resources = [
       "The 89,404 is the figure of the 2005 report; the Institute's database has grown since.",
       'The shares (unit percent) are of the casualties during the war; the 82% is a share of the civilian casualties only.',
       'The earlier estimate of 60,000 is reported by the article without its author.',
+      'The ~13,500 post-war summary killings ("The figure also includes ...") and the ~75,000 deaths up to May 1945 ("Even counting only the number of deaths up to May 1945") are subsets of the 89,404 (subset_of), never to be added to it; so are the ~4,000 civilians killed by the Partisans, whom "the new comprehensive research also included".',
     ],
   },
   {
@@ -153,8 +163,8 @@ export const resources = [
       cause: 'terror-and-camps, battles, typhoid, sajmiste-camp',
     },
     caveats: [
-      'The document states no total for this table.',
-      'The 20,000 who died in the Sajmište camp are given as "a further" figure; the document does not say whether they are among the civilian casualties.',
+      'The document states no total for this table (stated-totals.csv records the whole, ndh-serbs-zerjavic, with its figure not reported).',
+      'The 20,000 who died in the Sajmište camp are given as "a further" figure, after the civilian casualties: read as the document words it, they are a part in addition to the Partisans, the Chetniks and collaborators and the civilian casualties (part_of ndh-serbs-zerjavic, not of the civilians), so the eight parts come to 322,000. The document does not say who ran the camp.',
     ],
   },
   {
@@ -188,6 +198,7 @@ export const resources = [
     },
     caveats: [
       'The Chetniks row gives "18,000+ Croats and 20,000+ Bosniaks" for a total of 41,000: both parts are lower bounds.',
+      'The 12,000 who "died abroad" are not part of the civilian casualties in the NDH: their rows are part_of ndh-civilians-abroad, the five perpetrators\' totals part_of ndh-civilians-in-ndh.',
     ],
   },
   {
@@ -228,7 +239,7 @@ export const resources = [
     caveats: [
       'The German figures of Reinecke and Overmans are for the Balkans, not Yugoslavia alone.',
       'The infobox gives the German killed as a range, 19,235–103,693; value is its midpoint.',
-      'The Italian figures appear twice, in the infobox and in the section on Italian casualties: both are kept, each with its source.',
+      'The Italian figures appear twice, in the infobox and in the section on Italian casualties: both are kept, each with its source; the infobox rows restate the text rows (restates), so never add both.',
       "The 36,000 are the losses of Dapčević's units up to 9 May 1945, given in the article's account of 1945; the document does not say from when they are counted.",
     ],
   },
@@ -270,6 +281,7 @@ export const resources = [
 
 /** What every column common to the datasets means (DATA-CONTRACT.md). */
 export const commonFields = {
+  id: 'a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-"',
   source: 'id of the source in sources.csv',
   measure: 'what is counted (kebab-case)',
   unit: 'persons or percent',
@@ -280,7 +292,18 @@ export const commonFields = {
     'exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here)',
   label: 'the category or figure in the words of the source',
   note: 'what a careful reader needs to know about this row',
+  part_of:
+    'the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked',
+  subset_of:
+    "the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it",
+  restates:
+    'the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it',
+  precision:
+    'the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed)',
 };
+
+/** The structure columns (see commonFields): not dimensions. */
+export const structureFields = ['id', 'part_of', 'subset_of', 'restates', 'precision'];
 
 export const auxiliary = [
   {
@@ -305,8 +328,9 @@ export const auxiliary = [
     name: 'stated-totals',
     title: 'Totals the sources state',
     description:
-      'Every total a source states for one of its tables, so that the sum of the parts can be checked against it.',
+      'Every total a source states for one of its tables, so that the sum of the parts can be checked against it; and every whole a source presents in parts without stating its figure (value empty, qualifier not-reported), so that its parts can be told apart from other figures.',
     fields: {
+      id: 'a stable id of the total, the part_of of the rows that are its parts',
       dataset: 'the dataset whose rows the total sums',
       source: 'the source whose rows the total sums',
       scope: 'which rows: key=value pairs joined by ";" (empty: all rows of the source)',
@@ -319,9 +343,16 @@ export const auxiliary = [
       qualifier: 'as in the datasets',
       label: 'the total in the words of the source',
       note: 'where the total is stated',
+      part_of:
+        'the id of another stated total of which this total is one of the mutually exclusive parts; empty if none',
+      precision: commonFields.precision,
     },
     enums: ['dataset', 'source', 'measure', 'unit', 'qualifier'],
-    primaryKey: ['dataset', 'source', 'scope', 'measure'],
+    primaryKey: ['id'],
+    foreignKeys: [
+      { fields: 'source', reference: { resource: 'sources', fields: 'id' } },
+      { fields: 'part_of', reference: { resource: '', fields: 'id' } },
+    ],
   },
   ...['nationality', 'region', 'status'].map((dimension) => ({
     name: `crosswalk-${dimension}`,
@@ -340,5 +371,6 @@ export const auxiliary = [
     },
     enums: ['dataset', 'source', 'comparability'],
     primaryKey: ['dataset', 'source', 'key'],
+    foreignKeys: [{ fields: 'source', reference: { resource: 'sources', fields: 'id' } }],
   })),
 ];

@@ -2,19 +2,44 @@
 // hand-written catalog. Run with `npm run generate`; `--check` fails if the committed output is stale.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { fromCSV } from 'arquero';
-import { dataPackage, resources, commonFields, auxiliary } from './catalog.mjs';
+import { build } from 'esbuild';
+import { dataPackage, resources, commonFields, structureFields, auxiliary } from './catalog.mjs';
 
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
-const numeric = new Set(['value', 'low', 'high']);
-const required = new Set(['source', 'measure', 'unit', 'qualifier', 'label']);
+const numeric = new Set(['value', 'low', 'high', 'precision']);
+const required = new Set(['id', 'source', 'measure', 'unit', 'qualifier', 'label']);
 const qualifiers = ['exact', 'approximate', 'at-least', 'range', 'not-reported', 'derived'];
 const units = ['persons', 'percent'];
 
-function parse(text) {
-  const table = fromCSV(text, { autoType: false });
-  return { columns: table.columnNames(), rows: table.objects() };
+// The loader's own strict reader (src/data/csv.ts), so that a file the package ships is read
+// exactly as strictly here as at run time: a malformed bundled CSV fails the build.
+const { readCSV } = await importTS('src/data/csv.ts');
+
+/** Imports a TypeScript module of the package (bundled by esbuild in memory). */
+async function importTS(path) {
+  const { outputFiles } = await build({
+    entryPoints: [new URL(path, root).pathname],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+function parse(text, path) {
+  let names, records;
+  try {
+    ({ names, records } = readCSV(text, ['npm run generate', path]));
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  const rows = records.map((cells) => Object.fromEntries(names.map((n, j) => [n, cells[j]])));
+  return { columns: names, rows };
 }
 
 function fileInfo(path, text) {
@@ -28,11 +53,24 @@ function distinct(rows, name) {
   return [...new Set(rows.map((row) => row[name]).filter((v) => v != null))].sort();
 }
 
+/** How every CSV file is written (Frictionless CSV Dialect), stated rather than left to guessing. */
+const dialect = {
+  delimiter: ',',
+  doubleQuote: true,
+  lineTerminator: '\n',
+  quoteChar: '"',
+  skipInitialSpace: false,
+  header: true,
+};
+
 function datasetResource(meta) {
   const path = `datasets/${meta.name}.csv`;
   const text = read(path);
-  const { columns, rows } = parse(text);
+  const { columns, rows } = parse(text, path);
   const dimensions = columns.filter((name) => !(name in commonFields));
+  const fieldOrder = ['id', 'source', ...dimensions, ...Object.keys(commonFields).slice(2)];
+  if (columns.join() !== fieldOrder.join())
+    throw new Error(`${path}: columns ${columns.join(', ')}; expected ${fieldOrder.join(', ')}`);
   for (const name of Object.keys(commonFields)) {
     if (!columns.includes(name)) throw new Error(`${path} lacks the contract column '${name}'`);
   }
@@ -47,16 +85,22 @@ function datasetResource(meta) {
       description: commonFields[name] ?? meta.dimensions[name],
     };
     const constraints = {};
+    const structure = structureFields.includes(name);
     if (
       required.has(name) ||
-      (!numeric.has(name) && name !== 'note' && rows.every((row) => row[name] != null))
+      (!numeric.has(name) &&
+        !structure &&
+        name !== 'note' &&
+        rows.every((row) => row[name] != null))
     ) {
       constraints.required = true;
     }
+    if (name === 'id') constraints.unique = true;
     if (name === 'qualifier') constraints.enum = qualifiers;
     else if (name === 'unit') constraints.enum = units;
     else if (numeric.has(name)) constraints.minimum = 0;
-    else if (name !== 'label' && name !== 'note') constraints.enum = distinct(rows, name);
+    else if (name !== 'label' && name !== 'note' && !structure)
+      constraints.enum = distinct(rows, name);
     if (Object.keys(constraints).length) field.constraints = constraints;
     return field;
   });
@@ -64,10 +108,12 @@ function datasetResource(meta) {
     name: meta.name,
     title: meta.title,
     description: meta.description,
-    path,
+    profile: 'tabular-data-resource',
+    path: `${meta.name}.csv`,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
+    dialect,
     ...fileInfo(path, text),
     rows: rows.length,
     sources: meta.sources.map((id) => ({ title: id })),
@@ -75,8 +121,13 @@ function datasetResource(meta) {
     schema: {
       fields,
       missingValues: [''],
-      primaryKey: ['source', ...dimensions, 'measure'],
-      foreignKeys: [{ fields: 'source', reference: { resource: 'sources', fields: 'id' } }],
+      primaryKey: ['id'],
+      foreignKeys: [
+        { fields: 'source', reference: { resource: 'sources', fields: 'id' } },
+        { fields: 'part_of', reference: { resource: 'stated-totals', fields: 'id' } },
+        { fields: 'subset_of', reference: { resource: '', fields: 'id' } },
+        { fields: 'restates', reference: { resource: '', fields: 'id' } },
+      ],
     },
   };
 }
@@ -84,7 +135,7 @@ function datasetResource(meta) {
 function auxiliaryResource(meta) {
   const path = `datasets/${meta.name}.csv`;
   const text = read(path);
-  const { columns, rows } = parse(text);
+  const { columns, rows } = parse(text, path);
   const described = Object.keys(meta.fields);
   if (columns.join() !== described.join()) {
     throw new Error(
@@ -96,10 +147,12 @@ function auxiliaryResource(meta) {
     name: meta.name,
     title: meta.title,
     description: meta.description,
-    path,
+    profile: 'tabular-data-resource',
+    path: `${meta.name}.csv`,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
+    dialect,
     ...fileInfo(path, text),
     rows: rows.length,
     schema: {
@@ -111,12 +164,15 @@ function auxiliaryResource(meta) {
         };
         const constraints = {};
         if (rows.every((row) => row[name] != null)) constraints.required = true;
+        if (meta.primaryKey.length === 1 && meta.primaryKey[0] === name) constraints.unique = true;
         if (meta.enums?.includes(name)) constraints.enum = distinct(rows, name);
+        if (numeric.has(name)) constraints.minimum = 0;
         if (Object.keys(constraints).length) field.constraints = constraints;
         return field;
       }),
       missingValues: [''],
       primaryKey: meta.primaryKey,
+      ...(meta.foreignKeys ? { foreignKeys: meta.foreignKeys } : {}),
     },
   };
 }
@@ -218,7 +274,7 @@ function filesModule(descriptor, names) {
 
 // --- main -------------------------------------------------------------------------------------
 
-const sources = parse(read('datasets/sources.csv')).rows;
+const sources = parse(read('datasets/sources.csv'), 'datasets/sources.csv').rows;
 const datasets = resources.map(datasetResource).map((r) => withSourceTitles(r, sources));
 const aux = auxiliary.map(auxiliaryResource);
 const { caveats, ...packageMeta } = dataPackage;

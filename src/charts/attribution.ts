@@ -56,12 +56,16 @@ export function sourceNames(ids: readonly string[]): SourceName[] {
  * The footer of a chart: its sources with their kinds, where the figures were read, and how to
  * read the marks. One string per line.
  */
-export function footer(ids: readonly string[], notes: readonly string[] = []): string[] {
+export function footer(
+  ids: readonly string[],
+  notes: readonly string[] = [],
+  chars = 100,
+): string[] {
   const names = sourceNames([...new Set(ids)]);
   const list = names.map((s) => `${s.name}, ${kindWords[s.kind] ?? s.kind}`).join('; ');
   return [
-    ...wrap(`Sources: ${list}.`, 100),
-    ...notes.flatMap((n) => wrap(n, 100)),
+    ...wrap(`${names.length === 1 ? 'Source' : 'Sources'}: ${list}.`, chars),
+    ...notes.flatMap((n) => wrap(n, chars)),
     "Data: ww2-yugoslavia-casualties (figures as published; see each source's citation).",
   ];
 }

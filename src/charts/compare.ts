@@ -1,11 +1,23 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
-import { InvalidOptionError } from '../errors.js';
-import { numberFormat } from '../exchange/figure.js';
+import { InvalidOptionError, show } from '../errors.js';
+import { keyWords } from './words.js';
 import { kindWords, sourceNames } from './attribution.js';
-import { chartRows, checkOptions, framed, oneOf } from './frame.js';
-import { missingGrey, palette, shapes, type ChartOptions } from './theme.js';
-import { maxOf, minOf } from '../analysis/extent.js';
+import {
+  arrowReach,
+  chartRows,
+  checkOptions,
+  drawnAsFigure,
+  framed,
+  oneOf,
+  requiredOptions,
+  rowsToDraw,
+  textAt,
+  uncertaintyLayers,
+  uncertaintyNotes,
+} from './frame.js';
+import { coloursOf, missingGrey, shapes, sourceColours, type ChartOptions } from './theme.js';
+import { minOf, maxOf } from '../analysis/extent.js';
 
 /** Options of the charts that set sources side by side over one dimension. */
 export interface CompareChartOptions extends ChartOptions {
@@ -16,19 +28,24 @@ export interface CompareChartOptions extends ChartOptions {
 }
 
 /** The rows of one measure, with each source's display name and each category's label. */
-export function bySource(table: ColumnTable, options: CompareChartOptions) {
-  const { width, locale } = checkOptions(options);
-  if (typeof options.by !== 'string')
+export function bySource(table: ColumnTable, options: CompareChartOptions, fn: string) {
+  const o = requiredOptions(options, fn, "by, the dimension column, e.g. { by: 'nationality' }");
+  const { width, locale } = checkOptions(o);
+  if (typeof o.by !== 'string')
     throw new InvalidOptionError(
-      `Invalid option by ${JSON.stringify(options.by)}: expected the name of a dimension column, e.g. 'nationality'.`,
+      `${fn}: invalid option by ${show(o.by)}; expected the name of a dimension column, e.g. 'nationality'.`,
     );
-  const all = chartRows(table, [options.by], locale);
+  const all = chartRows(table, [o.by], locale);
   const measures = [...new Set(all.map((r) => r.measure))];
   const measure =
-    options.measure === undefined && measures.length === 1
+    o.measure === undefined && measures.length === 1
       ? measures[0]!
-      : oneOf('measure', options.measure, all, 'measure');
-  const rows = all.filter((r) => r.measure === measure && r[options.by] != null);
+      : oneOf('measure', o.measure, all, 'measure');
+  const rows = rowsToDraw(
+    all.filter((r) => r.measure === measure && r[o.by] != null),
+    `${fn} (measure '${measure}', by '${o.by}')`,
+    `rows of that measure with a value in the column '${o.by}'`,
+  );
   const ids = [...new Set(rows.map((r) => r.source))];
   const names = sourceNames(ids);
   const mixed = new Set(names.map((n) => n.kind)).size > 1;
@@ -37,35 +54,41 @@ export function bySource(table: ColumnTable, options: CompareChartOptions) {
   );
   // A category is labelled as the first source words it; categories in order of their largest figure.
   const label = new Map<string, string>();
-  for (const r of rows)
-    if (!label.has(String(r[options.by]))) label.set(String(r[options.by]), r.label);
+  for (const r of rows) if (!label.has(String(r[o.by]))) label.set(String(r[o.by]), r.label);
   const top = (key: string) =>
-    Math.max(0, ...rows.filter((r) => String(r[options.by]) === key).map((r) => r.value ?? 0));
+    Math.max(0, ...rows.filter((r) => String(r[o.by]) === key).map((r) => r.value ?? 0));
   const order = [...label.keys()].sort((a, b) => top(b) - top(a)).map((k) => label.get(k)!);
   const data = rows.map((r) => ({
     ...r,
-    category: label.get(String(r[options.by]))!,
+    category: label.get(String(r[o.by]))!,
     sourceName: legend.get(r.source)!,
   }));
+  const colours = coloursOf(ids, sourceColours);
+  const single = ids.length === 1 ? { legend: null } : {};
   const color = {
     field: 'sourceName',
     type: 'nominal',
     title: 'Source',
     legend: { columns: 1 },
-    scale: { domain: ids.map((id) => legend.get(id)!), range: palette.slice(0, ids.length) },
+    ...single,
+    scale: { domain: ids.map((id) => legend.get(id)!), range: colours },
   };
   const shape = {
     field: 'sourceName',
     type: 'nominal',
     title: 'Source',
     legend: { columns: 1 },
+    ...single,
     scale: { domain: ids.map((id) => legend.get(id)!), range: shapes.slice(0, ids.length) },
   };
+  const who = names.map((n) => n.name);
   return {
     width,
     locale,
+    by: o.by,
     rows: data,
     ids,
+    names: who.length === 1 ? who[0]! : `${who.slice(0, -1).join(', ')} and ${who.at(-1)}`,
     order,
     color,
     shape,
@@ -82,24 +105,35 @@ const tooltip = [
   { field: 'note' },
 ];
 
+/** "Deaths by nationality" from a measure and a dimension. */
+function measureBy(measure: string, by: string): string {
+  const m = keyWords(measure);
+  return `${m[0]!.toUpperCase()}${m.slice(1)} by ${by}`;
+}
+
 /**
- * Sources side by side by category, as grouped bars: one bar per source and category, a line over
- * a published range, and "not reported" written where a source gives no figure (a dash), never a
- * bar of zero. Where the sources are of different kinds, the legend says which kind each is.
+ * Sources side by side by category, as grouped bars: one bar per source and category, each figure
+ * written at its bar, a published range as a line with end caps (never a bar to its midpoint), an
+ * "at least" figure as an arrow, and "not reported" written where a source gives no figure (a dash),
+ * never a bar of zero. Each source has its own fixed colour; where the sources are of different
+ * kinds, the legend says which kind each is.
  *
  * @param table A table in the contract's shape, e.g. `load('by-nationality')`.
  * @param options `by` (the dimension), `measure`, and the common options.
  * @returns A Vega-Lite spec.
- * @throws {InvalidTableError} If the table lacks a column the chart needs.
- * @throws {InvalidOptionError} If `by` is missing or an option is invalid.
+ * @throws {InvalidTableError} If the table lacks a column the chart needs, or no row is left to draw.
+ * @throws {InvalidOptionError} If options or `by` are missing, or an option is invalid.
  * @throws {UnknownIdError} If `measure` is not in the table.
  * @example
- * compareChart(load('by-nationality'), { by: 'nationality' }).vconcat[0].layer.map((l) => l.mark.type);
- * // => ['bar', 'rule', 'text']
+ * compareChart(load('by-nationality'), { by: 'nationality' }).vconcat[0].layer.map((l) => l.mark.type ?? l.mark);
+ * // => ['bar', 'text', 'text'] (bars, figures, "not reported"; a range adds a rule and caps, "at least" an arrow)
  */
 export function compareChart(table: ColumnTable, options: CompareChartOptions): TopLevelSpec {
-  const c = bySource(table, options);
-  const reported = c.rows.filter((r) => r.value !== null);
+  const c = bySource(table, options, 'compareChart');
+  const reach = arrowReach(c.rows);
+  const reported = c.rows
+    .filter((r) => r.value !== null)
+    .map((r) => ({ ...r, textAt: textAt(r, reach) }));
   const missing = c.rows.filter((r) => r.value === null);
   const y = { field: 'category', type: 'nominal', sort: c.order, title: null };
   const yOffset = {
@@ -107,54 +141,79 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
     type: 'nominal',
     sort: c.ids.map((id) => c.rows.find((r) => r.source === id)!.sourceName),
   };
+  const max = maxOf(reported.map((r) => r.high ?? r.textAt));
   const x = {
     type: 'quantitative',
-    title: c.unit === 'percent' ? 'per cent' : `${c.measure} (persons)`,
+    title: c.unit === 'percent' ? 'per cent' : `${keyWords(c.measure)} (persons)`,
     axis: { format: c.unit === 'percent' ? ',.0f' : ',d' },
+    // Room on the right for the figure written at the longest bar.
+    scale: { domain: [0, max * 1.16], nice: false },
   };
+  const position = c.ids.length > 1 ? { y, yOffset } : { y };
   return framed(
     {
-      height: { step: 11 },
+      height: { step: c.ids.length > 1 ? 14 : 22 },
       layer: [
         {
-          data: { values: reported },
+          data: { values: reported.filter(drawnAsFigure) },
           mark: 'bar',
-          encoding: { y, yOffset, x: { field: 'value', ...x }, color: c.color, tooltip },
+          encoding: { ...position, x: { field: 'value', ...x }, color: c.color, tooltip },
         },
+        ...uncertaintyLayers(reported, position, x, reach, 9),
         {
-          data: { values: reported.filter((r) => r.low !== r.high) },
-          mark: { type: 'rule', strokeWidth: 1.5, color: '#222' },
-          encoding: { y, yOffset, x: { field: 'low', ...x }, x2: { field: 'high' } },
+          data: { values: reported },
+          mark: { type: 'text', align: 'left', dx: 3, fontSize: 11, color: '#222' },
+          encoding: { ...position, x: { field: 'textAt', ...x }, text: { field: 'figure' } },
         },
-        {
-          data: { values: missing },
-          mark: {
-            type: 'text',
-            align: 'left',
-            dx: 3,
-            fontSize: 9.5,
-            fontStyle: 'italic',
-            color: missingGrey,
-          },
-          encoding: { y, yOffset, x: { datum: 0, ...x }, text: { value: 'not reported' }, tooltip },
-        },
+        ...(missing.length
+          ? [
+              {
+                data: { values: missing },
+                mark: {
+                  type: 'text',
+                  align: 'left',
+                  dx: 3,
+                  fontSize: 11,
+                  fontStyle: 'italic',
+                  color: missingGrey,
+                },
+                encoding: {
+                  ...position,
+                  x: { datum: 0, ...x },
+                  text: { value: 'not reported' },
+                  tooltip,
+                },
+              },
+            ]
+          : []),
       ],
     },
     {
-      title: `${c.measure[0]!.toUpperCase()}${c.measure.slice(1)} by ${options.by}, by source`,
+      title: `${measureBy(c.measure, c.by)}: ${c.names}`,
       ...(c.mixed
         ? {
             subtitle:
               'The sources are of different kinds: a named list counts registered victims, a demographic estimate calculates real deaths',
           }
         : {}),
-      description: `Grouped bar chart of ${c.measure} by ${options.by} in ${c.ids.length} sources (${c.ids.join(', ')}); ${missing.length} categories not reported by a source are marked "not reported", not drawn as zero.`,
+      description: `Bar chart of ${keyWords(c.measure)} by ${c.by}, ${c.names}: ${c.order
+        .map(
+          (k) =>
+            `${k}: ${c.rows
+              .filter((r) => r.category === k)
+              .map(
+                (r) =>
+                  `${r.figure === '–' ? 'not reported' : r.figure}${c.ids.length > 1 ? ` (${r.sourceName})` : ''}`,
+              )
+              .join(', ')}`,
+        )
+        .join('; ')}.`,
       sources: c.ids,
       notes: [
-        '"not reported": the source gives no figure (a dash), which is not zero.',
-        ...(reported.some((r) => r.low !== r.high)
-          ? ['A black line: the range a source gives, the bar at its midpoint.']
+        ...(missing.length
+          ? ['"not reported": the source gives no figure (a dash), which is not zero.']
           : []),
+        ...uncertaintyNotes(reported),
       ],
     },
     options,
@@ -163,77 +222,192 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
   );
 }
 
+/** Options of {@link spreadChart}. */
+export interface SpreadChartOptions extends CompareChartOptions {
+  /**
+   * The horizontal scale: `log` sets equal ratios at equal distances (the small categories stay
+   * readable), `linear` keeps differences. Default `'log'` where the figures span more than a
+   * factor of 20, else `'linear'`.
+   */
+  scale?: 'log' | 'linear';
+}
+
 /**
- * The spread between sources per category, as a dot (dumbbell) chart: a line from the lowest to the
- * highest figure, a dot per source (colour and shape), and the sources with no figure named.
+ * How far apart are the sources? A dot/range chart per category: each source's figure on its own
+ * line (a dot, a published range as a line with end caps, "at least" as an arrow), a thin line
+ * from the lowest to the highest figure, and beside each category the ratio of the highest figure
+ * to the lowest ("×1.41"); a source with no figure says "not reported" on its line.
  *
  * @param table A table in the contract's shape, e.g. `load('by-nationality')`.
- * @param options `by` (the dimension), `measure`, and the common options.
+ * @param options `by` (the dimension), `measure`, `scale`, and the common options.
  * @returns A Vega-Lite spec.
- * @throws {InvalidTableError} If the table lacks a column the chart needs.
- * @throws {InvalidOptionError} If `by` is missing or an option is invalid.
+ * @throws {InvalidTableError} If the table lacks a column the chart needs, or no row is left to draw.
+ * @throws {InvalidOptionError} If options or `by` are missing, or an option is invalid.
  * @example
- * spreadChart(load('by-nationality'), { by: 'nationality' }).vconcat[0].layer.map((l) => l.mark.type);
- * // => ['rule', 'point', 'text']
+ * spreadChart(load('by-nationality'), { by: 'nationality' }).vconcat[0].layer.at(-1).encoding.text;
+ * // => { field: 'ratio' } (Serbs: 530,000 / 346,740 → "×1.53")
  */
-export function spreadChart(table: ColumnTable, options: CompareChartOptions): TopLevelSpec {
-  const c = bySource(table, options);
-  const spans = c.order.map((category) => {
-    const of = c.rows.filter((r) => r.category === category);
-    const values = of.filter((r) => r.value !== null).map((r) => r.value!);
-    const none = of.filter((r) => r.value === null).map((r) => r.sourceName);
-    return {
-      category,
-      min: values.length ? minOf(values) : null,
-      max: values.length ? maxOf(values) : null,
-      missing: none.length ? `no figure: ${none.join(', ')}` : '',
-    };
+export function spreadChart(table: ColumnTable, options: SpreadChartOptions): TopLevelSpec {
+  const c = bySource(table, options, 'spreadChart');
+  const reported = c.rows.filter((r) => r.value !== null);
+  const values = reported.flatMap((r) => [r.low ?? r.value!, r.high ?? r.value!]);
+  const positive = values.every((v) => v > 0);
+  const spanOfAll = maxOf(values) / minOf(values);
+  const scale = options.scale ?? (positive && spanOfAll > 20 ? 'log' : 'linear');
+  if (scale !== 'log' && scale !== 'linear')
+    throw new InvalidOptionError(
+      `spreadChart: invalid scale ${show(scale)}; expected 'log' or 'linear'.`,
+    );
+  if (scale === 'log' && !positive)
+    throw new InvalidOptionError(
+      "spreadChart: scale 'log' needs figures above 0; expected scale 'linear' for these rows.",
+    );
+  const digits = new Intl.NumberFormat(c.locale, {
+    maximumFractionDigits: 2,
+    minimumFractionDigits: 2,
   });
-  const y = { field: 'category', type: 'nominal', sort: c.order, title: null };
+  const domainNames = c.color.scale.domain;
+  const middle = domainNames[Math.floor((domainNames.length - 1) / 2)]!;
+  const spans = c.order.map((category) => {
+    const of = reported.filter((r) => r.category === category);
+    const vs = of.map((r) => r.value!);
+    const min = vs.length ? minOf(vs) : null;
+    const max = vs.length ? maxOf(vs) : null;
+    const ratio =
+      vs.length < 2
+        ? vs.length === 1
+          ? 'one source only'
+          : 'no figure'
+        : min! > 0
+          ? `×${digits.format(max! / min!)}`
+          : 'lowest is 0';
+    // The line from lowest to highest and the ratio sit on the middle source's line.
+    return { category, min, max, ratio, sourceName: middle };
+  });
+  const y = {
+    field: 'category',
+    type: 'nominal',
+    sort: c.order,
+    title: null,
+    axis: { grid: true, gridColor: '#f0f0f0' },
+  };
+  const yOffset = { field: 'sourceName', type: 'nominal', sort: c.color.scale.domain };
+  const position = c.ids.length > 1 ? { y, yOffset } : { y };
+  const lowest = minOf(values);
+  const highest = maxOf(values);
+  const domain =
+    scale === 'log'
+      ? [10 ** Math.floor(Math.log10(lowest)), 10 ** Math.ceil(Math.log10(highest))]
+      : [0, highest * 1.05];
   const x = {
     type: 'quantitative',
-    title: c.unit === 'percent' ? 'per cent' : `${c.measure} (persons)`,
-    axis: { format: ',d' },
+    title: `${keyWords(c.measure)} (${c.unit === 'percent' ? 'per cent' : 'persons'}${scale === 'log' ? ', logarithmic scale' : ''})`,
+    axis: {
+      format: ',d',
+      ...(scale === 'log' ? { values: decades(domain as [number, number]) } : {}),
+    },
+    scale: { type: scale, domain, nice: false },
   };
+  const reach = scale === 'log' ? 0 : arrowReach(reported);
+  const missing = c.rows.filter((r) => r.value === null);
   return framed(
     {
-      height: { step: 22 },
+      height: { step: c.ids.length > 1 ? 13 : 24 },
       layer: [
         {
-          data: { values: spans.filter((s) => s.min !== null) },
-          mark: { type: 'rule', strokeWidth: 2, color: '#bbb' },
-          encoding: { y, x: { field: 'min', ...x }, x2: { field: 'max' } },
+          data: { values: spans.filter((s) => s.min !== null && s.max! > s.min) },
+          mark: { type: 'rule', strokeWidth: 1, color: '#8a8a8a' },
+          encoding: { ...position, x: { field: 'min', ...x }, x2: { field: 'max' } },
         },
+        ...uncertaintyLayers(
+          reported.filter((r) => r.qualifier === 'range'),
+          position,
+          x,
+          reach,
+          8,
+          c.color,
+        ),
         {
-          data: { values: c.rows.filter((r) => r.value !== null) },
-          mark: { type: 'point', filled: true, size: 70, opacity: 0.9 },
-          encoding: { y, x: { field: 'value', ...x }, color: c.color, shape: c.shape, tooltip },
+          data: { values: reported.filter(drawnAsFigure) },
+          mark: { type: 'point', filled: true, size: 60, opacity: 1 },
+          encoding: {
+            ...position,
+            x: { field: 'value', ...x },
+            color: c.color,
+            shape: c.shape,
+            tooltip,
+          },
         },
+        ...(missing.length
+          ? [
+              {
+                data: { values: missing },
+                mark: {
+                  type: 'text',
+                  align: 'left',
+                  fontSize: 11,
+                  fontStyle: 'italic',
+                  color: missingGrey,
+                },
+                encoding: {
+                  ...position,
+                  x: { datum: domain[0], ...x },
+                  text: { value: 'not reported' },
+                  tooltip,
+                },
+              },
+            ]
+          : []),
         {
-          data: { values: spans.filter((s) => s.missing) },
+          data: { values: spans },
           mark: {
             type: 'text',
             align: 'left',
             dx: 10,
-            fontSize: 9.5,
-            fontStyle: 'italic',
-            color: missingGrey,
+            fontSize: 11,
+            fontWeight: 'bold',
+            color: '#222',
           },
-          encoding: { y, x: { field: 'max', ...x }, text: { field: 'missing' } },
+          encoding: { ...position, x: { value: c.width }, text: { field: 'ratio' } },
         },
       ],
     },
     {
-      title: `How far the sources are apart: ${c.measure} by ${options.by}`,
-      subtitle: 'Lowest to highest figure per category; a dot per source',
-      description: `Dot chart of ${c.measure} by ${options.by} in ${c.ids.length} sources, a line from the lowest to the highest figure per category; categories a source does not report say so in text.`,
+      title: `How far apart are the sources? ${measureBy(c.measure, c.by)}`,
+      subtitle: [
+        `Each source's figure per ${c.by}; at the right, the highest figure divided by the lowest`,
+        ...(scale === 'log' ? ['Logarithmic scale: equal ratios lie at equal distances'] : []),
+      ],
+      description: `Dot chart of ${keyWords(c.measure)} by ${c.by} in ${c.ids.length} sources (${c.names}), each source's figure on its own line, and the ratio of the highest figure to the lowest: ${spans
+        .map(
+          (s) =>
+            `${s.category}: ${c.rows
+              .filter((r) => r.category === s.category)
+              .map((r) => `${r.sourceName} ${r.value === null ? 'not reported' : r.figure}`)
+              .join(', ')} (${s.ratio})`,
+        )
+        .join('; ')}.`,
       sources: c.ids,
-      notes: ['"no figure": the source gives none (a dash), which is not zero.'],
+      notes: [
+        '×: the highest figure of the category divided by the lowest, over the sources that give one.',
+        ...(missing.length
+          ? ['"not reported": the source gives no figure (a dash), which is not zero.']
+          : []),
+        ...uncertaintyNotes(reported),
+      ],
     },
     options,
     c.width,
     c.locale,
   );
+}
+
+/** The powers of ten from `domain[0]` to `domain[1]`, with 2 and 5 times each where few. */
+function decades([lo, hi]: [number, number]): number[] {
+  const out: number[] = [];
+  for (let p = lo; p <= hi * 1.0001; p *= 10)
+    out.push(p, ...(hi / lo <= 1000 ? [p * 2, p * 5] : []));
+  return out.filter((v) => v <= hi * 1.0001);
 }
 
 /** Options of {@link slopeChart}. */
@@ -259,13 +433,13 @@ export interface SlopeChartOptions extends CompareChartOptions {
  * slopeChart(load('by-nationality'), { by: 'nationality', from: 'kocovic', to: 'zerjavic' });
  */
 export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopLevelSpec {
-  const c = bySource(table, options);
+  const c = bySource(table, options, 'slopeChart');
   const from = oneOf('source (from)', options.from, c.rows, 'source');
   const to = oneOf('source (to)', options.to, c.rows, 'source');
   const scale = options.scale ?? 'log';
   if (scale !== 'log' && scale !== 'linear')
     throw new InvalidOptionError(
-      `Invalid scale ${JSON.stringify(scale)}: expected 'log' or 'linear'.`,
+      `slopeChart: invalid scale ${show(scale)}; expected 'log' or 'linear'.`,
     );
   const value = (category: string, source: string) =>
     c.rows.find((r) => r.category === category && r.source === source);
@@ -289,7 +463,7 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
     const groups = new Map<number, string[]>();
     for (const k of both)
       groups.set(value(k, source)!.value!, [...(groups.get(value(k, source)!.value!) ?? []), k]);
-    const placed = dodge([...groups.keys()].map(position), 13);
+    const placed = dodge([...groups.keys()].map(position), 14);
     return [...groups.entries()].map(([v, ks], i) => ({
       side: names.get(source)!,
       value: v,
@@ -298,6 +472,7 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
       category: ks[0],
     }));
   };
+  const figureOf = (k: string, source: string) => value(k, source)!.figure;
   const lines = both.flatMap((k) => [
     {
       category: k,
@@ -319,20 +494,25 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
       labelFontSize: 12,
       domain: false,
       ticks: false,
+      grid: false,
+      labelPadding: 8,
     },
-    scale: { padding: 0.9 },
+    scale: { padding: 1.1 },
   };
+  // No axis: every point is labelled with its figure; the subtitle says which scale.
   const y = {
     type: 'quantitative',
-    title: `${c.measure} (persons${scale === 'log' ? ', log scale' : ''})`,
-    axis: { format: ',d', tickCount: 6 },
+    title: null,
+    axis: null,
     scale: { type: scale, domain, nice: false },
   };
+  // One ink for every line (each is named at both ends); each side's points in its source's colour.
+  const sides = [names.get(from)!, names.get(to)!];
   const color = {
-    field: 'category',
+    field: 'side',
     type: 'nominal',
     legend: null,
-    scale: { domain: both, range: [...palette] },
+    scale: { domain: sides, range: coloursOf([from, to], sourceColours) },
   };
   return framed(
     {
@@ -340,12 +520,12 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
       layer: [
         {
           data: { values: lines },
-          mark: { type: 'line', strokeWidth: 1.8 },
-          encoding: { x, y: { field: 'value', ...y }, color, detail: { field: 'category' } },
+          mark: { type: 'line', strokeWidth: 1.5, color: '#5a5a5a' },
+          encoding: { x, y: { field: 'value', ...y }, detail: { field: 'category' } },
         },
         {
           data: { values: lines },
-          mark: { type: 'point', filled: true, size: 40 },
+          mark: { type: 'point', filled: true, size: 50, opacity: 1 },
           encoding: {
             x,
             y: { field: 'value', ...y },
@@ -358,31 +538,35 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
           },
         },
         {
-          data: { values: labels(to, (ks) => ks.join(', ')) },
-          mark: { type: 'text', align: 'left', dx: 9, fontSize: 10.5, color: '#222' },
+          data: { values: labels(to, (ks) => `${figureOf(ks[0]!, to)}  ${ks.join(', ')}`) },
+          mark: { type: 'text', align: 'left', dx: 9, fontSize: 11, color: '#222' },
           encoding: { x, y: { field: 'at', ...y }, text: { field: 'text' } },
         },
         {
-          data: {
-            values: labels(from, (ks) =>
-              numberFormat(c.locale).format(value(ks[0]!, from)!.value!),
-            ),
-          },
-          mark: { type: 'text', align: 'right', dx: -9, fontSize: 10.5, color: '#222' },
+          data: { values: labels(from, (ks) => `${ks.join(', ')}  ${figureOf(ks[0]!, from)}`) },
+          mark: { type: 'text', align: 'right', dx: -9, fontSize: 11, color: '#222' },
           encoding: { x, y: { field: 'at', ...y }, text: { field: 'text' } },
         },
       ],
     },
     {
-      title: `${names.get(from)} and ${names.get(to)}: ${c.measure} by ${options.by}`,
-      subtitle: slopeSubtitle(from, to),
-      description: `Slope chart of ${c.measure} for ${both.length} categories of ${options.by}, from ${from} on the left to ${to} on the right.${left.length ? ` Left out, not reported by one of the two: ${left.join(', ')}.` : ''}`,
+      title: `${measureBy(c.measure, c.by)}: ${names.get(from)} and ${names.get(to)}`,
+      subtitle: `${slopeSubtitle(from, to)}; ${scale === 'log' ? 'vertical scale logarithmic (equal ratios, equal steps)' : 'vertical scale linear'}`,
+      description: `Slope chart of ${keyWords(c.measure)} for ${both.length} categories of ${c.by}, from ${names.get(from)} on the left to ${names.get(to)} on the right: ${both
+        .map((k) => `${k} ${figureOf(k, from)} to ${figureOf(k, to)}`)
+        .join(
+          '; ',
+        )}.${left.length ? ` Left out, not reported by one of the two: ${left.join(', ')}.` : ''}`,
       sources: [from, to],
-      notes: left.length
-        ? [
-            `Left out because one of the two gives no figure (not zero): ${left.join(', ')}. Labels of close figures are moved apart; equal figures share a label.`,
-          ]
-        : [],
+      notes: [
+        ...(left.length
+          ? [`Left out because one of the two gives no figure (not zero): ${left.join(', ')}.`]
+          : []),
+        'Labels of close figures are moved apart; equal figures share a label.',
+        ...uncertaintyNotes(
+          c.rows.filter((r) => both.includes(r.category) && (r.source === from || r.source === to)),
+        ),
+      ],
     },
     options,
     c.width,

@@ -1,10 +1,25 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
-import { InvalidOptionError } from '../errors.js';
+import { InvalidOptionError, show } from '../errors.js';
 import { sourceNames } from './attribution.js';
-import { chartRows, checkOptions, framed, oneOf } from './frame.js';
-import { palette, type ChartOptions } from './theme.js';
+import {
+  arrowReach,
+  chartRows,
+  checkOptions,
+  drawnAsFigure,
+  framed,
+  oneOf,
+  requiredOptions,
+  rowsToDraw,
+  textAt,
+  uncertaintyLayers,
+  uncertaintyNotes,
+} from './frame.js';
+import { contractColumns } from '../analysis/shared.js';
+import { statedTotals } from '../data/load.js';
+import { coloursOf, type ChartOptions } from './theme.js';
 import { keyWords } from './words.js';
+import { maxOf } from '../analysis/extent.js';
 
 /** Options of {@link compositionChart}. */
 export interface CompositionChartOptions extends ChartOptions {
@@ -39,32 +54,58 @@ export function compositionChart(
   table: ColumnTable,
   options: CompositionChartOptions,
 ): TopLevelSpec {
-  const { width, locale } = checkOptions(options);
-  const { by = 'source', color: part, stack = 'zero' } = options;
+  const o = requiredOptions(
+    options,
+    'compositionChart',
+    "color, the column whose values make the parts, e.g. { color: 'status' }",
+  );
+  const { width, locale } = checkOptions(o);
+  const { by = 'source', color: part, stack = 'zero' } = o;
   if (typeof part !== 'string')
     throw new InvalidOptionError(
-      `Invalid option color ${JSON.stringify(part)}: expected the name of a dimension column, e.g. 'status'.`,
+      `compositionChart: invalid option color ${show(part)}; expected the name of a dimension column, e.g. 'status'.`,
+    );
+  if (typeof by !== 'string')
+    throw new InvalidOptionError(
+      `compositionChart: invalid option by ${show(by)}; expected the name of a column, e.g. 'source' or 'nationality'.`,
     );
   if (stack !== 'zero' && stack !== 'normalize')
     throw new InvalidOptionError(
-      `Invalid option stack ${JSON.stringify(stack)}: expected 'zero' or 'normalize'.`,
+      `compositionChart: invalid option stack ${show(stack)}; expected 'zero' or 'normalize'.`,
     );
   const all = chartRows(table, [by, part], locale);
   const measures = [...new Set(all.map((r) => r.measure))];
   const measure =
-    options.measure === undefined && measures.length === 1
+    o.measure === undefined && measures.length === 1
       ? measures[0]!
-      : oneOf('measure', options.measure, all, 'measure');
-  const rows = all.filter((r) => r.measure === measure);
+      : oneOf('measure', o.measure, all, 'measure');
+  const rows = rowsToDraw(
+    all.filter((r) => r.measure === measure),
+    `compositionChart (measure '${measure}')`,
+    'rows of that measure',
+  );
   const units = new Set(rows.map((r) => r.unit));
   if (units.size > 1)
     throw new InvalidOptionError(
       `The rows of measure '${measure}' mix units (${[...units].join(', ')}); choose a measure of one unit.`,
     );
   const names = new Map(sourceNames(rows.map((r) => r.source)).map((s) => [s.id, s.name]));
-  const drawn = rows.filter((r) => r.value !== null);
+  const drawn = rowsToDraw(
+    rows.filter((r) => r.value !== null),
+    `compositionChart (measure '${measure}')`,
+    'at least one row with a figure (value)',
+  );
   const notReported = rows.length - drawn.length;
-  const data = drawn.map((r) => ({
+  // A part with no key is "not stated"; where those rows all lie in a region the others do not, it says which.
+  const unstated = drawn.filter((r) => r[part] == null);
+  const regions = new Set(unstated.map((r) => r.region));
+  const region =
+    regions.size === 1 &&
+    [...regions][0] != null &&
+    !drawn.some((r) => r[part] != null && r.region === [...regions][0])
+      ? ` (${keyWords(String([...regions][0]))})`
+      : '';
+  const named = drawn.map((r) => ({
     ...r,
     bar:
       by === 'source'
@@ -72,70 +113,284 @@ export function compositionChart(
         : r[by] == null
           ? 'not stated'
           : keyWords(String(r[by])),
-    part: part === 'label' ? r.label : r[part] == null ? 'not stated' : keyWords(String(r[part])),
-    drawnAt: r.qualifier === 'at-least' ? r.low : r.value,
+    part:
+      part === 'label'
+        ? r.label
+        : r[part] == null
+          ? `not stated${region}`
+          : keyWords(String(r[part])),
+    drawnAt: (r.qualifier === 'at-least' ? r.low : r.value) as number,
   }));
-  const parts = [...new Set(data.map((d) => d.part))];
-  const stacked = data.map((d) => ({ ...d, order: parts.indexOf(d.part) }));
+  // Two figures of one bar with the same part differ in another dimension (Partisans in the NDH and
+  // abroad): each part then says which, so that no two figures look like one.
+  const dimensions = table
+    .columnNames()
+    .filter(
+      (c) =>
+        !(contractColumns as readonly string[]).includes(c) &&
+        c !== by &&
+        c !== part &&
+        !['kind', 'id', 'part_of', 'subset_of', 'restates', 'precision'].includes(c) &&
+        c !== 'date',
+    );
+  const data = named.map((d) => {
+    const twins = named.filter((e) => e.bar === d.bar && e.part === d.part);
+    if (twins.length < 2) return d;
+    const cell = (row: object, c: string) => (row as Record<string, unknown>)[c];
+    const differ = dimensions.filter((c) => new Set(twins.map((e) => cell(e, c))).size > 1);
+    const which = differ.map((c) =>
+      cell(d, c) == null ? `${c} not stated` : keyWords(String(cell(d, c))),
+    );
+    return which.length ? { ...d, part: `${d.part} (${which.join(', ')})` } : d;
+  });
+  // Only parts of one whole are stacked: rows that name the same stated total in `part_of` make a
+  // bar; a row that names none stands alone. A table without `part_of` stacks by `by`, and says so.
+  const structured = table.columnNames().includes('part_of');
+  // A whole that is itself a part of another whole drawn here (Serbs' civilian deaths, within all
+  // Serb deaths in the NDH) is stacked in that whole's bar: its parts are parts of it too.
+  const parents = new Map<string, string>();
+  for (const t of statedTotals().objects() as { id?: string | null; part_of?: string | null }[])
+    if (t.id != null && t.part_of != null) parents.set(t.id, t.part_of);
+  const direct = new Set(
+    data
+      .map((d) => partOf(d))
+      .filter((p) => p != null)
+      .map(String),
+  );
+  const drawnWhole = (id: string): string => {
+    for (let up = parents.get(id), seen = 0; up && seen < 20; up = parents.get(up), seen++)
+      if (direct.has(up)) return drawnWhole(up);
+    return id;
+  };
+  const whole = (d: (typeof data)[number], i: number) =>
+    structured
+      ? partOf(d) == null
+        ? `alone:${i}`
+        : `part_of:${drawnWhole(String(partOf(d)))}`
+      : d.bar;
+  const keyed = data.map((d, i) => ({ ...d, whole: whole(d, i) }));
+  const wholes = [...new Set(keyed.map((d) => d.whole))];
+  // Two wholes with the same name differ in another dimension (Croats in the NDH and abroad): say which.
+  const barName = new Map<string, string>();
+  for (const w of wholes) {
+    const of = keyed.filter((d) => d.whole === w);
+    const name = of[0]!.bar;
+    const others = keyed.filter((d) => d.bar === name && d.whole !== w);
+    const cell = (row: object, c: string) => (row as Record<string, unknown>)[c];
+    const differ = dimensions.filter(
+      (c) =>
+        others.length > 0 &&
+        new Set(of.map((d) => cell(d, c))).size === 1 &&
+        others.some((d) => cell(d, c) !== cell(of[0]!, c)),
+    );
+    barName.set(
+      w,
+      differ.length
+        ? `${name}, ${differ.map((c) => (cell(of[0]!, c) == null ? `${c} not stated` : keyWords(String(cell(of[0]!, c))))).join(', ')}`
+        : name,
+    );
+  }
+  const named2 = keyed.map((d) => ({ ...d, bar: barName.get(d.whole)! }));
+  const bars = [...new Set(named2.map((d) => d.bar))];
+  // Parts in one order for every bar: those that every bar has (civilians) after those only some
+  // have, so that a part shared by all stands in the same place in each bar.
+  const barsWith = (p: string) =>
+    new Set(named2.filter((d) => d.part === p).map((d) => d.bar)).size;
+  const firstSeen = [...new Set(named2.map((d) => d.part))];
+  const parts = [...firstSeen].sort(
+    (a, b) =>
+      Number(barsWith(a) === bars.length) - Number(barsWith(b) === bars.length) ||
+      firstSeen.indexOf(a) - firstSeen.indexOf(b),
+  );
+  const single = bars.length === 1;
+  const colours = coloursOf(parts, {});
   const percent = rows[0]!.unit === 'percent';
-  const notes = [
-    ...(data.some((d) => d.qualifier === 'range') ? ['Ranges are drawn at their midpoints.'] : []),
-    ...(data.some((d) => d.qualifier === 'at-least')
-      ? ['"At least" figures are drawn at their lower bound: the true part may be larger.']
-      : []),
-    ...(data.some((d) => d.qualifier === 'approximate') ? ['Some parts are approximate (~).'] : []),
+  const ranged = named2.some((d) => d.qualifier === 'range');
+  const whatParts = part === 'label' ? 'category' : keyWords(part);
+  const title =
+    `${keyWords(measure)[0]!.toUpperCase()}${keyWords(measure).slice(1)} by ${whatParts}` +
+    (by === 'source'
+      ? `: ${listWords([...new Set(rows.map((r) => names.get(r.source)!))])}`
+      : `, by ${by}`);
+  const commonNotes = [
     ...(notReported
-      ? [`${notReported} figures not reported by the source are left out (not zero).`]
+      ? [
+          `${notReported} ${notReported === 1 ? 'figure' : 'figures'} not reported by the source ${notReported === 1 ? 'is' : 'are'} left out (not zero).`,
+        ]
       : []),
-    ...(parts.includes('not stated')
+    ...(parts.some((p) => p.startsWith('not stated'))
       ? ['"not stated": the source does not give this dimension for the figure.']
       : []),
+    ...(structured
+      ? named2.some((d) => partOf(d) == null)
+        ? ['A figure that is not part of a stated total stands alone, never stacked onto another.']
+        : []
+      : ['The table records no part_of: its figures are stacked as parts of one whole per bar.']),
   ];
+  const colour = (domain: string[]) => ({
+    field: single ? 'partName' : 'part',
+    type: 'nominal',
+    title: part === 'label' ? null : keyWords(part),
+    sort: domain,
+    legend:
+      parts.length > 1
+        ? { columns: single || part === 'label' ? 1 : 3, symbolType: 'square' }
+        : null,
+    scale: { domain, range: colours },
+  });
+  const tooltip = [
+    { field: 'bar', title: by },
+    { field: 'part', title: part },
+    { field: 'figure' },
+    { field: 'label', title: 'the source says' },
+    { field: 'note' },
+  ];
+  if (ranged) {
+    // A range has no length to stack: each part on its own line, a range as a line with end caps.
+    const reach = arrowReach(named2);
+    const values = named2.map((d) => ({ ...d, partName: d.part, textAt: textAt(d, reach) }));
+    const max = maxOf(values.map((d) => d.high ?? d.textAt));
+    const x = {
+      type: 'quantitative',
+      title: percent ? 'per cent' : `${keyWords(measure)} (persons)`,
+      axis: { format: ',d' },
+      scale: { domain: [0, niceCeiling(max * 1.2, percent)], nice: false },
+    };
+    const color = { ...colour(parts), field: 'part' };
+    const panel = (bar: string, i: number) => {
+      const of = values.filter((d) => d.bar === bar);
+      const y = {
+        field: 'part',
+        type: 'nominal',
+        sort: parts,
+        title: null,
+        axis: { minExtent: 150 },
+      };
+      const last = i === bars.length - 1;
+      const xi = last
+        ? x
+        : { ...x, axis: { labels: false, ticks: false, domain: false, title: null } };
+      return {
+        title: { text: bar, anchor: 'start', fontSize: 12, fontWeight: 'bold', offset: 4 },
+        data: { values: of },
+        height: { step: 20 },
+        layer: [
+          {
+            data: { values: of.filter(drawnAsFigure) },
+            mark: 'bar',
+            encoding: { y, x: { field: 'value', ...xi }, color, tooltip },
+          },
+          ...uncertaintyLayers(of, { y }, xi, reach, 10, color),
+          {
+            mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#222' },
+            encoding: { y, x: { field: 'textAt', ...xi }, text: { field: 'figure' } },
+          },
+        ],
+      };
+    };
+    return framed(
+      {
+        vconcat: bars.map(panel),
+        spacing: 10,
+        resolve: { scale: { x: 'shared', y: 'independent', color: 'shared' } },
+      },
+      {
+        title,
+        subtitle:
+          'Some parts are given as ranges, which have no single length to stack: each part on its own line',
+        description: `Chart of ${keyWords(measure)} by ${whatParts}, one panel per ${by}: ${values.map((d) => `${d.bar}, ${d.part}: ${d.figure}`).join('; ')}.`,
+        sources: rows.map((r) => r.source),
+        notes: [...uncertaintyNotes(values), ...commonNotes],
+      },
+      options,
+      width,
+      locale,
+    );
+  }
+  // Where there is one bar, the legend gives each part's figure; otherwise each part is labelled in its bar where it fits.
+  const partName = (d: (typeof named2)[number]) => (single ? `${d.part}: ${d.figure}` : d.part);
+  const domainParts = single
+    ? parts.map((p) => partName(named2.find((d) => d.part === p)!))
+    : parts;
+  const totals = new Map(
+    bars.map((b) => [b, named2.filter((d) => d.bar === b).reduce((sum, d) => sum + d.drawnAt, 0)]),
+  );
+  const top = stack === 'normalize' ? 1 : niceCeiling(maxOf(Array.from(totals.values())), percent);
+  const stacked = named2.map((d) => {
+    const before = named2
+      .filter((e) => e.bar === d.bar && parts.indexOf(e.part) < parts.indexOf(d.part))
+      .reduce((sum, e) => sum + e.drawnAt, 0);
+    const scale = stack === 'normalize' ? totals.get(d.bar)! : 1;
+    const share = stack === 'normalize' ? d.drawnAt / scale : null;
+    const text = stack === 'normalize' ? `${d.figure} (${Math.round(share! * 100)}%)` : d.figure;
+    const room = (d.drawnAt / scale / top) * width;
+    const fits = !single && room >= text.length * 11 * 0.64 + 8;
+    const fill = colours[parts.indexOf(d.part)]!;
+    return {
+      ...d,
+      partName: partName(d),
+      order: parts.indexOf(d.part),
+      mid: (before + d.drawnAt / 2) / scale,
+      text,
+      fits,
+      ink: contrast(fill, '#ffffff') >= 4.5 ? '#ffffff' : '#111111',
+    };
+  });
+  const unlabelled = stacked.filter((d) => !single && !d.fits);
+  const notes = [
+    ...(named2.some((d) => d.qualifier === 'at-least')
+      ? ['≥: "at least"; such a part is drawn at its lower bound and may be larger.']
+      : []),
+    ...(named2.some((d) => d.qualifier === 'approximate') ? ['~: approximate.'] : []),
+    ...commonNotes,
+    ...(unlabelled.length
+      ? [
+          `Parts too narrow to label: ${unlabelled.map((d) => `${d.bar}, ${d.part}: ${d.text}`).join('; ')}.`,
+        ]
+      : []),
+  ];
+  const x = {
+    type: 'quantitative',
+    title:
+      stack === 'normalize'
+        ? 'share of the bar'
+        : percent
+          ? 'per cent'
+          : `${keyWords(measure)} (persons)`,
+    axis: { format: stack === 'normalize' ? '.0%' : ',d' },
+    scale: { domain: [0, top], nice: false },
+  };
+  const y = { field: 'bar', type: 'nominal', title: null, sort: bars };
   return framed(
     {
       data: { values: stacked },
-      height: { step: 34 },
-      mark: { type: 'bar' },
-      encoding: {
-        y: {
-          field: 'bar',
-          type: 'nominal',
-          title: null,
-          sort: [...new Set(data.map((d) => d.bar))],
+      height: { step: single ? 44 : 40 },
+      layer: [
+        {
+          mark: { type: 'bar' },
+          encoding: {
+            y,
+            x: { field: 'drawnAt', stack, ...x },
+            color: colour(domainParts),
+            order: { field: 'order', sort: 'ascending' },
+            tooltip,
+          },
         },
-        x: {
-          field: 'drawnAt',
-          type: 'quantitative',
-          stack,
-          title:
-            stack === 'normalize'
-              ? 'share of the bar'
-              : percent
-                ? 'per cent'
-                : `${measure} (persons)`,
-          axis: { format: stack === 'normalize' ? '.0%' : ',d' },
+        {
+          transform: [{ filter: 'datum.fits' }],
+          mark: { type: 'text', fontSize: 11 },
+          encoding: {
+            y,
+            x: { field: 'mid', ...x },
+            text: { field: 'text' },
+            color: { field: 'ink', type: 'nominal', scale: null },
+          },
         },
-        color: {
-          field: 'part',
-          type: 'nominal',
-          title: part === 'label' ? null : part,
-          sort: parts,
-          legend: { columns: part === 'label' ? 1 : 3 },
-          scale: { domain: parts, range: palette.slice(0, parts.length) },
-        },
-        order: { field: 'order', sort: 'ascending' },
-        tooltip: [
-          { field: 'bar', title: by },
-          { field: 'part', title: part },
-          { field: 'figure' },
-          { field: 'label', title: 'the source says' },
-          { field: 'note' },
-        ],
-      },
+      ],
     },
     {
-      title: `${measure[0]!.toUpperCase()}${measure.slice(1)} by ${part === 'label' ? 'category' : part}${by === 'source' ? '' : `, by ${by}`}`,
-      description: `Stacked bar chart of ${measure} (${drawn.length} figures) split by ${part}, one bar per ${by}.${notes.length ? ` ${notes.join(' ')}` : ''}`,
+      title,
+      description: `Stacked bar chart of ${keyWords(measure)} (${drawn.length} figures) split by ${whatParts}, one bar per whole: ${stacked.map((d) => `${d.bar}, ${d.part}: ${d.text}`).join('; ')}.${notes.length ? ` ${notes.join(' ')}` : ''}`,
       sources: rows.map((r) => r.source),
       notes,
     },
@@ -143,4 +398,36 @@ export function compositionChart(
     width,
     locale,
   );
+}
+
+/** The contrast ratio of two colours (WCAG 2.1). */
+function contrast(a: string, b: string): number {
+  const l = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [l(a), l(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** A round upper end for the axis, at or above `max`: 100 for shares in per cent. */
+function niceCeiling(max: number, percent: boolean): number {
+  if (percent && max <= 100) return 100;
+  const step = 10 ** Math.floor(Math.log10(max)) / 2;
+  return Math.ceil(max / step) * step;
+}
+
+/** The stated total a row is a part of (`part_of`), if the table records one. */
+function partOf(row: object): unknown {
+  return (row as Record<string, unknown>).part_of ?? null;
+}
+
+/** "A", "A and B", "A, B and C". */
+function listWords(items: string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

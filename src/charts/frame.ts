@@ -12,6 +12,7 @@ import {
 import { formatFigure, numberFormat } from '../exchange/figure.js';
 import { footer } from './attribution.js';
 import { config, type ChartOptions } from './theme.js';
+import { maxOf } from '../analysis/extent.js';
 
 /** A row of a contract-shaped table, with the figure written out for labels and tooltips. */
 export type ChartRow = CasualtyRow & { figure: string };
@@ -40,6 +41,30 @@ export function chartRows(
   return (table.objects() as ChartRow[]).map((r) => ({ ...r, figure: formatFigure(r, locale) }));
 }
 
+/**
+ * The rows left to draw after a builder's choices (a measure, a category column); throws the
+ * package's error naming what was chosen and what the table holds, instead of drawing an empty chart.
+ */
+export function rowsToDraw<T>(rows: T[], what: string, expected: string): T[] {
+  if (rows.length === 0)
+    throw new InvalidTableError(`No rows to draw for ${what}: expected ${expected}.`);
+  return rows;
+}
+
+/**
+ * The options object of a builder whose options are required: throws the package's error naming
+ * the builder and the option it needs when none is given.
+ */
+export function requiredOptions<T extends object>(
+  options: T | undefined,
+  fn: string,
+  needs: string,
+): T {
+  if (options === undefined || options === null)
+    throw new InvalidOptionError(`${fn}: no options given; expected an object with ${needs}.`);
+  return checkObject(options, fn) as T;
+}
+
 /** Checks that `value` is one of the values of column `column`. */
 export function oneOf(option: string, value: unknown, rows: ChartRow[], column: string): string {
   const present = [
@@ -60,6 +85,10 @@ export function checkOptions(
   options: ChartOptions,
 ): Required<Pick<ChartOptions, 'width' | 'locale'>> {
   const { width = 560, locale = 'en-US' } = checkObject(options, 'chart');
+  if (options?.title !== undefined && typeof options.title !== 'string')
+    throw new InvalidOptionError(`Invalid title ${show(options.title)}: expected a string.`);
+  if (options?.subtitle !== undefined && typeof options.subtitle !== 'string')
+    throw new InvalidOptionError(`Invalid subtitle ${show(options.subtitle)}: expected a string.`);
   if (typeof width !== 'number' || !Number.isFinite(width) || width < 200 || width > 2000) {
     throw new InvalidOptionError(
       `Invalid width ${show(width)}: expected a number of pixels from 200 to 2000.`,
@@ -68,6 +97,12 @@ export function checkOptions(
   numberFormat(locale); // throws InvalidOptionError for a locale the runtime does not know
   checkText('title', options.title, false);
   checkText('subtitle', options.subtitle, true);
+  const { notes } = checkObject(options, 'chart');
+  if (notes !== undefined && (!Array.isArray(notes) || notes.some((n) => typeof n !== 'string'))) {
+    throw new InvalidOptionError(
+      `Invalid notes ${show(notes)}: expected an array of strings, one footer line each.`,
+    );
+  }
   return { width, locale };
 }
 
@@ -129,16 +164,122 @@ export function framed(
           ? { ...view, vconcat: (view.vconcat as object[]).map((v) => ({ ...v, width })) }
           : { ...view, width }),
         title: {
-          text: footer(frame.sources, frame.notes),
+          text: footer(
+            frame.sources,
+            [...(frame.notes ?? []), ...(options?.notes ?? [])],
+            // DejaVu Sans at 11 px averages about 6.6 px a character: lines no wider than the chart.
+            Math.max(60, Math.floor((width + 120) / 6.6)),
+          ),
           orient: 'bottom',
           anchor: 'start',
-          fontSize: 9.5,
+          fontSize: 11,
           fontWeight: 'normal',
           color: '#555',
           offset: 16,
-          lineHeight: 13,
+          lineHeight: 15,
         },
       },
     ],
   } as TopLevelSpec;
+}
+
+/** Where the figure of a row is written: after its range, its arrow, or its bar. */
+export function textAt(row: ChartRow, reach: number): number {
+  if (row.qualifier === 'range' && row.high !== null) return row.high;
+  if (row.qualifier === 'at-least' || (row.high === null && row.low !== null))
+    return (row.low ?? row.value ?? 0) + reach;
+  return row.value ?? 0;
+}
+
+/** How far an "at least" arrow reaches beyond its lower bound: 4 % of the largest figure drawn. */
+export function arrowReach(rows: readonly ChartRow[]): number {
+  return 0.04 * Math.max(1, maxOf(rows.map((r) => r.high ?? r.low ?? r.value ?? 0)));
+}
+
+/** Whether a figure is drawn as a length (bar or point): not a range, whose midpoint is computed, not published. */
+export const drawnAsFigure = (row: ChartRow): boolean =>
+  row.value !== null && row.qualifier !== 'range';
+
+/**
+ * The layers that show how certain a figure is: a published range as a line between its bounds
+ * with a cap at each end (no bar or dot at its midpoint, which the source does not give), and an
+ * "at least" figure as a dashed arrow pointing on from its lower bound.
+ */
+export function uncertaintyLayers(
+  rows: readonly ChartRow[],
+  position: Record<string, unknown>,
+  x: Record<string, unknown>,
+  reach: number,
+  capSize = 9,
+  color?: Record<string, unknown>,
+): Record<string, unknown>[] {
+  const colour = color ? { color } : {};
+  const ranges = rows.filter((r) => r.qualifier === 'range' && r.low !== null && r.high !== null);
+  const open = rows
+    .filter(
+      (r) =>
+        r.value !== null &&
+        r.qualifier !== 'range' &&
+        (r.qualifier === 'at-least' || (r.high === null && r.low !== null)),
+    )
+    .map((r) => ({ ...r, from: r.low ?? r.value, to: (r.low ?? r.value!) + reach }));
+  const layers: Record<string, unknown>[] = [];
+  if (ranges.length) {
+    layers.push(
+      {
+        data: { values: ranges },
+        mark: { type: 'rule', strokeWidth: 2, color: '#222' },
+        encoding: { ...position, x: { field: 'low', ...x }, x2: { field: 'high' }, ...colour },
+      },
+      {
+        data: {
+          values: ranges.flatMap((r) => [
+            { ...r, bound: r.low },
+            { ...r, bound: r.high },
+          ]),
+        },
+        mark: { type: 'tick', orient: 'vertical', thickness: 2, size: capSize, color: '#222' },
+        encoding: { ...position, x: { field: 'bound', ...x }, ...colour },
+      },
+    );
+  }
+  if (open.length) {
+    layers.push(
+      {
+        data: { values: open },
+        mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [3, 2], color: '#222' },
+        encoding: { ...position, x: { field: 'from', ...x }, x2: { field: 'to' }, ...colour },
+      },
+      {
+        data: { values: open },
+        mark: {
+          type: 'point',
+          shape: 'triangle-right',
+          filled: true,
+          size: 36,
+          color: '#222',
+          opacity: 1,
+        },
+        encoding: { ...position, x: { field: 'to', ...x }, ...colour },
+      },
+    );
+  }
+  return layers;
+}
+
+/** The footer's words for the uncertainty marks present in `rows`. */
+export function uncertaintyNotes(rows: readonly ChartRow[]): string[] {
+  const has = (q: string) => rows.some((r) => r.qualifier === q);
+  return [
+    ...(has('range')
+      ? [
+          'A line with end caps: a published range (no mark at its midpoint, which no source gives).',
+        ]
+      : []),
+    ...(has('at-least')
+      ? ['A dashed arrow, ≥: "at least" (over, N+); the source sets no upper bound.']
+      : []),
+    ...(has('approximate') ? ['~: approximate ("about", "around").'] : []),
+    ...(has('derived') ? ['*: computed here, not published.'] : []),
+  ];
 }

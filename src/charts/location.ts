@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartRows, checkOptions, framed } from './frame.js';
-import { palette, type ChartOptions } from './theme.js';
+import { measureColours, type ChartOptions } from './theme.js';
 
 /**
  * The 1964 list by location: the dead beside the survivors, one pair of bars per location, in the
@@ -26,26 +26,45 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
   return framed(
     {
       data: { values: data },
-      height: { step: 13 },
-      mark: 'bar',
+      height: { step: 15 },
       encoding: {
         y: { field: 'label', type: 'nominal', sort: order, title: null },
         yOffset: { field: 'measure', sort: ['deaths', 'survived'] },
-        x: { field: 'value', type: 'quantitative', title: 'persons', axis: { format: ',d' } },
-        color: {
-          field: 'what',
-          type: 'nominal',
-          title: null,
-          sort: measures,
-          scale: { domain: measures, range: [palette[0]!, palette[1]!] },
-        },
-        tooltip: [{ field: 'label', title: 'location' }, { field: 'what' }, { field: 'figure' }],
       },
+      layer: [
+        {
+          mark: 'bar',
+          encoding: {
+            x: { field: 'value', type: 'quantitative', title: 'persons', axis: { format: ',d' } },
+            color: {
+              field: 'what',
+              type: 'nominal',
+              title: null,
+              sort: measures,
+              scale: {
+                domain: measures,
+                range: [...new Set(data.map((d) => d.measure))].map(
+                  (m) => measureColours[m] ?? '#444444',
+                ),
+              },
+            },
+            tooltip: [
+              { field: 'label', title: 'location' },
+              { field: 'what' },
+              { field: 'figure' },
+            ],
+          },
+        },
+        {
+          mark: { type: 'text', align: 'left', dx: 3, fontSize: 11, color: '#222' },
+          encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'figure' } },
+        },
+      ],
     },
     {
       title: 'The 1964 list of war victims by location: the dead and the survivors',
       subtitle: 'A list of named victims: it counts those registered, not all deaths',
-      description: `Grouped bar chart of the 1964 list by ${order.length} locations: the death toll beside the survivors it also recorded. Serbia appears as Serbia (proper), AP Kosovo and AP Vojvodina, as in the list.`,
+      description: `Grouped bar chart of the 1964 list by ${order.length} locations: the death toll beside the survivors it also recorded (${order.map((l) => `${l}: ${rows.find((r) => r.label === l && r.measure === 'deaths')?.figure ?? 'no figure'} dead, ${rows.find((r) => r.label === l && r.measure === 'survived')?.figure ?? 'no figure'} survived`).join('; ')}). Serbia appears as Serbia (proper), AP Kosovo and AP Vojvodina, as in the list.`,
       sources: rows.map((r) => r.source),
       notes: ['"Survived": internees and deportees the 1964 census of war victims also recorded.'],
     },

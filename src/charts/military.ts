@@ -1,9 +1,19 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
 import { sourceNames } from './attribution.js';
-import { chartRows, checkOptions, framed } from './frame.js';
-import { missingGrey, palette, type ChartOptions } from './theme.js';
+import {
+  arrowReach,
+  chartRows,
+  checkOptions,
+  drawnAsFigure,
+  framed,
+  textAt,
+  uncertaintyLayers,
+  uncertaintyNotes,
+} from './frame.js';
+import { coloursOf, measureColours, missingGrey, type ChartOptions } from './theme.js';
 import { keyWords } from './words.js';
+import { maxOf } from '../analysis/extent.js';
 
 /**
  * Military losses by belligerent and measure: a panel per belligerent and source, a bar per
@@ -21,6 +31,7 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
   const { width, locale } = checkOptions(options);
   const rows = chartRows(table, ['belligerent'], locale);
   const names = new Map(sourceNames(rows.map((r) => r.source)).map((s) => [s.id, s.name]));
+  const reach = arrowReach(rows);
   const data = rows.map((r) => {
     const where = r.region === 'balkans' ? ', the Balkans' : '';
     const when =
@@ -34,26 +45,35 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
     return {
       ...r,
       row: `${keyWords(r.belligerent as string)}${where}${when} · ${names.get(r.source)}`,
-      textAt: r.high ?? r.value ?? 0,
+      textAt: textAt(r, reach),
+      what: keyWords(r.measure),
       shown: r.value === null ? 'not reported' : r.figure,
     };
   });
   const order = [...new Set(data.map((d) => d.row))];
-  const measures = [...new Set(data.map((d) => d.measure))];
+  const measureKeys = [...new Set(data.map((d) => d.measure))];
+  const measures = measureKeys.map((m) => keyWords(m));
   const y = {
-    field: 'measure',
+    field: 'what',
     type: 'nominal',
     sort: measures,
     title: null,
-    axis: { labelFontSize: 10, labelColor: '#444', minExtent: 110 },
+    axis: { labelFontSize: 11, labelColor: '#444', minExtent: 150 },
   };
-  const x = { type: 'quantitative', title: 'persons', axis: { format: ',d' } };
+  const top = maxOf(data.map((d) => d.high ?? d.textAt ?? 0));
+  // Room on the right for the figure written at the longest bar.
+  const x = {
+    type: 'quantitative',
+    title: 'persons',
+    axis: { format: ',d' },
+    scale: { domain: [0, top * 1.15], nice: false },
+  };
   const color = {
-    field: 'measure',
+    field: 'what',
     type: 'nominal',
     legend: null,
     sort: measures,
-    scale: { domain: measures, range: palette.slice(0, measures.length) },
+    scale: { domain: measures, range: coloursOf(measureKeys, measureColours) },
   };
   const panel = (row: string, i: number) => ({
     title: { text: row, anchor: 'start', fontSize: 11, fontWeight: 'bold', offset: 4 },
@@ -61,6 +81,7 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
     height: { step: 14 },
     layer: [
       {
+        data: { values: data.filter((d) => d.row === row && drawnAsFigure(d)) },
         mark: 'bar',
         encoding: {
           y,
@@ -74,25 +95,36 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
           color,
           tooltip: [
             { field: 'row', title: 'who, source' },
-            { field: 'measure' },
+            { field: 'what', title: 'measure' },
             { field: 'figure' },
             { field: 'label', title: 'the source says' },
             { field: 'note' },
           ],
         },
       },
+      ...uncertaintyLayers(
+        data.filter((d) => d.row === row),
+        { y },
+        x,
+        reach,
+        10,
+      ),
       {
-        mark: { type: 'rule', strokeWidth: 1.5, color: '#222' },
-        encoding: { y, x: { field: 'low', ...x }, x2: { field: 'high' } },
+        transform: [{ filter: 'datum.value !== null' }],
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#222' },
+        encoding: { y, x: { field: 'textAt', ...x }, text: { field: 'shown' } },
       },
       {
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 9.5 },
-        encoding: {
-          y,
-          x: { field: 'textAt', ...x },
-          text: { field: 'shown' },
-          color: { condition: { test: 'datum.value === null', value: missingGrey }, value: '#222' },
+        transform: [{ filter: 'datum.value === null' }],
+        mark: {
+          type: 'text',
+          align: 'left',
+          dx: 4,
+          fontSize: 11,
+          fontStyle: 'italic',
+          color: missingGrey,
         },
+        encoding: { y, x: { field: 'textAt', ...x }, text: { field: 'shown' } },
       },
     ],
   });
@@ -108,17 +140,10 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
       description: `Bar chart of ${rows.length} military loss figures from ${names.size} sources, by belligerent and measure (${measures.join(', ')}); a line over a published range; figures a source does not report are marked.`,
       sources: rows.map((r) => r.source),
       notes: [
-        ...(rows.some((r) => r.qualifier === 'range')
-          ? ['A black line: the range a source gives, the bar at its midpoint.']
-          : []),
         ...(rows.some((r) => r.value === null)
           ? ['"not reported": the source gives no figure, which is not zero.']
           : []),
-        ...(rows.some((r) => r.qualifier === 'at-least')
-          ? ['≥: at least; ~: approximate.']
-          : rows.some((r) => r.qualifier === 'approximate')
-            ? ['~: approximate.']
-            : []),
+        ...uncertaintyNotes(rows),
       ],
     },
     options,

@@ -1,9 +1,20 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
 import { kindWords, sourceNames } from './attribution.js';
-import { chartRows, checkOptions, framed } from './frame.js';
-import { palette, shapes, type ChartOptions } from './theme.js';
-import { maxOf, minOf } from '../analysis/extent.js';
+import {
+  arrowReach,
+  chartRows,
+  rowsToDraw,
+  type ChartRow,
+  checkOptions,
+  drawnAsFigure,
+  framed,
+  textAt,
+  uncertaintyLayers,
+  uncertaintyNotes,
+} from './frame.js';
+import { coloursOf, kindColours, shapes, type ChartOptions } from './theme.js';
+import { maxOf } from '../analysis/extent.js';
 
 const months = [
   'Jan.',
@@ -34,84 +45,126 @@ const measureWords: Record<string, string> = {
   deaths: 'deaths',
 };
 
+/** The measures that count or estimate deaths; every other measure of the table is not a death count. */
+const deathMeasures = new Set(['deaths', 'killed']);
+
 /**
- * The headline totals as a dot plot: one row per figure, a point at its value, a line over the
- * interval a range allows, the figure written beside it with its
- * qualifier, and colour and shape by the kind of source (named list, demographic estimate,
- * official claim, historian's estimate…). A figure that is not counted deaths (the demographic
- * loss of the 1.7 million, the unspecified "casualties") says so in its row label.
+ * The headline totals as a dot plot in two panels: counted or estimated deaths above, and below,
+ * apart, the figures that are not counts of deaths (the official claims of demographic loss, which
+ * include the births deficit and emigration, and the unspecified "casualties"). One row per figure,
+ * a point at its value, a published range as a line with end caps (no point at a midpoint no source
+ * gives), the figure written beside it with its qualifier, and colour and shape by the kind of
+ * source. A figure that the table records as mentioned again (`restates`) is drawn once, its row
+ * saying how often and when it was mentioned.
  *
  * @param table `load('total-estimates')`, or a table in the same shape (needs `kind`).
- * @param options Width, title, subtitle, locale (see {@link ChartOptions}).
+ * @param options Width, title, subtitle, locale, notes (see {@link ChartOptions}).
  * @returns A Vega-Lite spec.
- * @throws {InvalidTableError} If the table lacks a column the chart needs, or has no rows.
+ * @throws {InvalidTableError} If the table lacks a column the chart needs, or has no figure to draw.
  * @throws {InvalidOptionError} If an option is invalid.
  * @example
- * totalsChart(load('total-estimates')).vconcat[0].layer.map((l) => l.mark.type); // => ['rule', 'point', 'text']
+ * totalsChart(load('total-estimates')).vconcat[0].vconcat.map((p) => p.title.text);
+ * // => ['Deaths, counted or estimated', 'Not counts of deaths: demographic loss and unspecified casualties']
  */
 export function totalsChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);
-  const rows = chartRows(table, ['kind'], locale);
+  const all = chartRows(table, ['kind'], locale);
+  const rows = rowsToDraw(
+    all.filter((r) => r.value !== null),
+    'totalsChart',
+    'at least one row with a figure (value)',
+  );
   const names = new Map(sourceNames(rows.map((r) => r.source)).map((s) => [s.id, s]));
   const kinds = [...new Set(rows.map((r) => r.kind as string))];
+  const reach = arrowReach(rows);
+  const when = (r: ChartRow) => {
+    const who = names.get(r.source)!;
+    return (
+      dateWords(r.date as string | null) ??
+      (who.name !== who.short ? who.name.slice(who.short.length + 2, -1) : '')
+    );
+  };
+  // A row that restates another is not drawn again: the row it restates says how often it was given.
+  const restated = (r: ChartRow) => r.restates ?? null;
+  const ids = new Set(rows.map((r) => r.id ?? null));
+  const again = rows.filter((r) => restated(r) !== null && ids.has(restated(r)));
   const data = rows
-    .filter((r) => r.value !== null)
+    .filter((r) => !again.includes(r))
     .map((r) => {
       const who = names.get(r.source)!;
-      const date =
-        dateWords(r.date as string | null) ??
-        (who.name !== who.short ? who.name.slice(who.short.length + 2, -1) : '');
-      const what = r.measure === 'deaths' ? '' : ` — ${measureWords[r.measure] ?? r.measure}`;
+      const mentions = [r, ...again.filter((a) => restated(a) === String(r.id))];
+      const dates = mentions.map((m) => when(m) || 'undated');
+      const date = mentions.length > 1 ? `${mentions.length} mentions` : when(r);
+      const what = deathMeasures.has(r.measure)
+        ? r.measure === 'killed'
+          ? ' — killed'
+          : ''
+        : ` — ${measureWords[r.measure] ?? r.measure}`;
       return {
         ...r,
         row: `${who.short}${date ? `, ${date}` : ''}${what}`,
-        textAt: r.high ?? r.value,
+        mentions: mentions.length,
+        dates: dates.join(', '),
+        textAt: textAt(r, reach),
         kind: r.kind as string,
         kindName: kindWords[r.kind as string] ?? (r.kind as string),
+        panel: deathMeasures.has(r.measure) ? 'deaths' : 'other',
       };
     })
     .sort(
       (a, b) =>
         kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || (b.value as number) - (a.value as number),
     );
-  const order = data.map((d) => d.row);
+  const kindNames = kinds.map((k) => kindWords[k] ?? k);
   const color = {
     field: 'kindName',
     type: 'nominal',
-    title: 'Kind of figure',
-    scale: { domain: kinds.map((k) => kindWords[k] ?? k), range: palette.slice(0, kinds.length) },
+    title: 'Kind of source',
+    ...(kinds.length > 1 ? {} : { legend: null }),
+    scale: { domain: kindNames, range: coloursOf(kinds, kindColours) },
   };
-  const y = { field: 'row', type: 'nominal', sort: order, title: null };
+  const shape = {
+    field: 'kindName',
+    type: 'nominal',
+    title: 'Kind of source',
+    ...(kinds.length > 1 ? {} : { legend: null }),
+    scale: { domain: kindNames, range: shapes.slice(0, kinds.length) },
+  };
+  const max = maxOf(data.map((d) => d.high ?? d.textAt ?? d.value!));
   const x = {
     type: 'quantitative',
     title: 'persons',
     axis: { format: ',d', tickCount: 6 },
-    scale: { zero: true },
+    // Room on the right for the figures written beside the largest points.
+    scale: { zero: true, domain: [0, niceTop(max * 1.18)], nice: false },
   };
-  return framed(
-    {
-      data: { values: data },
+  const panelTitles = {
+    deaths: 'Deaths, counted or estimated',
+    other: 'Not counts of deaths: demographic loss and unspecified casualties',
+  };
+  const panel = (key: 'deaths' | 'other') => {
+    const values = data.filter((d) => d.panel === key);
+    const y = { field: 'row', type: 'nominal', sort: values.map((d) => d.row), title: null };
+    return {
+      title: {
+        text: panelTitles[key],
+        anchor: 'start',
+        fontSize: 12,
+        fontWeight: 'bold',
+        offset: 6,
+      },
+      data: { values },
       height: { step: 24 },
       layer: [
+        ...uncertaintyLayers(values, { y }, x, reach, 10, color),
         {
-          mark: { type: 'rule', strokeWidth: 2 },
-          encoding: { y, x: { field: 'low', ...x }, x2: { field: 'high' }, color },
-        },
-        {
-          mark: { type: 'point', filled: true, size: 80 },
+          data: { values: values.filter(drawnAsFigure) },
+          mark: { type: 'point', filled: true, size: 80, opacity: 1 },
           encoding: {
             y,
             x: { field: 'value', ...x },
             color,
-            shape: {
-              field: 'kindName',
-              type: 'nominal',
-              scale: {
-                domain: kinds.map((k) => kindWords[k] ?? k),
-                range: shapes.slice(0, kinds.length),
-              },
-              title: 'Kind of figure',
-            },
+            shape,
             tooltip: [
               { field: 'row', title: 'figure' },
               { field: 'figure', title: 'value' },
@@ -122,23 +175,53 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
           },
         },
         {
-          mark: { type: 'text', align: 'left', dx: 9, fontSize: 10.5 },
+          mark: { type: 'text', align: 'left', dx: 9 },
           encoding: { y, x: { field: 'textAt', ...x }, text: { field: 'figure' } },
         },
       ],
+    };
+  };
+  const panels = (['deaths', 'other'] as const).filter((k) => data.some((d) => d.panel === k));
+  const repeated = data.filter((d) => d.mentions > 1);
+  return framed(
+    {
+      vconcat: panels.map(panel),
+      spacing: 18,
+      resolve: { scale: { x: 'shared', y: 'independent' } },
     },
     {
-      title: 'Headline totals of the war dead of Yugoslavia, 1941–1945',
-      subtitle: 'Each published total, by kind of figure; not all of them count the same thing',
-      description: `Dot plot of ${data.length} published totals, from ${minOf(data.map((d) => d.value!)).toLocaleString('en-US')} to ${maxOf(data.map((d) => d.value!)).toLocaleString('en-US')}, coloured by kind of figure: ${kinds.map((k) => kindWords[k] ?? k).join(', ')}. Figures marked "demographic loss" include the births deficit and emigration and are not counts of deaths.`,
+      title: 'Published totals of Yugoslavia’s war dead, 1941–1945, and the official loss claims',
+      subtitle: [
+        'Above: deaths, counted (named list) or estimated; below, apart: figures that are not counts of',
+        'deaths (demographic loss includes the births deficit and emigration)',
+      ],
+      description: `Dot plot of ${data.length} published totals in two panels. Deaths, counted or estimated: ${data
+        .filter((d) => d.panel === 'deaths')
+        .map((d) => `${d.row}: ${d.figure} (${d.kindName})`)
+        .join('; ')}. Not counts of deaths: ${
+        data
+          .filter((d) => d.panel === 'other')
+          .map((d) => `${d.row}: ${d.figure} (${d.kindName})`)
+          .join('; ') || 'none'
+      }.`,
       sources: rows.map((r) => r.source),
       notes: [
         'A named list counts registered victims only; demographic estimates calculate real deaths; "demographic loss" also counts the births deficit and emigration.',
-        'Lines show the range a source gives (point at its midpoint); ~ approximate, ≥ at least.',
+        ...repeated.map(
+          (d) =>
+            `${d.figure} (${names.get(d.source)!.short}) is drawn once: the table records it as mentioned ${d.mentions} times (${d.dates}).`,
+        ),
+        ...uncertaintyNotes(data),
       ],
     },
     options,
     width,
     locale,
   );
+}
+
+/** A round axis end at or above `x`: 1, 2 or 5 times a power of ten, or halfway between them. */
+function niceTop(x: number): number {
+  const step = 10 ** Math.floor(Math.log10(x)) / 4;
+  return Math.ceil(x / step) * step;
 }

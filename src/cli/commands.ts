@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { escape, from, type ColumnTable } from 'arquero';
 import { audit } from '../analysis/audit.js';
+import { balanceLine } from './balance.js';
 import { compare } from '../analysis/compare.js';
 import { cite, type CitationFormat } from '../data/cite.js';
 import { describe } from '../data/describe.js';
@@ -17,6 +18,7 @@ import { oneLine } from './errors.js';
 import { filterRows } from './filter.js';
 import { sortRows } from './sort.js';
 import { UsageError } from './usage.js';
+import { chartCommand } from './chart.js';
 import { estimateCommand } from './estimate.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -172,14 +174,14 @@ Examples:
 
 const citeCommand: Command = {
   summary: 'Cite a source: the work behind its figures and where they were read.',
-  usage: '<source> [--format text|bibtex|csl-json]',
+  usage: '<source> [--format text|bibtex|biblatex|csl-json]',
   help: `
 Options:
-  --format  text (default), bibtex or csl-json
+  --format  text (default), bibtex (BibTeX), biblatex (biber) or csl-json
 
 Examples:
   ww2-yugoslavia-casualties cite zerjavic
-  ww2-yugoslavia-casualties cite kocovic --format bibtex >> references.bib`,
+  ww2-yugoslavia-casualties cite kocovic --format biblatex >> references.bib`,
   options: { format: { type: 'string' } },
   run(positionals, values) {
     const id = positionals[0];
@@ -254,8 +256,11 @@ const auditCommand: Command = {
   usage: '[--dataset <dataset>] [--format table|csv|json|md]',
   help: `
 For every total a source states, the sum of its parts beside it. A table that does not add up is
-kept as published and shown here with both numbers. Parts that are lower bounds ("18,000+") are
-consistent with any total at or above their sum; a part not reported is left out and counted.
+kept as published and shown here with both numbers. The check allows for how each figure was
+rounded; parts that are lower bounds ("18,000+") are consistent with any total at or above their
+sum; a part not reported (a dash) is unknown, so a shortfall it could hold is undetermined.
+Under the table (format table, all datasets): deaths + births deficit + emigration against the
+demographic loss, for each source of a deaths figure.
 
 Options:
   --dataset  audit only this dataset
@@ -281,11 +286,12 @@ Examples:
             'parts',
             'stated',
             'difference',
-            'consistent',
+            'check',
           )
         : result,
       format,
     );
+    if (format === 'table' && !values.dataset) out(`\n${balanceLine()}`);
   },
 };
 
@@ -294,7 +300,7 @@ const report: Command = {
   usage: '--out <dir> [--force]',
   help: `
 Writes <dir>/index.html (opens without a network), the tables as CSV and Markdown in
-<dir>/tables/, and every chart as SVG and PNG in <dir>/charts/.
+<dir>/tables/, and every chart as SVG, PNG and PDF in <dir>/charts/.
 
 The report is written whole into a new folder beside <dir> and renamed into place, so a failure
 leaves <dir> as it was. A previous report in <dir> is replaced; a folder of other files only with
@@ -320,11 +326,11 @@ Examples:
 
 /** The charts of the report, with the renderers and the package version. */
 async function reportCharts() {
-  const { toPNG, toSVG } = await import('../render/index.js');
+  const { toPDF, toPNG, toSVG } = await import('../render/index.js');
   const { standardCharts } = await import('../report/charts.js');
   const { createRequire } = await import('node:module');
   const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-  return { charts: standardCharts(), toSVG, toPNG, version };
+  return { charts: standardCharts(), toSVG, toPNG, toPDF, version };
 }
 
 export const commands: Record<string, Command> = {
@@ -334,6 +340,7 @@ export const commands: Record<string, Command> = {
   audit: auditCommand,
   sources: sourcesCommand,
   cite: citeCommand,
+  chart: chartCommand,
   report,
   estimate: estimateCommand,
 };

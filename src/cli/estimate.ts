@@ -1,7 +1,6 @@
 // The `estimate` command: multiple systems estimation from a CSV of matched records.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { from, fromCSV, type ColumnTable } from 'arquero';
-import { estimate, estimateChart, estimateSummary } from '../estimate/index.js';
 import type { Command } from './commands.js';
 import { formatOf, print } from './commands.js';
 import { UsageError } from './usage.js';
@@ -84,6 +83,7 @@ Examples:
         `unknown criterion '${criterion}'`,
         'use --criterion bic or --criterion aic',
       );
+    const { estimate, estimateChart, estimateSummary } = await import('../estimate/index.js');
     const records: ColumnTable = fromCSV(text);
     const maxOrder = whole('max-order');
     const bootstrap = whole('bootstrap');

@@ -1,7 +1,7 @@
 import { UnknownIdError } from '../errors.js';
 import { catalog } from './generated/files.js';
 import { datasetIds, type DatasetId, type SourcesRow } from './generated/types.js';
-import { resource, sources } from './load.js';
+import { load, resource, sources, statedTotals } from './load.js';
 
 /** A column of a dataset. */
 export interface FieldDescription {
@@ -32,7 +32,51 @@ export interface DatasetDescription {
   caveats: string[];
   /** The licence of the data. */
   license: string;
+  /** How the dataset's figures relate to each other (the structure columns). */
+  structure: DatasetStructure;
 }
+
+/** A whole of which rows of a dataset are parts: a row of `stated-totals.csv`. */
+export interface Whole {
+  id: string;
+  source: string;
+  /** The whole in the words of the source. */
+  label: string;
+  /** The stated figure; `null` where the source gives the parts but states no total. */
+  value: number | null;
+  /** The whole this one is itself a part of, if any. */
+  part_of: string | null;
+  /** How many rows of the dataset are its parts (`part_of` names it). */
+  parts: number;
+}
+
+/** A row that must never be added to another: it is a subset of it, or restates it. */
+export interface Overlap {
+  id: string;
+  label: string;
+  relation: 'subset_of' | 'restates';
+  /** The id of the other row. */
+  of: string;
+}
+
+/** What {@link describe} says of the structure between a dataset's figures. */
+export interface DatasetStructure {
+  /** What the structure columns mean, in one paragraph. */
+  explanation: string;
+  /** The wholes whose parts are rows of this dataset (and the wholes above them). */
+  wholes: Whole[];
+  /** Rows that overlap another row of the dataset. */
+  overlaps: Overlap[];
+  /** Rows the source rounded, by rounding unit: e.g. `{ 1000: 48 }`. */
+  precision: Record<string, number>;
+}
+
+const explanation =
+  'part_of names the stated total (stated-totals.csv) of which a row is one of the mutually ' +
+  'exclusive parts: only rows with the same part_of are added or stacked. subset_of names a row ' +
+  "whose people include this row's, restates a row this row mentions again: such a row is never " +
+  'added to the row it names. precision is the unit the source rounded a figure to; low and high ' +
+  'stay as published.';
 
 /**
  * Describes a bundled dataset: its title, description, columns, sources and caveats.
@@ -44,6 +88,10 @@ export interface DatasetDescription {
  * @example
  * describe('by-location-1964').rows; // => 18
  * describe('by-location-1964').sources.map((s) => s.kind); // => ['named-list']
+ * describe('slovenia-2005').structure.overlaps.map((o) => `${o.id} ${o.relation} ${o.of}`);
+ * // => ['slovenia-2005-yugoslav-communist-authorities-post-war-killed subset_of slovenia-2005-1941-1945-and-post-war-deaths',
+ * //     'slovenia-2005-1941-to-may-1945-deaths subset_of slovenia-2005-1941-1945-and-post-war-deaths',
+ * //     'slovenia-2005-civilian-partisans-1941-1945-killed subset_of slovenia-2005-1941-1945-and-post-war-deaths']
  */
 export function describe(id: DatasetId): DatasetDescription {
   if (!datasetIds.includes(id)) throw new UnknownIdError('dataset', id, datasetIds);
@@ -53,7 +101,7 @@ export function describe(id: DatasetId): DatasetDescription {
     id,
     title: r.title,
     description: r.description,
-    path: r.path,
+    path: `datasets/${r.path}`,
     rows: r.rows,
     fields: r.schema.fields.map((f) => ({
       name: f.name,
@@ -69,6 +117,45 @@ export function describe(id: DatasetId): DatasetDescription {
       .objects()
       .filter((s) => ids.has(s.id)),
     caveats: [...(r.caveats ?? []), ...catalog.caveats],
-    license: catalog.licenses.map((l) => l.name).join(', '),
+    license: catalog.licenses[0]!.name,
+    structure: structureOf(id),
   };
+}
+
+function structureOf(id: DatasetId): DatasetStructure {
+  const rows = load(id).objects() as unknown as Record<string, string | number | null>[];
+  const totals = statedTotals().objects();
+  const byId = new Map(totals.map((t) => [t.id, t]));
+  const named = new Set<string>();
+  for (const r of rows) {
+    // A whole, and every whole above it.
+    for (let w = r.part_of as string | null; w !== null && !named.has(w); ) {
+      named.add(w);
+      w = byId.get(w)?.part_of ?? null;
+    }
+  }
+  const wholes = totals
+    .filter((t) => named.has(t.id))
+    .map((t) => ({
+      id: t.id,
+      source: t.source,
+      label: t.label,
+      value: t.value,
+      part_of: t.part_of,
+      parts: rows.filter((r) => r.part_of === t.id).length,
+    }));
+  const overlaps: Overlap[] = [];
+  for (const r of rows)
+    for (const relation of ['subset_of', 'restates'] as const)
+      if (r[relation] != null)
+        overlaps.push({
+          id: r.id as string,
+          label: r.label as string,
+          relation,
+          of: r[relation] as string,
+        });
+  const precision: Record<string, number> = {};
+  for (const r of rows)
+    if (r.precision != null) precision[r.precision] = (precision[r.precision] ?? 0) + 1;
+  return { explanation, wholes, overlaps, precision };
 }

@@ -3,7 +3,7 @@ export interface Field {
   name: string;
   type: 'string' | 'number' | 'integer';
   description: string;
-  constraints?: { required?: boolean; enum?: string[]; minimum?: number };
+  constraints?: { required?: boolean; unique?: boolean; enum?: string[]; minimum?: number };
 }
 
 /** A resource of the Frictionless data package: one CSV file. */

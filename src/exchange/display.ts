@@ -6,7 +6,7 @@ import {
   checkOptions,
   show,
 } from '../errors.js';
-import { isTable } from '../analysis/shared.js';
+import { isTable, structureColumns } from '../analysis/shared.js';
 import { formatFigure, numberFormat, type Figure } from './figure.js';
 
 /** Options shared by the text exports (Markdown, LaTeX). */
@@ -14,7 +14,8 @@ export interface DisplayOptions {
   /**
    * Columns to show, in order; `figure` is the figure written with its qualifier and interval.
    * Default: every column, with `figure` in place of `value`, `low`, `high`, `qualifier` and `unit`,
-   * and without `note`.
+   * and without `note` and the structure columns (`id`, `part_of`, `subset_of`, `restates`,
+   * `precision`).
    */
   columns?: string[];
   /** Locale for the digits. Default `'en-US'`. */
@@ -22,8 +23,15 @@ export interface DisplayOptions {
   /** Whether to keep the `note` column (when `columns` is not given). Default `false`. */
   notes?: boolean;
   /**
-   * Most decimals to show for a computed number such as a ratio; published figures are whole
-   * numbers and are never rounded. Default: all of them.
+   * Whether to keep the structure columns `id`, `part_of`, `subset_of`, `restates` and
+   * `precision` (when `columns` is not given). Default `false`.
+   */
+  structure?: boolean;
+  /**
+   * Decimals of a computed number (a ratio, a mean, a difference): every number of a column that
+   * holds a fraction is written with exactly this many. Published figures (`value`, `low`, `high`,
+   * the `figure`) are never rounded; whole numbers keep no decimals; a `year` is written as a year
+   * (1964, not 1,964). Default `2`.
    */
   fractionDigits?: number;
 }
@@ -45,7 +53,7 @@ const figureParts = ['value', 'low', 'high', 'qualifier'];
 export function display(table: ColumnTable, given?: DisplayOptions, fn = 'display'): Display {
   const names = checkTable(table, fn);
   const options = checkOptions(given, fn);
-  const { locale = 'en-US', notes = false } = options;
+  const { locale = 'en-US', notes = false, structure = false } = options;
   if (
     options.columns !== undefined &&
     (!Array.isArray(options.columns) || options.columns.some((c) => typeof c !== 'string'))
@@ -66,22 +74,28 @@ export function display(table: ColumnTable, given?: DisplayOptions, fn = 'displa
   const hasFigure = figureParts.every((c) => names.includes(c));
   const valid = hasFigure ? [...names, 'figure'] : names;
   const hidden = new Set([...figureParts, 'unit', ...(notes ? [] : ['note'])]);
+  const structural = new Set<string>(structure ? [] : structureColumns);
   const columns =
     options.columns ??
     names.flatMap((c) =>
-      hasFigure && c === 'value' ? ['figure'] : hasFigure && hidden.has(c) ? [] : [c],
+      hasFigure && c === 'value'
+        ? ['figure']
+        : hasFigure && (hidden.has(c) || structural.has(c))
+          ? []
+          : [c],
     );
   for (const c of columns) if (!valid.includes(c)) throw new UnknownIdError('column', c, valid);
 
-  const number =
-    fractionDigits === undefined ? numberFormat(locale) : numberFormat(locale, fractionDigits);
   const objects = table.objects() as Record<string, unknown>[];
+  const formats = new Map(
+    columns.map((c) => [c, columnFormat(c, objects, locale, fractionDigits ?? 2)]),
+  );
   const cell = (row: Record<string, unknown>, c: string, i: number) => {
     if (c === 'figure')
       return formatFigure(row as unknown as Figure, locale, `${fn}: row ${i + 1}`);
     const v = row[c];
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a user's cell may hold a Date or any value: shown as JavaScript writes it
-    return v == null ? '' : typeof v === 'number' ? number.format(v) : String(v);
+    return v == null ? '' : typeof v === 'number' ? formats.get(c)!(v) : String(v);
   };
   return {
     columns,
@@ -90,6 +104,26 @@ export function display(table: ColumnTable, given?: DisplayOptions, fn = 'displa
       (c) => c === 'figure' || objects.every((row) => row[c] == null || typeof row[c] === 'number'),
     ),
   };
+}
+
+/** Published figures, written as the source gives them. */
+const published = new Set(['value', 'low', 'high']);
+
+/**
+ * How to write the numbers of column `c`: a year as a year, a published figure unrounded, a whole
+ * number with grouping, and a column that holds a fraction with `digits` decimals throughout.
+ */
+function columnFormat(
+  c: string,
+  rows: Record<string, unknown>[],
+  locale: string,
+  digits: number,
+): (v: number) => string {
+  const whole = rows.every((r) => typeof r[c] !== 'number' || Number.isInteger(r[c]));
+  if (/(^|[_-])year$/i.test(c) && whole) return (v) => numberFormat(locale, 0, false).format(v);
+  if (published.has(c) || whole) return (v) => numberFormat(locale).format(v);
+  const format = numberFormat(locale, digits, true, digits);
+  return (v) => format.format(v);
 }
 
 /**

@@ -77,17 +77,29 @@ export function formatFigure(figure: Figure, locale = 'en-US', where = 'formatFi
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-/** A cached number format for a locale, with no rounding beyond what the figure has (or at most `fractionDigits` decimals). */
-export function numberFormat(locale: string, fractionDigits = 20): Intl.NumberFormat {
+/**
+ * A cached number format for a locale, with no rounding beyond what the figure has (or at most
+ * `fractionDigits` decimals, at least `minimumFractionDigits`), with or without thousands grouping.
+ */
+export function numberFormat(
+  locale: string,
+  fractionDigits = 20,
+  grouping = true,
+  minimumFractionDigits = 0,
+): Intl.NumberFormat {
   if (typeof locale !== 'string')
     throw new InvalidOptionError(
       `Invalid locale ${show(locale)}: expected a BCP 47 language tag such as 'en-US' or 'de-DE'.`,
     );
-  const key = `${locale}\u0000${fractionDigits}`;
+  const key = `${locale}\u0000${fractionDigits}\u0000${grouping}\u0000${minimumFractionDigits}`;
   let format = formats.get(key);
   if (!format) {
     try {
-      format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits });
+      format = new Intl.NumberFormat(locale, {
+        maximumFractionDigits: fractionDigits,
+        minimumFractionDigits,
+        useGrouping: grouping,
+      });
     } catch (cause) {
       throw new InvalidOptionError(
         `Invalid locale ${show(locale)}: expected a BCP 47 language tag such as 'en-US' or 'de-DE'.`,

@@ -4,7 +4,9 @@ import { display, type DisplayOptions } from './display.js';
 /**
  * Writes a table as a Markdown (GitHub) table for a paper or a README: each figure with its
  * qualifier and interval (`~850,000`, `≥18,000`, `69,000–71,000`, `–` for not reported), numbers
- * aligned right.
+ * aligned right. Text is written as text: every character that Markdown reads as inline syntax
+ * (`\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `&`, `~`, `|`) is escaped with a backslash, so that a
+ * label can neither format, link, nor pass raw HTML, nor split a cell.
  *
  * @param table Any Arquero table; one in the contract's shape gets a `figure` column.
  * @param options Columns, locale and notes (see {@link DisplayOptions}).
@@ -18,8 +20,13 @@ import { display, type DisplayOptions } from './display.js';
  */
 export function toMarkdown(table: ColumnTable, options: DisplayOptions = {}): string {
   const { columns, rows, numeric } = display(table, options, 'toMarkdown');
-  // Line breaks (\n, \r\n, or a lone \r, which Markdown also reads as one) become one space.
-  const escape = (s: string) => s.replaceAll('|', '\\|').replace(/[\r\n]+/g, ' ');
+  // Line breaks (\n, \r\n, or a lone \r, which Markdown also reads as one) and tabs become one
+  // space; other control characters are dropped.
+  const escape = (s: string) =>
+    s
+      .replace(/[\r\n\t]+/g, ' ')
+      .replace(/\p{Cc}/gu, '')
+      .replace(/[\\`*_[\]<>&~|]/g, '\\$&');
   const line = (cells: string[]) => `| ${cells.map(escape).join(' | ')} |`;
   return (
     [

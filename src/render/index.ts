@@ -3,18 +3,21 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { View, parse, type Loader, type Spec as VegaSpec } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { fontFamily } from '../charts/theme.js';
+import { compileSpec, layOut } from './layout.js';
+import { useFontMetrics } from './metrics.js';
+import { withResolution } from './png.js';
 import {
   checkCanvas,
   checkLoader,
-  flattenSortFormulas,
   inlineImagesOnly,
   isStackOverflow,
   sandboxLoader,
   type Refusals,
 } from './sandbox.js';
+import { checkDPI, pixelsPerInch, printWidth, type PrintSize } from './size.js';
 
 export { maxPixels, maxSide } from './sandbox.js';
 
@@ -29,8 +32,8 @@ export const fontFiles: readonly string[] = Object.freeze(
   ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map((f) => join(fonts, f)),
 );
 
-/** Options of {@link toSVG}. */
-export interface SVGOptions {
+/** Options of {@link toSVG}: the printed size (see {@link PrintSize}) and a loader. */
+export interface SVGOptions extends PrintSize {
   /**
    * The Vega loader that reads the files and URLs a spec names (`data.url`, images), e.g.
    * `vega.loader({ baseURL: 'https://example.org/data/' })`. Default: none, so that a spec from
@@ -41,8 +44,14 @@ export interface SVGOptions {
 
 /** Options of {@link toPNG}. */
 export interface PNGOptions extends SVGOptions {
-  /** Pixels per SVG unit: 2 for print and slides. Default `2`. */
+  /** Pixels per SVG unit, when neither `width`, `column` nor `dpi` is given. Default `2`. */
   scale?: number;
+  /**
+   * Dots per inch of the printed figure (journals ask for 300 or 600), written into the PNG.
+   * With `width` or `column` the PNG is that width at this resolution (default 300); alone, it
+   * draws the chart at its own size at 96 px per inch.
+   */
+  dpi?: number;
 }
 
 /**
@@ -51,40 +60,43 @@ export interface PNGOptions extends SVGOptions {
  * and mailto (e.g. `javascript:`) are left out.
  *
  * @param spec A Vega-Lite spec, e.g. from `totalsChart()`.
- * @param options `{ loader }`: see {@link SVGOptions}.
+ * @param options `{ width, unit, column }`: a printed width; the chart is laid out anew at that
+ *   width (text keeps its size) and the SVG's `width` and `height` are given in mm. `{ loader }`:
+ *   see {@link SVGOptions}.
  * @returns The SVG document.
  * @throws {InvalidOptionError} If the spec is not an object, Vega-Lite or Vega cannot compile or
- *   run it, or it names a file or URL and no loader was given.
+ *   run it, it names a file or URL and no loader was given, or the printed width is not a length
+ *   or too narrow for the chart's text.
  * @example
  * const svg = await toSVG(totalsChart(load('total-estimates'))); // '<svg xmlns="http://www.w3.org/2000/svg" …'
+ * await toSVG(spec, { column: 'double' }); // '<svg … width="175mm" height="…mm" viewBox="0 0 661 …"'
  */
 export async function toSVG(spec: TopLevelSpec | object, options?: SVGOptions): Promise<string> {
-  return render(spec, options, 'toSVG');
+  const { loader, ...size } = checkOptions(options, 'toSVG');
+  const inches = printWidth(size);
+  const svg = await drawSVG(spec, inches, checkLoader(loader, 'toSVG'), 'toSVG');
+  return inches ? printedSize(svg, inches) : svg;
 }
 
-async function render(
-  spec: TopLevelSpec | object,
-  options: SVGOptions | undefined,
+/**
+ * The SVG of a spec, laid out at a printed width if one is given; its size in px. Loads go through
+ * the sandbox: refused unless a loader is given.
+ */
+async function drawSVG(
+  spec: object,
+  inches: number | undefined,
+  loader: Loader | undefined,
   fn: string,
 ): Promise<string> {
-  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new InvalidOptionError(`Invalid spec ${show(spec)}: expected a Vega-Lite spec object.`);
-  }
-  const loader = checkLoader(checkOptions(options, fn).loader, fn);
   const refusals: Refusals = { refused: [] };
   const errors: string[] = [];
   let view: View | undefined;
   try {
-    let vega: VegaSpec;
-    try {
-      vega = flattenSortFormulas(compile(spec as TopLevelSpec).spec);
-    } catch (cause) {
-      if (isStackOverflow(cause)) throw cause;
-      throw new InvalidOptionError(
-        `${fn}: invalid spec: Vega-Lite cannot compile it (${show(messageOf(cause))}).`,
-        { cause },
-      );
-    }
+    const vega: VegaSpec = inches
+      ? (await layOut(spec, Math.round(inches * pixelsPerInch), `${(inches * 25.4).toFixed(1)} mm`))
+          .vega
+      : compileSpec(spec);
+    useFontMetrics();
     try {
       view = new View(parse(vega), {
         renderer: 'none',
@@ -156,45 +168,77 @@ function quietLogger(errors: string[]) {
   return logger as never;
 }
 
+/** The width in px of an SVG from Vega (its `width` attribute). */
+function svgWidth(svg: string): number {
+  return Number(svg.slice(0, 2000).match(/<svg\b[^>]*?\swidth="([\d.]+)"/)?.[1]);
+}
+
+/** Gives an SVG from Vega its printed size in mm, keeping its viewBox in px. */
+function printedSize(svg: string, inches: number): string {
+  return svg.replace(/^(<svg[^>]*?) width="([\d.]+)" height="([\d.]+)"/, (_, head, w, h) => {
+    const mm = inches * 25.4;
+    return `${head} width="${+mm.toFixed(2)}mm" height="${+((mm * +h) / +w).toFixed(2)}mm"`;
+  });
+}
+
 /**
  * Renders a Vega-Lite spec to PNG bytes with resvg, using the package's fonts. The picture may
  * hold at most {@link maxPixels} pixels (width × height × scale²); larger ones are refused before
  * any memory is taken for them.
  *
  * @param spec A Vega-Lite spec.
- * @param options `{ scale, loader }`: pixels per SVG unit (default 2), and see {@link SVGOptions}.
- * @returns The PNG file's bytes.
- * @throws {InvalidOptionError} As {@link toSVG}; if `scale` is not a number above 0 and at most
- *   10, or makes the picture less than a pixel or more than {@link maxPixels}.
+ * @param options `{ scale }` (pixels per SVG unit, default 2), or a printed size `{ width | column,
+ *   dpi }`: e.g. `{ column: 'single', dpi: 600 }` is 85 mm at 600 dpi, 2008 px wide; and
+ *   `{ loader }`, see {@link SVGOptions}.
+ * @returns The PNG file's bytes (with its resolution in a `pHYs` chunk when `dpi` is known).
+ * @throws {InvalidOptionError} As {@link toSVG}; if `scale` is not a positive number up to 10,
+ *   `dpi` is not from 72 to 2400, `scale` is given with `dpi` or a width, the width is bad, or the
+ *   picture would be less than a pixel or more than {@link maxPixels}.
  * @example
  * writeFileSync('totals.png', await toPNG(totalsChart(load('total-estimates')), { scale: 2 }));
+ * writeFileSync('totals-600dpi.png', await toPNG(spec, { column: 'single', dpi: 600 }));
  */
 export async function toPNG(
   spec: TopLevelSpec | object,
   options?: PNGOptions,
 ): Promise<Uint8Array> {
-  const { scale = 2, loader } = checkOptions(options, 'toPNG');
+  const { scale: given, dpi: dpiGiven, loader, ...size } = checkOptions(options, 'toPNG');
+  const inches = printWidth(size);
+  if (given !== undefined && (inches !== undefined || dpiGiven !== undefined))
+    throw new InvalidOptionError(
+      `Both scale ${show(given)} and a printed size (width, column or dpi) were given: expected one of them.`,
+    );
+  const scale = given ?? 2;
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > 10) {
     throw new InvalidOptionError(
       `Invalid scale ${show(scale)}: expected a number above 0 and at most 10.`,
     );
   }
-  const svg = await render(spec, { loader }, 'toPNG');
-  checkCanvas(svg, scale, 'toPNG');
+  const dpi = dpiGiven === undefined ? (inches ? 300 : undefined) : checkDPI(dpiGiven);
+  const svg = await drawSVG(spec, inches, checkLoader(loader, 'toPNG'), 'toPNG');
+  // The printed width at dpi, in pixels; or the chart's own size at dpi, or at scale.
+  const fitTo = inches
+    ? { mode: 'width' as const, value: Math.round(inches * dpi!) }
+    : { mode: 'zoom' as const, value: dpi ? dpi / pixelsPerInch : scale };
+  checkCanvas(svg, fitTo.mode === 'width' ? fitTo.value / svgWidth(svg) : fitTo.value, 'toPNG');
   const { Resvg } = await import('@resvg/resvg-js'); // a native addon: loaded only when a PNG is asked for
+  let png: Uint8Array;
   try {
     const resvg = new Resvg(inlineImagesOnly(svg), {
-      fitTo: { mode: 'zoom', value: scale },
+      fitTo,
       background: 'white',
       font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: fontFamily },
     });
-    return resvg.render().asPng();
+    png = resvg.render().asPng();
   } catch (cause) {
     throw new InvalidOptionError(
       `toPNG: resvg cannot draw the chart (${show(messageOf(cause))}).`,
       { cause },
     );
   }
+  return dpi ? withResolution(png, dpi) : png;
 }
 
 export { displayWithSVG } from '../notebook/svg.js';
+export { toPDF, type PDFOptions } from './pdf.js';
+export { columnWidths, type Column, type LengthUnit, type PrintSize } from './size.js';

@@ -1,4 +1,6 @@
 // The charts of the report and of the gallery: every builder on the bundled data it applies to.
+import { balance } from '../analysis/balance.js';
+import { balanceChart } from '../charts/balance.js';
 import { compareChart, slopeChart, spreadChart } from '../charts/compare.js';
 import { compositionChart } from '../charts/composition.js';
 import { locationChart } from '../charts/location.js';
@@ -22,6 +24,12 @@ export function standardCharts(): ReportChart[] {
       spec: totalsChart(load('total-estimates')),
     },
     {
+      name: 'demographic-balance',
+      dataset: 'demographic-loss',
+      section: 'balance',
+      spec: balanceChart(balance()),
+    },
+    {
       name: 'by-nationality-bars',
       dataset: 'by-nationality',
       spec: compareChart(load('by-nationality'), { by: 'nationality' }),
@@ -30,6 +38,11 @@ export function standardCharts(): ReportChart[] {
       name: 'by-nationality-spread',
       dataset: 'by-nationality',
       spec: spreadChart(load('by-nationality'), { by: 'nationality' }),
+    },
+    {
+      name: 'by-status-spread',
+      dataset: 'by-status',
+      spec: spreadChart(load('by-status'), { by: 'status' }),
     },
     {
       name: 'by-nationality-slope',
@@ -81,17 +94,26 @@ export function standardCharts(): ReportChart[] {
       spec: compositionChart(load('ndh-croats-bosniaks'), {
         by: 'nationality',
         color: 'status',
-        title: 'Croats and Bosniaks in the NDH and abroad: deaths by status (Žerjavić)',
+        title: 'Croats and Bosniaks, in the NDH and abroad: deaths by status (Žerjavić)',
       }),
     },
     {
       name: 'ndh-civilians-by-perpetrator',
       dataset: 'ndh-civilians-by-perpetrator',
-      spec: compositionChart(load('ndh-civilians-by-perpetrator'), {
-        by: 'nationality',
-        color: 'perpetrator',
-        title: 'Croat and Bosniak civilian deaths in the NDH, by perpetrator (Žerjavić)',
-      }),
+      // The 12,000 who died abroad are not part of the deaths in the NDH: left out, and said so.
+      spec: compositionChart(
+        load('ndh-civilians-by-perpetrator').filter(
+          (d: { region: string | null }) => d.region === 'ndh',
+        ),
+        {
+          by: 'perpetrator',
+          color: 'nationality',
+          title: 'Croat and Bosniak civilian deaths in the NDH, by perpetrator (Žerjavić)',
+          notes: [
+            'Not in this chart: the civilians who died abroad (10,000 Croats and 2,000 Bosniaks), who are not among the deaths in the NDH.',
+          ],
+        },
+      ),
     },
     {
       name: 'military-losses',

@@ -3,6 +3,7 @@
 import { from, type ColumnTable } from 'arquero';
 import { agreement } from '../analysis/agreement.js';
 import { audit } from '../analysis/audit.js';
+import { balance } from '../analysis/balance.js';
 import { compare } from '../analysis/compare.js';
 import { harmonize } from '../analysis/harmonize.js';
 import { spread } from '../analysis/spread.js';
@@ -13,7 +14,10 @@ import { catalog } from '../data/generated/files.js';
 import type { DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { toCSV } from '../exchange/csv.js';
-import { escapeHTML, toHTML } from '../exchange/html.js';
+import { escapeHTML } from '../exchange/html.js';
+import { figure } from './figure.js';
+import { sourceNames } from '../charts/attribution.js';
+import { reportTable } from './table.js';
 import { toMarkdown } from '../exchange/markdown.js';
 import { numberFormat } from '../exchange/figure.js';
 import { caveats, p, page, type Section } from './page.js';
@@ -23,8 +27,10 @@ import { checkOutput, safeFileName, writeFolder } from './write.js';
 export interface ReportChart {
   /** File name without extension, e.g. `total-estimates`. */
   name: string;
-  /** The dataset the chart belongs to (its section). */
+  /** The dataset the chart belongs to. */
   dataset: DatasetId;
+  /** The id of the page section that shows it, if not the dataset's own (e.g. `'balance'`). */
+  section?: string;
   /** The Vega-Lite spec. */
   spec: object;
 }
@@ -37,6 +43,8 @@ export interface ReportOptions {
   toSVG?: (spec: object) => Promise<string>;
   /** Renders a spec to PNG bytes. Required when `charts` is given. */
   toPNG?: (spec: object) => Promise<Uint8Array>;
+  /** Renders a spec to PDF bytes; when given, each chart is also written as PDF. */
+  toPDF?: (spec: object) => Promise<Uint8Array>;
   /** The package version, for the footer. */
   version?: string;
   /**
@@ -58,11 +66,12 @@ const signed = (x: number | null | undefined) =>
 
 /**
  * Writes the report into `dir`: `index.html` (no script, no network needed), `tables/*.csv`,
- * `tables/*.md`, and `charts/*.svg` and `charts/*.png` for the charts given, and a small manifest
- * (`.ww2-yugoslavia-casualties-report.json`) that marks the folder as a report. The report is
- * written whole into a new folder beside `dir`, then renamed into place: a failure leaves `dir`
- * as it was. `/`, system folders, the home folder, symbolic links and a folder of other files
- * (without `force`) are refused; chart names become safe file names.
+ * `tables/*.md`, and `charts/*.svg`, `charts/*.png` (and `charts/*.pdf` with `toPDF`) for the
+ * charts given, and a small manifest (`.ww2-yugoslavia-casualties-report.json`) that marks the
+ * folder as a report. The report is written whole into a new folder beside `dir`, then renamed
+ * into place: a failure leaves `dir` as it was. `/`, system folders, the home folder, symbolic
+ * links and a folder of other files (without `force`) are refused; chart names become safe file
+ * names.
  *
  * @param dir The folder to write; created if missing, replaced whole if it holds a previous report.
  * @param options Charts and their renderers, version, force.
@@ -75,10 +84,11 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
     charts = [],
     toSVG,
     toPNG,
+    toPDF,
     version,
     force = false,
   } = checkOptions(options, 'writeReport');
-  checkArguments(charts, toSVG, toPNG, version, force);
+  checkArguments(charts, toSVG, toPNG, toPDF, version, force);
   checkOutput(dir, force); // before any chart is drawn
   const names = fileNames(charts);
   if (charts.length && (!toSVG || !toPNG))
@@ -106,15 +116,19 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
         `writeReport: toPNG gave ${show(png)} for chart ${show(chart.name)}; expected PNG bytes (a Uint8Array).`,
       );
     files.set(`charts/${name}.png`, png);
-    const description = (chart.spec as { description?: unknown }).description;
-    drawn.set(
-      chart,
-      `<figure role="img" aria-label="${escapeHTML(typeof description === 'string' ? description : name)}">${svg.replace(/^<\?xml[^>]*>\s*/, '')}<figcaption>Chart files: <a href="charts/${name}.svg">SVG</a> · <a href="charts/${name}.png">PNG</a></figcaption></figure>`,
-    );
+    if (toPDF) {
+      const pdf = await toPDF(chart.spec);
+      if (!(pdf instanceof Uint8Array))
+        throw new InvalidOptionError(
+          `writeReport: toPDF gave ${show(pdf)} for chart ${show(chart.name)}; expected PDF bytes (a Uint8Array).`,
+        );
+      files.set(`charts/${name}.pdf`, pdf);
+    }
+    drawn.set(chart, figure(name, svg, chart.spec, toPDF !== undefined));
   }
-  const chartsOf = (id: DatasetId) =>
+  const chartsOf = (id: string) =>
     charts
-      .filter((c) => c.dataset === id)
+      .filter((c) => (c.section ?? c.dataset) === id)
       .map((c) => drawn.get(c)!)
       .join('\n');
 
@@ -122,6 +136,7 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
     totalsSection(chartsOf('total-estimates'), table),
     sourcesSection(table),
     auditSection(table),
+    balanceSection(chartsOf('balance'), table),
     comparisonsSection(table),
     ...datasets
       .filter((id) => id !== 'total-estimates')
@@ -159,6 +174,7 @@ function checkArguments(
   charts: unknown,
   toSVG: unknown,
   toPNG: unknown,
+  toPDF: unknown,
   version: unknown,
   force: unknown,
 ): void {
@@ -174,11 +190,14 @@ function checkArguments(
       bad(`the name of chart ${i + 1}`, chart!.name, 'a file name such as total-estimates');
     if (!datasets.includes(chart!.dataset as DatasetId))
       bad(`the dataset of chart ${i + 1}`, chart!.dataset, `one of ${datasets.join(', ')}`);
+    if (chart!.section !== undefined && typeof chart!.section !== 'string')
+      bad(`the section of chart ${i + 1}`, chart!.section, 'the id of a section of the page');
     if (chart!.spec === null || typeof chart!.spec !== 'object')
       bad(`the spec of chart ${i + 1}`, chart!.spec, 'a Vega-Lite spec object');
   });
   if (toSVG !== undefined && typeof toSVG !== 'function') bad('option toSVG', toSVG, 'a function');
   if (toPNG !== undefined && typeof toPNG !== 'function') bad('option toPNG', toPNG, 'a function');
+  if (toPDF !== undefined && typeof toPDF !== 'function') bad('option toPDF', toPDF, 'a function');
   if (version !== undefined && typeof version !== 'string') bad('option version', version, 'text');
   if (typeof force !== 'boolean') bad('option force', force, 'true or false');
 }
@@ -212,11 +231,15 @@ function totalsSection(charts: string, table: TableWriter): Section {
   return {
     id: 'total-estimates',
     title: 'Headline totals',
+    short: 'Headline totals',
     html: [
       p(d.description),
       caveats(ownCaveats(d.caveats)),
       charts,
-      `<div class="scroll">${toHTML(t, { columns: ['source', 'kind', 'date', 'measure', 'figure', 'label'] })}</div>`,
+      reportTable(t, {
+        columns: ['source', 'kind', 'date', 'measure', 'figure', 'label'],
+        caption: 'Every headline total, as published',
+      }),
       table('total-estimates', t),
     ].join('\n'),
   };
@@ -227,12 +250,13 @@ function sourcesSection(table: TableWriter): Section {
   const list = rows
     .map(
       (s) =>
-        `<li><strong>${escapeHTML(s.id)}</strong> ${kindTag(s.kind)}<br>${escapeHTML(cite(s.id))}${s.note ? `<br><small>${escapeHTML(s.note)}</small>` : ''}</li>`,
+        `<li><strong>${escapeHTML(sourceNames([s.id])[0]!.name)}</strong> <code>${escapeHTML(s.id)}</code> ${kindTag(s.kind)}<br>${escapeHTML(cite(s.id))}${s.note ? `<br><small>${escapeHTML(s.note)}</small>` : ''}</li>`,
     )
     .join('\n');
   return {
     id: 'sources',
     title: 'The sources',
+    short: 'Sources',
     html: [
       p(
         'Every work a figure comes from, what kind of source it is, and the document and section it was read from.',
@@ -247,21 +271,68 @@ function auditSection(table: TableWriter): Section {
   const result = audit();
   const findings = result
     .objects()
-    .filter((r) => !r.consistent)
+    .filter((r) => r.check !== 'consistent' && r.stated !== null)
     .map(
       (r) =>
-        `<li class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${r.source}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}${r.not_reported ? `; ${r.not_reported} figures not reported, left out` : ''}).`)}</li>`,
+        `<li class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${sourceNames([r.source])[0]!.name}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}). ${r.check}: ${r.reason}.`)}</li>`,
     );
+  const inconsistent = result.objects().filter((r) => r.check === 'inconsistent').length;
   return {
     id: 'audit',
     title: 'Published tables that do not add up',
+    short: 'Tables that do not add up',
     html: [
       p(
-        `Each total a source states, against the sum of the rows it covers. ${findings.length} of ${result.numRows()} do not add up; the tables are kept as published.`,
+        `Each total a source states, against the sum of the rows it covers, allowing for how the source rounded. ${inconsistent} of ${result.numRows()} do not add up, ${findings.length - inconsistent} cannot be settled (a part not reported could hold the difference); the tables are kept as published.`,
       ),
       `<ul>${findings.join('\n')}</ul>`,
-      `<div class="scroll">${toHTML(result, { columns: ['dataset', 'source', 'scope', 'parts', 'stated', 'difference', 'consistent'] })}</div>`,
+      reportTable(result, {
+        columns: ['dataset', 'source', 'scope', 'parts', 'stated', 'difference', 'check'],
+        caption: 'Each stated total against the sum of its rows',
+      }),
       table('audit', result),
+    ].join('\n'),
+  };
+}
+
+function balanceSection(charts: string, table: TableWriter): Section {
+  const result = balance();
+  const rows = result.objects();
+  const approx = (q: string) => (q === 'approximate' ? '~' : '');
+  const first = rows[0]!;
+  const about = first.approximate ? 'about ' : '';
+  const gaps = rows
+    .map(
+      (r) =>
+        `<li>${escapeHTML(`${r.deaths_source} (${r.deaths_kind?.replaceAll('-', ' ') ?? 'kind unknown'}): ${n(r.deaths)}${r.deaths_high !== r.deaths_low ? ` (${n(r.deaths_low)}–${n(r.deaths_high)})` : ''} + ${n(r.births_deficit)} + ${approx(r.emigration_qualifier)}${n(r.emigration)} = ${n(r.parts)}; ${r.gap >= 0 ? `${about}${n(r.gap)} more` : `${about}${n(-r.gap)} less`} than the demographic loss${r.gap_low !== r.gap_high ? ` (${signed(r.gap_low)} to ${signed(r.gap_high)})` : ''}.`)}</li>`,
+    )
+    .join('\n');
+  return {
+    id: 'balance',
+    title: 'Deaths, births deficit and emigration against the demographic loss',
+    short: 'Demographic balance',
+    html: [
+      p(
+        `The official figure of ${n(first.loss)} is, in the document's words, "an estimate of total demographic loss" that covered "the number of unborn children, and losses from emigration and disease"; the document gives a births deficit of ${n(first.births_deficit)} and emigration of ${approx(first.emigration_qualifier)}${n(first.emigration)} as "not included with war casualties". Added to each estimate of deaths, they make the sums below. The parts come from different sources, and the document does not say who calculated the births deficit and emigration: the gap shows how far the published figures fit together, not which is right.`,
+      ),
+      `<ul>${gaps}</ul>`,
+      charts,
+      reportTable(result, {
+        columns: [
+          'deaths_source',
+          'deaths_kind',
+          'deaths',
+          'births_deficit',
+          'emigration',
+          'parts',
+          'loss',
+          'gap',
+          'gap_low',
+          'gap_high',
+        ],
+        caption: 'Each estimate of deaths with the births deficit and emigration, against the loss',
+      }),
+      table('balance', result),
     ].join('\n'),
   };
 }
@@ -290,42 +361,82 @@ function comparisonsSection(table: TableWriter): Section {
   return {
     id: 'comparisons',
     title: 'Comparing the sources',
+    short: 'Comparisons',
     html: [
       '<h3>Kočović and Žerjavić by nationality</h3>',
       p(
-        `Two demographic estimates of real deaths. Over the ${agree.n} nationalities both report, they differ by ${n(Math.round(agree.mean_abs_difference!))} on average (mean absolute difference); their figures correlate with Pearson r = ${agree.pearson!.toFixed(3)} and their rankings with Spearman ρ = ${agree.spearman!.toFixed(3)}.`,
+        `Two demographic estimates of real deaths. Over the ${agree.n} nationalities both report, they differ by ${n(Math.round(agree.mean_abs_difference!))} on average (mean absolute difference); their figures correlate with Pearson r = ${agree.pearson!.toFixed(3)} (95% interval ${agree.pearson_low!.toFixed(3)}–${agree.pearson_high!.toFixed(3)}) and their rankings with Spearman ρ = ${agree.spearman!.toFixed(3)}. Correlation is not agreement: Lin's concordance, which is 1 only where the figures are equal, is ${agree.concordance!.toFixed(3)}, and on a typical nationality Kočović's figure is ${Math.exp(agree.log_ratio_mean!).toFixed(2)} times Žerjavić's, with 95% of nationalities between ${agree.ratio_lower!.toFixed(2)} and ${agree.ratio_upper!.toFixed(2)} times (Bland–Altman limits on the log ratios).`,
       ),
-      `<div class="scroll">${toHTML(pair, { columns: ['nationality', 'source', 'figure', 'difference', 'ratio', 'rank'], fractionDigits: 2 })}</div>`,
+      reportTable(pair, {
+        columns: ['nationality', 'source', 'figure', 'difference', 'ratio', 'rank'],
+        caption: 'Kočović against Žerjavić by nationality (difference and ratio to Žerjavić)',
+      }),
       table('compare-kocovic-zerjavic-by-nationality', pair),
       '<h3>The spread of the three sources by nationality</h3>',
       p(
         'The 1964 list (a named list) beside the two demographic estimates: lowest and highest figure per nationality, and how many sources report it.',
       ),
-      `<div class="scroll">${toHTML(spreads, { columns: ['nationality', 'count', 'not_reported', 'min', 'min_source', 'max', 'max_source', 'ratio'], fractionDigits: 2 })}</div>`,
+      reportTable(spreads, {
+        columns: [
+          'nationality',
+          'count',
+          'not_reported',
+          'min',
+          'min_source',
+          'max',
+          'max_source',
+          'ratio',
+        ],
+        caption: 'Lowest and highest figure per nationality, over the three sources',
+      }),
       table('spread-by-nationality', spreads),
       '<h3>The 1964 list and Žerjavić by republic</h3>',
       p(
         "The 1964 list's Serbia (proper), AP Kosovo and AP Vojvodina added into Serbia, beside Žerjavić's republics. The 1964 list is a named list; Žerjavić a demographic estimate.",
       ),
       caveats(warnings),
-      `<div class="scroll">${toHTML(byRepublic, { columns: ['region', 'source', 'figure', 'difference', 'ratio'], fractionDigits: 2 })}</div>`,
+      reportTable(byRepublic, {
+        columns: ['region', 'source', 'figure', 'difference', 'ratio'],
+        caption: 'The 1964 list against Žerjavić by republic (difference and ratio to Žerjavić)',
+      }),
       table('compare-1964-zerjavic-by-republic', byRepublic),
     ].join('\n'),
   };
 }
 
+/** The navigation's short names of the dataset sections. */
+const shortTitles: Partial<Record<DatasetId, string>> = {
+  'by-nationality': 'By nationality',
+  'by-location-1964': '1964 list by location',
+  'by-republic-zerjavic': 'By republic',
+  'by-status': 'By status',
+  'slovenia-2005': 'Slovenia 2005',
+  'ndh-serbs': 'NDH: Serbs',
+  'ndh-croats-bosniaks': 'NDH: Croats, Bosniaks',
+  'ndh-civilians-by-perpetrator': 'NDH: civilians',
+  'ndh-croats-goldstein': 'NDH: Goldstein',
+  'military-losses': 'Military losses',
+  'italian-by-region': 'Italian losses',
+  'belgrade-offensive': 'Belgrade offensive',
+  'demographic-loss': 'Demographic loss',
+};
+
 function datasetSection(id: DatasetId, charts: string, table: TableWriter): Section {
   const d = describe(id);
-  const kinds = d.sources.map((s) => `${escapeHTML(s.id)} ${kindTag(s.kind)}`).join(' · ');
+  const names = new Map(sourceNames(d.sources.map((s) => s.id)).map((n) => [n.id, n.name]));
+  const kinds = d.sources
+    .map((s) => `${escapeHTML(names.get(s.id) ?? s.id)} ${kindTag(s.kind)}`)
+    .join(' · ');
   return {
     id,
     title: d.title,
+    short: shortTitles[id] ?? d.title,
     html: [
       p(d.description),
       `<p>Sources: ${kinds}</p>`,
       caveats(ownCaveats(d.caveats)),
       charts,
-      `<div class="scroll">${toHTML(load(id), { notes: true })}</div>`,
+      reportTable(load(id), { notes: true, caption: `${d.title}: every row, as published` }),
       table(id, load(id)),
     ].join('\n'),
   };

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { InvalidOptionError, load } from '../../src/index.js';
+import { InvalidOptionError, InvalidTableError, load } from '../../src/index.js';
 import { agreement, fromRows } from '../../src/index.js';
 import { dash, exact, row, sources } from './fixtures.js';
 
@@ -102,5 +103,145 @@ describe('agreement', () => {
     expect(() => agreement(load('by-nationality'), { by: 'Nationality' })).toThrow(
       /agreement: option by is 'Nationality'.*Did you mean 'nationality'\?/,
     );
+  });
+
+  // Why (issue 11): "Pearson 0.995 between Kočović and Žerjavić reads as 'they agree', yet per
+  // nationality they differ by factors up to about 3 (Montenegrins, Albanians). There is no
+  // interval on any correlation computed from 8–12 categories."
+  test('agreement(byNationality, { by }) for Kočović and Žerjavić: interval, concordance and Bland–Altman on log ratios', () => {
+    const pair = agreement(load('by-nationality'), { by: 'nationality' })
+      .objects()
+      .find((r) => r.source_a === 'kocovic' && r.source_b === 'zerjavic')!;
+    // Reference values: scipy 1.17.1 / numpy 2.4.6, run once on the 12 pairs (in thousands:
+    // Kočović 487 207 32 50 7 86 12 6 60 27 26 14; Žerjavić 530 192 42 20 6 103 7 18 57 18 28 6):
+    //   r = scipy.stats.pearsonr(k, z); r.confidence_interval(0.95)   (Fisher's z)
+    //     → 0.9823215067698317, 0.9986935825255066
+    //   By hand: atanh(0.99518289) = 3.0132; ± 1.959964 / √9 = ± 0.6533 → tanh(2.3599) = 0.98232,
+    //   tanh(3.6665) = 0.99869.
+    expect(pair.pearson_low).toBeCloseTo(0.9823215067698317, 12);
+    expect(pair.pearson_high).toBeCloseTo(0.9986935825255066, 12);
+    // Lin's concordance, 2·s_kz / (s_k² + s_z² + (k̄ − z̄)²) with moments over n, in numpy:
+    //   2*((k-k.mean())*(z-z.mean())).mean() / (k.var() + z.var() + (k.mean()-z.mean())**2)
+    //   → 0.9919435810574838
+    expect(pair.concordance).toBeCloseTo(0.9919435810574838, 12);
+    // Bland–Altman on d = ln(k / z): numpy d.mean() → 0.10658908706745228, d.std(ddof=1) →
+    // 0.5422364914705533; limits exp(mean ∓ 1.959964 · sd) → 0.38436029144295525, 3.219908945795057.
+    expect(pair.log_ratio_mean).toBeCloseTo(0.10658908706745228, 12);
+    expect(pair.log_ratio_sd).toBeCloseTo(0.5422364914705533, 12);
+    expect(pair.ratio_lower).toBeCloseTo(0.38436029144295525, 10);
+    expect(pair.ratio_upper).toBeCloseTo(3.219908945795057, 10);
+    // So a correlation of 0.995 sits beside per-nationality factors from ×0.38 to ×3.2: the
+    // Albanians 6,000 / 18,000 = 1/3 and the Montenegrins 50,000 / 20,000 = 2.5 lie near the limits.
+    expect(pair.ratio_lower!).toBeLessThan(6000 / 18000 + 0.06);
+    expect(pair.ratio_upper!).toBeGreaterThan(50000 / 20000);
+  });
+
+  test('agreement(table, { by }) on a small table: concordance and log ratios by hand', () => {
+    // a = 1, 2, 4, 8 and b = 2, 4, 8, 16: every b is 2 a. Pearson and Spearman are 1, but the
+    // figures do not agree: ln(a / b) = −ln 2 on every pair, sd 0, limits ×0.5 to ×0.5.
+    // Concordance: ā = 15/4, b̄ = 15/2; s_a² = (1 + 4 + 16 + 64)/4 − (15/4)² = 85/4 − 225/16 = 115/16;
+    // s_b² = 4 · 115/16 = 115/4; s_ab = 2 · 115/16 = 115/8; (ā − b̄)² = 225/16.
+    // ρc = 2 · 115/8 / (115/16 + 460/16 + 225/16) = (460/16) / (800/16) = 0.575.
+    const table = fromRows(
+      [1, 2, 4, 8].flatMap((v, i) => [
+        row('a', `c${i}`, exact(v)),
+        row('b', `c${i}`, exact(2 * v)),
+      ]),
+      { sources },
+    );
+    const pair = agreement(table, { by: 'category' }).object();
+    expect(pair).toMatchObject({ n: 4, spearman: 1, log_ratio_sd: 0 });
+    expect(pair.pearson).toBeCloseTo(1, 12);
+    expect(pair.concordance).toBeCloseTo(0.575, 12);
+    expect(pair.log_ratio_mean).toBeCloseTo(-Math.LN2, 12);
+    expect(pair.ratio_lower).toBeCloseTo(0.5, 12);
+    expect(pair.ratio_upper).toBeCloseTo(0.5, 12);
+    // Fisher's z for r near 1 is large: the interval closes on 1, never NaN.
+    expect(pair.pearson_low).toBeCloseTo(1, 12);
+    expect(pair.pearson_high).toBeCloseTo(1, 12);
+    // Fewer than 4 pairs: no interval.
+    const three = fromRows(
+      [1, 2, 4].flatMap((v, i) => [row('a', `c${i}`, exact(v)), row('b', `c${i}`, exact(v + i))]),
+      { sources },
+    );
+    expect(agreement(three, { by: 'category' }).object()).toMatchObject({
+      n: 3,
+      pearson_low: null,
+      pearson_high: null,
+    });
+  });
+
+  // Why (issue 11): "A constant non-integer vector gets a finite correlation ... correlations can
+  // exceed 1 by ~2e-16 (then atanh gives NaN)".
+  test('agreement(table, { by }) gives no correlation for a constant vector, and keeps correlations within [−1, 1]', () => {
+    const share = (source: string, category: string, value: number) => ({
+      ...row(source, category, { value, low: value, high: value, qualifier: 'exact' }),
+      measure: 'share',
+      unit: 'percent',
+    });
+    const flat = fromRows(
+      [
+        share('a', 'x', 0.1),
+        share('a', 'y', 0.1),
+        share('a', 'z', 0.1),
+        share('b', 'x', 1),
+        share('b', 'y', 2),
+        share('b', 'z', 3),
+      ],
+      { sources },
+    );
+    expect(agreement(flat, { by: 'category' }).object()).toMatchObject({
+      pearson: null,
+      spearman: null,
+    });
+    // a = 0.9·(1, 2, 3, 7), b = 3a: exactly proportional, but in floating point the plain formula
+    // gives r = 1.0000000000000002 (sampleCorrelation of these vectors).
+    const a = [1, 2, 3, 7].map((v) => v * 0.9);
+    const proportional = fromRows(
+      a.flatMap((v, i) => [share('a', `c${i}`, v), share('b', `c${i}`, v * 3)]),
+      { sources },
+    );
+    const pair = agreement(proportional, { by: 'category' }).object();
+    expect(pair.pearson).toBe(1);
+    expect(pair.pearson_low).toBe(1);
+    expect(pair.concordance!).toBeLessThanOrEqual(1);
+  });
+
+  test('agreement(table, { by }) never makes a missing key a category', () => {
+    // Both sources give a figure with no category: they are not paired as if it were one.
+    const table = fromRows(
+      [
+        row('a', 'x', exact(1)),
+        row('a', null, exact(5)),
+        row('b', 'x', exact(2)),
+        row('b', null, exact(7)),
+      ],
+      { sources },
+    );
+    expect(() => agreement(table, { by: 'category' })).toThrow(InvalidTableError);
+    expect(() => agreement(table, { by: 'category' })).toThrow(/a missing key is not a category/);
+  });
+
+  // Why (issue 11): "Spearman depends on the installed simple-statistics: package.json allows
+  // ^7.8.8, but tied ranks are averaged only from 7.10.0: with 7.9.3, Kočović–Žerjavić Spearman is
+  // 0.9161, not 0.8947" (the 0.8947 is pinned by hand above).
+  test('package.json requires a simple-statistics that averages tied ranks (>= 7.10.0), and the lockfile holds one', () => {
+    const version = (v: string) =>
+      v
+        .replace(/^[\^~]/, '')
+        .split('.')
+        .map(Number);
+    const atLeast7_10 = (v: string) => {
+      const [major, minor] = version(v);
+      return major === 7 && minor! >= 10;
+    };
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
+    expect(pkg.dependencies['simple-statistics']).toMatch(/^\^7\.\d+\.\d+$/);
+    expect(atLeast7_10(pkg.dependencies['simple-statistics'])).toBe(true);
+    expect(lock.packages[''].dependencies['simple-statistics']).toBe(
+      pkg.dependencies['simple-statistics'],
+    );
+    expect(atLeast7_10(lock.packages['node_modules/simple-statistics'].version)).toBe(true);
   });
 });

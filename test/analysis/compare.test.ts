@@ -1,3 +1,4 @@
+import { from } from 'arquero';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError, InvalidTableError, UnknownIdError, load } from '../../src/index.js';
 import { compare, fromRows } from '../../src/index.js';
@@ -38,8 +39,16 @@ describe('compare', () => {
       'high',
       'qualifier',
       'reported',
+      'baseline_value',
+      'baseline_low',
+      'baseline_high',
+      'baseline_qualifier',
       'difference',
+      'difference_low',
+      'difference_high',
       'ratio',
+      'ratio_low',
+      'ratio_high',
       'share',
       'rank',
     ]);
@@ -66,8 +75,16 @@ describe('compare', () => {
       high: null,
       qualifier: 'not-reported',
       reported: false,
+      baseline_value: 18000, // Žerjavić: 18,000 Gypsies
+      baseline_low: 18000,
+      baseline_high: 18000,
+      baseline_qualifier: 'exact',
       difference: null,
+      difference_low: null,
+      difference_high: null,
       ratio: null,
+      ratio_low: null,
+      ratio_high: null,
       share: null,
       rank: null,
     });
@@ -181,11 +198,10 @@ describe('compare', () => {
       compare(load('by-nationality'), { by: 'nationality', baseline: 'zerjavc' }),
     ).toThrow(/Unknown baseline source 'zerjavc'\. Did you mean 'zerjavic'\?/);
     // Two rows of one source for one category cannot be set side by side.
-    expect(() => compare(load('ndh-croats-bosniaks'), { by: 'nationality' })).toThrow(
-      InvalidTableError,
-    );
-    expect(() => compare(load('ndh-croats-bosniaks'), { by: 'nationality' })).toThrow(
-      /source 'zerjavic' has more than one row of deaths for nationality 'croats'/,
+    const twice = from([row('a', 'x', exact(1)), row('a', 'x', exact(2))]); // fromRows would refuse it
+    expect(() => compare(twice, { by: 'category' })).toThrow(InvalidTableError);
+    expect(() => compare(twice, { by: 'category' })).toThrow(
+      /source 'a' has more than one row of deaths for category 'x'/,
     );
     const rows = load('by-nationality').objects();
     // @ts-expect-error an array is not a table
@@ -198,6 +214,80 @@ describe('compare', () => {
       }),
     ).toThrow(
       /the table has no column 'measure', 'unit', 'low', 'high', 'qualifier', 'label', 'note'/,
+    );
+  });
+
+  // Why (issue 11): "compare against a range baseline (Germany killed, 19,235–103,693) gives
+  // Reinecke's 24,000 a ratio of 0.39, where the range allows 0.23–1.25".
+  test('compare(table, { by, baseline }) gives the difference and ratio as intervals against a range', () => {
+    const killed = load('military-losses').filter(
+      (d) => d.belligerent === 'germany' && d.measure === 'killed',
+    );
+    // The infobox's figure is for Yugoslavia, Reinecke's for the Balkans: not pooled unless asked.
+    expect(() =>
+      compare(killed, { by: 'belligerent', baseline: 'enc-ww2-yugoslavia-infobox' }),
+    ).toThrow(/compare: the rows also differ in region.*pool: \['region'\]/);
+    const reinecke = compare(killed, {
+      by: 'belligerent',
+      pool: 'region',
+      baseline: 'enc-ww2-yugoslavia-infobox',
+    })
+      .objects()
+      .find((r) => r.source === 'reinecke-times-1945')!;
+    expect(reinecke).toMatchObject({
+      value: 24000,
+      baseline_value: 61464, // the midpoint of 19,235–103,693
+      baseline_low: 19235,
+      baseline_high: 103693,
+      baseline_qualifier: 'range',
+      difference: 24000 - 61464, // −37,464
+      difference_low: 24000 - 103693, // −79,693
+      difference_high: 24000 - 19235, // 4,765
+    });
+    expect(reinecke.ratio).toBeCloseTo(24000 / 61464, 12); // 0.39
+    // 24,000 / 103,693 = 0.2314…; 24,000 / 19,235 = 1.2477…: 0.23–1.25
+    expect(reinecke.ratio_low).toBeCloseTo(0.23145, 5);
+    expect(reinecke.ratio_high).toBeCloseTo(1.24773, 5);
+    expect(reinecke.ratio_low).toBeCloseTo(24000 / 103693, 12);
+    expect(reinecke.ratio_high).toBeCloseTo(24000 / 19235, 12);
+  });
+
+  // Why (issue 11): "an at-least baseline is not flagged".
+  test('compare(table, { by, baseline }) flags an at-least baseline: the ratio has no floor above 0, the difference none below', () => {
+    const table = fromRows([row('a', 'x', atLeast(18000)), row('b', 'x', range(20000, 30000))], {
+      sources,
+    });
+    const b = compare(table, { by: 'category', baseline: 'a' })
+      .objects()
+      .find((r) => r.source === 'b')!;
+    expect(b).toMatchObject({
+      baseline_qualifier: 'at-least',
+      baseline_high: null,
+      difference: 25000 - 18000, // 7,000 on the best figures
+      difference_low: null, // unbounded below: the baseline may be any figure from 18,000 up
+      difference_high: 30000 - 18000, // 12,000
+      ratio_low: 0,
+    });
+    expect(b.ratio).toBeCloseTo(25000 / 18000, 12);
+    expect(b.ratio_high).toBeCloseTo(30000 / 18000, 12);
+    // Against an exact baseline, an at-least figure has no upper bound.
+    const a = compare(table, { by: 'category', baseline: 'b' })
+      .objects()
+      .find((r) => r.source === 'a')!;
+    expect(a).toMatchObject({
+      difference_low: 18000 - 30000,
+      difference_high: null,
+      ratio_high: null,
+    });
+    expect(a.ratio_low).toBeCloseTo(18000 / 30000, 12);
+  });
+
+  // Why (issue 11): "rows whose dimension is empty are paired with each other as if they were one category".
+  test('compare(table, { by }) never makes a missing key a category', () => {
+    const table = fromRows([row('a', null, exact(10)), row('b', null, exact(30))], { sources });
+    expect(() => compare(table, { by: 'category' })).toThrow(InvalidTableError);
+    expect(() => compare(table, { by: 'category' })).toThrow(
+      /compare: 2 rows have no category: 'null \(a\)' \(a\), 'null \(b\)' \(b\); a missing key is not a category/,
     );
   });
 });

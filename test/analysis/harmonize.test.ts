@@ -170,10 +170,12 @@ describe('harmonize', () => {
     ).toThrow(
       /harmonize: the row 'y \(a\)' \(source 'a', category 'g', measure 'deaths'\) is not reported/,
     );
+    // The dash is unknown, never 0: the sum is a lower bound with no upper bound.
     expect(harmonize(withDash, { dimension: 'category', crosswalk: xy }).object()).toMatchObject({
       value: 1,
+      high: null,
       not_reported: 1,
-      qualifier: 'derived',
+      qualifier: 'at-least',
     });
   });
 });

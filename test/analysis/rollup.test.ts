@@ -9,16 +9,18 @@ describe('rollup', () => {
     expect(totals.map((r) => r.source)).toEqual(['yu-1964', 'kocovic', 'zerjavic']);
     // 346,740 + 83,257 + 42,027 + 16,276 + 6,724 + 32,300 + 3,241 + 45,000 + 2,680 + 1,160 + 686 + 16,202 = 596,293;
     // dashes: Other Slavs, Gypsies, Germans, Others.
+    // The four dashes could hold any number: the sum is at least 596,293, with no upper bound.
     expect(totals[0]).toMatchObject({
       value: 596293,
       low: 596293,
-      high: 596293,
-      qualifier: 'derived',
+      high: null,
+      qualifier: 'at-least',
       parts: 12,
       not_reported: 4,
+      whole: 'by-nationality-yu-1964',
     });
     expect(totals[0]!.note).toMatch(
-      /not reported, left out \(not taken as 0\): 'Other Slavs', 'Gypsies', 'Germans', 'Others'/,
+      /not reported, left out \(not taken as 0\), so the sum is a lower bound with no upper bound: 'Other Slavs', 'Gypsies', 'Germans', 'Others'/,
     );
     // 487 + 207 + 32 + 50 + 7 + 86 + 12 + 6 + 60 + 27 + 26 + 14 = 1,014 thousand
     expect(totals[1]).toMatchObject({ value: 1014000, parts: 12, not_reported: 4 });
@@ -138,6 +140,93 @@ describe('rollup', () => {
     // @ts-expect-error not a policy
     expect(() => rollup(load('by-nationality'), { missing: 'zero' })).toThrow(
       /rollup: option missing is 'zero'; expected 'skip' or 'fail'\./,
+    );
+  });
+});
+
+describe('rollup only adds parts of one whole (the structure columns)', () => {
+  test('Slovenia: the 89,404 and the ~75,000 within it are not added (no more 164,404)', () => {
+    // "The number of victims was set at 89,404" and "counting only the number of deaths up to May
+    // 1945 ... around 75,000": the second is a subset of the first; 89,404 + 75,000 = 164,404
+    // counts the same people twice.
+    const slovenia = load('slovenia-2005');
+    expect(() => rollup(slovenia)).toThrow(InvalidTableError);
+    expect(() => rollup(slovenia)).toThrow(
+      /rollup: the group source 'slovenia-2005', measure 'deaths', unit 'persons' would add 'slovenia-2005-1941-to-may-1945-deaths' to 'slovenia-2005-1941-1945-and-post-war-deaths', but 'slovenia-2005-1941-to-may-1945-deaths' is a subset of 'slovenia-2005-1941-1945-and-post-war-deaths'/,
+    );
+    // Asked for explicitly, the sum is made, and its note says what it adds.
+    const forced = rollup(slovenia, { overlap: 'allow' })
+      .objects()
+      .find((r) => r.measure === 'deaths' && r.source === 'slovenia-2005')!;
+    expect(forced.value).toBe(164404);
+    expect(forced.note).toMatch(/with overlap: 'allow', it adds .* is a subset of/);
+    // The shares 47% + 33% + 20% of the casualties during the war are parts of one whole; the
+    // 82% (a share of the civilians only) is not, so it is never added to them (no more 182%).
+    const shares = slovenia.filter((d) => d.measure === 'share');
+    expect(() => rollup(shares)).toThrow(
+      /'slovenia-2005-civilian-axis-or-slovene-home-guard-1941-1945-share' is declared a part of a whole \(part_of empty\)/,
+    );
+    expect(rollup(shares.filter((d) => d.part_of !== null)).object()).toMatchObject({
+      value: 100,
+      whole: 'slovenia-2005-shares-during-the-war',
+    });
+  });
+
+  test('the four mentions of the official 1.7 million are one figure, not 6,800,000', () => {
+    const mentions = load('total-estimates').filter((d) => d.measure === 'demographic-loss');
+    expect(mentions.numRows()).toBe(4);
+    expect(() => rollup(mentions)).toThrow(
+      /would add 'yu-official-1947-demographic-loss' to 'yu-official-1945-05-demographic-loss', but 'yu-official-1947-demographic-loss' restates 'yu-official-1945-05-demographic-loss' \(another mention of the same figure\)/,
+    );
+    // With the restatements filtered out, one figure remains: 1,700,000 (Tito's, May 1945).
+    const once = rollup(mentions.filter((d) => d.restates === null)).object();
+    expect([once.value, once.qualifier, once.parts]).toEqual([1700000, 'exact', 1]);
+  });
+
+  test('NDH civilians: the 12,000 abroad are never added into the total in the NDH', () => {
+    const civilians = load('ndh-civilians-by-perpetrator');
+    // One sum over every row would mix the NDH with abroad: refused, naming the abroad whole.
+    expect(() => rollup(civilians)).toThrow(
+      /parts of different wholes \(.*'ndh-civilians-abroad'\) that are not parts of one larger whole/,
+    );
+    // By region: in the NDH 18,000+ + 20,000+ + 17,000 + 7,000 + 14,000 + 2,000 + 7,000 + 4,000 +
+    // 5,000 + 3,000 = at least 97,000; abroad 10,000 + 2,000 = 12,000, apart.
+    const byRegion = rollup(civilians, { by: 'region' }).objects();
+    expect(byRegion.map((r) => [r.region, r.value, r.high, r.whole])).toEqual([
+      ['ndh', 97000, null, 'ndh-civilians-in-ndh'],
+      ['abroad', 12000, 12000, 'ndh-civilians-abroad'],
+    ]);
+  });
+
+  test('Serbs in the NDH: the eight parts, Sajmište’s "further 20,000" included, come to 322,000', () => {
+    // 82,000 + 23,000 + 78,000 + 45,000 + 15,000 + 34,000 + 25,000 + 20,000 = 322,000.
+    expect(rollup(load('ndh-serbs')).object()).toMatchObject({
+      value: 322000,
+      low: 322000,
+      high: 322000,
+      parts: 8,
+      whole: 'ndh-serbs-zerjavic',
+    });
+  });
+
+  test('rows declared parts of no whole are not added together; a table without structure is', () => {
+    const military = load('military-losses').filter((d) => d.source === 'reinecke-times-1945');
+    expect(() => rollup(military, { by: 'belligerent' })).not.toThrow(); // one row per measure
+    const infobox = load('military-losses').filter(
+      (d) => d.source === 'enc-ww2-yugoslavia-infobox' && d.measure === 'killed',
+    );
+    expect(() => rollup(infobox)).toThrow(/none of its rows is declared a part of a whole/);
+    expect(rollup(infobox, { by: 'belligerent' }).numRows()).toBe(4);
+    // A user's table without the structure columns: added as given.
+    const plain = fromRows([row('a', 'x', exact(1)), row('a', 'y', exact(2))], { sources });
+    expect(rollup(plain).get('value', 0)).toBe(3);
+    expect(rollup(plain).columnNames()).not.toContain('whole');
+  });
+
+  test('rollup(table, { overlap }) rejects a bad option', () => {
+    // @ts-expect-error not a policy
+    expect(() => rollup(load('by-status'), { overlap: 'yes' })).toThrow(
+      /rollup: option overlap is 'yes'; expected 'refuse' .* or 'allow'/,
     );
   });
 });

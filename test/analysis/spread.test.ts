@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidOptionError, load } from '../../src/index.js';
+import { InvalidOptionError, InvalidTableError, load } from '../../src/index.js';
 import { fromRows, spread } from '../../src/index.js';
-import { dash, exact, row, sources } from './fixtures.js';
+import { atLeast, dash, exact, range, row, sources } from './fixtures.js';
 
 const of = (nationality: string) =>
   spread(load('by-nationality'), { by: 'nationality' })
@@ -101,6 +101,8 @@ describe('spread', () => {
       sources: '',
       min: null,
       max: null,
+      low: null,
+      high: null,
       min_source: null,
       max_source: null,
       range: null,
@@ -117,5 +119,103 @@ describe('spread', () => {
     expect(() => spread(load('by-nationality'), { by: 'source' })).toThrow(
       /spread: option by is 'source', which is not a dimension column of the table\. Expected one of: nationality\./,
     );
+  });
+
+  // Why (issue 11): "spread(military-losses deaths, { by: 'period' }) averages '436 dead'
+  // (belligerent not named) with 11,000 German prisoners of war".
+  test('spread(table, { by }) refuses to pool rows that differ in another dimension, naming it', () => {
+    const deaths = load('military-losses').filter((d) => d.measure === 'deaths');
+    expect(() => spread(deaths, { by: 'period' })).toThrow(InvalidOptionError);
+    expect(() => spread(deaths, { by: 'period' })).toThrow(
+      /spread: the rows also differ in belligerent, region, status, which by \(period\) leaves out/,
+    );
+    expect(() => spread(deaths, { by: 'period' })).toThrow(
+      /'436 dead' \(enc-ww2-yugoslavia-infobox\) has belligerent 'not-named' and 'some 11,000 who died as Yugoslav prisoners of war' \(overmans\) has 'germany'/,
+    );
+    expect(() => spread(deaths, { by: 'period' })).toThrow(
+      /add them to by \(by: \['period', 'belligerent', 'region', 'status'\]\)/,
+    );
+  });
+
+  test('spread(table, { by }) never makes a missing key a category', () => {
+    const deaths = load('military-losses').filter((d) => d.measure === 'deaths');
+    // By period and belligerent nothing is pooled, but two rows give no period.
+    expect(() => spread(deaths, { by: ['period', 'belligerent'] })).toThrow(InvalidTableError);
+    expect(() => spread(deaths, { by: ['period', 'belligerent'] })).toThrow(
+      /spread: 2 rows have no period: '436 dead' \(enc-ww2-yugoslavia-infobox\), 'some 11,000 who died as Yugoslav prisoners of war' \(overmans\); a missing key is not a category/,
+    );
+    // Two sources whose rows have no category are not one category.
+    const table = fromRows([row('a', null, exact(10)), row('b', null, exact(30))], { sources });
+    expect(() => spread(table, { by: 'category' })).toThrow(/a missing key is not a category/);
+  });
+
+  test('spread(table, { by: [..] }) groups by several dimensions', () => {
+    const table = fromRows(
+      [
+        row('a', 'x', exact(10), { status: 'civilian' }),
+        row('b', 'x', exact(30), { status: 'civilian' }),
+        row('a', 'x', exact(7), { status: 'military' }),
+      ],
+      { sources },
+    );
+    expect(() => spread(table, { by: 'category' })).toThrow(/the rows also differ in status/);
+    const result = spread(table, { by: ['category', 'status'] }).objects();
+    expect(result.map((r) => [r.category, r.status, r.count, r.mean])).toEqual([
+      ['x', 'civilian', 2, 20], // (10 + 30) / 2
+      ['x', 'military', 1, 7],
+    ]);
+  });
+
+  // Why (issue 11): "spread's min and max ignore the bounds".
+  test('spread(table, { by }) gives the lowest and highest figure the sources allow', () => {
+    // German killed: the infobox's range 19,235–103,693 (midpoint 61,464) and Reinecke's 24,000
+    // (for the Balkans: pooled on purpose with pool: 'region').
+    const killed = load('military-losses').filter(
+      (d) => d.belligerent === 'germany' && d.measure === 'killed',
+    );
+    expect(() => spread(killed, { by: 'belligerent' })).toThrow(/differ in region/);
+    const [germany] = spread(killed, { by: 'belligerent', pool: 'region' }).objects();
+    expect(germany).toMatchObject({ min: 24000, max: 61464, low: 19235, high: 103693 });
+    // An at-least figure leaves the high open.
+    const table = fromRows([row('a', 'x', range(69000, 71000)), row('b', 'x', atLeast(18000))], {
+      sources,
+    });
+    expect(spread(table, { by: 'category' }).object()).toMatchObject({
+      min: 18000,
+      max: 70000,
+      low: 18000,
+      high: null,
+    });
+  });
+
+  // Why (issue 11): "the mean of three 0.1 figures exceeds their max" and "a non-zero sd".
+  test('spread(table, { by }) keeps the mean within [min, max] and gives equal figures an sd of 0', () => {
+    const share = (source: string, value: number) => ({
+      ...row(source, 'x', { value, low: value, high: value, qualifier: 'exact' }),
+      measure: 'share',
+      unit: 'percent',
+    });
+    // In floating point, (0.1 + 0.1 + 0.1) / 3 = 0.10000000000000002, above 0.1.
+    const [x] = spread(fromRows([share('a', 0.1), share('b', 0.1), share('c', 0.1)], { sources }), {
+      by: 'category',
+    }).objects();
+    expect(x).toMatchObject({ min: 0.1, max: 0.1, mean: 0.1, median: 0.1, sd: 0, cv: 0 });
+  });
+
+  test('spread(table, { by }) counts a figure that restates another once', () => {
+    // b mentions a's figure again (restates): one figure, 100, beside c's 400; mean 250, not 200.
+    const table = fromRows(
+      [
+        { ...row('a', 'x', exact(100)), id: 'a-x' },
+        { ...row('b', 'x', exact(100)), id: 'b-x', restates: 'a-x' },
+        { ...row('c', 'x', exact(400)), id: 'c-x' },
+      ],
+      { sources },
+    );
+    expect(spread(table, { by: 'category' }).object()).toMatchObject({
+      count: 2,
+      sources: 'a, c',
+      mean: 250, // (100 + 400) / 2
+    });
   });
 });

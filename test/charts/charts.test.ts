@@ -1,16 +1,18 @@
+import { from } from 'arquero';
 import { compile } from 'vega-lite';
 import { describe, expect, test } from 'vitest';
 import {
   InvalidOptionError,
   InvalidTableError,
-  UnknownIdError,
   compareChart,
   compositionChart,
   fromRows,
   load,
   locationChart,
   militaryChart,
+  measureColours,
   palette,
+  sourceColours,
   slopeChart,
   spreadChart,
   totalsChart,
@@ -22,6 +24,25 @@ const inner = (spec: Spec): Spec => spec.vconcat[0];
 const layers = (spec: Spec): Spec[] =>
   inner(spec).layer ?? inner(spec).vconcat?.[0].layer ?? [inner(spec)];
 const footerOf = (spec: Spec): string => inner(spec).title.text.join('\n');
+const panels = (spec: Spec): Spec[] => inner(spec).vconcat ?? [inner(spec)];
+
+/** WCAG 2.1 contrast of a #rrggbb colour against white, computed from the definition. */
+function contrastOnWhite(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05);
+}
+
+/** Every value of `key` anywhere in a spec, with the path to it. */
+function every(spec: unknown, key: string, path = ''): [string, unknown][] {
+  if (spec === null || typeof spec !== 'object') return [];
+  return Object.entries(spec as Record<string, unknown>).flatMap(([k, v]) => [
+    ...(k === key ? [[`${path}.${k}`, v] as [string, unknown]] : []),
+    ...(k === 'values' && path.endsWith('.data') ? [] : every(v, key, `${path}.${k}`)),
+  ]);
+}
 
 /** Compiles a spec with vega-lite, returning every warning it logs. */
 function warnings(spec: object): string[] {
@@ -39,55 +60,123 @@ function warnings(spec: object): string[] {
 
 describe('every chart of the gallery, on the bundled data it applies to', () => {
   test.each(standardCharts().map((c) => [c.name, c.spec as Spec] as const))(
-    '%s compiles with vega-lite without a warning, with the publication frame',
+    '%s compiles with vega-lite without a warning, in the publication frame and its visual system',
     (_, spec) => {
       expect(warnings(spec)).toEqual([]);
       expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
       expect(spec.description.length).toBeGreaterThan(40); // a text for screen readers
       expect(spec.config.font).toBe('DejaVu Sans');
       expect(spec.config.range.category).toEqual(palette);
-      expect(footerOf(spec)).toMatch(/^Sources: /);
+      expect(footerOf(spec)).toMatch(/^Sources?: /);
+      expect(footerOf(spec)).not.toMatch(/Sources?: \./);
       expect(footerOf(spec)).toMatch(/Data: ww2-yugoslavia-casualties/);
       expect(inner(spec).title.orient).toBe('bottom');
+      // Text at least 11 px at scale 1, wherever a size is set.
+      for (const [path, size] of [
+        ...every(spec, 'fontSize'),
+        ...every(spec, 'labelFontSize'),
+        ...every(spec, 'titleFontSize'),
+        ...every(spec, 'subtitleFontSize'),
+      ])
+        expect(size, path).toBeGreaterThanOrEqual(11);
+      // Every mark colour set in the spec, and every colour scale's range, is 3:1 or more on white
+      // (the white ink of labels inside bars is set on the bar, not on white, and is left out).
+      const colours = [
+        ...every(spec, 'color').filter(([, c]) => typeof c === 'string'),
+        ...every(spec, 'range').flatMap(([p, r]) =>
+          Array.isArray(r) && r.every((c) => typeof c === 'string' && c.startsWith('#'))
+            ? r.map((c) => [p, c] as [string, unknown])
+            : [],
+        ),
+      ] as [string, string][];
+      for (const [path, c] of colours)
+        if (/^#[0-9a-f]{6}$/i.test(c))
+          expect(contrastOnWhite(c), `${path} ${c}`).toBeGreaterThanOrEqual(3);
+      // No legend for a single item: a colour or shape scale of one value has its legend off.
+      for (const [path, enc] of [...every(spec, 'color'), ...every(spec, 'shape')])
+        if (enc && typeof enc === 'object' && (enc as Spec).scale?.domain?.length === 1)
+          expect((enc as Spec).legend, path).toBeNull();
+      // No range drawn as a bar to its midpoint: no bar layer holds a row whose qualifier is 'range'.
+      for (const [, mark] of every(spec, 'layer'))
+        for (const layer of mark as Spec[])
+          if ((layer.mark?.type ?? layer.mark) === 'bar' && layer.data?.values)
+            expect(
+              (layer.data.values as Spec[]).filter((v) => v.qualifier === 'range' && !v.stackedAt),
+            ).toEqual([]);
     },
   );
 });
 
 describe('totalsChart(table)', () => {
   const spec = totalsChart(load('total-estimates')) as Spec;
+  const [deaths, other] = panels(spec) as [Spec, Spec];
 
-  test('draws a rule over each interval, a point per figure and the figure as text', () => {
-    expect(layers(spec).map((l) => l.mark.type)).toEqual(['rule', 'point', 'text']);
-    expect(layers(spec)[0]!.encoding.x.field).toBe('low');
-    expect(layers(spec)[0]!.encoding.x2.field).toBe('high');
-    expect(layers(spec)[1]!.encoding.shape.field).toBe('kindName');
-    expect(inner(spec).width).toBe(560);
+  test('separates counted or estimated deaths from the figures that are not counts of deaths', () => {
+    expect(panels(spec).map((p) => p.title.text)).toEqual([
+      'Deaths, counted or estimated',
+      'Not counts of deaths: demographic loss and unspecified casualties',
+    ]);
+    // total-estimates.csv: measure deaths or killed for the 1964 list, Kočović, Žerjavić, the Census
+    // Bureau, Meštrović (killed), Vego and A'Barrow; demographic-loss or casualties for yu-official.
+    expect(new Set((deaths.data.values as Spec[]).map((v) => v.source))).toEqual(
+      new Set(['yu-1964', 'kocovic', 'zerjavic', 'us-census-1954', 'mestrovic', 'vego', 'abarrow']),
+    );
+    expect(new Set((other.data.values as Spec[]).map((v) => v.source))).toEqual(
+      new Set(['yu-official']),
+    );
+    expect(spec.title.text).not.toMatch(/^Headline totals of the war dead/);
+    // The 1.7 million (May 1945; restated in 1947, undated, 1948 in total-estimates.csv) drawn once.
+    const claims = (other.data.values as Spec[]).map((v) => v.value);
+    expect(claims.sort()).toEqual([1685000, 1700000, 1704000, 1706000]);
+    expect((other.data.values as Spec[]).find((v) => v.value === 1700000)!.mentions).toBe(4);
   });
 
-  test('colours by kind of figure and says which figures are not counted deaths', () => {
-    const values = inner(spec).data.values as Spec[];
-    expect(layers(spec)[1]!.encoding.color.scale.domain).toEqual([
+  test("draws Vego's range as a line with end caps and no point at its midpoint", () => {
+    const marks = deaths.layer.map((l: Spec) => l.mark.type);
+    expect(marks).toEqual(['rule', 'tick', 'point', 'text']);
+    // "figures from 900,000 to 1,000,000 dead"
+    expect(deaths.layer[0].data.values.map((v: Spec) => [v.low, v.high])).toEqual([
+      [900000, 1000000],
+    ]);
+    expect(deaths.layer[1].data.values.map((v: Spec) => v.bound)).toEqual([900000, 1000000]);
+    expect(deaths.layer[2].data.values.some((v: Spec) => v.source === 'vego')).toBe(false);
+  });
+
+  test('colours by kind of figure, each kind its fixed colour', () => {
+    const color = deaths.layer[2].encoding.color;
+    expect(color.scale.domain).toEqual([
       'named list',
       'demographic estimate',
       'census bureau estimate',
       'official claim',
       "historian's estimate",
     ]);
-    // "An estimate of 1.7 million war related deaths was later submitted ... in 1948, despite it being an estimate of total demographic loss"
-    expect(values.find((v) => v.source === 'yu-official' && v.date === '1948')!.row).toBe(
-      'Government of Yugoslavia, 1948 — demographic loss',
+    expect(color.scale.range[color.scale.domain.indexOf('official claim')]).toBe('#6A3D9A');
+  });
+
+  test('a row that restates another is drawn once, its row saying how often it was mentioned', () => {
+    const rows = [
+      { id: 'a', source: 'yu-official', kind: 'official-claim', date: '1945-05', restates: null },
+      { id: 'b', source: 'yu-official', kind: 'official-claim', date: '1947', restates: 'a' },
+      { id: 'c', source: 'yu-official', kind: 'official-claim', date: '1948', restates: 'a' },
+    ].map((r) => ({
+      ...r,
+      measure: 'demographic-loss',
+      unit: 'persons',
+      value: 1700000,
+      low: 1700000,
+      high: 1700000,
+      qualifier: 'exact',
+      label: '1.7 million',
+      note: null,
+    }));
+    const once = totalsChart(from(rows)) as Spec;
+    const values = panels(once)[0]!.data.values as Spec[];
+    expect(values).toHaveLength(1);
+    expect(values[0]!.row).toBe('Government of Yugoslavia, 3 mentions — demographic loss');
+    expect(footerOf(once).replaceAll('\n', ' ')).toMatch(
+      /1,700,000 \(Government of Yugoslavia\) is drawn once: the table records it as mentioned 3 times \(May 1945, 1947, 1948\)/,
     );
-    expect(values.find((v) => v.source === 'yu-1964')!.row).toBe(
-      'Federal Statistical Office of Yugoslavia, 1964',
-    );
-    // Vego: "figures from 900,000 to 1,000,000 dead" is a range, written as one.
-    expect(values.find((v) => v.source === 'vego')).toMatchObject({
-      figure: '900,000–1,000,000',
-      low: 900000,
-      high: 1000000,
-    });
-    expect(values.find((v) => v.source === 'mestrovic')!.figure).toBe('~850,000');
-    expect(spec.subtitle ?? spec.title.subtitle).toMatch(/not all of them count the same thing/);
   });
 
   test('takes width, title, subtitle and locale', () => {
@@ -98,72 +187,74 @@ describe('totalsChart(table)', () => {
       locale: 'de-DE',
     }) as Spec;
     expect(de.title).toEqual({ text: 'T', subtitle: 'S' });
-    expect(inner(de).width).toBe(400);
+    expect(panels(de)[0]!.width).toBe(400);
     expect(de.config.locale.number).toMatchObject({ decimal: ',', thousands: '.' });
-    expect((inner(de).data.values as Spec[]).find((v) => v.source === 'yu-1964')!.figure).toBe(
+    expect((panels(de)[0]!.data.values as Spec[]).find((v) => v.source === 'yu-1964')!.figure).toBe(
       '597.323',
     );
   });
 
   test('bad options and tables get the package errors', () => {
-    expect(() => totalsChart(load('total-estimates'), { width: 50 })).toThrow(InvalidOptionError);
     expect(() => totalsChart(load('total-estimates'), { width: 50 })).toThrow(
       'Invalid width 50: expected a number of pixels from 200 to 2000.',
     );
     expect(() => totalsChart(load('total-estimates'), { locale: 'xx-!!' })).toThrow(
       /Invalid locale 'xx-!!'/,
     );
-    expect(() => totalsChart(load('by-status'))).toThrow(InvalidTableError);
+    expect(() => totalsChart(load('total-estimates'), { title: 3 as never })).toThrow(
+      'Invalid title 3: expected a string.',
+    );
     expect(() => totalsChart(load('by-status'))).toThrow(/lacks the column 'kind'/);
     expect(() => totalsChart({} as never)).toThrow(InvalidTableError);
+    expect(() => totalsChart(load('total-estimates').filter(() => false))).toThrow(
+      InvalidTableError,
+    );
   });
 });
 
-describe('compareChart(table, { by })', () => {
-  const spec = compareChart(load('by-nationality'), { by: 'nationality' }) as Spec;
-
-  test('grouped bars, a rule for ranges, and "not reported" written where a source has a dash', () => {
-    expect(layers(spec).map((l) => l.mark.type ?? l.mark)).toEqual(['bar', 'rule', 'text']);
-    expect(layers(spec)[0]!.encoding.yOffset.field).toBe('sourceName');
-    const missing = layers(spec)[2]!;
-    expect(missing.encoding.text).toEqual({ value: 'not reported' });
-    expect(missing.encoding.x.datum).toBe(0);
-    // 4 dashes in each of the three columns of "Victims by nationality": 12 marked, none drawn as a bar.
-    expect(missing.data.values).toHaveLength(12);
-    expect(layers(spec)[0]!.data.values).toHaveLength(48 - 12);
-    expect(
-      (layers(spec)[0]!.data.values as Spec[]).some((v) => v.value === 0 || v.value === null),
-    ).toBe(false);
+describe('builders given no rows or absent options', () => {
+  const empty = load('by-nationality').filter(() => false);
+  test.each([
+    ['compareChart', () => compareChart(empty, { by: 'nationality' })],
+    ['spreadChart', () => spreadChart(empty, { by: 'nationality' })],
+    ['slopeChart', () => slopeChart(empty, { by: 'nationality', from: 'kocovic', to: 'zerjavic' })],
+    ['compositionChart', () => compositionChart(empty, { color: 'nationality' })],
+    ['locationChart', () => locationChart(load('by-location-1964').filter(() => false))],
+    ['militaryChart', () => militaryChart(load('military-losses').filter(() => false))],
+  ])('%s with no rows throws InvalidTableError, not an empty chart', (_, build) => {
+    expect(build).toThrow(InvalidTableError);
+    expect(build).toThrow(/no rows to draw/i);
   });
 
-  test('names the kind of each source when kinds are mixed, and orders categories by their largest figure', () => {
-    expect(layers(spec)[0]!.encoding.color.scale.domain).toEqual([
-      'Federal Statistical Office of Yugoslavia (1964), named list',
-      'Kočović (1985), demographic estimate',
-      'Žerjavić (1989), demographic estimate',
-    ]);
-    expect(layers(spec)[0]!.encoding.y.sort.slice(0, 3)).toEqual(['Serbs', 'Croats', 'Muslims']); // 530,000; 207,000; 103,000
-    expect(spec.title.subtitle).toMatch(/different kinds/);
+  test('a measure or category with no rows left names what was expected', () => {
+    const noRegion = load('by-nationality').derive({ region: () => null });
+    expect(() => compareChart(noRegion, { by: 'region' })).toThrow(
+      "No rows to draw for compareChart (measure 'deaths', by 'region'): expected rows of that measure with a value in the column 'region'.",
+    );
   });
 
-  test('draws a published range as a rule from low to high', () => {
-    const ranged = compareChart(
-      load('ndh-croats-bosniaks').filter((d) => d.region === 'ndh'),
-      { by: 'status' },
-    ) as Spec;
-    // "69–71,000 Croats died as members of the NDH armed forces": low 69,000, high 71,000.
-    expect(layers(ranged)[1]!.data.values.map((v: Spec) => [v.low, v.high])).toContainEqual([
-      69000, 71000,
-    ]);
+  test.each([
+    ['compareChart', () => compareChart(load('by-nationality'), undefined as never), 'by'],
+    ['spreadChart', () => spreadChart(load('by-nationality'), undefined as never), 'by'],
+    ['slopeChart', () => slopeChart(load('by-nationality'), undefined as never), 'by'],
+    ['compositionChart', () => compositionChart(load('by-status'), undefined as never), 'color'],
+  ])('%s with no options throws InvalidOptionError naming what it needs', (name, build, needs) => {
+    expect(build).toThrow(InvalidOptionError);
+    expect(build).toThrow(`${name}: no options given; expected an object with ${needs}`);
   });
 
-  test('asks for a measure where there are several, and names unknown options', () => {
-    expect(() => compareChart(load('by-location-1964'), { by: 'region' })).toThrow(UnknownIdError);
+  test('wrong options name the option and what was expected', () => {
+    expect(() => compareChart(load('by-nationality'), { by: 3 } as never)).toThrow(
+      "compareChart: invalid option by 3; expected the name of a dimension column, e.g. 'nationality'.",
+    );
+    expect(() =>
+      compositionChart(load('by-status'), { color: 'status', stack: 'up' as never }),
+    ).toThrow("compositionChart: invalid option stack 'up'; expected 'zero' or 'normalize'.");
+    expect(() =>
+      spreadChart(load('by-nationality'), { by: 'nationality', scale: 'cubic' as never }),
+    ).toThrow("spreadChart: invalid scale 'cubic'; expected 'log' or 'linear'.");
     expect(() => compareChart(load('by-location-1964'), { by: 'region' })).toThrow(
       /Unknown measure undefined.*Expected one of: deaths, survived/,
-    );
-    expect(() => compareChart(load('by-nationality'), {} as never)).toThrow(
-      /Invalid option by undefined/,
     );
     expect(() => compareChart(load('by-nationality'), { by: 'nation' })).toThrow(
       /lacks the column 'nation'/,
@@ -171,61 +262,200 @@ describe('compareChart(table, { by })', () => {
   });
 });
 
-describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChart', () => {
-  test('spreadChart: a line from lowest to highest, a dot per source, the sources with no figure named', () => {
-    const spec = spreadChart(load('by-nationality'), { by: 'nationality' }) as Spec;
-    expect(layers(spec).map((l) => l.mark.type)).toEqual(['rule', 'point', 'text']);
-    const serbs = layers(spec)[0]!.data.values.find((v: Spec) => v.category === 'Serbs');
-    expect([serbs.min, serbs.max]).toEqual([346740, 530000]); // "| Serbs | 346,740 | 487,000 | 530,000 |"
-    const gypsies = layers(spec)[2]!.data.values.find((v: Spec) => v.category === 'Gypsies');
-    expect(gypsies.missing).toBe(
-      'no figure: Federal Statistical Office of Yugoslavia (1964), named list',
+describe('compareChart(table, { by })', () => {
+  const spec = compareChart(load('by-nationality'), { by: 'nationality' }) as Spec;
+
+  test('grouped bars with every figure written, and "not reported" where a source has a dash', () => {
+    expect(layers(spec).map((l) => l.mark.type ?? l.mark)).toEqual(['bar', 'text', 'text']);
+    expect(layers(spec)[0]!.encoding.yOffset.field).toBe('sourceName');
+    expect(layers(spec)[1]!.encoding.text).toEqual({ field: 'figure' });
+    const missing = layers(spec)[2]!;
+    expect(missing.encoding.text).toEqual({ value: 'not reported' });
+    // 4 dashes in each of the three columns of "Victims by nationality": 12 marked, none drawn as a bar.
+    expect(missing.data.values).toHaveLength(12);
+    expect(layers(spec)[0]!.data.values).toHaveLength(48 - 12);
+  });
+
+  test('each source in its fixed colour, the kind named, categories by their largest figure', () => {
+    const color = layers(spec)[0]!.encoding.color;
+    expect(color.scale.domain).toEqual([
+      'Federal Statistical Office of Yugoslavia (1964), named list',
+      'Kočović (1985), demographic estimate',
+      'Žerjavić (1989), demographic estimate',
+    ]);
+    expect(color.scale.range).toEqual([
+      sourceColours['yu-1964'],
+      sourceColours.kocovic,
+      sourceColours.zerjavic,
+    ]);
+    // Žerjavić is the same colour beside A'Barrow in by-status as beside the 1964 list here.
+    const status = compareChart(load('by-status'), { by: 'status' }) as Spec;
+    const sc = layers(status)[0]!.encoding.color.scale;
+    expect(sc.range[sc.domain.findIndex((d: string) => d.startsWith('Žerjavić (1989)'))]).toBe(
+      sourceColours.zerjavic,
+    );
+    expect(layers(spec)[0]!.encoding.y.sort.slice(0, 3)).toEqual(['Serbs', 'Croats', 'Muslims']); // 530,000; 207,000; 103,000
+    expect(spec.title.text).toBe(
+      'Deaths by nationality: Federal Statistical Office of Yugoslavia (1964), Kočović (1985) and Žerjavić (1989)',
     );
   });
 
-  test('slopeChart: both sources per category, the categories one leaves out named in the footer', () => {
+  test('one source: its name in the title and no legend', () => {
+    const one = compareChart(load('by-republic-zerjavic'), { by: 'region' }) as Spec;
+    expect(one.title.text).toBe('Deaths by region: Žerjavić (1989)');
+    expect(layers(one)[0]!.encoding.color.legend).toBeNull();
+  });
+
+  test('draws a published range as a line with end caps, not a bar', () => {
+    const ranged = compareChart(
+      load('ndh-croats-bosniaks').filter((d) => d.region === 'ndh'),
+      { by: 'status' },
+    ) as Spec;
+    expect(layers(ranged).map((l) => l.mark.type ?? l.mark)).toEqual([
+      'bar',
+      'rule',
+      'tick',
+      'text',
+    ]);
+    // "69–71,000 Croats died as members of the NDH armed forces": low 69,000, high 71,000.
+    expect(layers(ranged)[1]!.data.values.map((v: Spec) => [v.low, v.high])).toContainEqual([
+      69000, 71000,
+    ]);
+    expect(layers(ranged)[0]!.data.values.some((v: Spec) => v.qualifier === 'range')).toBe(false);
+  });
+});
+
+describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChart', () => {
+  test('spreadChart: each source on its own line, and the highest-to-lowest ratio beside each category', () => {
+    const spec = spreadChart(load('by-nationality'), { by: 'nationality' }) as Spec;
+    const ratios = layers(spec).at(-1)!;
+    expect(ratios.encoding.text).toEqual({ field: 'ratio' });
+    const of = (k: string) => (ratios.data.values as Spec[]).find((v) => v.category === k)!.ratio;
+    expect(of('Serbs')).toBe(`×${(530000 / 346740).toFixed(2)}`); // Žerjavić 530,000 / the 1964 list 346,740
+    expect(of('Albanians')).toBe(`×${(18000 / 3241).toFixed(2)}`); // 18,000 / 3,241
+    expect(of('Turks')).toBe('one source only'); // 686 in the 1964 list, dashes in the others
+    expect(layers(spec).find((l) => l.mark.type === 'point')!.encoding.yOffset.field).toBe(
+      'sourceName',
+    );
+    expect(spec.vconcat[0].layer[2].encoding.x.scale.type).toBe('log'); // 686 to 530,000
+    expect(footerOf(spec)).toMatch(/×: the highest figure of the category divided by the lowest/);
+  });
+
+  test('slopeChart: name and value at both ends, lines in one ink', () => {
     const spec = slopeChart(load('by-nationality'), {
       by: 'nationality',
       from: 'kocovic',
       to: 'zerjavic',
     }) as Spec;
     expect(layers(spec).map((l) => l.mark.type)).toEqual(['line', 'point', 'text', 'text']);
+    expect(layers(spec)[0]!.mark.color).toBe('#5a5a5a');
     expect(layers(spec)[0]!.data.values).toHaveLength(12 * 2); // 16 nationalities less the 4 neither reports
+    const right = layers(spec)[2]!.data.values.map((v: Spec) => v.text);
+    const left = layers(spec)[3]!.data.values.map((v: Spec) => v.text);
+    expect(right).toContain('18,000  Gypsies, Albanians'); // both 18,000 in Žerjavić
+    expect(left).toContain('Serbs  487,000');
+    expect(left).toContain('Slovenes  32,000');
+    expect(right).toContain('42,000  Slovenes');
     expect(footerOf(spec)).toMatch(
       /Left out because one of the two gives no figure \(not zero\): Unknown, Hungarians, Slovaks, Turks\./,
     );
-    expect(layers(spec)[2]!.data.values.map((v: Spec) => v.text)).toContain('Gypsies, Albanians'); // both 18,000 in Žerjavić
     expect(() =>
       slopeChart(load('by-nationality'), { by: 'nationality', from: 'kocovic', to: 'zerjavich' }),
     ).toThrow(/Unknown source \(to\) 'zerjavich'\. Did you mean 'zerjavic'\?/);
   });
 
-  test('compositionChart: stacked parts, at-least drawn at the lower bound and said so', () => {
-    const spec = compositionChart(load('ndh-civilians-by-perpetrator'), {
-      by: 'nationality',
-      color: 'perpetrator',
+  test('compositionChart: only parts of one whole are stacked (part_of), a row of none stands alone', () => {
+    const row = (id: string, part_of: string | null, status: string, value: number) => ({
+      id,
+      part_of,
+      source: 'zerjavic',
+      status,
+      measure: 'deaths',
+      unit: 'persons',
+      value,
+      low: value,
+      high: value,
+      qualifier: 'exact',
+      label: status,
+      note: null,
+    });
+    const spec = compositionChart(
+      from([
+        row('a', 't1', 'partisan', 10),
+        row('b', 't1', 'civilian', 20),
+        row('c', null, 'civilian', 5),
+      ]),
+      { color: 'status' },
+    ) as Spec;
+    const values = inner(spec).data.values as Spec[];
+    expect(new Set(values.map((v) => v.whole)).size).toBe(2); // t1 (a + b), and c alone
+    expect(values.find((v) => v.id === 'c')!.whole).not.toBe(
+      values.find((v) => v.id === 'a')!.whole,
+    );
+    expect(footerOf(spec)).toMatch(/not part of a stated total stands alone/);
+  });
+
+  test('compositionChart on the bundled structure: what the data calls parts is what is stacked', () => {
+    // ndh-serbs: "A further 20,000 died in the Sajmište concentration camp" is recorded as an
+    // additional part of Žerjavić's Serbs in the NDH; the civilians' parts are parts of a part of it.
+    const serbs = compositionChart(load('ndh-serbs'), { color: 'label' }) as Spec;
+    const values = inner(serbs).data.values as Spec[];
+    expect(new Set(values.map((v) => v.whole))).toEqual(new Set(['part_of:ndh-serbs-zerjavic']));
+    expect(values.map((v) => v.value as number).reduce((a, b) => a + b, 0)).toBe(
+      82000 + 23000 + 78000 + 45000 + 15000 + 34000 + 25000 + 20000,
+    );
+    // ndh-civilians-by-perpetrator: the deaths abroad are a whole of their own, never a part of a
+    // perpetrator's bar in the NDH.
+    const all = compositionChart(load('ndh-civilians-by-perpetrator'), {
+      by: 'perpetrator',
+      color: 'nationality',
     }) as Spec;
-    expect(inner(spec).mark.type).toBe('bar');
-    expect(inner(spec).encoding.x.stack).toBe('zero');
+    const bars = new Map<string, Set<string>>();
+    for (const v of inner(all).data.values as Spec[])
+      bars.set(v.whole, (bars.get(v.whole) ?? new Set()).add(v.region));
+    expect(bars.size).toBe(6); // five perpetrators in the NDH, and the deaths abroad
+    for (const regions of bars.values()) expect(regions.size).toBe(1);
+  });
+
+  test('compositionChart: at-least drawn at the lower bound and said so; ranges never stacked', () => {
+    const spec = compositionChart(
+      load('ndh-civilians-by-perpetrator').filter((d) => d.region === 'ndh'),
+      { by: 'perpetrator', color: 'nationality' },
+    ) as Spec;
+    expect(layers(spec).map((l) => l.mark.type)).toEqual(['bar', 'text']);
     const chetniks = (inner(spec).data.values as Spec[]).filter(
       (v) => v.perpetrator === 'chetniks',
     );
     expect(chetniks.map((v) => v.drawnAt)).toEqual([18000, 20000]); // "18,000+ Croats and 20,000+ Bosniaks"
-    expect(footerOf(spec)).toMatch(/"At least" figures are drawn at their lower bound/);
-    const normalized = compositionChart(load('by-status'), {
+    expect(footerOf(spec)).toMatch(/≥: "at least"; such a part is drawn at its lower bound/);
+    const ranged = compositionChart(load('ndh-croats-bosniaks'), {
+      by: 'nationality',
       color: 'status',
-      stack: 'normalize',
     }) as Spec;
-    expect(inner(normalized).encoding.x.axis.format).toBe('.0%');
-    expect(() => compositionChart(load('slovenia-2005'), { color: 'status' })).toThrow(
-      /Unknown measure/,
-    );
-    expect(() =>
-      compositionChart(load('by-status'), { color: 'status', stack: 'up' as never }),
-    ).toThrow(InvalidOptionError);
+    expect(ranged.title.subtitle).toMatch(/ranges, which have no single length to stack/);
+    // Partisans in the NDH ("43–46,000") and abroad ("4,000 as Partisans") are two parts, not one.
+    expect(inner(ranged).vconcat[0].layer[0].encoding.color.scale.domain).toEqual([
+      'NDH armed forces',
+      'Partisans (NDH)',
+      'civilians (NDH)',
+      'Partisans (abroad)',
+      'civilians (abroad)',
+    ]);
+    const croats = inner(ranged).vconcat[0];
+    expect(croats.layer.map((l: Spec) => l.mark.type ?? l.mark)).toEqual([
+      'bar',
+      'rule',
+      'tick',
+      'text',
+    ]);
+    expect(croats.layer[1].data.values.map((v: Spec) => [v.low, v.high])).toEqual([
+      [69000, 71000],
+      [43000, 46000],
+      [60000, 64000],
+    ]);
   });
 
-  test('locationChart: deaths beside survivors, in the order of the death toll', () => {
+  test("locationChart: deaths beside survivors, in the order of the death toll, in the measures' colours", () => {
     const spec = locationChart(load('by-location-1964')) as Spec;
     expect(inner(spec).encoding.yOffset.field).toBe('measure');
     // Death toll: Croatia 194,749 > Bosnia and Herzegovina 177,045 > Serbia (proper) 97,728.
@@ -234,25 +464,38 @@ describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChar
       'Bosnia and Herzegovina',
       'Serbia (proper)',
     ]);
-    expect(inner(spec).encoding.color.scale.domain).toEqual(['dead (death toll)', 'survived']);
+    expect(layers(spec)[0]!.encoding.color.scale.range).toEqual([
+      measureColours.deaths,
+      measureColours.survived,
+    ]);
   });
 
-  test('militaryChart: a panel per belligerent and source, "not reported" for the Times\' wounded', () => {
+  test('militaryChart: a range as a line with caps, a measure in the same colour in every chart', () => {
     const spec = militaryChart(load('military-losses')) as Spec;
-    expect(inner(spec).vconcat).toHaveLength(11); // one panel per belligerent, area, period and source
     expect(inner(spec).vconcat[0].title.text).toBe(
       'Germany · World War II in Yugoslavia (infobox)',
     );
-    expect(layers(spec).map((l) => l.mark.type ?? l.mark)).toEqual(['bar', 'rule', 'text']);
-    expect(layers(spec)[2]!.encoding.text).toEqual({ field: 'shown' });
+    // Germany in the infobox: "19,235–103,693 killed", a range: a rule with caps, no bar at its midpoint.
+    expect(layers(spec).map((l) => l.mark.type ?? l.mark)).toEqual([
+      'bar',
+      'rule',
+      'tick',
+      'text',
+      'text',
+    ]);
+    expect(layers(spec)[0]!.data.values.map((v: Spec) => v.measure)).toEqual(['missing']);
+    expect(layers(spec)[2]!.data.values.map((v: Spec) => v.bound)).toEqual([19235, 103693]);
+    const belgrade = militaryChart(load('belgrade-offensive')) as Spec;
+    for (const s of [spec, belgrade]) {
+      const scale = layers(s)[0]!.encoding.color.scale;
+      const killed = scale.domain.indexOf('killed');
+      if (killed >= 0) expect(scale.range[killed]).toBe(measureColours.killed);
+    }
     const rows = (inner(spec).vconcat as Spec[]).flatMap((v) => v.data.values) as Spec[];
-    // "no figure being mentioned for wounded": written "not reported" at 0, no bar (its value is null).
+    // "no figure being mentioned for wounded": written "not reported", no bar (its value is null).
     expect(
       rows.find((r) => r.source === 'reinecke-times-1945' && r.measure === 'wounded'),
-    ).toMatchObject({ value: null, figure: '–', shown: 'not reported', textAt: 0 });
-    expect(rows.find((r) => r.source === 'overmans' && r.status === 'military')!.row).toBe(
-      'Germany, the Balkans · Overmans',
-    );
+    ).toMatchObject({ value: null, figure: '–', shown: 'not reported' });
   });
 
   test('a user table in the contract shape works as a bundled one', () => {

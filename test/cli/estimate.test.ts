@@ -37,7 +37,7 @@ describe('ww2-yugoslavia-casualties estimate', () => {
     // 948 · 421 / 167 = 2389.87 → 2,390; 949 · 422 / 168 − 1 = 2382.85 → 2,383
     expect(r.out).toMatch(/Lincoln–Petersen\s+independence of the two lists\s+2,390/);
     expect(r.out).toMatch(/Chapman\s+independence of the two lists\s+2,383/);
-  });
+  }, 60_000);
 
   test('--count reads a count table; --summary --format csv gives the one derived row', () => {
     const r = run(
@@ -57,7 +57,7 @@ describe('ww2-yugoslavia-casualties estimate', () => {
     expect(row).toMatch(
       /^estimate,victims,persons,221\.8\d*,210\.\d+,236\.\d+,derived,log-linear: b:c,/,
     );
-  });
+  }, 60_000);
 
   test('--chart writes a PNG', () => {
     const png = join(dir, 'estimates.png');
@@ -65,7 +65,7 @@ describe('ww2-yugoslavia-casualties estimate', () => {
     expect(r.code).toBe(0);
     expect(existsSync(png)).toBe(true);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
-  });
+  }, 60_000);
 
   test('bad input gets one line and exit code 1', () => {
     expect(run('estimate', cormack, '--lists', 'a,b,x', '--count', 'n')).toMatchObject({ code: 1 });
@@ -77,12 +77,12 @@ describe('ww2-yugoslavia-casualties estimate', () => {
     expect(
       run('estimate', cormack, '--lists', 'a,b,c', '--count', 'n', '--bootstrap', 'many').err,
     ).toMatch(/--bootstrap is 'many'/);
-  });
+  }, 60_000);
 
   test('--help has examples', () => {
     const r = run('estimate', '--help');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Usage: ww2-yugoslavia-casualties estimate/);
     expect(r.out).toMatch(/Examples:\n {2}ww2-yugoslavia-casualties estimate/);
-  });
+  }, 60_000);
 });

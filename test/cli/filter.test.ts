@@ -10,13 +10,13 @@ const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
-/** The CSV rows of stdout, each cut to the given columns (by position). */
+/** The CSV rows of stdout, each cut to the given columns (by position, after the row's id). */
 const cells = (out: string, ...at: number[]) =>
   out
     .trim()
     .split('\n')
     .slice(1)
-    .map((line) => at.map((i) => line.split(',')[i]).join(','));
+    .map((line) => at.map((i) => line.split(',')[i + 1]).join(','));
 
 describe('show --filter with a comparison', () => {
   test("'value>=100000' keeps the figures of 100,000 and more, from every source", () => {
@@ -68,7 +68,7 @@ describe('show --filter with a comparison', () => {
       code: 1,
       out: '',
       err:
-        "ww2-yugoslavia-casualties show: Unknown column 'valeu'. Did you mean 'value'? Expected one of: source, nationality, measure, unit, value, low, high, qualifier, label, note.\n" +
+        "ww2-yugoslavia-casualties show: Unknown column 'valeu'. Did you mean 'value'? Expected one of: id, source, nationality, measure, unit, value, low, high, qualifier, label, note, part_of, subset_of, restates, precision.\n" +
         "run 'ww2-yugoslavia-casualties show --help' for usage\n",
     });
   });
@@ -76,7 +76,7 @@ describe('show --filter with a comparison', () => {
   test('a comparison on text, a word for a number and a filter cut by the shell are bad usage', () => {
     expect(run('show', 'by-nationality', '--filter', 'nationality>serbs')).toMatchObject({
       code: 1,
-      err: "ww2-yugoslavia-casualties show: column 'nationality' holds text: > compares numbers\nthe columns of numbers here: value, low, high; for text use = or !=, e.g. --filter nationality=serbs\n",
+      err: "ww2-yugoslavia-casualties show: column 'nationality' holds text: > compares numbers\nthe columns of numbers here: value, low, high, precision; for text use = or !=, e.g. --filter nationality=serbs\n",
     });
     expect(run('show', 'by-nationality', '--filter', 'value>=ten thousand')).toMatchObject({
       code: 1,
@@ -158,7 +158,7 @@ describe('--sort', () => {
     expect(run('show', 'by-status', '--sort', 'figure')).toMatchObject({
       code: 1,
       err: expect.stringMatching(
-        /^ww2-yugoslavia-casualties show: Unknown column 'figure'\. Expected one of: source, status, measure, unit, value, low, high, qualifier, label, note\.\n/,
+        /^ww2-yugoslavia-casualties show: Unknown column 'figure'\. Expected one of: id, source, status, measure, unit, value, low, high, qualifier, label, note, part_of, subset_of, restates, precision\.\n/,
       ),
     });
     expect(run('show', 'by-status', '--sort', 'value:down')).toMatchObject({

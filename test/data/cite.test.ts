@@ -23,7 +23,8 @@ describe('cite(id, { format })', () => {
         '  title = {{Žrtve Drugog svetskog rata u Jugoslaviji}},',
         '  year = {1985},',
         '  publisher = {Naše delo, London},',
-        "  note = {Demographic estimate. Figures read from 'World War II in Yugoslavia' (encyclopedia article), section Casualties › Yugoslav casualties: the table 'Victims by nationality' (column 'Kočović') and the second and third paragraphs after the tables}",
+        // LaTeX text: ‘…’ quotes, \guilsinglright for ›.
+        "  note = {Demographic estimate. Figures read from `World War II in Yugoslavia' (encyclopedia article), section Casualties \\guilsinglright{} Yugoslav casualties: the table `Victims by nationality' (column `Kočović') and the second and third paragraphs after the tables}",
         '}',
         '',
       ].join('\n'),
@@ -31,7 +32,45 @@ describe('cite(id, { format })', () => {
     expect(cite('us-census-1954', { format: 'bibtex' })).toContain(
       'author = {{U.S. Bureau of the Census}}',
     );
-    expect(cite('savich', { format: 'bibtex' })).toMatch(/^@article\{savich,/);
+    // An article outside a journal: @misc (an @article needs a journal).
+    expect(cite('savich', { format: 'bibtex' })).toMatch(/^@misc\{savich,/);
+    // No date in the documents: 'n.d.', never an invented year.
+    expect(cite('savich', { format: 'bibtex' })).toContain('year = {n.d.}');
+    // Without an author, BibTeX's styles sort by key.
+    expect(cite('enc-ww2-yugoslavia-infobox', { format: 'bibtex' })).toContain(
+      'key = {World War II in Yugoslavia (infobox)}',
+    );
+  });
+
+  test('biblatex: the types and fields of the biblatex data model, the provenance in addendum', () => {
+    // "According to German casualty lists quoted by The Times for 30 July 1945" (the seed).
+    expect(cite('reinecke-times-1945', { format: 'biblatex' })).toBe(
+      [
+        '@article{reinecke-times-1945,',
+        '  author = {{The Times}},',
+        '  title = {{{[}German casualty lists from the papers of General Hermann Reinecke, as quoted{]}}},',
+        '  journaltitle = {The Times},',
+        '  date = {1945-07-30},',
+        '  note = {Military records},',
+        "  addendum = {Figures read from `World War II in Yugoslavia' (encyclopedia article), section Casualties \\guilsinglright{} German casualties}",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    // A historian's figure whose work the document does not name: a supplied title, no date.
+    const vego = cite('vego', { format: 'biblatex' });
+    expect(vego).toMatch(/^@misc\{vego,/);
+    expect(vego).toContain(
+      "title = {{{[}Figures as reported in `World War II in Yugoslavia' (encyclopedia article); the work is not named there{]}}}",
+    );
+    expect(vego).not.toMatch(/date|year/);
+    // Figures given from 1945 to 1948: a date range. A report: institution and type.
+    expect(cite('yu-official', { format: 'biblatex' })).toContain('date = {1945/1948}');
+    expect(cite('us-census-1954', { format: 'biblatex' })).toMatch(
+      /^@report\{us-census-1954,[^]*institution = \{U\.S\. Bureau of the Census\},\n {2}type = \{Report\}/,
+    );
+    // Žerjavić's study is a book even though its publisher is not confirmed.
+    expect(cite('zerjavic', { format: 'biblatex' })).toMatch(/^@book\{zerjavic,/);
   });
 
   test('csl-json: names split into family and given, the year as date-parts', () => {
@@ -40,6 +79,13 @@ describe('cite(id, { format })', () => {
       id: 'abarrow',
       type: 'document',
       author: [{ family: "A'Barrow", given: 'Stephen R.' }],
+      genre: 'Historian estimate',
+    });
+    // The newspaper article: its container and its day, no author (styles put the title first).
+    expect(JSON.parse(cite('reinecke-times-1945', { format: 'csl-json' }))).toMatchObject({
+      type: 'article-newspaper',
+      'container-title': 'The Times',
+      issued: { 'date-parts': [[1945, 7, 30]] },
     });
     expect(JSON.parse(cite('zerjavic', { format: 'csl-json' })).issued).toEqual({
       'date-parts': [[1989]],
@@ -53,6 +99,7 @@ describe('cite(id, { format })', () => {
     for (const id of sources().array('id') as string[]) {
       expect(cite(id)).toMatch(/Figures read from/);
       expect(cite(id, { format: 'bibtex' })).toMatch(new RegExp(`^@\\w+\\{${id},`));
+      expect(cite(id, { format: 'biblatex' })).toMatch(new RegExp(`^@\\w+\\{${id},`));
       expect(() => JSON.parse(cite(id, { format: 'csl-json' }))).not.toThrow();
     }
   });
@@ -64,7 +111,7 @@ describe('cite(id, { format })', () => {
     );
     expect(() => cite('zerjavic', { format: 'apa' as 'text' })).toThrow(InvalidOptionError);
     expect(() => cite('zerjavic', { format: 'apa' as 'text' })).toThrow(
-      "Invalid format 'apa': expected one of text, bibtex, csl-json.",
+      "Invalid format 'apa': expected one of text, bibtex, biblatex, csl-json.",
     );
   });
 });

@@ -62,7 +62,7 @@ describe('datasets/datapackage.json', () => {
   test.each(descriptor.resources.map((r) => [r.name, r] as const))(
     '%s: header, rows, bytes and hash match the file',
     (_, resource) => {
-      const bytes = readFileSync(new URL(resource.path, root));
+      const bytes = readFileSync(new URL(`datasets/${resource.path}`, root));
       const csv = bytes.toString('utf8');
       expect(resource.bytes).toBe(bytes.length);
       expect(resource.hash).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
@@ -83,7 +83,11 @@ describe('datasets/datapackage.json', () => {
       expect([fields.value, fields.low, fields.high]).toEqual(['number', 'number', 'number']);
       expect(r.schema.foreignKeys).toEqual([
         { fields: 'source', reference: { resource: 'sources', fields: 'id' } },
+        { fields: 'part_of', reference: { resource: 'stated-totals', fields: 'id' } },
+        { fields: 'subset_of', reference: { resource: '', fields: 'id' } },
+        { fields: 'restates', reference: { resource: '', fields: 'id' } },
       ]);
+      expect(r.schema.primaryKey).toEqual(['id']);
       expect(r.sources!.length).toBeGreaterThan(0);
     }
   });

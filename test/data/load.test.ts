@@ -15,6 +15,7 @@ group('load(id)', () => {
   test('returns an Arquero table with the columns of the CSV, parsed by the schema', () => {
     const table = load('total-estimates');
     expect(table.columnNames()).toEqual([
+      'id',
       'source',
       'kind',
       'date',
@@ -26,6 +27,10 @@ group('load(id)', () => {
       'qualifier',
       'label',
       'note',
+      'part_of',
+      'subset_of',
+      'restates',
+      'precision',
     ]);
     const census = table.objects().find((r) => r.source === 'us-census-1954')!;
     expect(census.value).toBe(1067000); // a number
@@ -117,7 +122,7 @@ group('describe(id)', () => {
     d.fields[0]!.name = 'changed';
     d.sources[0]!.kind = 'named-list';
     expect(describe('by-status').caveats.length).toBeGreaterThan(0);
-    expect(describe('by-status').fields[0]!.name).toBe('source');
+    expect(describe('by-status').fields[0]!.name).toBe('id');
     expect(describe('by-status').sources[0]!.kind).toBe('demographic-estimate');
   });
 

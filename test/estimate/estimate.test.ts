@@ -94,7 +94,7 @@ describe('bootstrapSelection', () => {
     expect(a.low).toBeLessThanOrEqual(a.estimate);
     expect(a.high).toBeGreaterThanOrEqual(a.estimate);
     expect(a.chosen.reduce((s, m) => s + m.share, 0)).toBeCloseTo(1, 12);
-  });
+  }, 60_000);
 });
 
 describe('chaoLowerBound', () => {
@@ -175,7 +175,7 @@ describe('properties', () => {
     // Nominal 95%: with 200 simulations, 95% ± 3.1 points (two binomial standard errors).
     expect(covered / simulations).toBeGreaterThan(0.9);
     expect(covered / simulations).toBeLessThan(0.99);
-  });
+  }, 60_000);
 
   const histories = fc
     .array(fc.integer({ min: 0, max: 60 }), { minLength: 7, maxLength: 7 })
@@ -197,7 +197,7 @@ describe('properties', () => {
       }),
       { numRuns: 25, seed: 15 },
     );
-  });
+  }, 60_000);
 
   test('relabelling the lists changes nothing', () => {
     fc.assert(
@@ -229,5 +229,5 @@ describe('properties', () => {
       ),
       { numRuns: 20, seed: 15 },
     );
-  });
+  }, 60_000);
 });

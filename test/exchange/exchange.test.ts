@@ -63,10 +63,10 @@ describe('toCSV(table)', () => {
       expect(cells(toCSV(load(id))), id).toEqual(cells(file));
     }
     expect(toCSV(load('by-nationality'))).toContain(
-      'yu-1964,serbs,deaths,persons,346740,346740,346740,exact,Serbs,\n',
+      'yu-1964-serbs-deaths,yu-1964,serbs,deaths,persons,346740,346740,346740,exact,Serbs,,by-nationality-yu-1964,,,\n',
     );
     expect(toCSV(load('by-nationality'))).toContain(
-      'yu-1964,roma,deaths,persons,,,,not-reported,Gypsies,a dash in the source table\n',
+      'yu-1964-roma-deaths,yu-1964,roma,deaths,persons,,,,not-reported,Gypsies,a dash in the source table,by-nationality-yu-1964,,,\n',
     );
   });
 
@@ -150,7 +150,9 @@ describe('toMarkdown(table) and toLaTeX(table)', () => {
     const range = load('ndh-croats-bosniaks').filter(
       (d) => d.status === 'ndh-armed-forces' && d.nationality === 'croats',
     );
-    expect(toLaTeX(range, { columns: ['figure'] })).toContain('69,000--71,000 \\\\');
+    expect(toLaTeX(range, { columns: ['figure'] })).toContain(
+      '69,000\\textendash\\allowbreak{}71,000 \\\\',
+    );
     expect(
       toLaTeX(
         load('total-estimates').filter((d) => d.source === 'mestrovic'),

@@ -43,6 +43,16 @@ const oneDimension = validTable({
 });
 const by = (t: ValidTable) => t.dimensions[0]!;
 const reported = (rows: readonly CasualtyRow[]) => rows.filter((r) => r.value !== null);
+/** Whether a row lacks its key: compare, spread and agreement then refuse (a missing key is not a category). */
+const keyless = (t: ValidTable) => t.rows.some((r) => r[by(t)] == null);
+/** For a table with a row that lacks its key: the call fails with InvalidTableError saying so. */
+function expectKeylessRefused(result: ReturnType<typeof attempt>): void {
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.error).toBeInstanceOf(InvalidTableError);
+    expect(result.error.message).toMatch(/a missing key is not a category/);
+  }
+}
 
 describe('rollup(table, { by })', () => {
   test('low, value and high are the plain sums of the reported parts; a group with none reported is null, never 0', () => {
@@ -73,12 +83,11 @@ describe('rollup(table, { by })', () => {
           }
           expect(row.value).toBe(plainSum(got.map((p) => p.value!)));
           expect(row.low).toBe(plainSum(got.map((p) => p.low!)));
-          expect(row.high).toBe(
-            got.some((p) => p.high === null) ? null : plainSum(got.map((p) => p.high!)),
-          );
+          // A part unbounded above, or not reported (a dash: unknown, never 0), leaves no upper bound.
+          const open = got.some((p) => p.high === null) || got.length < parts.length;
+          expect(row.high).toBe(open ? null : plainSum(got.map((p) => p.high!)));
           if (parts.length === 1) expect(row.qualifier).toBe(parts[0]!.qualifier);
-          else
-            expect(row.qualifier).toBe(got.some((p) => p.high === null) ? 'at-least' : 'derived');
+          else expect(row.qualifier).toBe(open ? 'at-least' : 'derived');
         });
         expectFiniteNumbers(result.value);
       }),
@@ -151,6 +160,10 @@ describe('compare(table, { by, baseline })', () => {
         const sources = [...new Set(t.rows.map((r) => r.source))];
         const baseline = sources[pick % sources.length]!;
         const result = attempt(() => compare(t.table, { by: column, baseline }));
+        if (keyless(t)) {
+          expectKeylessRefused(result);
+          return;
+        }
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         const categories = [...new Set(t.rows.map((r) => r[column] ?? null))];
@@ -189,6 +202,7 @@ describe('compare(table, { by, baseline })', () => {
     fc.assert(
       fc.property(oneDimension, fc.oneof(evilString, anything), (t, baseline) => {
         fc.pre(baseline != null && !t.rows.some((r) => r.source === baseline)); // null or undefined: the default baseline
+        fc.pre(!keyless(t));
         const result = attempt(() => compare(t.table, { by: by(t), baseline: baseline as string }));
         expect(result.ok).toBe(false);
         if (!result.ok && typeof baseline === 'string' && baseline.length < 100)
@@ -205,6 +219,10 @@ describe('spread(table, { by })', () => {
       fc.property(oneDimension, (t) => {
         const column = by(t);
         const result = attempt(() => spread(t.table, { by: column }));
+        if (keyless(t)) {
+          expectKeylessRefused(result);
+          return;
+        }
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         const sources = new Set(t.rows.map((r) => r.source));
@@ -230,6 +248,16 @@ describe('spread(table, { by })', () => {
           expect(row.mean as number).toBeCloseTo(plainSum(values) / values.length, 3);
           expect(row.range).toBe(Math.max(...values) - Math.min(...values));
           if (values.length < 2) expect(row.sd).toBeNull();
+          // Never outside what the figures allow: the mean within [min, max], equal figures an sd of 0.
+          expect(row.mean as number).toBeGreaterThanOrEqual(row.min as number);
+          expect(row.mean as number).toBeLessThanOrEqual(row.max as number);
+          if (values.length > 1 && values.every((v) => v === values[0])) expect(row.sd).toBe(0);
+          // low and high: the smallest low and the largest high (unbounded if any high is).
+          const rowsOf = reported(t.rows.filter((r) => (r[column] ?? null) === row[column]));
+          expect(row.low).toBe(Math.min(...rowsOf.map((r) => r.low!)));
+          expect(row.high).toBe(
+            rowsOf.some((r) => r.high === null) ? null : Math.max(...rowsOf.map((r) => r.high!)),
+          );
         }
         expectFiniteNumbers(result.value);
       }),
@@ -244,6 +272,10 @@ describe('agreement(table, { by })', () => {
       fc.property(oneDimension, (t) => {
         const column = by(t);
         const result = attempt(() => agreement(t.table, { by: column }));
+        if (keyless(t)) {
+          expectKeylessRefused(result);
+          return;
+        }
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         for (const row of result.value.objects()) {
@@ -339,7 +371,7 @@ describe('harmonize(table, { dimension, crosswalk })', () => {
 });
 
 describe('rates(table, population, { by, per })', () => {
-  test('rate = count / population × per, for count, low and high; null where not reported or no population, never 0', () => {
+  test('rate = count / population × per, for count, low and high (high at most per); null where not reported or no population, never 0; a count above its population refused', () => {
     const population = fc.dictionary(
       keyValue as fc.Arbitrary<string>,
       fc.integer({ min: 1, max: 50_000_000 }),
@@ -348,15 +380,32 @@ describe('rates(table, population, { by, per })', () => {
     fc.assert(
       fc.property(oneDimension, population, fc.constantFrom(100, 1000), (t, pop, per) => {
         const column = by(t);
-        const people = Object.entries(pop).map(([k, v]) => ({ [column]: k, population: v }));
+        const people = Object.entries(pop).map(([k, v]) => ({
+          [column]: k,
+          population: v,
+          year: 1941,
+        }));
         const result = attempt(() => rates(t.table, people, { by: column, per: per as 100 }));
+        const popOf = (r: CasualtyRow) => {
+          const key = (r[column] ?? null) as string | null;
+          return key !== null && Object.hasOwn(pop, key) ? pop[key]! : null;
+        };
+        const above = t.rows.some((r) => {
+          const p = popOf(r);
+          return p !== null && r.value !== null && r.value > p;
+        });
+        if (above) {
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.error.message).toMatch(/is above its population/);
+          return;
+        }
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         result.value.objects().forEach((row, i) => {
           const r = t.rows[i]!;
-          const key = (r[column] ?? null) as string | null;
-          const p = key !== null && Object.hasOwn(pop, key) ? pop[key]! : null;
-          const scale = (x: number | null) => (x === null || p === null ? null : (x / p) * per);
+          const p = popOf(r);
+          const scale = (x: number | null) =>
+            x === null || p === null ? null : Math.min((x / p) * per, per);
           expect(row.rate).toBe(scale(r.value));
           expect(row.rate_low).toBe(scale(r.low));
           expect(row.rate_high).toBe(scale(r.high));
@@ -378,7 +427,7 @@ describe('rates(table, population, { by, per })', () => {
         (t, key, value, per) => {
           const column = by(t);
           const result = attempt(() =>
-            rates(t.table, [{ [column]: key as string, population: value as number }], {
+            rates(t.table, [{ [column]: key as string, population: value as number, year: 1941 }], {
               by: column,
               per: per as 100,
             }),
@@ -435,8 +484,22 @@ describe('audit(table, { totals })', () => {
             expect(row.parts).toBe(parts);
             expect(row.difference).toBe(parts === null ? null : parts - value);
             const statedHigh = slack === null ? Infinity : value + slack;
-            expect(row.consistent).toBe(
-              low !== null && low <= statedHigh && (high ?? Infinity) >= value,
+            // Three answers: a shortfall that a dash could hold is undetermined (null), never
+            // inconsistent; nothing reported is undetermined too.
+            const dashes = covered.length - got.length;
+            const expected =
+              low === null
+                ? null
+                : low > statedHigh
+                  ? false
+                  : (high ?? Infinity) >= value
+                    ? true
+                    : dashes > 0
+                      ? null
+                      : false;
+            expect(row.consistent).toBe(expected);
+            expect(row.check).toBe(
+              expected === null ? 'undetermined' : expected ? 'consistent' : 'inconsistent',
             );
           });
         },
@@ -475,7 +538,9 @@ describe('audit(table, { totals })', () => {
 
   test('audit() of the bundled data: difference = parts − stated on every row', () => {
     for (const row of audit().objects())
-      if (row.parts !== null) expect(row.difference).toBe(row.parts - row.stated);
+      if (row.parts !== null && row.stated !== null)
+        expect(row.difference).toBe(row.parts - row.stated);
+      else expect(row.difference).toBeNull();
   });
 });
 
@@ -529,7 +594,8 @@ describe('every analysis function on a raw table with bad cells', () => {
             () => spread(table, { by: 'region' }),
             () => agreement(table, { by: 'region' }),
             () => harmonize(table, { dimension: 'region' }),
-            () => rates(table, [{ region: 'serbia', population: 100 }], { by: 'region' }),
+            () =>
+              rates(table, [{ region: 'serbia', population: 100, year: 1941 }], { by: 'region' }),
             () =>
               audit(table, {
                 totals: [

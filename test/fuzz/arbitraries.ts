@@ -217,13 +217,18 @@ export const figure: fc.Arbitrary<
     qualifier: 'exact' as Qualifier,
     needsNote: false,
   })),
-  fc.tuple(count, count, count).map(([a, b, c]) => {
-    const [low, value, high] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
-    return { value, low, high, qualifier: 'approximate' as Qualifier, needsNote: false };
-  }),
-  fc.tuple(count, count).map(([a, b]) => ({
-    value: Math.max(a, b),
-    low: Math.min(a, b),
+  // "about 850,000": no interval (low = value = high), as the README's qualifier rules say.
+  count.map((v) => ({
+    value: v,
+    low: v,
+    high: v,
+    qualifier: 'approximate' as Qualifier,
+    needsNote: false,
+  })),
+  // "over 3,000": low = value, no upper bound.
+  count.map((v) => ({
+    value: v,
+    low: v,
     high: null,
     qualifier: 'at-least' as Qualifier,
     needsNote: false,

@@ -82,7 +82,9 @@ describe('src/analysis: readTable and fromRows', () => {
     ]);
     expect(t.array('constructor')).toEqual(['a', null]);
     expect(
-      rates(t, [{ constructor: 'a', population: 10 }], { by: 'constructor' }).array('rate'),
+      rates(t, [{ constructor: 'a', population: 10, year: 1941 }], { by: 'constructor' }).array(
+        'rate',
+      ),
     ).toEqual([500, null]);
   });
 

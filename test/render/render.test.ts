@@ -1,7 +1,9 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, test } from 'vitest';
-import { InvalidOptionError, load, totalsChart } from '../../src/index.js';
+import { InvalidOptionError, load, slopeChart, totalsChart } from '../../src/index.js';
 import { fontFiles, toPNG, toSVG } from '../../src/render/index.js';
+import { readFileSync } from 'node:fs';
+import { advances } from '../../src/render/metrics.js';
 import { standardCharts } from '../../src/report/index.js';
 
 const png = (bytes: Uint8Array) => Buffer.from(bytes.slice(0, 8)).toString('hex');
@@ -31,6 +33,22 @@ describe('toSVG(spec) and toPNG(spec, { scale })', () => {
     expect(Buffer.compare(Buffer.from(withText), Buffer.from(without))).not.toBe(0);
     // And the font files are real files the package found.
     expect(fontFiles.every((f) => /DejaVuSans(-Bold|-Oblique)?\.ttf$/.test(f))).toBe(true);
+  });
+
+  test("lays text out with the shipped font's widths", async () => {
+    const regular = advances(readFileSync(fontFiles[0]!));
+    // DejaVu Sans: "0" is 1303 units of 2048 wide (0.636 em); Vega without a canvas guesses 0.8 em.
+    expect(regular.width('0') * 10).toBeCloseTo((1303 / 2048) * 10, 2);
+    const spec = slopeChart(load('by-nationality'), {
+      by: 'nationality',
+      from: 'kocovic',
+      to: 'zerjavic',
+    });
+    const svg = await toSVG(spec);
+    // A label as long as the one Vega would have cut short with "…" at its 0.8 em guess.
+    const totals = await toSVG(totalsChart(load('total-estimates')));
+    expect(totals).toContain('Government of Yugoslavia, 4 mentions — demographic loss</text>');
+    expect(svg).not.toContain('…');
   });
 
   test('scale sets the size of the PNG', async () => {

@@ -70,6 +70,22 @@ export function findChromium(env: Env = process.env): Requirement {
   };
 }
 
+/**
+ * A Java runtime, for the Nu HTML checker (npm `vnu-jar`) in the report test: `JAVA_BIN` if set
+ * (and then only it), else `java` on PATH.
+ */
+export function findJava(env: Env = process.env): Requirement {
+  const install = 'sudo apt-get install default-jre-headless (Debian/Ubuntu; .ci/run does this)';
+  const set = fromVariable('Java', 'JAVA_BIN', env, install);
+  if (set) return set;
+  return {
+    name: 'Java',
+    found: onPath(['java'], env),
+    lookedAt: 'no java on PATH, and JAVA_BIN is not set',
+    install,
+  };
+}
+
 /** Where `.ci/install-deno` puts Deno (under the home directory, outside the clone). */
 export function cachedDeno(env: Env = process.env): string {
   return join(env.HOME || homedir(), '.cache/ww2yc-deno/node_modules/deno/deno');

@@ -22,6 +22,8 @@ export const datasetIds: readonly DatasetId[] = ["total-estimates", "by-national
 
 /** A row of `total-estimates`: Headline totals of the war dead, by source. */
 export interface TotalEstimatesRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "abarrow" | "kocovic" | "mestrovic" | "us-census-1954" | "vego" | "yu-1964" | "yu-official" | "zerjavic";
   /** the kind of source (as in sources.csv): named-list, demographic-estimate, official-claim, census-bureau-estimate, historian-estimate */
@@ -44,10 +46,20 @@ export interface TotalEstimatesRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `by-nationality`: Victims by nationality: the 1964 list, Kočović and Žerjavić. */
 export interface ByNationalityRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "kocovic" | "yu-1964" | "zerjavic";
   /** harmonized nationality key; the source's word is in label (e.g. "Gypsies" → roma) */
@@ -68,10 +80,20 @@ export interface ByNationalityRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `by-location-1964`: The 1964 list by location: deaths and survivors. */
 export interface ByLocation1964Row {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "yu-1964";
   /** location key; "Serbia (proper)", "AP Kosovo (Serbia)" and "AP Vojvodina (Serbia)" are kept apart (crosswalk-region.csv groups them as Serbia) */
@@ -92,10 +114,20 @@ export interface ByLocation1964Row {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `by-republic-zerjavic`: Žerjavić's losses by republic, and killed abroad. */
 export interface ByRepublicZerjavicRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "zerjavic";
   /** republic key, or abroad */
@@ -116,10 +148,20 @@ export interface ByRepublicZerjavicRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `by-status`: Military, collaborator and civilian deaths. */
 export interface ByStatusRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "abarrow" | "zerjavic";
   /** partisan, collaborator, military or civilian (crosswalk-status.csv groups military and civilian) */
@@ -140,10 +182,20 @@ export interface ByStatusRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `slovenia-2005`: Slovenia: the 2005 study of the Institute for Contemporary History. */
 export interface Slovenia2005Row {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "enc-ww2-yugoslavia-text" | "slovenia-2005";
   /** partisan, civilian or slovene-home-guard */
@@ -168,10 +220,20 @@ export interface Slovenia2005Row {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `ndh-serbs`: Žerjavić: Serbs in the NDH by status, perpetrator and cause. */
 export interface NdhSerbsRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "zerjavic";
   /** partisan, chetniks-and-collaborators or civilian; empty where the document does not say */
@@ -196,10 +258,20 @@ export interface NdhSerbsRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `ndh-croats-bosniaks`: Žerjavić: Croats and Bosniaks by status, in the NDH and abroad. */
 export interface NdhCroatsBosniaksRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "zerjavic";
   /** croats, or muslims for the document's "Bosniaks, including Muslims of Croatia" */
@@ -224,10 +296,20 @@ export interface NdhCroatsBosniaksRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `ndh-civilians-by-perpetrator`: Žerjavić: Croat and Bosniak civilian deaths in the NDH by perpetrator. */
 export interface NdhCiviliansByPerpetratorRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "zerjavic";
   /** croats, or muslims for the document's "Bosniaks" */
@@ -252,10 +334,20 @@ export interface NdhCiviliansByPerpetratorRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `ndh-croats-goldstein`: Goldstein: Croats on NDH territory. */
 export interface NdhCroatsGoldsteinRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "goldstein";
   /** croats */
@@ -282,10 +374,20 @@ export interface NdhCroatsGoldsteinRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `military-losses`: German, Italian, NDH and Partisan military losses. */
 export interface MilitaryLossesRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "enc-ww2-yugoslavia-infobox" | "enc-ww2-yugoslavia-text" | "overmans" | "reinecke-times-1945";
   /** germany, italy, ndh, yugoslav-partisans, or not-named where the name is missing in the document */
@@ -312,10 +414,20 @@ export interface MilitaryLossesRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `italian-by-region`: Italian casualties by region. */
 export interface ItalianByRegionRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "enc-ww2-yugoslavia-text";
   /** region key; Dalmatia is listed apart from Croatia, as in the document */
@@ -336,10 +448,20 @@ export interface ItalianByRegionRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `belgrade-offensive`: Belgrade offensive (1944): losses by belligerent. */
 export interface BelgradeOffensiveRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "enc-belgrade-offensive-infobox" | "enc-belgrade-offensive-text" | "savich";
   /** soviet-union, bulgaria, yugoslav-partisans, yugoslav-partisans-and-soviet-union, germany, or axis for the infobox's second column */
@@ -360,10 +482,20 @@ export interface BelgradeOffensiveRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `demographic-loss`: Demographic loss that is not war deaths. */
 export interface DemographicLossRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
   /** id of the source in sources.csv */
   source: "enc-ww2-yugoslavia-text";
   /** births-deficit or emigration */
@@ -384,6 +516,14 @@ export interface DemographicLossRow {
   label: string;
   /** what a careful reader needs to know about this row */
   note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** The row type of each dataset. */
@@ -426,30 +566,36 @@ export interface SourcesRow {
 
 /** A row of `stated-totals`: Totals the sources state. */
 export interface StatedTotalsRow {
+  /** a stable id of the total, the part_of of the rows that are its parts */
+  id: string;
   /** the dataset whose rows the total sums */
-  dataset: "belgrade-offensive" | "by-location-1964" | "by-nationality" | "by-republic-zerjavic" | "by-status" | "italian-by-region" | "military-losses" | "ndh-civilians-by-perpetrator" | "ndh-croats-bosniaks";
+  dataset: "belgrade-offensive" | "by-location-1964" | "by-nationality" | "by-republic-zerjavic" | "by-status" | "italian-by-region" | "military-losses" | "ndh-civilians-by-perpetrator" | "ndh-croats-bosniaks" | "ndh-serbs" | "slovenia-2005";
   /** the source whose rows the total sums */
-  source: "abarrow" | "enc-belgrade-offensive-infobox" | "enc-ww2-yugoslavia-text" | "kocovic" | "yu-1964" | "zerjavic";
+  source: "abarrow" | "enc-belgrade-offensive-infobox" | "enc-ww2-yugoslavia-text" | "kocovic" | "slovenia-2005" | "yu-1964" | "zerjavic";
   /** which rows: key=value pairs joined by ";" (empty: all rows of the source) */
   scope: string | null;
   /** what the total counts */
-  measure: "casualties" | "deaths" | "survived";
+  measure: "casualties" | "deaths" | "share" | "survived";
   /** the measures of the rows that add up to it, joined by "|" (empty: the same measure) */
   parts: string | null;
   /** persons or percent */
-  unit: "persons";
+  unit: "percent" | "persons";
   /** the stated total */
-  value: number;
+  value: number | null;
   /** the lowest figure the source allows */
-  low: number;
+  low: number | null;
   /** the highest figure the source allows */
-  high: number;
+  high: number | null;
   /** as in the datasets */
-  qualifier: "exact";
+  qualifier: "exact" | "not-reported";
   /** the total in the words of the source */
   label: string;
   /** where the total is stated */
   note: string | null;
+  /** the id of another stated total of which this total is one of the mutually exclusive parts; empty if none */
+  part_of: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
 }
 
 /** A row of `crosswalk-nationality`: Crosswalk of nationality categories. */

@@ -1,0 +1,96 @@
+// Summary statistics that stay inside what their inputs allow: a mean between the smallest and the
+// largest figure, a standard deviation of 0 for figures that are all equal, correlations in
+// [−1, 1] and none (null) where a vector does not vary. Internal: used by spread and agreement.
+import { max, min, sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
+
+/**
+ * The 97.5th percentile of the standard normal distribution, for 95% intervals:
+ * `scipy.stats.norm.ppf(0.975)` = 1.959963984540054.
+ */
+export const z975 = 1.959963984540054;
+
+/** Whether every figure is the same (then nothing varies: no correlation, a standard deviation of 0). */
+export function constant(x: readonly number[]): boolean {
+  return x.every((v) => v === x[0]);
+}
+
+/**
+ * The arithmetic mean, computed on the differences from the first figure (so that figures that are
+ * all equal give exactly that figure) and kept within [min, max], which rounding could leave
+ * (`(0.1 + 0.1 + 0.1) / 3` is 0.10000000000000002).
+ */
+export function boundedMean(x: readonly number[]): number {
+  const first = x[0]!;
+  let shift = 0;
+  for (const v of x) shift += v - first;
+  return clamp(first + shift / x.length, min(x), max(x));
+}
+
+/** The sample standard deviation (n − 1), 0 for figures that are all equal; null for fewer than 2. */
+export function sampleSD(x: readonly number[]): number | null {
+  if (x.length < 2) return null;
+  if (constant(x)) return 0;
+  const m = boundedMean(x);
+  let squares = 0;
+  for (const v of x) squares += (v - m) ** 2;
+  return Math.sqrt(squares / (x.length - 1));
+}
+
+/** Pearson's correlation, clamped to [−1, 1]; null for fewer than 2 pairs or a vector that does not vary. */
+export function pearson(x: readonly number[], y: readonly number[]): number | null {
+  if (x.length < 2 || constant(x) || constant(y)) return null;
+  return finiteClamped(sampleCorrelation(x, y));
+}
+
+/**
+ * Spearman's rank correlation (tied figures share their mean rank: simple-statistics ≥ 7.10),
+ * clamped to [−1, 1]; null as for {@link pearson}.
+ */
+export function spearman(x: readonly number[], y: readonly number[]): number | null {
+  if (x.length < 2 || constant(x) || constant(y)) return null;
+  return finiteClamped(sampleRankCorrelation(x, y));
+}
+
+/**
+ * The 95% confidence interval of a Pearson correlation by Fisher's z transformation:
+ * tanh(atanh(r) ± 1.96 / √(n − 3)). Null for n < 4 (no standard error) or no correlation.
+ */
+export function fisherInterval(r: number | null, n: number): [number, number] | null {
+  if (r === null || n < 4) return null;
+  const z = Math.atanh(r); // ±Infinity for r = ±1: the interval is then [r, r]
+  const se = 1 / Math.sqrt(n - 3);
+  return [clamp(Math.tanh(z - z975 * se), -1, 1), clamp(Math.tanh(z + z975 * se), -1, 1)];
+}
+
+/**
+ * Lin's concordance correlation coefficient (Lin 1989): 2·s_xy / (s_x² + s_y² + (x̄ − ȳ)²), with
+ * moments divided by n. 1 only where every pair is equal; null for fewer than 2 pairs or where
+ * both vectors are the same constant.
+ */
+export function concordance(x: readonly number[], y: readonly number[]): number | null {
+  const n = x.length;
+  if (n < 2) return null;
+  const mx = boundedMean(x);
+  const my = boundedMean(y);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i]! - mx) * (y[i]! - my);
+    sxx += (x[i]! - mx) ** 2;
+    syy += (y[i]! - my) ** 2;
+  }
+  const denominator = sxx / n + syy / n + (mx - my) ** 2;
+  if (denominator === 0) return null;
+  return finiteClamped((2 * sxy) / n / denominator);
+}
+
+/** Keeps `x` within [lo, hi]. */
+export function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+/** A correlation as a number in [−1, 1], or null where it is NaN. */
+function finiteClamped(r: number): number | null {
+  return Number.isFinite(r) ? clamp(r, -1, 1) : null;
+}

@@ -1,0 +1,260 @@
+// The structure between figures (see the README, "How figures relate"): which stated total a row
+// is a part of (part_of), which row it is a subset of (subset_of) or restates (restates). Read by
+// fromRows/fromCSV to check a user's table, and by rollup and audit so that they only ever add
+// parts of one whole.
+import type { ColumnTable } from 'arquero';
+import { statedTotals } from '../data/load.js';
+import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
+import { suggest, type CasualtyRow } from './shared.js';
+
+/** A whole that rows can be parts of: a stated total (a row of `statedTotals()`, or a user's own). */
+export interface Whole {
+  id: string;
+  /** The whole this one is itself a part of. */
+  part_of: string | null;
+}
+
+/** The wholes known to a check: the bundled stated totals, and the caller's own (which win). */
+export function wholes(given: readonly Whole[] = []): Map<string, Whole> {
+  const map = new Map<string, Whole>();
+  for (const t of statedTotals().objects()) map.set(t.id, { id: t.id, part_of: t.part_of });
+  for (const t of given) map.set(t.id, t);
+  return map;
+}
+
+/**
+ * Reads the option `totals` of fromRows/fromCSV (or of audit): a table or an array of stated
+ * totals, of which only `id` and `part_of` matter here. Throws if an entry has no id, or the
+ * wholes' part_of go round in a circle.
+ */
+export function readWholes(totals: unknown, fn: string): Whole[] {
+  if (totals === undefined) return [];
+  const list = totalsList(totals, fn, '{ id, part_of, … }');
+  const result = list.map((entry: unknown, i): Whole | null => {
+    const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (t.id === undefined || t.id === null) return null; // a total without an id can be checked, not named
+    if (typeof t.id !== 'string' || t.id.trim() === '')
+      throw new InvalidOptionError(
+        `${fn}: stated total ${i + 1}, field 'id': ${show(t.id)}; expected a non-empty string, or nothing.`,
+      );
+    if (t.part_of != null && typeof t.part_of !== 'string')
+      throw new InvalidOptionError(
+        `${fn}: stated total ${i + 1}, field 'part_of': ${show(t.part_of)}; expected the id of another stated total, or nothing.`,
+      );
+    return { id: t.id, part_of: t.part_of ?? null };
+  });
+  const given = result.filter((w): w is Whole => w !== null);
+  const known = wholes(given);
+  for (const w of given) {
+    if (w.part_of !== null && !known.has(w.part_of))
+      throw new InvalidOptionError(
+        `${fn}: the stated total '${w.id}' is part_of ${show(w.part_of)}, which is no stated total.${suggest(w.part_of, [...known.keys()])}`,
+      );
+    const path = ancestors(w.id, known);
+    if (path.includes(w.id))
+      throw new InvalidOptionError(
+        `${fn}: the stated totals' part_of go round in a circle: ${[w.id, ...path.slice(0, path.indexOf(w.id) + 1)].join(' → ')}; expected each whole to be part of a larger one, or of none.`,
+      );
+  }
+  return given;
+}
+
+/**
+ * The entries of an option `totals`: the rows of a table, or the items of an array (a hole in a
+ * sparse array is an entry, `undefined`, not skipped). Throws if it is neither.
+ */
+export function totalsList(totals: unknown, fn: string, shape: string): unknown[] {
+  const list: unknown = Array.isArray(totals)
+    ? totals
+    : typeof totals === 'object' &&
+        totals !== null &&
+        typeof (totals as ColumnTable).objects === 'function'
+      ? (totals as ColumnTable).objects()
+      : undefined;
+  if (!Array.isArray(list))
+    throw new InvalidOptionError(
+      `${fn}: option totals is ${show(totals)}; expected a table or an array of stated totals (${shape}).`,
+    );
+  return Array.from(list);
+}
+
+/** The wholes above `id` (its part_of, that one's part_of, …), stopping at a repeat. */
+export function ancestors(id: string, known: ReadonlyMap<string, Whole>): string[] {
+  const path: string[] = [];
+  for (let w = known.get(id)?.part_of ?? null; w !== null; w = known.get(w)?.part_of ?? null) {
+    path.push(w);
+    if (w === id || path.indexOf(w) !== path.length - 1) break;
+  }
+  return path;
+}
+
+/**
+ * Checks the structure columns of a user's rows (fromRows/fromCSV): ids unique; part_of names a
+ * known whole; subset_of and restates name another row's id, with no circle; a subset is not larger
+ * than its whole; a restatement is the same figure. Each problem is pushed as a message.
+ */
+export function checkStructure(
+  rows: readonly CasualtyRow[],
+  columns: readonly string[],
+  known: ReadonlyMap<string, Whole>,
+  where: (i: number) => string,
+  problems: { push(...messages: string[]): number },
+): void {
+  const index = new Map<string, number>();
+  if (columns.includes('id'))
+    rows.forEach((row, i) => {
+      if (typeof row.id !== 'string') return; // reported by the row check
+      const first = index.get(row.id);
+      if (first !== undefined)
+        problems.push(
+          `${where(i)}, column 'id': ${show(row.id)} is also the id of ${where(first)}; expected an id unique in the table.`,
+        );
+      else index.set(row.id, i);
+    });
+  rows.forEach((row, i) => {
+    const at = (c: string) => `${where(i)}, column '${c}'`;
+    const whole = row.part_of;
+    if (typeof whole === 'string' && !known.has(whole))
+      problems.push(
+        `${at('part_of')}: ${show(whole)} is not a stated total, so the row would be a part of an unknown whole.${suggest(whole, [...known.keys()])} Expected the id of a bundled stated total (statedTotals()) or of one of your own (option totals), or nothing.`,
+      );
+    for (const relation of ['subset_of', 'restates'] as const) {
+      const target = row[relation];
+      if (typeof target !== 'string') continue;
+      if (!columns.includes('id')) {
+        problems.push(
+          `${at(relation)}: ${show(target)}, but the table has no column 'id' to name rows by; expected an id column.`,
+        );
+        continue;
+      }
+      const j = index.get(target);
+      if (j === undefined) {
+        problems.push(
+          `${at(relation)}: ${show(target)} is the id of no row of the table.${suggest(target, [...index.keys()])} Expected the id of another row, or nothing.`,
+        );
+        continue;
+      }
+      if (j === i) {
+        problems.push(`${at(relation)}: ${show(target)} is the row itself; expected another row.`);
+        continue;
+      }
+      const other = rows[j]!;
+      if (other.unit !== row.unit) {
+        problems.push(
+          `${at(relation)}: ${show(target)} (${where(j)}) counts ${other.unit}, this row ${row.unit}; expected the same unit.`,
+        );
+        continue;
+      }
+      if (relation === 'subset_of' && row.low !== null && other.high !== null) {
+        if (row.low > other.high)
+          problems.push(
+            `${at('subset_of')}: this row's figure (at least ${row.low}) is larger than its whole ${show(target)} (${where(j)}, at most ${other.high}); expected a subset no larger than its whole.`,
+          );
+      }
+      if (relation === 'restates' && !meet(row, other))
+        problems.push(
+          `${at('restates')}: ${show(target)} (${where(j)}) is ${other.value ?? 'not reported'}, this row ${row.value ?? 'not reported'}; expected the same figure (a restatement mentions one figure again).`,
+        );
+    }
+  });
+  // A circle of subset_of / restates (a → b → a) would make every row in it overlap itself.
+  const next = (i: number) => {
+    const target = rows[i]!.subset_of ?? rows[i]!.restates;
+    return typeof target === 'string' ? index.get(target) : undefined;
+  };
+  const reported = new Set<number>();
+  rows.forEach((_, i) => {
+    if (reported.has(i)) return;
+    const path: number[] = [];
+    let j: number | undefined = i;
+    while (j !== undefined && !path.includes(j)) {
+      path.push(j);
+      j = next(j);
+    }
+    if (j !== i) return; // no circle, or one not through row i (found from its own rows)
+    path.forEach((k) => reported.add(k));
+    problems.push(
+      `${where(i)}: subset_of and restates go round in a circle (${[...path, i].map((k) => show(rows[k]!.id)).join(' → ')}); expected each to lead to a row that is neither.`,
+    );
+  });
+}
+
+/** Whether two figures can be the same number, each within its interval and rounding. */
+function meet(a: CasualtyRow, b: CasualtyRow): boolean {
+  if (a.value === null || b.value === null) return a.value === b.value;
+  const [aLow, aHigh] = widened(a);
+  const [bLow, bHigh] = widened(b);
+  return aLow <= bHigh && bLow <= aHigh;
+}
+
+/** The interval a figure allows, widened by half its rounding unit (precision). */
+export function widened(row: CasualtyRow): [number, number] {
+  const half = (row.precision ?? 0) / 2;
+  return [(row.low ?? row.value ?? 0) - half, (row.high ?? Infinity) + half];
+}
+
+/** The row's name in a message: its id if it has one, else its label. */
+export function named(row: CasualtyRow): string {
+  return typeof row.id === 'string' ? `'${row.id}'` : `'${row.label}'`;
+}
+
+/** What to do about the structure when adding rows (option `overlap` of rollup). */
+export type OverlapPolicy = 'refuse' | 'allow';
+
+/** Checks the option `overlap`. */
+export function checkOverlap(value: unknown, fn: string): OverlapPolicy {
+  if (value === undefined) return 'refuse';
+  if (value === 'refuse' || value === 'allow') return value;
+  throw new InvalidOptionError(
+    `${fn}: option overlap is ${show(value)}; expected 'refuse' (the default: only parts of one whole are added) or 'allow' (add the rows anyway).`,
+  );
+}
+
+/**
+ * Refuses to add a group of rows that are not parts of one whole: a row and the row it is a
+ * subset of or restates (they overlap: the same people would be counted twice), or rows that are
+ * parts of different wholes, or rows with no part_of beside rows with one. Rows of a table without
+ * the structure columns are taken as the caller gives them. Throws an InvalidTableError naming
+ * the rows; nothing is thrown with `overlap: 'allow'`.
+ */
+export function checkSum(
+  group: readonly CasualtyRow[],
+  known: ReadonlyMap<string, Whole>,
+  fn: string,
+  describeGroup: string,
+): void {
+  if (group.length < 2) return;
+  const ids = new Set(group.map((r) => r.id).filter((id): id is string => typeof id === 'string'));
+  for (const row of group)
+    for (const relation of ['subset_of', 'restates'] as const) {
+      const target = row[relation];
+      if (typeof target === 'string' && ids.has(target)) {
+        const what =
+          relation === 'subset_of'
+            ? `is a subset of '${target}' (its people are among that row's)`
+            : `restates '${target}' (another mention of the same figure)`;
+        throw new InvalidTableError(
+          `${fn}: ${describeGroup} would add ${named(row)} to '${target}', but ${named(row)} ${what}; adding them counts the same people twice. Filter one of them out, group them apart (option by), or pass overlap: 'allow' to add them anyway.`,
+        );
+      }
+    }
+  const hasPartOf = group.some((r) => r.part_of !== undefined);
+  if (!hasPartOf) return; // a table without structure: the caller's rows as given
+  const partOf = group.map((r) => r.part_of ?? null);
+  const distinct = [...new Set(partOf)];
+  if (distinct.length === 1 && distinct[0] !== null) return;
+  // Parts of different wholes may be added when those wholes are parts of one larger whole.
+  if (!distinct.includes(null)) {
+    const chains = distinct.map((w) => [w as string, ...ancestors(w as string, known)]);
+    const common = chains[0]!.find((w) => chains.every((c) => c.includes(w)));
+    if (common !== undefined) return;
+  }
+  const loose = group.filter((r) => (r.part_of ?? null) === null);
+  const detail =
+    loose.length > 0
+      ? `${loose.length === group.length ? 'none of its rows is' : `${loose.map(named).join(', ')} ${loose.length === 1 ? 'is' : 'are'}`} declared a part of a whole (part_of empty)`
+      : `its rows are parts of different wholes (${distinct.map((w) => `'${w}'`).join(', ')}) that are not parts of one larger whole`;
+  throw new InvalidTableError(
+    `${fn}: ${describeGroup} would add ${group.map(named).join(', ')}, but ${detail}; only parts of one whole are added. Group them apart (option by), filter the table, or pass overlap: 'allow' to add them anyway.`,
+  );
+}

@@ -1,0 +1,310 @@
+// Laying a Vega-Lite spec out at a given total width: the plot areas grow or shrink, the text keeps
+// its size, and titles and footers are wrapped to the width. Used for printed sizes.
+import { View, loader, parse, type Spec as VegaSpec } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { InvalidOptionError, show } from '../errors.js';
+import { textWidth, useFontMetrics } from './metrics.js';
+import { flattenSortFormulas, isStackOverflow } from './sandbox.js';
+import { minOf } from '../analysis/extent.js';
+
+/** A compiled chart, ready to render. */
+export interface Laid {
+  /** The Vega spec. */
+  vega: VegaSpec;
+}
+
+/** The narrowest a plot area may become when a chart is fitted to a width, in px. */
+export const minPlotWidth = 60;
+
+/**
+ * A Vega loader that loads nothing: the package renders the data inside the spec and never reads
+ * a file or fetches a URL that a spec names.
+ */
+function sealedLoader() {
+  const sealed = loader();
+  sealed.sanitize = (uri: string) =>
+    Promise.reject(
+      new InvalidOptionError(
+        `The spec asks to load ${show(uri)}: the renderer draws only the data inside the spec (data.values).`,
+      ),
+    );
+  return sealed;
+}
+
+/** The last few compiled specs, by their JSON text: the report renders each chart three times. */
+const compiled = new Map<string, VegaSpec>();
+
+/**
+ * Compiles a Vega-Lite spec to Vega, with the package's own error for anything that is not a spec.
+ * The result is shared by calls with the same spec: treat it as read-only.
+ *
+ * @throws {InvalidOptionError} If the spec is not an object or Vega-Lite cannot compile it.
+ */
+export function compileSpec(spec: unknown): VegaSpec {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+    throw new InvalidOptionError(`Invalid spec ${show(spec)}: expected a Vega-Lite spec object.`);
+  }
+  let key: string | undefined;
+  try {
+    key = JSON.stringify(spec);
+  } catch {
+    key = undefined; // not JSON (e.g. a BigInt): compiled each time, and Vega-Lite says what is wrong
+  }
+  const hit = key === undefined ? undefined : compiled.get(key);
+  if (hit) return hit;
+  let vega: VegaSpec;
+  try {
+    vega = flattenSortFormulas(compile(spec as TopLevelSpec).spec);
+  } catch (cause) {
+    if (isStackOverflow(cause)) throw cause; // toSVG says the spec is nested too deeply
+    throw new InvalidOptionError(
+      `Invalid spec: Vega-Lite cannot compile it (${(cause as Error).message}).`,
+      { cause },
+    );
+  }
+  if (key !== undefined) {
+    if (compiled.size >= 16) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, vega);
+  }
+  return vega;
+}
+
+/**
+ * A Vega logger that keeps the errors, and the warnings that carry one (Vega warns "Loading
+ * failed" instead of throwing when a data load fails).
+ */
+function recorder(errors: unknown[]) {
+  const keep = (args: unknown[]) => {
+    const error = args.find((a) => a instanceof Error);
+    if (error) errors.push(error);
+    return log;
+  };
+  const log = {
+    level: () => log,
+    error: (...args: unknown[]) => (
+      errors.push(args.find((a) => a instanceof Error) ?? args.join(' ')),
+      log
+    ),
+    warn: (...args: unknown[]) => keep(args),
+    info: () => log,
+    debug: () => log,
+  };
+  return log as never;
+}
+
+/**
+ * A headless Vega view of a compiled spec, run; the caller finalizes it.
+ *
+ * @throws {InvalidOptionError} If Vega reports an error while running it (e.g. a data URL).
+ */
+export async function runView(vega: VegaSpec): Promise<View> {
+  useFontMetrics();
+  const errors: unknown[] = [];
+  const view = new View(parse(vega), {
+    renderer: 'none',
+    loader: sealedLoader(),
+    logger: recorder(errors),
+  });
+  await view.runAsync();
+  if (errors.length) {
+    view.finalize();
+    const first = errors[0];
+    if (first instanceof InvalidOptionError) throw first;
+    throw new InvalidOptionError(
+      `Vega cannot draw the spec: ${first instanceof Error ? first.message : show(first)}`,
+    );
+  }
+  return view;
+}
+
+/**
+ * The whole size in px of a view as Vega draws it: its view size plus padding, as the SVG and
+ * canvas renderers take it (vega-view's render-size); the bounds of its scene where that is unknown.
+ */
+export function totalSize(view: View): { width: number; height: number } {
+  const padding = view.padding() as { top: number; bottom: number; left: number; right: number };
+  const sized = view as unknown as { _viewWidth?: number; _viewHeight?: number };
+  const { bounds } = (view.scenegraph() as unknown as { root: { bounds: Bounds } }).root;
+  const width = sized._viewWidth ?? Math.ceil(bounds.x2 - bounds.x1);
+  const height = sized._viewHeight ?? Math.ceil(bounds.y2 - bounds.y1);
+  return {
+    width: width + padding.left + padding.right,
+    height: height + padding.top + padding.bottom,
+  };
+}
+
+interface Bounds {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+}
+
+async function measure(vega: VegaSpec): Promise<number> {
+  const view = await runView(vega);
+  try {
+    return totalSize(view).width;
+  } finally {
+    view.finalize();
+  }
+}
+
+type Json = Record<string, unknown>;
+const isObject = (x: unknown): x is Json =>
+  x !== null && typeof x === 'object' && !Array.isArray(x);
+const composition = ['vconcat', 'hconcat', 'concat', 'layer'] as const;
+
+/** Every view of a spec (itself and the views it composes) that has a numeric width. */
+function sizedViews(spec: Json, found: Json[] = []): Json[] {
+  if (typeof spec.width === 'number') found.push(spec);
+  for (const key of composition)
+    if (Array.isArray(spec[key]))
+      for (const v of spec[key] as unknown[]) if (isObject(v)) sizedViews(v, found);
+  if (isObject(spec.spec)) sizedViews(spec.spec, found);
+  return found;
+}
+
+/** A deep copy of a spec's plain JSON. */
+const copy = <T>(x: T): T => structuredClone(x);
+
+/** A text's font, for measuring it. */
+interface Font {
+  fontSize: number;
+  fontWeight?: string | number;
+}
+
+/**
+ * Wraps text lines to `width` px: lines are joined into paragraphs (a paragraph ends with a line
+ * ending in `.`, `:`, `!` or `?`) and broken again at spaces. Text that fits is left as it is.
+ */
+export function wrapLines(lines: readonly string[], width: number, font: Font): string[] {
+  if (lines.every((l) => textWidth(font, l) <= width)) return [...lines];
+  const paragraphs: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    current = current ? `${current} ${line.trim()}` : line.trim();
+    if (/[.:!?]$/.test(current)) {
+      paragraphs.push(current);
+      current = '';
+    }
+  }
+  if (current) paragraphs.push(current);
+  const out: string[] = [];
+  for (const paragraph of paragraphs) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/)) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && textWidth(font, next) > width) {
+        out.push(line);
+        line = word;
+      } else line = next;
+    }
+    if (line) out.push(line);
+  }
+  return out;
+}
+
+const asLines = (text: unknown): string[] | undefined =>
+  typeof text === 'string'
+    ? [text]
+    : Array.isArray(text) && text.every((t) => typeof t === 'string')
+      ? text
+      : undefined;
+
+/** Wraps the title and subtitle of every view of the spec to `width` px. */
+function wrapTitles(spec: Json, width: number, config: Json): void {
+  const theme = isObject(config.title) ? config.title : {};
+  const font = (size: unknown, weight: unknown): Font => ({
+    fontSize: Number(size),
+    fontWeight: weight as string,
+  });
+  const visit = (node: Json) => {
+    const title = node.title;
+    const main = (t: Json) =>
+      font(t.fontSize ?? theme.fontSize ?? 13, t.fontWeight ?? theme.fontWeight ?? 'bold');
+    if (typeof title === 'string' || Array.isArray(title)) {
+      const lines = asLines(title);
+      if (lines) node.title = wrapLines(lines, width, main({}));
+    } else if (isObject(title)) {
+      const text = asLines(title.text);
+      if (text) title.text = wrapLines(text, width, main(title));
+      const sub = asLines(title.subtitle);
+      const subFont = font(
+        title.subtitleFontSize ?? theme.subtitleFontSize ?? 10,
+        title.subtitleFontWeight ?? theme.subtitleFontWeight ?? 'normal',
+      );
+      if (sub) title.subtitle = wrapLines(sub, width, subFont);
+    }
+    for (const key of composition)
+      if (Array.isArray(node[key]))
+        for (const v of node[key] as unknown[]) if (isObject(v)) visit(v);
+    if (isObject(node.spec)) visit(node.spec);
+  };
+  visit(spec);
+}
+
+/**
+ * Lays a Vega-Lite spec out so that the whole chart (axes, legend, titles, padding) is `width` px
+ * wide, to within a few px: titles and footers are wrapped to the width and the plot areas are
+ * scaled; text sizes do not change.
+ *
+ * @param spec A Vega-Lite spec.
+ * @param width The total width in px (CSS px, 1/96 in).
+ * @param what How the width was asked for, for the error message (e.g. `'85 mm'`).
+ * @returns The compiled Vega spec.
+ * @throws {InvalidOptionError} If the chart's text (labels, legend) needs more than `width` even
+ *   with its plot areas at {@link minPlotWidth} px.
+ */
+export async function layOut(spec: object, width: number, what: string): Promise<Laid> {
+  compileSpec(spec); // the package's errors for a bad spec, before anything else
+  const base = copy(spec) as Json;
+  const config = isObject(base.config) ? base.config : {};
+  const padding = typeof base.padding === 'number' ? base.padding : Number(config.padding ?? 5);
+  wrapTitles(base, width - 2 * padding, config);
+  const widths = sizedViews(base).map((v) => v.width as number);
+  if (!widths.length) {
+    // A spec without a numeric width (e.g. a "container" width): give the top level the width.
+    const vega = compileSpec({ ...base, width, autosize: { type: 'fit-x', contains: 'padding' } });
+    return { vega };
+  }
+  const at = (k: number) => {
+    const s = copy(base);
+    sizedViews(s).forEach((v, i) => (v.width = Math.max(1, Math.round(widths[i]! * k))));
+    return compileSpec(s);
+  };
+  // The narrowest the chart can be: every plot area at minPlotWidth.
+  const smallest = minOf(widths);
+  const k0 = minPlotWidth / smallest;
+  let t0 = await measure(at(k0));
+  if (t0 > width) {
+    // A legend in one column is narrower than in several: try it before giving up.
+    base.config = {
+      ...config,
+      legend: { ...(isObject(config.legend) ? config.legend : {}), columns: 1 },
+    };
+    t0 = await measure(at(k0));
+  }
+  if (t0 > width) {
+    throw new InvalidOptionError(
+      `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full size: its labels, legend and titles need at least ${t0} px (${((t0 / 96) * 25.4).toFixed(0)} mm). Give a larger width, or column: 'double'.`,
+    );
+  }
+  // The total width grows with k, the scale of the plot widths: find the largest k at which the
+  // chart fits, by interpolation between a k that fits and one that does not.
+  let [lo, tlo] = [k0, t0];
+  let hi = Math.max(1, 2 * k0);
+  let thi = await measure(at(hi));
+  while (thi <= width && hi < 64) {
+    [lo, tlo] = [hi, thi];
+    hi *= 2;
+    thi = await measure(at(hi));
+  }
+  for (let i = 0; i < 12 && width - tlo > 2 && thi > width; i++) {
+    const guess = lo + ((hi - lo) * (width - tlo)) / (thi - tlo);
+    const k = Math.min(hi - (hi - lo) / 10, Math.max(lo + (hi - lo) / 10, guess));
+    const t = await measure(at(k));
+    if (t <= width) [lo, tlo] = [k, t];
+    else [hi, thi] = [k, t];
+  }
+  return { vega: at(lo) };
+}

@@ -1,0 +1,152 @@
+// The report's tables: the exchange format's cells (figures with their qualifiers), with human
+// column names and words for the package's keys, each column classed so that the page can size it.
+import type { ColumnTable } from 'arquero';
+import { sourceNames } from '../charts/attribution.js';
+import { keyWords } from '../charts/words.js';
+import { crosswalk } from '../data/load.js';
+import { display } from '../exchange/display.js';
+import { escapeHTML } from '../exchange/html.js';
+
+/** Column names as a reader reads them. */
+const headings: Record<string, string> = {
+  source: 'source',
+  kind: 'kind of source',
+  measure: 'measure',
+  figure: 'figure',
+  label: 'the source says',
+  note: 'note',
+  date: 'date',
+  min: 'lowest',
+  max: 'highest',
+  min_source: 'lowest from',
+  max_source: 'highest from',
+  ratio: 'highest ÷ lowest',
+  count: 'sources with a figure',
+  not_reported: 'sources with no figure',
+  difference: 'difference',
+  parts: 'sum of the rows',
+  stated: 'stated total',
+  consistent: 'adds up',
+  scope: 'scope',
+  dataset: 'dataset',
+  rank: 'rank',
+};
+
+/** Columns whose cells are the package's keys, written as words. */
+const keyColumns = new Set([
+  'nationality',
+  'region',
+  'status',
+  'perpetrator',
+  'cause',
+  'belligerent',
+  'period',
+  'measure',
+  'kind',
+]);
+const sourceColumns = new Set([
+  'source',
+  'min_source',
+  'max_source',
+  'source_a',
+  'source_b',
+  'baseline',
+  'deaths_source',
+]);
+
+let terms: Map<string, string> | undefined;
+
+/** A key as a reader reads it: the package's word for it, else the source's own term, else its words. */
+function keyWord(column: string, key: string): string {
+  const plain = key.replaceAll('-', ' ');
+  const word = keyWords(key);
+  if (word !== plain) return word;
+  if (!terms) {
+    terms = new Map();
+    for (const dimension of ['nationality', 'region', 'status'] as const)
+      for (const row of crosswalk(dimension).objects())
+        if (!terms.has(`${dimension}:${row.key}`)) terms.set(`${dimension}:${row.key}`, row.term);
+  }
+  return terms.get(`${column}:${key}`) ?? `${plain[0]!.toUpperCase()}${plain.slice(1)}`;
+}
+
+/** Options of {@link reportTable}. */
+export interface ReportTableOptions {
+  /** Columns to show, in order (see `display`). Default: the table's. */
+  columns?: string[];
+  /** Whether to keep the `note` column. Default `false`. */
+  notes?: boolean;
+  /** The caption: what the table holds. */
+  caption: string;
+}
+
+/**
+ * A table for the report page: human column names, keys and source ids as words, yes/no for
+ * true/false, computed numbers to two decimals, published figures untouched; wrapped in a box that
+ * scrolls sideways by itself on a narrow screen (focusable, so a keyboard can scroll it).
+ *
+ * @param table An Arquero table.
+ * @param options Columns, notes and the caption.
+ * @returns The HTML of the table in its scrolling box.
+ * @example
+ * reportTable(load('by-status'), { caption: 'Deaths by status' }); // '<div class="scroll" …><table class="ww2yc">…'
+ */
+export function reportTable(table: ColumnTable, options: ReportTableOptions): string {
+  const { columns, rows, numeric } = display(
+    table,
+    { columns: options.columns, notes: options.notes ?? false, fractionDigits: 2 },
+    'reportTable',
+  );
+  const names = new Map(
+    sourceNames([
+      ...new Set(
+        (table.objects() as Record<string, unknown>[]).flatMap((r) =>
+          [...sourceColumns].map((c) => r[c]).filter((v): v is string => typeof v === 'string'),
+        ),
+      ),
+    ]).map((s) => [s.id, s.name]),
+  );
+  const word = (column: string, text: string) => {
+    if (text === 'true') return 'yes';
+    if (text === 'false') return 'no';
+    if (sourceColumns.has(column)) return names.get(text) ?? text;
+    if (keyColumns.has(column) && text) return keyWord(column, text);
+    return text;
+  };
+  const cls = (i: number, text = '') =>
+    [
+      numeric[i] ? 'number' : '',
+      `col-${columns[i]!.replace(/[^a-z0-9-]/gi, '-')}`,
+      columns[i] === 'figure' && text === '–' ? 'not-reported' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  const head = columns
+    .map(
+      (c, i) =>
+        `<th scope="col" class="${cls(i)}">${escapeHTML(headings[c] ?? c.replaceAll('_', ' '))}</th>`,
+    )
+    .join('');
+  const body = rows
+    .map(
+      (row) =>
+        `<tr>${row
+          .map((text, i) => {
+            const shown = word(columns[i]!, text);
+            const title =
+              columns[i] === 'figure' && text === '–'
+                ? ' title="not reported by the source (a dash), not zero"'
+                : '';
+            return `<td class="${cls(i, text)}"${title}>${escapeHTML(shown)}</td>`;
+          })
+          .join('')}</tr>`,
+    )
+    .join('\n');
+  return `<div class="scroll" role="region" tabindex="0" aria-label="${escapeHTML(options.caption)}"><table class="ww2yc">
+<caption>${escapeHTML(options.caption)}</caption>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table></div>`;
+}
