@@ -86,9 +86,9 @@ export function checkOptions(
 ): Required<Pick<ChartOptions, 'width' | 'locale'>> {
   const { width = 560, locale = 'en-US' } = checkObject(options, 'chart');
   if (options?.title !== undefined && typeof options.title !== 'string')
-    throw new InvalidOptionError(`Invalid title ${show(options.title)}: expected a string.`);
+    throw new InvalidOptionError(`Invalid title ${shown(options.title)}: expected a string.`);
   if (options?.subtitle !== undefined && typeof options.subtitle !== 'string')
-    throw new InvalidOptionError(`Invalid subtitle ${show(options.subtitle)}: expected a string.`);
+    throw new InvalidOptionError(`Invalid subtitle ${shown(options.subtitle)}: expected a string.`);
   if (typeof width !== 'number' || !Number.isFinite(width) || width < 200 || width > 2000) {
     throw new InvalidOptionError(
       `Invalid width ${show(width)}: expected a number of pixels from 200 to 2000.`,
@@ -106,6 +106,11 @@ export function checkOptions(
   return { width, locale };
 }
 
+/** A value as an error message shows it; a BigInt as written in code (`10n`). */
+function shown(value: unknown): string {
+  return show(typeof value === 'bigint' ? `${value}n` : value);
+}
+
 /**
  * Checks a title or subtitle: text (or, for a subtitle, a list of lines), never an object, which
  * Vega would read as an expression to evaluate ({ signal: … }), nor a BigInt, which no spec can hold.
@@ -115,7 +120,7 @@ function checkText(option: string, value: unknown, lines: boolean): void {
   const ok = (v: unknown) => typeof v === 'string' && v.length <= 1000;
   if (ok(value) || (lines && Array.isArray(value) && value.length <= 20 && value.every(ok))) return;
   throw new InvalidOptionError(
-    `Invalid ${option} ${show(typeof value === 'bigint' ? `${value}n` : value)}: expected text of at most 1000 characters${lines ? ', or a list of up to 20 such lines' : ''}.`,
+    `Invalid ${option} ${shown(value)}: expected text of at most 1000 characters${lines ? ', or a list of up to 20 such lines' : ''}.`,
   );
 }
 

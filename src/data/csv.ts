@@ -56,9 +56,9 @@ export function readCSV(text: string, where: readonly [fn: string, what: string]
       );
   }
   if (count > 0) {
-    const more = count > problems.length ? `\n- and ${count - problems.length} more` : '';
+    const more = count - problems.length; // the count is the one number kept of the rest
     throw new InvalidTableError(
-      `${fn}: ${what} is not a well-formed table; nothing was loaded:\n- ${problems.join('\n- ')}${more}`,
+      `${fn}: ${what} is not a well-formed table; nothing was loaded:\n- ${problems.join('\n- ')}${more > 0 ? `\n- … and ${more} more` : ''}`,
     );
   }
   return { names, records: records.map((r) => r.cells), lines: records.map((r) => r.line) };
