@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     typecheck: { include: ['test/**/*.test-d.ts'] },
     // Suites skipped for want of Chromium, Deno, nbclient or the seeds are listed at the end.
     globalSetup: ['test/setup/global.ts'],

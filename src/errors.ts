@@ -18,9 +18,14 @@ export class UnknownIdError extends CasualtiesError {
   constructor(what: string, given: unknown, expected: readonly string[]) {
     const suggestion = typeof given === 'string' ? closest(given, expected) : undefined;
     const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-    super(`Unknown ${what} ${show(given)}.${hint} Expected one of: ${expected.join(', ')}.`);
+    const listed =
+      expected.length <= 50
+        ? expected.join(', ')
+        : `${expected.slice(0, 50).join(', ')} … (${expected.length - 50} more)`;
+    super(`Unknown ${what} ${show(given)}.${hint} Expected one of: ${listed}.`);
     this.given = given;
-    this.expected = expected;
+    // a frozen copy: a caller who changes it changes neither the package's list nor another error's
+    this.expected = Object.freeze([...expected]);
     this.suggestion = suggestion;
   }
 }
@@ -28,10 +33,14 @@ export class UnknownIdError extends CasualtiesError {
 /** The most characters of a given value that an error message shows. */
 const shownLength = 200;
 
-/** Shows a value as it was given, for an error message (cut short, with its length, if long). */
+/**
+ * Shows a value as it was given, for an error message (cut short, with its length, if long).
+ * Line breaks and other control characters in a string are written as escapes (`\n`,
+ * `\u001b`), so that a value cannot add lines to a message or send codes to a terminal.
+ */
 export function show(value: unknown): string {
   let text: string;
-  if (typeof value === 'string') text = `'${value}'`;
+  if (typeof value === 'string') text = `'${escapeControls(value)}'`;
   else if (typeof value === 'number' || typeof value === 'boolean' || value == null)
     text = String(value);
   else {
@@ -41,10 +50,34 @@ export function show(value: unknown): string {
     } catch {
       text = Object.prototype.toString.call(value);
     }
+    text = escapeControls(text);
   }
   return text.length > shownLength
     ? `${text.slice(0, shownLength)}… (${text.length} characters)`
     : text;
+}
+
+/** Control characters (C0, DEL, C1), and the line and paragraph separators, and bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const controls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Names for an error message, each with its control characters escaped: at most 30, then how many more. */
+export function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 30).map((n) => escapeControls(n));
+  return names.length > 30 ? `${shown.join(', ')} … (${names.length - 30} more)` : shown.join(', ');
+}
+
+/** Text with each control character written as an escape: `\n`, `\t`, `\u001b`. */
+export function escapeControls(text: string): string {
+  return text.replace(controls, (c) =>
+    c === '\n'
+      ? '\\n'
+      : c === '\r'
+        ? '\\r'
+        : c === '\t'
+          ? '\\t'
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
@@ -101,3 +134,14 @@ export class InvalidTableError extends CasualtiesError {}
 
 /** An option with a value the function cannot use; the message names the option, the value and what was expected. */
 export class InvalidOptionError extends CasualtiesError {}
+
+/** A report folder that could not or must not be written; the message names the path and why, in one line. */
+export class ReportWriteError extends CasualtiesError {
+  /** What to do instead, e.g. 'choose a folder you can write to'. */
+  readonly hint: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; hint?: string }) {
+    super(message, options);
+    this.hint = options?.hint;
+  }
+}

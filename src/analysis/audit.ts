@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { load, statedTotals } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { datasetIds, type DatasetId } from '../data/generated/types.js';
-import { InvalidOptionError, InvalidTableError, checkOptions, show } from '../errors.js';
+import { InvalidOptionError, InvalidTableError, checkOptions, listNames, show } from '../errors.js';
 import { readTable, suggest, sumParts, toTable, unique, type CasualtyRow } from './shared.js';
 import type { IntervalSum } from './shared.js';
 import { totalsList } from './structure.js';
@@ -295,7 +295,7 @@ function partsOf(
     const [column, value] = pair.split('=');
     if (!column || value === undefined || !columns.includes(column)) {
       throw new InvalidTableError(
-        `audit: the stated total '${total.label ?? total.value}' has scope ${show(total.scope)}, but ${show(pair)} names no column of the table (it has ${columns.join(', ')}); expected key=value pairs joined by ';'.`,
+        `audit: the stated total '${total.label ?? total.value}' has scope ${show(total.scope)}, but ${show(pair)} names no column of the table (it has ${listNames(columns)}); expected key=value pairs joined by ';'.`,
       );
     }
     return [column, value] as const;

@@ -3,6 +3,7 @@ import { readCSV } from '../data/csv.js';
 import { InvalidTableError, show } from '../errors.js';
 import type { CasualtyRow } from './shared.js';
 import { validate, type FromRowsOptions } from './validate.js';
+import { checkSize, maxCSVLength } from './problems.js';
 
 /**
  * Parses a user's CSV text by the data contract's schema (never by inference) and checks it as
@@ -13,7 +14,9 @@ import { validate, type FromRowsOptions } from './validate.js';
  * a final line break are allowed; a row with more or fewer cells than the header is an error.
  *
  * Every problem is reported at once, naming the row (1 = the first row after the header) and its
- * line in the text, the column, the value and what was expected; on any problem nothing is returned.
+ * line in the text, the column, the value and what was expected (the first 12 word for word, the
+ * rest counted); on any problem nothing is returned. Text longer than 16 MiB
+ * ({@link maxCSVLength} characters), more than a million rows or ten million cells are refused.
  *
  * @param text The CSV text.
  * @param options See {@link FromRowsOptions}.
@@ -29,7 +32,12 @@ import { validate, type FromRowsOptions } from './validate.js';
 export function fromCSV(text: string, options?: FromRowsOptions): TypedTable<CasualtyRow> {
   if (typeof text !== 'string')
     throw new InvalidTableError(`fromCSV: expected the text of a CSV file; got ${show(text)}.`);
+  if (text.length > maxCSVLength)
+    throw new InvalidTableError(
+      `fromCSV: the text has ${text.length} characters; expected at most ${maxCSVLength} (16 MiB), which fromCSV checks within bounded memory.`,
+    );
   const { names, records, lines } = readCSV(text, ['fromCSV', 'the text']);
+  checkSize('fromCSV', records.length, names.length);
   const rows = records.map((cells) =>
     Object.fromEntries(names.map((name, j) => [name, cells[j] ?? null])),
   );

@@ -5,7 +5,13 @@ import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { sum } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
-import { InvalidOptionError, InvalidTableError, UnknownIdError, show } from '../errors.js';
+import {
+  InvalidOptionError,
+  InvalidTableError,
+  UnknownIdError,
+  listNames,
+  show,
+} from '../errors.js';
 
 /** How certain a figure is (see the data contract). */
 export type Qualifier = 'exact' | 'approximate' | 'at-least' | 'range' | 'not-reported' | 'derived';
@@ -112,7 +118,7 @@ export function readTable(table: unknown, fn: string): ContractTable {
   const absent = contractColumns.filter((c) => !columns.includes(c));
   if (absent.length > 0) {
     throw new InvalidTableError(
-      `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table needs ${contractColumns.join(', ')} (it has ${columns.join(', ')}).`,
+      `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table needs ${contractColumns.join(', ')} (it has ${listNames(columns)}).`,
     );
   }
   const rows = table.objects() as CasualtyRow[];
@@ -129,19 +135,19 @@ export function readTable(table: unknown, fn: string): ContractTable {
       const ok = typeof v === 'string' || (v === null && column !== 'label' && column !== 'source');
       if (!ok)
         throw new InvalidTableError(
-          `${fn}: row ${i + 1}, column '${column}': ${show(v)}; expected ${column === 'note' || dimensions.includes(column) ? 'a string, or null' : 'a string'}.`,
+          `${fn}: row ${i + 1}, column ${show(column)}: ${show(v)}; expected ${column === 'note' || dimensions.includes(column) ? 'a string, or null' : 'a string'}.`,
         );
     }
     for (const column of ['value', 'low', 'high'] as const) {
       const v = row[column];
       if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) {
         throw new InvalidTableError(
-          `${fn}: row ${i + 1}, column '${column}': ${show(v)}; expected a number, or null where not reported.`,
+          `${fn}: row ${i + 1}, column ${show(column)}: ${show(v)}; expected a number, or null where not reported.`,
         );
       }
       if (v !== null && (v < 0 || v > maxCount)) {
         throw new InvalidTableError(
-          `${fn}: row ${i + 1}, column '${column}': ${v}; expected a number from 0 to ${maxCount} (a count cannot be negative).`,
+          `${fn}: row ${i + 1}, column ${show(column)}: ${v}; expected a number from 0 to ${maxCount} (a count cannot be negative).`,
         );
       }
     }
@@ -363,10 +369,14 @@ export function toTable<Row extends object>(
   rows: readonly Row[],
   names: readonly string[],
 ): TypedTable<Row> {
-  const columns: Record<string, unknown[]> = {};
+  // a Map, not an object: a table may have a great many columns (an object of them is slow to list)
+  const columns = new Map<string, unknown[]>();
   for (const name of names)
-    columns[name] = rows.map((r) => (r as Record<string, unknown>)[name] ?? null);
-  return columnTable(columns, [...names]) as TypedTable<Row>;
+    columns.set(
+      name,
+      rows.map((r) => (r as Record<string, unknown>)[name] ?? null),
+    );
+  return columnTable(columns as never, [...names]) as TypedTable<Row>;
 }
 
 /** A division that gives null, never Infinity or NaN, where it has no answer. */

@@ -98,7 +98,7 @@ export function checkStructure(
   columns: readonly string[],
   known: ReadonlyMap<string, Whole>,
   where: (i: number) => string,
-  problems: string[],
+  problems: { push(...messages: string[]): number },
 ): void {
   const index = new Map<string, number>();
   if (columns.includes('id'))

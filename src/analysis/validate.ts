@@ -2,7 +2,7 @@
 // collected, then reported in one InvalidTableError, so that nothing is half-loaded.
 import type { ColumnTable } from 'arquero';
 import { sources as registry, type TypedTable } from '../data/load.js';
-import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
+import { InvalidOptionError, InvalidTableError, listNames, show } from '../errors.js';
 import { checkStructure, readWholes, wholes } from './structure.js';
 import {
   checkColumnNames,
@@ -12,10 +12,10 @@ import {
   structureColumns,
   suggest,
   toTable,
-  unique,
   type CasualtyRow,
   type Qualifier,
 } from './shared.js';
+import { Problems, checkSize, failWith } from './problems.js';
 
 /** Options of {@link fromRows} and {@link fromCSV}. */
 export interface FromRowsOptions {
@@ -32,9 +32,6 @@ export interface FromRowsOptions {
    */
   totals?: ColumnTable | readonly object[];
 }
-
-/** How many problems an error message lists before it says how many more there are. */
-const shown = 12;
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const decimal = /^\d+(\.\d+)?$/;
@@ -53,10 +50,12 @@ export function validate(
   header?: readonly string[],
 ): TypedTable<CasualtyRow> {
   const known = knownSources(options, fn);
+  const isKnown = new Set(known);
   const given = readWholes(options?.totals, fn);
-  const problems: string[] = [];
+  const problems = new Problems();
   if (rows.length === 0)
     throw new InvalidTableError(`${fn}: the table has no rows; expected at least one.`);
+  checkSize(fn, rows.length, header?.length ?? 1);
 
   const objects: Record<string, unknown>[] = [];
   Array.from(rows).forEach((row, i) => {
@@ -67,12 +66,12 @@ export function validate(
   });
   if (problems.length > 0) fail(fn, problems);
 
-  const columns = header ? [...header] : unique(objects.flatMap((o) => Object.keys(o)));
+  const columns = header ? [...header] : columnsOf(objects, fn);
   checkColumnNames(columns, fn);
   const absent = contractColumns.filter((c) => !columns.includes(c));
   if (absent.length > 0) {
     throw new InvalidTableError(
-      `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table needs ${contractColumns.join(', ')} (it has ${columns.join(', ')}).`,
+      `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table needs ${contractColumns.join(', ')} (it has ${listNames(columns)}).`,
     );
   }
   const structure = (structureColumns as readonly string[]).filter((c) => columns.includes(c));
@@ -81,7 +80,7 @@ export function validate(
   );
 
   const parsed: CasualtyRow[] = objects.map((o, i) => {
-    const at = (column: string) => `${where(i)}, column '${column}'`;
+    const at = (column: string) => `${where(i)}, column ${show(column)}`;
     // Own properties only: a row without a column 'constructor' or 'toString' has no value there.
     const cell = (column: string): unknown => (Object.hasOwn(o, column) ? o[column] : null) ?? null;
     const text = (
@@ -121,9 +120,10 @@ export function validate(
     };
 
     const source = text('source', 'a source id', (s) => s !== '');
-    if (source !== null && !known.includes(source)) {
+    if (source !== null && !isKnown.has(source)) {
       problems.push(
-        `${at('source')}: ${show(source)} is not a known source.${suggest(source, known)} Expected one of: ${known.join(', ')} (or pass your own with the option sources).`,
+        () =>
+          `${at('source')}: ${show(source)} is not a known source.${suggest(source, known)} Expected one of: ${listed(known)} (or pass your own with the option sources).`,
       );
     }
     const measure =
@@ -314,10 +314,23 @@ function knownSources(options: FromRowsOptions | undefined, fn: string): string[
   return [...(given as readonly string[])];
 }
 
-function fail(fn: string, problems: readonly string[]): never {
-  const more = problems.length > shown ? `\n- … and ${problems.length - shown} more` : '';
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  throw new InvalidTableError(
-    `${fn}: the table does not follow the data contract (${count}); nothing was loaded:\n- ${problems.slice(0, shown).join('\n- ')}${more}`,
-  );
+function fail(fn: string, problems: Problems): never {
+  failWith(fn, problems, 'the table does not follow the data contract');
+}
+
+/** The column names of row objects, in order of first appearance (one pass, any number of them). */
+function columnsOf(objects: readonly Record<string, unknown>[], fn: string): string[] {
+  const names = new Set<string>();
+  for (const o of objects) {
+    for (const k of Object.keys(o)) names.add(k);
+    checkSize(fn, objects.length, names.size); // as soon as the table is too large, not after reading all of it
+  }
+  return [...names];
+}
+
+/** Ids for an error message: all of a short list, the first 30 of a long one and how many more. */
+function listed(ids: readonly string[]): string {
+  return ids.length <= 30
+    ? ids.join(', ')
+    : `${ids.slice(0, 30).join(', ')} … (${ids.length - 30} more)`;
 }

@@ -3,7 +3,7 @@ import type { SourcesRow } from '../data/generated/types.js';
 import { InvalidOptionError, show } from '../errors.js';
 
 /** The words for each kind of source, as a chart's legend and footer write them. */
-export const kindWords: Record<string, string> = {
+export const kindWords: Readonly<Record<string, string>> = Object.freeze({
   'named-list': 'named list',
   'demographic-estimate': 'demographic estimate',
   'official-claim': 'official claim',
@@ -13,7 +13,7 @@ export const kindWords: Record<string, string> = {
   'encyclopedia-infobox': 'encyclopedia infobox',
   'encyclopedia-text': 'encyclopedia text',
   'polemical-article': 'polemical article',
-};
+});
 
 /** A source as a chart names it. */
 export interface SourceName {

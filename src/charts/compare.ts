@@ -17,6 +17,7 @@ import {
   uncertaintyNotes,
 } from './frame.js';
 import { coloursOf, missingGrey, shapes, sourceColours, type ChartOptions } from './theme.js';
+import { minOf, maxOf } from '../analysis/extent.js';
 
 /** Options of the charts that set sources side by side over one dimension. */
 export interface CompareChartOptions extends ChartOptions {
@@ -140,7 +141,7 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
     type: 'nominal',
     sort: c.ids.map((id) => c.rows.find((r) => r.source === id)!.sourceName),
   };
-  const max = Math.max(...reported.map((r) => r.high ?? r.textAt));
+  const max = maxOf(reported.map((r) => r.high ?? r.textAt));
   const x = {
     type: 'quantitative',
     title: c.unit === 'percent' ? 'per cent' : `${keyWords(c.measure)} (persons)`,
@@ -251,7 +252,7 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
   const reported = c.rows.filter((r) => r.value !== null);
   const values = reported.flatMap((r) => [r.low ?? r.value!, r.high ?? r.value!]);
   const positive = values.every((v) => v > 0);
-  const spanOfAll = Math.max(...values) / Math.min(...values);
+  const spanOfAll = maxOf(values) / minOf(values);
   const scale = options.scale ?? (positive && spanOfAll > 20 ? 'log' : 'linear');
   if (scale !== 'log' && scale !== 'linear')
     throw new InvalidOptionError(
@@ -270,8 +271,8 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
   const spans = c.order.map((category) => {
     const of = reported.filter((r) => r.category === category);
     const vs = of.map((r) => r.value!);
-    const min = vs.length ? Math.min(...vs) : null;
-    const max = vs.length ? Math.max(...vs) : null;
+    const min = vs.length ? minOf(vs) : null;
+    const max = vs.length ? maxOf(vs) : null;
     const ratio =
       vs.length < 2
         ? vs.length === 1
@@ -292,8 +293,8 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
   };
   const yOffset = { field: 'sourceName', type: 'nominal', sort: c.color.scale.domain };
   const position = c.ids.length > 1 ? { y, yOffset } : { y };
-  const lowest = Math.min(...values);
-  const highest = Math.max(...values);
+  const lowest = minOf(values);
+  const highest = maxOf(values);
   const domain =
     scale === 'log'
       ? [10 ** Math.floor(Math.log10(lowest)), 10 ** Math.ceil(Math.log10(highest))]
@@ -448,9 +449,7 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
   const height = 460;
   const values = both.flatMap((k) => [value(k, from)!.value!, value(k, to)!.value!]);
   const domain: [number, number] =
-    scale === 'log'
-      ? [Math.min(...values) / 1.3, Math.max(...values) * 1.3]
-      : [0, Math.max(...values) * 1.05];
+    scale === 'log' ? [minOf(values) / 1.3, maxOf(values) * 1.3] : [0, maxOf(values) * 1.05];
   const position =
     scale === 'log'
       ? (v: number) => (height * Math.log(v / domain[0])) / Math.log(domain[1] / domain[0])

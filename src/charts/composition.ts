@@ -19,6 +19,7 @@ import { contractColumns } from '../analysis/shared.js';
 import { statedTotals } from '../data/load.js';
 import { coloursOf, type ChartOptions } from './theme.js';
 import { keyWords } from './words.js';
+import { maxOf } from '../analysis/extent.js';
 
 /** Options of {@link compositionChart}. */
 export interface CompositionChartOptions extends ChartOptions {
@@ -248,7 +249,7 @@ export function compositionChart(
     // A range has no length to stack: each part on its own line, a range as a line with end caps.
     const reach = arrowReach(named2);
     const values = named2.map((d) => ({ ...d, partName: d.part, textAt: textAt(d, reach) }));
-    const max = Math.max(...values.map((d) => d.high ?? d.textAt));
+    const max = maxOf(values.map((d) => d.high ?? d.textAt));
     const x = {
       type: 'quantitative',
       title: percent ? 'per cent' : `${keyWords(measure)} (persons)`,
@@ -314,7 +315,7 @@ export function compositionChart(
   const totals = new Map(
     bars.map((b) => [b, named2.filter((d) => d.bar === b).reduce((sum, d) => sum + d.drawnAt, 0)]),
   );
-  const top = stack === 'normalize' ? 1 : niceCeiling(Math.max(...totals.values()), percent);
+  const top = stack === 'normalize' ? 1 : niceCeiling(maxOf(Array.from(totals.values())), percent);
   const stacked = named2.map((d) => {
     const before = named2
       .filter((e) => e.bar === d.bar && parts.indexOf(e.part) < parts.indexOf(d.part))

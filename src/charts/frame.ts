@@ -6,11 +6,13 @@ import {
   InvalidTableError,
   UnknownIdError,
   checkOptions as checkObject,
+  listNames,
   show,
 } from '../errors.js';
 import { formatFigure, numberFormat } from '../exchange/figure.js';
 import { footer } from './attribution.js';
 import { config, type ChartOptions } from './theme.js';
+import { maxOf } from '../analysis/extent.js';
 
 /** A row of a contract-shaped table, with the figure written out for labels and tooltips. */
 export type ChartRow = CasualtyRow & { figure: string };
@@ -32,7 +34,7 @@ export function chartRows(
   for (const c of [...required, ...needs]) {
     if (!columns.includes(c))
       throw new InvalidTableError(
-        `The table lacks the column '${c}' that this chart needs; it has: ${columns.join(', ')}.`,
+        `The table lacks the column '${c}' that this chart needs; it has: ${listNames(columns)}.`,
       );
   }
   if (table.numRows() === 0) throw new InvalidTableError('The table has no rows to draw.');
@@ -84,15 +86,17 @@ export function checkOptions(
 ): Required<Pick<ChartOptions, 'width' | 'locale'>> {
   const { width = 560, locale = 'en-US' } = checkObject(options, 'chart');
   if (options?.title !== undefined && typeof options.title !== 'string')
-    throw new InvalidOptionError(`Invalid title ${show(options.title)}: expected a string.`);
+    throw new InvalidOptionError(`Invalid title ${shown(options.title)}: expected a string.`);
   if (options?.subtitle !== undefined && typeof options.subtitle !== 'string')
-    throw new InvalidOptionError(`Invalid subtitle ${show(options.subtitle)}: expected a string.`);
+    throw new InvalidOptionError(`Invalid subtitle ${shown(options.subtitle)}: expected a string.`);
   if (typeof width !== 'number' || !Number.isFinite(width) || width < 200 || width > 2000) {
     throw new InvalidOptionError(
       `Invalid width ${show(width)}: expected a number of pixels from 200 to 2000.`,
     );
   }
   numberFormat(locale); // throws InvalidOptionError for a locale the runtime does not know
+  checkText('title', options.title, false);
+  checkText('subtitle', options.subtitle, true);
   const { notes } = checkObject(options, 'chart');
   if (notes !== undefined && (!Array.isArray(notes) || notes.some((n) => typeof n !== 'string'))) {
     throw new InvalidOptionError(
@@ -100,6 +104,24 @@ export function checkOptions(
     );
   }
   return { width, locale };
+}
+
+/** A value as an error message shows it; a BigInt as written in code (`10n`). */
+function shown(value: unknown): string {
+  return show(typeof value === 'bigint' ? `${value}n` : value);
+}
+
+/**
+ * Checks a title or subtitle: text (or, for a subtitle, a list of lines), never an object, which
+ * Vega would read as an expression to evaluate ({ signal: … }), nor a BigInt, which no spec can hold.
+ */
+function checkText(option: string, value: unknown, lines: boolean): void {
+  if (value === undefined) return;
+  const ok = (v: unknown) => typeof v === 'string' && v.length <= 1000;
+  if (ok(value) || (lines && Array.isArray(value) && value.length <= 20 && value.every(ok))) return;
+  throw new InvalidOptionError(
+    `Invalid ${option} ${shown(value)}: expected text of at most 1000 characters${lines ? ', or a list of up to 20 such lines' : ''}.`,
+  );
 }
 
 /** The d3 number locale of a BCP 47 locale, for the axes. */
@@ -176,7 +198,7 @@ export function textAt(row: ChartRow, reach: number): number {
 
 /** How far an "at least" arrow reaches beyond its lower bound: 4 % of the largest figure drawn. */
 export function arrowReach(rows: readonly ChartRow[]): number {
-  return 0.04 * Math.max(1, ...rows.map((r) => r.high ?? r.low ?? r.value ?? 0));
+  return 0.04 * Math.max(1, maxOf(rows.map((r) => r.high ?? r.low ?? r.value ?? 0)));
 }
 
 /** Whether a figure is drawn as a length (bar or point): not a range, whose midpoint is computed, not published. */

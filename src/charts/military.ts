@@ -13,6 +13,7 @@ import {
 } from './frame.js';
 import { coloursOf, measureColours, missingGrey, type ChartOptions } from './theme.js';
 import { keyWords } from './words.js';
+import { maxOf } from '../analysis/extent.js';
 
 /**
  * Military losses by belligerent and measure: a panel per belligerent and source, a bar per
@@ -59,7 +60,7 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
     title: null,
     axis: { labelFontSize: 11, labelColor: '#444', minExtent: 150 },
   };
-  const top = Math.max(...data.map((d) => d.high ?? d.textAt ?? 0));
+  const top = maxOf(data.map((d) => d.high ?? d.textAt ?? 0));
   // Room on the right for the figure written at the longest bar.
   const x = {
     type: 'quantitative',

@@ -11,7 +11,7 @@ export const fontFamily = 'DejaVu Sans';
  * reddish purple 3.1:1), darkened where they do not (orange to ochre 4.7:1), with a purple (7.6:1),
  * a dark grey (9.7:1) and a brown (7.3:1); neighbours differ in lightness as well as hue.
  */
-export const palette: readonly string[] = [
+export const palette: readonly string[] = Object.freeze([
   '#0072B2',
   '#D55E00',
   '#009E73',
@@ -20,14 +20,14 @@ export const palette: readonly string[] = [
   '#6A3D9A',
   '#444444',
   '#8C2D04',
-];
+]);
 
 /**
  * The colour of each source of the registry, the same in every chart: sources that appear side by
  * side (the 1964 list, Kočović, Žerjavić, A'Barrow; the military sources; the Belgrade sources)
  * differ. A source not listed takes the palette's colours in turn.
  */
-export const sourceColours: Readonly<Record<string, string>> = {
+export const sourceColours: Readonly<Record<string, string>> = Object.freeze({
   'yu-1964': '#0072B2',
   kocovic: '#D55E00',
   zerjavic: '#009E73',
@@ -45,10 +45,10 @@ export const sourceColours: Readonly<Record<string, string>> = {
   'enc-belgrade-offensive-infobox': '#6A3D9A',
   'enc-belgrade-offensive-text': '#444444',
   savich: '#D55E00',
-};
+});
 
 /** The colour of each measure, the same in every chart (killed is vermillion wherever it is drawn). */
-export const measureColours: Readonly<Record<string, string>> = {
+export const measureColours: Readonly<Record<string, string>> = Object.freeze({
   deaths: '#0072B2',
   killed: '#D55E00',
   wounded: '#009E73',
@@ -62,10 +62,10 @@ export const measureColours: Readonly<Record<string, string>> = {
   'demographic-loss': '#6A3D9A',
   'births-deficit': '#CC79A7',
   emigration: '#9E6A00',
-};
+});
 
 /** The colour of each kind of source (the headline chart colours by kind). */
-export const kindColours: Readonly<Record<string, string>> = {
+export const kindColours: Readonly<Record<string, string>> = Object.freeze({
   'named-list': '#0072B2',
   'demographic-estimate': '#009E73',
   'census-bureau-estimate': '#9E6A00',
@@ -75,7 +75,7 @@ export const kindColours: Readonly<Record<string, string>> = {
   'encyclopedia-infobox': '#CC79A7',
   'encyclopedia-text': '#8C2D04',
   'polemical-article': '#444444',
-};
+});
 
 /**
  * Colours for `keys` from a fixed table, distinct within the chart: a key the table lacks, or whose
@@ -102,7 +102,7 @@ export function coloursOf(
 }
 
 /** Point shapes, so that a category is told by shape too. */
-export const shapes: readonly string[] = [
+export const shapes: readonly string[] = Object.freeze([
   'circle',
   'square',
   'triangle-up',
@@ -111,7 +111,7 @@ export const shapes: readonly string[] = [
   'triangle-down',
   'triangle-right',
   'triangle-left',
-];
+]);
 
 /** The grey of marks and words that stand for "not reported" (4.5:1 on white). */
 export const missingGrey = '#767676';

@@ -14,6 +14,7 @@ import {
   uncertaintyNotes,
 } from './frame.js';
 import { coloursOf, kindColours, shapes, type ChartOptions } from './theme.js';
+import { maxOf } from '../analysis/extent.js';
 
 const months = [
   'Jan.',
@@ -129,7 +130,7 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
     ...(kinds.length > 1 ? {} : { legend: null }),
     scale: { domain: kindNames, range: shapes.slice(0, kinds.length) },
   };
-  const max = Math.max(...data.map((d) => d.high ?? d.textAt ?? d.value!));
+  const max = maxOf(data.map((d) => d.high ?? d.textAt ?? d.value!));
   const x = {
     type: 'quantitative',
     title: 'persons',

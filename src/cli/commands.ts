@@ -1,4 +1,3 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { escape, from, type ColumnTable } from 'arquero';
 import { audit } from '../analysis/audit.js';
@@ -13,7 +12,9 @@ import { toCSV } from '../exchange/csv.js';
 import { toJSON } from '../exchange/json.js';
 import { toMarkdown } from '../exchange/markdown.js';
 import { writeReport } from '../report/report.js';
+import { checkOutput } from '../report/write.js';
 import { textTable } from '../exchange/text.js';
+import { oneLine } from './errors.js';
 import { filterRows } from './filter.js';
 import { sortRows } from './sort.js';
 import { UsageError } from './usage.js';
@@ -296,37 +297,32 @@ Examples:
 
 const report: Command = {
   summary: 'Write the report: a web page of every dataset, chart, comparison and audit finding.',
-  usage: '--out <dir>',
+  usage: '--out <dir> [--force]',
   help: `
 Writes <dir>/index.html (opens without a network), the tables as CSV and Markdown in
 <dir>/tables/, and every chart as SVG, PNG and PDF in <dir>/charts/.
 
+The report is written whole into a new folder beside <dir> and renamed into place, so a failure
+leaves <dir> as it was. A previous report in <dir> is replaced; a folder of other files only with
+--force. /, system folders, the home folder and symbolic links are refused.
+
 Options:
-  --out  the folder to write (created if missing; files in it are replaced)
+  --out    the folder to write (created if missing)
+  --force  replace <dir> even if it holds other files than a previous report (they are removed)
 
 Examples:
   ww2-yugoslavia-casualties report --out report
   ww2-yugoslavia-casualties report --out ~/Desktop/yugoslavia-casualties`,
-  options: { out: { type: 'string' } },
+  options: { out: { type: 'string' }, force: { type: 'boolean' } },
   async run(_, values) {
     const dir = values.out as string | undefined;
     if (!dir) throw new UsageError('no output folder given', 'add --out <dir>, e.g. --out report');
-    writable(dir);
-    const { files } = await writeReport(dir, await reportCharts());
-    process.stderr.write(`wrote ${files.length} files; open ${join(dir, 'index.html')}\n`);
+    const force = values.force === true;
+    checkOutput(dir, force); // before the charts are drawn
+    const { files } = await writeReport(dir, { ...(await reportCharts()), force });
+    process.stderr.write(`wrote ${files.length} files; open ${oneLine(join(dir, 'index.html'))}\n`);
   },
 };
-
-/** Makes sure `dir` exists and can be written, or says why not. */
-function writable(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UsageError(`cannot write to '${dir}' (${code})`, 'choose a folder you can write to');
-  }
-}
 
 /** The charts of the report, with the renderers and the package version. */
 async function reportCharts() {

@@ -2,13 +2,15 @@
 // The command line: ww2-yugoslavia-casualties <command> [options]. Data goes to stdout, messages
 // to stderr. Exit codes: 0 success, 1 bad usage or input, 2 unexpected failure.
 import { parseArgs } from 'node:util';
-import { CasualtiesError } from '../errors.js';
 import { commands, type Command } from './commands.js';
+import { failureText, isUserError } from './errors.js';
 import { UsageError } from './usage.js';
 
 const program = 'ww2-yugoslavia-casualties';
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(args: string[]): Promise<number> {
+  const debug = args.includes('--debug'); // anywhere: prints the stack of a failure
+  const argv = args.filter((a) => a !== '--debug');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(overview(rest[0]));
@@ -18,7 +20,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${await version()}\n`);
     return 0;
   }
-  const command = commands[name];
+  // own commands only: 'constructor' or 'toString' is no command, whatever Object.prototype has
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   try {
     if (!command)
       throw new UsageError(`unknown command '${name}'`, `run '${program} --help' for the commands`);
@@ -35,36 +38,14 @@ export async function main(argv: string[]): Promise<number> {
     await command.run(positionals, values);
     return 0;
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof CasualtiesError ||
-      isParseArgsError(error)
-    ) {
-      const hint =
-        error instanceof UsageError && error.hint
-          ? `\n${error.hint}`
-          : command
-            ? `\nrun '${program} ${name} --help' for usage`
-            : '';
-      process.stderr.write(`${program} ${name}: ${(error as Error).message}${hint}\n`);
-      return 1;
-    }
-    process.stderr.write(
-      `${program} ${name}: unexpected failure: ${(error as Error | undefined)?.stack ?? String(error)}\n`,
-    );
-    return 2;
+    const hint = command ? `run '${program} ${name} --help' for usage` : undefined;
+    process.stderr.write(failureText(`${program} ${name}`, error, hint, debug));
+    return isUserError(error) ? 1 : 2;
   }
 }
 
-function isParseArgsError(error: unknown): boolean {
-  return (
-    typeof (error as { code?: unknown })?.code === 'string' &&
-    (error as { code: string }).code.startsWith('ERR_PARSE_ARGS')
-  );
-}
-
 function overview(topic?: string): string {
-  if (topic && commands[topic]) return help(topic, commands[topic]);
+  if (topic && Object.hasOwn(commands, topic)) return help(topic, commands[topic]!);
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
   return [
     `${program}: the published casualty figures of World War II in Yugoslavia, as their sources give them.`,

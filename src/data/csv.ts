@@ -1,4 +1,4 @@
-import { InvalidTableError } from '../errors.js';
+import { InvalidTableError, show } from '../errors.js';
 
 /** A CSV text split strictly into a header and records (see {@link readCSV}). */
 export interface StrictCSV {
@@ -36,20 +36,29 @@ export function readCSV(text: string, where: readonly [fn: string, what: string]
       `${fn}: ${what} is empty; expected a header row and at least one row.`,
     );
   const names = header.cells.map((c) => c ?? '');
+  // Only the first 12 problems are written out, the rest counted (bounded memory on hostile text).
   const problems: string[] = [];
+  let count = 0;
+  const problem = (message: () => string) => {
+    if (count++ < 12) problems.push(message());
+  };
+  const seen = new Set<string>();
   names.forEach((name, j) => {
-    if (name === '') problems.push(`line 1, column ${j + 1}: an empty column name`);
-    else if (names.indexOf(name) !== j) problems.push(`line 1: the column '${name}' appears twice`);
+    if (name === '') problem(() => `line 1, column ${j + 1}: an empty column name`);
+    else if (seen.has(name)) problem(() => `line 1: the column ${show(name)} appears twice`);
+    seen.add(name);
   });
   for (const [i, r] of records.entries()) {
     if (r.cells.length !== names.length)
-      problems.push(
-        `row ${i + 1} (line ${r.line}): ${r.cells.length} cells; expected ${names.length}, one per column of the header`,
+      problem(
+        () =>
+          `row ${i + 1} (line ${r.line}): ${r.cells.length} cells; expected ${names.length}, one per column of the header`,
       );
   }
-  if (problems.length > 0) {
+  if (count > 0) {
+    const more = count - problems.length; // the count is the one number kept of the rest
     throw new InvalidTableError(
-      `${fn}: ${what} is not a well-formed table; nothing was loaded:\n- ${problems.slice(0, 12).join('\n- ')}`,
+      `${fn}: ${what} is not a well-formed table; nothing was loaded:\n- ${problems.join('\n- ')}${more > 0 ? `\n- … and ${more} more` : ''}`,
     );
   }
   return { names, records: records.map((r) => r.cells), lines: records.map((r) => r.line) };

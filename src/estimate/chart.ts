@@ -4,6 +4,7 @@ import { InvalidTableError, show } from '../errors.js';
 import { checkOptions } from '../charts/frame.js';
 import { config, missingGrey, palette, shapes, type ChartOptions } from '../charts/theme.js';
 import type { EstimateRow } from './estimate.js';
+import { minOf, maxOf } from '../analysis/extent.js';
 
 /** Options of {@link estimateChart}. */
 export interface EstimateChartOptions extends ChartOptions {
@@ -52,7 +53,7 @@ export function estimateChart(
   if (!rows.length) throw new InvalidTableError('No model has an estimate to draw.');
   const observed = all[0]!.observed;
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const top = Math.max(...rows.map((r) => r.high ?? r.value!));
+  const top = maxOf(rows.map((r) => r.high ?? r.value!));
   const data = rows.map((r, i) => ({
     row: `${r.method === 'log-linear' || r.method === 'heterogeneity' ? '' : `${r.method}: `}${r.model}`,
     order: i,
@@ -79,7 +80,7 @@ export function estimateChart(
         'The dashed line is the number of people on at least one list: a floor for every estimate.',
       ],
     },
-    description: `Dot plot of ${rows.length} multiple systems estimates, from ${format.format(Math.min(...data.map((d) => d.value!)))} to ${format.format(Math.max(...data.map((d) => d.value!)))}, against ${format.format(observed)} people observed on at least one list.`,
+    description: `Dot plot of ${rows.length} multiple systems estimates, from ${format.format(minOf(data.map((d) => d.value!)))} to ${format.format(maxOf(data.map((d) => d.value!)))}, against ${format.format(observed)} people observed on at least one list.`,
     width,
     height: { step: 22 },
     data: { values: data },

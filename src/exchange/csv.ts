@@ -1,16 +1,25 @@
 import { toCSV as arqueroCSV, type ColumnTable } from 'arquero';
-import { checkOptions } from '../errors.js';
+import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { checkTable } from './display.js';
 
 /** Options of {@link toCSV}. */
 export interface CSVOptions {
   /**
-   * Whether to neutralize text cells that a spreadsheet would run as a formula (starting with
-   * `=`, `+`, `-`, `@`, a tab or a carriage return) by prefixing them with `'`. Numbers are never
-   * changed. Default `true`.
+   * Whether to neutralize text cells that a spreadsheet would run as a formula by prefixing them
+   * with `'`: cells starting with `=`, `+`, `-` or `@`, also after any whitespace or control
+   * characters (which some spreadsheets drop), and cells starting with a tab or a carriage return.
+   * Numbers are never changed. `true` or `false`; default `true`.
    */
   safe?: boolean;
 }
+
+/**
+ * Text a spreadsheet may run as a formula: =, +, - or @ after any leading whitespace (Unicode
+ * spaces included) or control characters, or a leading tab or carriage return.
+ */
+const formula =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  /^(?:[\s\u0000-\u001f\u007f-\u009f\u200b-\u200d\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/;
 
 /**
  * Writes a table as CSV in the shape of the bundled files (comma-separated, header row, `.` as
@@ -29,8 +38,10 @@ export interface CSVOptions {
 export function toCSV(table: ColumnTable, options?: CSVOptions): string {
   const names = checkTable(table, 'toCSV');
   const { safe = true } = checkOptions(options, 'toCSV');
+  if (typeof safe !== 'boolean')
+    throw new InvalidOptionError(`toCSV: option safe is ${show(safe)}; expected true or false.`);
   const neutralize = (v: unknown) =>
-    safe && typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    safe && typeof v === 'string' && formula.test(v) ? `'${v}` : v;
   // A format for every column, as own properties: arquero looks a column's format up by name, so
   // a column named 'toString' or 'constructor' would otherwise be formatted by Object.prototype's.
   const format = Object.fromEntries(names.map((c) => [c, neutralize]));

@@ -2,6 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { InvalidOptionError, show } from '../errors.js';
 import { checkText, display, type DisplayOptions } from './display.js';
 import { escapeTeX } from './tex.js';
+import { maxOf } from '../analysis/extent.js';
 
 /** Options of {@link toLaTeX}. */
 export interface LaTeXOptions extends DisplayOptions {
@@ -210,7 +211,7 @@ function layout(
   given: Map<string, number | string>,
 ): Layout {
   const cells = (i: number) => [columns[i]!, ...rows.map((r) => r[i]!)];
-  const natural = columns.map((_, i) => Math.max(...cells(i).map(textEm)));
+  const natural = columns.map((_, i) => maxOf(cells(i).map(textEm)));
   // The widest piece of a column that cannot break: a number, a word (breaking after a hyphen),
   // a range (breaking after its dash); as a last resort also after ';', '/' and '|'. (TeX may
   // hyphenate a long word too, but not a name or a word of another language: it is not counted on.)

@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { display, type DisplayOptions } from './display.js';
+import { maxOf } from '../analysis/extent.js';
 
 /**
  * A table for a terminal: columns aligned (numbers and figures to the right), a rule under
@@ -13,7 +14,7 @@ export function textTable(
   const maxWidth = options.maxWidth ?? 60;
   const clip = (s: string) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
   const cells = [columns, ...rows].map((row) => row.map(clip));
-  const widths = columns.map((_, i) => Math.max(...cells.map((row) => Array.from(row[i]!).length)));
+  const widths = columns.map((_, i) => maxOf(cells.map((row) => Array.from(row[i]!).length)));
   const pad = (s: string, i: number) =>
     numeric[i] ? s.padStart(widths[i]!) : s.padEnd(widths[i]!);
   const line = (row: string[]) => row.map(pad).join('  ').trimEnd();

@@ -2,14 +2,24 @@
 // imports vega, vega-lite and resvg; the core entry never does.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { View, parse, type Spec as VegaSpec } from 'vega';
+import { View, parse, type Loader, type Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { fontFamily } from '../charts/theme.js';
 import { compileSpec, layOut } from './layout.js';
 import { useFontMetrics } from './metrics.js';
 import { withResolution } from './png.js';
+import {
+  checkCanvas,
+  checkLoader,
+  inlineImagesOnly,
+  isStackOverflow,
+  sandboxLoader,
+  type Refusals,
+} from './sandbox.js';
 import { checkDPI, pixelsPerInch, printWidth, type PrintSize } from './size.js';
+
+export { maxPixels, maxSide } from './sandbox.js';
 
 const require = createRequire(import.meta.url);
 const fonts = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -18,17 +28,22 @@ const fonts = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 't
  * The font files the renderer uses: DejaVu Sans, shipped by the `dejavu-fonts-ttf` package, so that
  * text looks the same on every machine whatever fonts it has.
  */
-export const fontFiles: readonly string[] = [
-  'DejaVuSans.ttf',
-  'DejaVuSans-Bold.ttf',
-  'DejaVuSans-Oblique.ttf',
-].map((f) => join(fonts, f));
+export const fontFiles: readonly string[] = Object.freeze(
+  ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map((f) => join(fonts, f)),
+);
 
-/** Options of {@link toSVG}: the printed size (see {@link PrintSize}). */
-export type SVGOptions = PrintSize;
+/** Options of {@link toSVG}: the printed size (see {@link PrintSize}) and a loader. */
+export interface SVGOptions extends PrintSize {
+  /**
+   * The Vega loader that reads the files and URLs a spec names (`data.url`, images), e.g.
+   * `vega.loader({ baseURL: 'https://example.org/data/' })`. Default: none, so that a spec from
+   * anyone reads no file and fetches nothing (such a spec is refused with an error).
+   */
+  loader?: Loader;
+}
 
 /** Options of {@link toPNG}. */
-export interface PNGOptions extends PrintSize {
+export interface PNGOptions extends SVGOptions {
   /** Pixels per SVG unit, when neither `width`, `column` nor `dpi` is given. Default `2`. */
   scale?: number;
   /**
@@ -40,40 +55,122 @@ export interface PNGOptions extends PrintSize {
 }
 
 /**
- * Renders a Vega-Lite spec to SVG text, as Vega draws it (no browser needed).
+ * Renders a Vega-Lite spec to SVG text, as Vega draws it (no browser needed). Nothing the spec
+ * says reads a file or fetches a URL unless `options.loader` is given; links other than http(s)
+ * and mailto (e.g. `javascript:`) are left out.
  *
  * @param spec A Vega-Lite spec, e.g. from `totalsChart()`.
  * @param options `{ width, unit, column }`: a printed width; the chart is laid out anew at that
- *   width (text keeps its size) and the SVG's `width` and `height` are given in mm.
+ *   width (text keeps its size) and the SVG's `width` and `height` are given in mm. `{ loader }`:
+ *   see {@link SVGOptions}.
  * @returns The SVG document.
- * @throws {InvalidOptionError} If the spec is not an object or Vega-Lite cannot compile it, or
- *   the printed width is not a length or too narrow for the chart's text.
+ * @throws {InvalidOptionError} If the spec is not an object, Vega-Lite or Vega cannot compile or
+ *   run it, it names a file or URL and no loader was given, or the printed width is not a length
+ *   or too narrow for the chart's text.
  * @example
  * const svg = await toSVG(totalsChart(load('total-estimates'))); // '<svg xmlns="http://www.w3.org/2000/svg" …'
  * await toSVG(spec, { column: 'double' }); // '<svg … width="175mm" height="…mm" viewBox="0 0 661 …"'
  */
-export async function toSVG(
-  spec: TopLevelSpec | object,
-  options: SVGOptions = {},
-): Promise<string> {
-  const inches = printWidth(checkOptions(options, 'toSVG'));
-  const svg = await drawSVG(spec, inches);
+export async function toSVG(spec: TopLevelSpec | object, options?: SVGOptions): Promise<string> {
+  const { loader, ...size } = checkOptions(options, 'toSVG');
+  const inches = printWidth(size);
+  const svg = await drawSVG(spec, inches, checkLoader(loader, 'toSVG'), 'toSVG');
   return inches ? printedSize(svg, inches) : svg;
 }
 
-/** The SVG of a spec, laid out at a printed width if one is given; its size in px. */
-async function drawSVG(spec: object, inches: number | undefined): Promise<string> {
-  const vega: VegaSpec = inches
-    ? (await layOut(spec, Math.round(inches * pixelsPerInch), `${(inches * 25.4).toFixed(1)} mm`))
-        .vega
-    : compileSpec(spec);
-  useFontMetrics();
-  const view = new View(parse(vega), { renderer: 'none' });
+/**
+ * The SVG of a spec, laid out at a printed width if one is given; its size in px. Loads go through
+ * the sandbox: refused unless a loader is given.
+ */
+async function drawSVG(
+  spec: object,
+  inches: number | undefined,
+  loader: Loader | undefined,
+  fn: string,
+): Promise<string> {
+  const refusals: Refusals = { refused: [] };
+  const errors: string[] = [];
+  let view: View | undefined;
   try {
-    return await view.toSVG();
+    const vega: VegaSpec = inches
+      ? (await layOut(spec, Math.round(inches * pixelsPerInch), `${(inches * 25.4).toFixed(1)} mm`))
+          .vega
+      : compileSpec(spec);
+    useFontMetrics();
+    try {
+      view = new View(parse(vega), {
+        renderer: 'none',
+        loader: sandboxLoader(loader, refusals),
+        logger: quietLogger(errors),
+      });
+    } catch (cause) {
+      if (isStackOverflow(cause)) throw cause;
+      throw new InvalidOptionError(
+        `${fn}: invalid spec: Vega cannot parse it (${show(messageOf(cause))}).`,
+        { cause },
+      );
+    }
+    let svg: string;
+    try {
+      svg = await view.toSVG();
+    } catch (cause) {
+      if (isStackOverflow(cause)) throw cause;
+      throw new InvalidOptionError(`${fn}: the spec cannot be drawn (${show(messageOf(cause))}).`, {
+        cause,
+      });
+    }
+    if (refusals.refused.length > 0) {
+      throw new InvalidOptionError(
+        `${fn}: the spec asks for ${refusals.refused.slice(0, 3).join(', ')}${refusals.refused.length > 3 ? ` and ${refusals.refused.length - 3} more` : ''}; rendering reads no file and fetches no URL unless you pass option loader (e.g. vega.loader({ baseURL })). Expected the data inline (data.values).`,
+      );
+    }
+    if (errors.length > 0) {
+      throw new InvalidOptionError(
+        `${fn}: the spec cannot be drawn (${show(errors[0]!)}${errors.length > 1 ? ` and ${errors.length - 1} more errors` : ''}).`,
+      );
+    }
+    return svg;
+  } catch (error) {
+    if (isStackOverflow(error)) {
+      throw new InvalidOptionError(
+        `${fn}: the spec is nested too deeply to draw (the JavaScript stack overflowed); expected a spec whose nesting does not grow with its data.`,
+        { cause: error },
+      );
+    }
+    throw error;
   } finally {
-    view.finalize();
+    view?.finalize();
   }
+}
+
+/** The message of whatever was thrown. */
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+/** A Vega logger that prints nothing and keeps the errors (a failed data load is only logged by Vega). */
+function quietLogger(errors: string[]) {
+  let level = 0;
+  const logger = {
+    level(l?: number) {
+      if (l === undefined) return level;
+      level = l;
+      return logger;
+    },
+    error(...args: readonly unknown[]) {
+      errors.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
+      return logger;
+    },
+    warn: () => logger,
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger as never;
+}
+
+/** The width in px of an SVG from Vega (its `width` attribute). */
+function svgWidth(svg: string): number {
+  return Number(svg.slice(0, 2000).match(/<svg\b[^>]*?\swidth="([\d.]+)"/)?.[1]);
 }
 
 /** Gives an SVG from Vega its printed size in mm, keeping its viewBox in px. */
@@ -85,23 +182,27 @@ function printedSize(svg: string, inches: number): string {
 }
 
 /**
- * Renders a Vega-Lite spec to PNG bytes with resvg, using the package's fonts.
+ * Renders a Vega-Lite spec to PNG bytes with resvg, using the package's fonts. The picture may
+ * hold at most {@link maxPixels} pixels (width × height × scale²); larger ones are refused before
+ * any memory is taken for them.
  *
  * @param spec A Vega-Lite spec.
  * @param options `{ scale }` (pixels per SVG unit, default 2), or a printed size `{ width | column,
- *   dpi }`: e.g. `{ column: 'single', dpi: 600 }` is 85 mm at 600 dpi, 2008 px wide.
+ *   dpi }`: e.g. `{ column: 'single', dpi: 600 }` is 85 mm at 600 dpi, 2008 px wide; and
+ *   `{ loader }`, see {@link SVGOptions}.
  * @returns The PNG file's bytes (with its resolution in a `pHYs` chunk when `dpi` is known).
- * @throws {InvalidOptionError} If the spec cannot be compiled, `scale` is not a positive number up
- *   to 10, `dpi` is not from 72 to 2400, `scale` is given with `dpi` or a width, or the width is bad.
+ * @throws {InvalidOptionError} As {@link toSVG}; if `scale` is not a positive number up to 10,
+ *   `dpi` is not from 72 to 2400, `scale` is given with `dpi` or a width, the width is bad, or the
+ *   picture would be less than a pixel or more than {@link maxPixels}.
  * @example
  * writeFileSync('totals.png', await toPNG(totalsChart(load('total-estimates')), { scale: 2 }));
  * writeFileSync('totals-600dpi.png', await toPNG(spec, { column: 'single', dpi: 600 }));
  */
 export async function toPNG(
   spec: TopLevelSpec | object,
-  options: PNGOptions = {},
+  options?: PNGOptions,
 ): Promise<Uint8Array> {
-  const { scale: given, dpi: dpiGiven, ...size } = checkOptions(options, 'toPNG');
+  const { scale: given, dpi: dpiGiven, loader, ...size } = checkOptions(options, 'toPNG');
   const inches = printWidth(size);
   if (given !== undefined && (inches !== undefined || dpiGiven !== undefined))
     throw new InvalidOptionError(
@@ -114,18 +215,27 @@ export async function toPNG(
     );
   }
   const dpi = dpiGiven === undefined ? (inches ? 300 : undefined) : checkDPI(dpiGiven);
-  const svg = await drawSVG(spec, inches);
+  const svg = await drawSVG(spec, inches, checkLoader(loader, 'toPNG'), 'toPNG');
   // The printed width at dpi, in pixels; or the chart's own size at dpi, or at scale.
   const fitTo = inches
     ? { mode: 'width' as const, value: Math.round(inches * dpi!) }
     : { mode: 'zoom' as const, value: dpi ? dpi / pixelsPerInch : scale };
+  checkCanvas(svg, fitTo.mode === 'width' ? fitTo.value / svgWidth(svg) : fitTo.value, 'toPNG');
   const { Resvg } = await import('@resvg/resvg-js'); // a native addon: loaded only when a PNG is asked for
-  const resvg = new Resvg(svg, {
-    fitTo,
-    background: 'white',
-    font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: fontFamily },
-  });
-  const png = resvg.render().asPng();
+  let png: Uint8Array;
+  try {
+    const resvg = new Resvg(inlineImagesOnly(svg), {
+      fitTo,
+      background: 'white',
+      font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: fontFamily },
+    });
+    png = resvg.render().asPng();
+  } catch (cause) {
+    throw new InvalidOptionError(
+      `toPNG: resvg cannot draw the chart (${show(messageOf(cause))}).`,
+      { cause },
+    );
+  }
   return dpi ? withResolution(png, dpi) : png;
 }
 

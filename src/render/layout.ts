@@ -4,6 +4,8 @@ import { View, loader, parse, type Spec as VegaSpec } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError, show } from '../errors.js';
 import { textWidth, useFontMetrics } from './metrics.js';
+import { flattenSortFormulas, isStackOverflow } from './sandbox.js';
+import { minOf } from '../analysis/extent.js';
 
 /** A compiled chart, ready to render. */
 export interface Laid {
@@ -52,8 +54,9 @@ export function compileSpec(spec: unknown): VegaSpec {
   if (hit) return hit;
   let vega: VegaSpec;
   try {
-    vega = compile(spec as TopLevelSpec).spec;
+    vega = flattenSortFormulas(compile(spec as TopLevelSpec).spec);
   } catch (cause) {
+    if (isStackOverflow(cause)) throw cause; // toSVG says the spec is nested too deeply
     throw new InvalidOptionError(
       `Invalid spec: Vega-Lite cannot compile it (${(cause as Error).message}).`,
       { cause },
@@ -270,7 +273,7 @@ export async function layOut(spec: object, width: number, what: string): Promise
     return compileSpec(s);
   };
   // The narrowest the chart can be: every plot area at minPlotWidth.
-  const smallest = Math.min(...widths);
+  const smallest = minOf(widths);
   const k0 = minPlotWidth / smallest;
   let t0 = await measure(at(k0));
   if (t0 > width) {

@@ -23,8 +23,9 @@ export function figure(name: string, svg: string, spec: object, pdf = false): st
       : Array.isArray(s.title?.text)
         ? s.title.text.join(' ')
         : (s.title?.text ?? name);
-  const description = s.description ?? title;
-  const id = `chart-${name}`;
+  const description = typeof s.description === 'string' ? s.description : title;
+  const id = escapeHTML(`chart-${name}`);
+  const file = escapeHTML(name);
   // The chart's own width: the page may enlarge it a little to fill the column, never shrink its text on a phone.
   const width = Number(/^(?:<\?xml[^>]*>\s*)?<svg[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 600);
   const image = svg
@@ -37,6 +38,6 @@ export function figure(name: string, svg: string, spec: object, pdf = false): st
   return `<figure class="chart" id="${id}">
 <div class="chart-box">${image}</div>
 <figcaption><details><summary>The chart in words</summary><p>${escapeHTML(description)}</p></details>
-<p class="files">Chart files: <a href="charts/${name}.svg">${escapeHTML(name)}.svg</a> · <a href="charts/${name}.png">${escapeHTML(name)}.png</a>${pdf ? ` · <a href="charts/${name}.pdf">${escapeHTML(name)}.pdf</a>` : ''}</p></figcaption>
+<p class="files">Chart files: <a href="charts/${file}.svg">${escapeHTML(name)}.svg</a> · <a href="charts/${file}.png">${escapeHTML(name)}.png</a>${pdf ? ` · <a href="charts/${file}.pdf">${escapeHTML(name)}.pdf</a>` : ''}</p></figcaption>
 </figure>`;
 }

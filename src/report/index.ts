@@ -3,3 +3,5 @@
 export { standardCharts } from './charts.js';
 export { writeReport } from './report.js';
 export type { ReportChart, ReportOptions, ReportFiles } from './report.js';
+export { manifestName } from './write.js';
+export { ReportWriteError } from '../errors.js';

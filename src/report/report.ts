@@ -1,7 +1,5 @@
 // The report: one folder a person can open, with every bundled dataset as a page section, table
 // files beside it, the published tables that do not add up, and the comparisons of the sources.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { from, type ColumnTable } from 'arquero';
 import { agreement } from '../analysis/agreement.js';
 import { audit } from '../analysis/audit.js';
@@ -14,7 +12,7 @@ import { describe } from '../data/describe.js';
 import { datasets, load, sources } from '../data/load.js';
 import { catalog } from '../data/generated/files.js';
 import type { DatasetId } from '../data/generated/types.js';
-import { InvalidOptionError } from '../errors.js';
+import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { toCSV } from '../exchange/csv.js';
 import { escapeHTML } from '../exchange/html.js';
 import { figure } from './figure.js';
@@ -23,6 +21,7 @@ import { reportTable } from './table.js';
 import { toMarkdown } from '../exchange/markdown.js';
 import { numberFormat } from '../exchange/figure.js';
 import { caveats, p, page, type Section } from './page.js';
+import { checkOutput, safeFileName, writeFolder } from './write.js';
 
 /** A chart for the report: a Vega-Lite spec and what it shows. */
 export interface ReportChart {
@@ -48,6 +47,11 @@ export interface ReportOptions {
   toPDF?: (spec: object) => Promise<Uint8Array>;
   /** The package version, for the footer. */
   version?: string;
+  /**
+   * Whether to replace a folder that holds other files than a previous report (everything in it
+   * is removed). Default `false`: such a folder is refused.
+   */
+  force?: boolean;
 }
 
 /** What {@link writeReport} wrote. */
@@ -63,15 +67,30 @@ const signed = (x: number | null | undefined) =>
 /**
  * Writes the report into `dir`: `index.html` (no script, no network needed), `tables/*.csv`,
  * `tables/*.md`, and `charts/*.svg`, `charts/*.png` (and `charts/*.pdf` with `toPDF`) for the
- * charts given.
+ * charts given, and a small manifest (`.ww2-yugoslavia-casualties-report.json`) that marks the
+ * folder as a report. The report is written whole into a new folder beside `dir`, then renamed
+ * into place: a failure leaves `dir` as it was. `/`, system folders, the home folder, symbolic
+ * links and a folder of other files (without `force`) are refused; chart names become safe file
+ * names.
  *
- * @param dir The folder to write; created if missing.
- * @param options Charts and their renderers, version.
+ * @param dir The folder to write; created if missing, replaced whole if it holds a previous report.
+ * @param options Charts and their renderers, version, force.
  * @returns The files written.
- * @throws {InvalidOptionError} If charts are given without renderers.
+ * @throws {InvalidOptionError} If an argument is not what it should be (charts without renderers…).
+ * @throws {ReportWriteError} If the folder must not or cannot be written (one line, with a hint).
  */
-export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportFiles> {
-  const { charts = [], toSVG, toPNG, toPDF, version } = options;
+export async function writeReport(dir: string, options?: ReportOptions): Promise<ReportFiles> {
+  const {
+    charts = [],
+    toSVG,
+    toPNG,
+    toPDF,
+    version,
+    force = false,
+  } = checkOptions(options, 'writeReport');
+  checkArguments(charts, toSVG, toPNG, toPDF, version, force);
+  checkOutput(dir, force); // before any chart is drawn
+  const names = fileNames(charts);
   if (charts.length && (!toSVG || !toPNG))
     throw new InvalidOptionError(
       'writeReport: charts were given without toSVG and toPNG to render them.',
@@ -82,18 +101,35 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
     files.set(`tables/${name}.md`, toMarkdown(t, { notes: true }));
     return `<p class="files">Files: <a href="tables/${name}.csv">${name}.csv</a> · <a href="tables/${name}.md">${name}.md</a></p>`;
   };
-  const drawn = new Map<string, string>();
-  for (const chart of charts) {
+  const drawn = new Map<ReportChart, string>();
+  for (const [i, chart] of charts.entries()) {
+    const name = names[i]!;
     const svg = await toSVG!(chart.spec);
-    files.set(`charts/${chart.name}.svg`, svg);
-    files.set(`charts/${chart.name}.png`, await toPNG!(chart.spec));
-    if (toPDF) files.set(`charts/${chart.name}.pdf`, await toPDF(chart.spec));
-    drawn.set(chart.name, figure(chart.name, svg, chart.spec, toPDF !== undefined));
+    if (typeof svg !== 'string' || !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg))
+      throw new InvalidOptionError(
+        `writeReport: toSVG gave ${show(svg)} for chart ${show(chart.name)}; expected SVG text.`,
+      );
+    files.set(`charts/${name}.svg`, svg);
+    const png = await toPNG!(chart.spec);
+    if (!(png instanceof Uint8Array))
+      throw new InvalidOptionError(
+        `writeReport: toPNG gave ${show(png)} for chart ${show(chart.name)}; expected PNG bytes (a Uint8Array).`,
+      );
+    files.set(`charts/${name}.png`, png);
+    if (toPDF) {
+      const pdf = await toPDF(chart.spec);
+      if (!(pdf instanceof Uint8Array))
+        throw new InvalidOptionError(
+          `writeReport: toPDF gave ${show(pdf)} for chart ${show(chart.name)}; expected PDF bytes (a Uint8Array).`,
+        );
+      files.set(`charts/${name}.pdf`, pdf);
+    }
+    drawn.set(chart, figure(name, svg, chart.spec, toPDF !== undefined));
   }
   const chartsOf = (id: string) =>
     charts
       .filter((c) => (c.section ?? c.dataset) === id)
-      .map((c) => drawn.get(c.name)!)
+      .map((c) => drawn.get(c)!)
       .join('\n');
 
   const sections: Section[] = [
@@ -126,12 +162,56 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
     ),
   );
 
-  for (const [path, content] of files) {
-    const full = join(dir, path);
-    mkdirSync(join(full, '..'), { recursive: true });
-    writeFileSync(full, content);
-  }
+  writeFolder(dir, files, {
+    force,
+    manifest: { report: 'ww2-yugoslavia-casualties', version: version ?? null },
+  });
   return { files: [...files.keys()].sort() };
+}
+
+/** Checks the arguments of writeReport, so that a wrong one gets the package's error. */
+function checkArguments(
+  charts: unknown,
+  toSVG: unknown,
+  toPNG: unknown,
+  toPDF: unknown,
+  version: unknown,
+  force: unknown,
+): void {
+  const bad = (what: string, value: unknown, expected: string) => {
+    throw new InvalidOptionError(`writeReport: ${what} is ${show(value)}; expected ${expected}.`);
+  };
+  if (!Array.isArray(charts)) bad('option charts', charts, 'an array of charts');
+  (charts as unknown[]).forEach((c, i) => {
+    const chart = c as Partial<ReportChart> | null;
+    if (chart === null || typeof chart !== 'object')
+      bad(`chart ${i + 1}`, c, '{ name, dataset, spec }');
+    if (typeof chart!.name !== 'string' || chart!.name === '')
+      bad(`the name of chart ${i + 1}`, chart!.name, 'a file name such as total-estimates');
+    if (!datasets.includes(chart!.dataset as DatasetId))
+      bad(`the dataset of chart ${i + 1}`, chart!.dataset, `one of ${datasets.join(', ')}`);
+    if (chart!.section !== undefined && typeof chart!.section !== 'string')
+      bad(`the section of chart ${i + 1}`, chart!.section, 'the id of a section of the page');
+    if (chart!.spec === null || typeof chart!.spec !== 'object')
+      bad(`the spec of chart ${i + 1}`, chart!.spec, 'a Vega-Lite spec object');
+  });
+  if (toSVG !== undefined && typeof toSVG !== 'function') bad('option toSVG', toSVG, 'a function');
+  if (toPNG !== undefined && typeof toPNG !== 'function') bad('option toPNG', toPNG, 'a function');
+  if (toPDF !== undefined && typeof toPDF !== 'function') bad('option toPDF', toPDF, 'a function');
+  if (version !== undefined && typeof version !== 'string') bad('option version', version, 'text');
+  if (typeof force !== 'boolean') bad('option force', force, 'true or false');
+}
+
+/** A safe, distinct file name for each chart (its name, cleaned; '-2', '-3'… where two agree). */
+function fileNames(charts: readonly ReportChart[]): string[] {
+  const used = new Set<string>();
+  return charts.map((c) => {
+    const base = safeFileName(c.name);
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}-${k}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
 }
 
 type TableWriter = (name: string, t: ColumnTable) => string;

@@ -31,6 +31,7 @@ import {
   runs,
   validTable,
   type ValidTable,
+  quoted,
 } from './arbitraries.js';
 
 /** A valid table with one dimension (named `region`, or a name objects already have) and one measure. */
@@ -131,7 +132,7 @@ describe('rollup(table, { by })', () => {
           expect(result.error).toBeInstanceOf(InvalidOptionError);
           expect(result.error.message).toMatch(byOk ? /option missing/ : /option by/);
           if (!byOk && typeof b === 'string' && b.length < 100)
-            expect(result.error.message).toContain(`'${b}'`);
+            expect(result.error.message).toContain(quoted(b as string));
         },
       ),
       runs,
@@ -205,7 +206,7 @@ describe('compare(table, { by, baseline })', () => {
         const result = attempt(() => compare(t.table, { by: by(t), baseline: baseline as string }));
         expect(result.ok).toBe(false);
         if (!result.ok && typeof baseline === 'string' && baseline.length < 100)
-          expect(result.error.message).toContain(`'${baseline}'`);
+          expect(result.error.message).toContain(quoted(baseline as string));
       }),
       runs,
     );

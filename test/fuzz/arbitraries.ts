@@ -353,3 +353,25 @@ export function groupBy<T extends Record<string, unknown>>(
   }
   return groups;
 }
+
+/**
+ * How an error message quotes a given string: in single quotes, each control character (C0, DEL,
+ * C1), line or paragraph separator and bidirectional override written as an escape, so that the
+ * value can add no line to the message and send no code to a terminal.
+ */
+export function quoted(value: string): string {
+  const short: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  let out = '';
+  for (const c of value) {
+    const code = c.codePointAt(0)!;
+    const control =
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069);
+    out += control ? (short[c] ?? `\\u${code.toString(16).padStart(4, '0')}`) : c;
+  }
+  return `'${out}'`;
+}

@@ -14,7 +14,7 @@ import {
   UnknownIdError,
   type DatasetId,
 } from '../../src/index.js';
-import { anything, attempt, evilString, hugeString, runs } from './arbitraries.js';
+import { anything, attempt, evilString, hugeString, quoted, runs } from './arbitraries.js';
 
 const ids = [...datasets];
 const sourceIds = sources().array('id') as string[];
@@ -33,7 +33,7 @@ group('load(id), describe(id), crosswalk(dimension) under any id', () => {
               expect(outcome.error).toBeInstanceOf(UnknownIdError);
               expect((outcome.error as UnknownIdError).given).toBe(id);
               if (typeof id === 'string' && id.length < 100)
-                expect(outcome.error.message).toContain(`'${id}'`);
+                expect(outcome.error.message).toContain(quoted(id as string));
             }
           }
         }

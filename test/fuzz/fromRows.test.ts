@@ -20,6 +20,7 @@ import {
   prototypeNames,
   runs,
   validTable,
+  quoted,
 } from './arbitraries.js';
 
 /** The row as fromRows returns it: every column present, undefined as null. */
@@ -140,7 +141,7 @@ describe('fromRows(rows) with one bad cell', () => {
         expect(outcome.error.message).toMatch(named);
         expect(outcome.error.message).toContain(`row ${i + 1}`);
         if (typeof bad === 'string' && bad.length > 0 && bad.length < 100)
-          expect(outcome.error.message).toContain(`'${bad}'`);
+          expect(outcome.error.message).toContain(quoted(bad as string));
       }),
       runs,
     );

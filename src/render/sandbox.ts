@@ -1,0 +1,174 @@
+// What keeps rendering harmless whatever the spec says: a Vega loader that reads no file and
+// fetches no URL unless the caller passes one, links reduced to safe ones, a cap on the size of
+// the picture, and no expression whose nesting grows with the data.
+import type { Loader, Spec as VegaSpec } from 'vega';
+import { InvalidOptionError, show } from '../errors.js';
+
+/**
+ * The largest PNG {@link toPNG} draws, in pixels: width × height × scale². 40 million pixels
+ * (e.g. 8,000 × 5,000) take about 160 MB as RGBA; a report chart at scale 2 takes under 2
+ * million.
+ */
+export const maxPixels = 40_000_000;
+
+/** The largest width or height, in SVG units, that a chart may have (Vega's own size). */
+export const maxSide = 20_000;
+
+/** Link schemes a chart may keep in its SVG: web pages and e-mail. */
+const safeLink = /^(https?:\/\/|mailto:)/i;
+
+/** Whether a link is one an SVG may keep: an http(s) or mailto URL, with no control characters. */
+export function isSafeLink(href: unknown): href is string {
+  // Browsers skip leading spaces and control characters, and tabs or newlines inside a scheme
+  // ('java\tscript:'), so a link with any of them is not trusted.
+  return (
+    typeof href === 'string' &&
+    href.length <= 2000 &&
+    safeLink.test(href) &&
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+    !/[\u0000-\u0020\u007f-\u009f]/.test(href)
+  );
+}
+
+/** What a loader was asked for and refused, to be reported once rendering is over. */
+export interface Refusals {
+  refused: string[];
+}
+
+/**
+ * The loader every rendering uses. Without `given`: `load`, `http` and `file` refuse (and record
+ * what was asked), images are refused, and links are kept only if {@link isSafeLink}. With
+ * `given` (a loader the caller made, e.g. `vega.loader({ baseURL })`), data and images go
+ * through it, and links are still checked here first. `sanitize` never rejects: a rejected link
+ * makes Vega's SVG renderer fail outside any promise the caller can catch, which ends Node.
+ */
+export function sandboxLoader(given: Loader | undefined, refusals: Refusals): Loader {
+  const refuse = (what: string) => (uri: unknown) => {
+    refusals.refused.push(`${what} ${show(String(uri)).slice(0, 120)}`);
+    return Promise.reject(new Error(`refused: ${what} ${String(uri).slice(0, 120)}`));
+  };
+  return {
+    load: given ? (uri, options) => given.load(uri, options) : refuse('data from'),
+    http: given ? (uri, options) => given.http(uri, options) : refuse('the URL'),
+    file: given ? (name) => given.file(name) : refuse('the file'),
+    async sanitize(uri, options) {
+      const context = (options as { context?: string } | undefined)?.context;
+      if (context === 'href') return isSafeLink(uri) ? { href: uri } : ({} as { href: string });
+      if (!given) {
+        refusals.refused.push(`the image ${show(uri).slice(0, 120)}`);
+        return {} as { href: string };
+      }
+      try {
+        return (await given.sanitize(uri, options)) ?? ({} as { href: string });
+      } catch {
+        return {} as { href: string };
+      }
+    },
+  };
+}
+
+/** Checks the `loader` option: a Vega loader object (with load and sanitize), or nothing. */
+export function checkLoader(loader: unknown, fn: string): Loader | undefined {
+  if (loader === undefined) return undefined;
+  const l = loader as Record<string, unknown> | null;
+  if (
+    l === null ||
+    typeof l !== 'object' ||
+    !['load', 'sanitize', 'http', 'file'].every((m) => typeof l[m] === 'function')
+  ) {
+    throw new InvalidOptionError(
+      `${fn}: option loader is ${show(loader)}; expected a Vega loader (vega.loader({ baseURL })), or nothing to load no file and no URL.`,
+    );
+  }
+  return loader as Loader;
+}
+
+/**
+ * A Vega spec in which every sort-index formula that vega-lite writes as one conditional per
+ * category (`d === 'a' ? 0 : d === 'b' ? 1 : … : n`) is written as one `indexof` in a list: the
+ * nesting of the conditional grows with the categories, and about a thousand of them overflow
+ * the stack of the JavaScript parser that compiles it.
+ */
+export function flattenSortFormulas(spec: VegaSpec): VegaSpec {
+  const visit = (node: unknown): void => {
+    // iterative over the spec's arrays and objects; the spec's own depth is Vega-Lite's, not the data's
+    const stack: unknown[] = [node];
+    while (stack.length > 0) {
+      const x = stack.pop();
+      if (Array.isArray(x)) {
+        for (const y of x) if (y !== null && typeof y === 'object') stack.push(y);
+      } else if (x !== null && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        if (o.type === 'formula' && typeof o.expr === 'string') o.expr = flattenSortIndex(o.expr);
+        // data values can be large and hold no formula
+        for (const [k, y] of Object.entries(o))
+          if (k !== 'values' && y !== null && typeof y === 'object') stack.push(y);
+      }
+    }
+  };
+  visit(spec);
+  return spec;
+}
+
+const literal = String.raw`"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?|true|false|null`;
+const step = new RegExp(
+  String.raw`(datum\[(?:"(?:[^"\\]|\\.)*")\])===(${literal}) \? (\d+) : `,
+  'y',
+);
+
+/** One vega-lite sort-index conditional as an `indexof`; any other expression unchanged. */
+export function flattenSortIndex(expr: string): string {
+  let field: string | undefined;
+  const values: string[] = [];
+  let at = 0;
+  for (;;) {
+    step.lastIndex = at;
+    const m = step.exec(expr);
+    if (!m) break;
+    if (field === undefined) field = m[1];
+    if (m[1] !== field || Number(m[3]) !== values.length) return expr;
+    values.push(m[2]!);
+    at = step.lastIndex;
+  }
+  const rest = expr.slice(at);
+  if (field === undefined || values.length < 2 || rest !== String(values.length)) return expr;
+  // indexof is -1 for a value not in the list, which then sorts last (n), as the conditional did
+  return `(indexof([${values.join(',')}], ${field}) + 1 || ${values.length + 1}) - 1`;
+}
+
+/**
+ * Checks the size of a rendered SVG: its width and height in SVG units, and the pixels of a PNG
+ * at `scale`; throws before anything that large is drawn.
+ */
+export function checkCanvas(svg: string, scale: number, fn: string): void {
+  const head = svg.slice(0, 2000).match(/<svg\b[^>]*>/)?.[0] ?? '';
+  const width = Number(head.match(/\bwidth="([\d.]+)"/)?.[1]);
+  const height = Number(head.match(/\bheight="([\d.]+)"/)?.[1]);
+  if (!Number.isFinite(width) || !Number.isFinite(height))
+    throw new InvalidOptionError(
+      `${fn}: the rendered chart has no width and height; expected an SVG with both.`,
+    );
+  const pixels = Math.round(width * scale) * Math.round(height * scale);
+  if (width > maxSide || height > maxSide || pixels > maxPixels) {
+    throw new InvalidOptionError(
+      `${fn}: the chart is ${width} × ${height} at scale ${scale} (${pixels.toLocaleString('en-US')} pixels); expected at most ${maxSide} on a side and ${maxPixels.toLocaleString('en-US')} pixels (width × height × scale²): make it smaller or lower the scale.`,
+    );
+  }
+  if (Math.round(width * scale) < 1 || Math.round(height * scale) < 1) {
+    throw new InvalidOptionError(
+      `${fn}: at scale ${scale} the ${width} × ${height} chart is less than a pixel wide or high; expected a larger scale.`,
+    );
+  }
+}
+
+/** SVG text with every `<image>` that is not an inline `data:` image removed, so that nothing draws a file. */
+export function inlineImagesOnly(svg: string): string {
+  return svg.replace(/<image\b[^>]*?(?:\/>|>[\s\S]*?<\/image>)/g, (tag) =>
+    /\bhref="data:image\/(png|jpeg|gif|webp);base64,/.test(tag) ? tag : '',
+  );
+}
+
+/** Whether an error is the engine's stack overflow (recursion too deep for the data). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
