@@ -1,0 +1,62 @@
+// Generated tables for the scale benchmarks: the shape the issue measured (50 sources × n/50
+// categories, one dimension `category` and a coarser `region` of 10 categories each), with the
+// figures a real table holds: exact counts, dashes (not reported), ranges and lower bounds.
+// Deterministic: the same n gives the same table.
+
+/** The 50 source ids of a generated table (pass them to fromRows/fromCSV as the option sources). */
+export const benchSources = Array.from({ length: 50 }, (_, i) => `s${i}`);
+
+/** A small deterministic generator (mulberry32), so every run measures the same table. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `n` contract rows (n a multiple of 50): every source gives every category once. */
+export function benchRows(n) {
+  const next = random(n);
+  const categories = Math.ceil(n / benchSources.length);
+  const rows = [];
+  for (let c = 0; c < categories; c++) {
+    for (const source of benchSources) {
+      if (rows.length === n) break;
+      const x = next();
+      const v = 100 + Math.floor(next() * 100000);
+      const row = (value, low, high, qualifier) => ({
+        source,
+        category: `c${c}`,
+        region: `r${Math.floor(c / 10)}`,
+        measure: 'deaths',
+        unit: 'persons',
+        value,
+        low,
+        high,
+        qualifier,
+        label: `Category ${c}`,
+        note: null,
+      });
+      if (x < 0.04) rows.push(row(null, null, null, 'not-reported'));
+      else if (x < 0.07) rows.push(row(v + 50, v, v + 100, 'range'));
+      else if (x < 0.1) rows.push(row(v, v, null, 'at-least'));
+      else rows.push(row(v, v, v, 'exact'));
+    }
+  }
+  return rows;
+}
+
+const columns = ['source', 'category', 'region', 'measure', 'unit', 'value', 'low', 'high'];
+const more = ['qualifier', 'label', 'note'];
+
+/** The same rows as CSV text (an empty cell where a figure is not reported). */
+export function benchCSV(n) {
+  const lines = [[...columns, ...more].join(',')];
+  for (const r of benchRows(n))
+    lines.push([...columns, ...more].map((c) => (r[c] === null ? '' : String(r[c]))).join(','));
+  return `${lines.join('\n')}\n`;
+}
