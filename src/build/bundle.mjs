@@ -35,7 +35,9 @@ function packagesIn(metafile) {
  * @param {string} [outfile] where to write it (default: bundle/ww2-yugoslavia-casualties.js)
  * @returns {Promise<{ file: string, bytes: number, packages: string[] }>}
  * @example
- * await bundleCore(); // => { file: '…/bundle/ww2-yugoslavia-casualties.js', bytes: 330000, packages: ['@uwdata/flechette 2.6.0 (BSD-3-Clause)', …] }
+ * await bundleCore();
+ * // => { file: '…/bundle/ww2-yugoslavia-casualties.js', bytes: 330000,
+ * //      packages: ['@uwdata/flechette 2.6.0 (BSD-3-Clause)', …] }
  */
 export async function bundleCore(outfile = coreFile) {
   const options = {
@@ -53,7 +55,8 @@ export async function bundleCore(outfile = coreFile) {
   const packages = packagesIn(metafile);
   const { version, license } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const banner = [
-    `/* ww2-yugoslavia-casualties ${version} (${license}; the data: CC BY-SA 4.0), the core entry in one file.`,
+    `/* ww2-yugoslavia-casualties ${version} (${license}; the data: CC BY-SA 4.0), ` +
+      'the core entry in one file.',
     ` * Includes: ${packages.join(', ')}. */`,
   ].join('\n');
   await build({ ...options, metafile: false, outfile, banner: { js: banner } });
@@ -65,7 +68,8 @@ export async function bundleCore(outfile = coreFile) {
  * a classic script, so that index.html opens from the file system, without a server.
  *
  * @param {string} [outfile] where to write it (default: examples/browser/bundle.js)
- * @param {string} [core] the single-file module to use (default: bundle/ww2-yugoslavia-casualties.js)
+ * @param {string} [core] the single-file module to use
+ *   (default: bundle/ww2-yugoslavia-casualties.js)
  * @returns {Promise<string>} the file written
  * @example
  * await bundleExample(); // => '…/examples/browser/bundle.js'
@@ -93,7 +97,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const page = await bundleExample(in_(exampleFile), file);
   const at = (f) => (relative(process.cwd(), f).startsWith('..') ? f : relative(process.cwd(), f));
   console.log(
-    `wrote ${at(file)} (${Math.round(bytes / 1024)} kB, one ES module; inside: ${packages.join(', ')})`,
+    `wrote ${at(file)} (${Math.round(bytes / 1024)} kB, one ES module; ` +
+      `inside: ${packages.join(', ')})`,
   );
   console.log(
     `wrote ${at(page)}, the script of examples/browser/index.html: open that page in a browser`,

@@ -17,7 +17,8 @@ export const dataPackage = {
       name: 'CC-BY-SA-4.0',
       path: 'https://creativecommons.org/licenses/by-sa/4.0/',
       title:
-        'Creative Commons Attribution Share-Alike 4.0: the data (the tables, their notes and labels, and this descriptor); see DATA-LICENSE.md',
+        'Creative Commons Attribution Share-Alike 4.0: the data (the tables, their notes and ' +
+        'labels, and this descriptor); see DATA-LICENSE.md',
     },
     {
       name: 'MIT',
@@ -27,12 +28,23 @@ export const dataPackage = {
   ],
   caveats: [
     'A dash in a source table is "not reported" (qualifier not-reported, value empty), never 0.',
-    'Published tables that do not add up are kept as published; their stated totals are in stated-totals.csv.',
-    'The 1964 list counts named, registered victims only; Kočović and Žerjavić estimate real deaths from censuses; the 1.7 million figures are a demographic-loss estimate (deaths, births deficit and emigration), not counted deaths.',
+    'Published tables that do not add up are kept as published; their stated totals are in ' +
+      'stated-totals.csv.',
+    'The 1964 list counts named, registered victims only; Kočović and Žerjavić estimate real ' +
+      'deaths from censuses; the 1.7 million figures are a demographic-loss estimate (deaths, ' +
+      'births deficit and emigration), not counted deaths.',
     'For a range, value is the midpoint, computed here; low and high are the published bounds.',
-    'For an approximate figure the source gives no interval: low and high equal value and the qualifier says approximate.',
-    "Structure between figures: part_of names the stated total (stated-totals.csv) a row is one of the mutually exclusive parts of; subset_of and restates name another row of the same dataset whose people include this row's, or that this row mentions again. Only rows with the same part_of may be added or stacked; a row is never added to the row it is a subset of or restates.",
-    'precision is the unit the printed figure is rounded to (1000 for the tables of Kočović and Žerjavić, printed in whole thousands); for an "about" figure, the place of its last non-zero digit as printed (about 850,000: 10000), the least the word can mean. low and high stay as published: precision is kept apart.',
+    'For an approximate figure the source gives no interval: low and high equal value and the ' +
+      'qualifier says approximate.',
+    'Structure between figures: part_of names the stated total (stated-totals.csv) a row is one ' +
+      'of the mutually exclusive parts of; subset_of and restates name another row of the same ' +
+      "dataset whose people include this row's, or that this row mentions again. Only rows with " +
+      'the same part_of may be added or stacked; a row is never added to the row it is a ' +
+      'subset of or restates.',
+    'precision is the unit the printed figure is rounded to (1000 for the tables of Kočović ' +
+      'and Žerjavić, printed in whole thousands); for an "about" figure, the place of its last ' +
+      'non-zero digit as printed (about 850,000: 10000), the least the word can mean. low and ' +
+      'high stay as published: precision is kept apart.',
   ],
 };
 
@@ -42,10 +54,10 @@ export const resources = [
     name: 'total-estimates',
     title: 'Headline totals of the war dead, by source',
     description:
-      'Every total the source documents give for Yugoslavia as a whole: the 1964 list of named victims, the ' +
-      'demographic calculations of Kočović and Žerjavić, the U.S. Bureau of the Census (1954), each ' +
-      "dated official figure of 1945–1948, and the estimates of Meštrović, Vego and A'Barrow, each " +
-      'with the kind of estimate it is.',
+      'Every total the source documents give for Yugoslavia as a whole: the 1964 list of named ' +
+      'victims, the demographic calculations of Kočović and Žerjavić, the U.S. Bureau of the ' +
+      'Census (1954), each dated official figure of 1945–1948, and the estimates of Meštrović, ' +
+      "Vego and A'Barrow, each with the kind of estimate it is.",
     sources: [
       'yu-1964',
       'kocovic',
@@ -57,14 +69,28 @@ export const resources = [
       'abarrow',
     ],
     dimensions: {
-      kind: 'the kind of source (as in sources.csv): named-list, demographic-estimate, official-claim, census-bureau-estimate, historian-estimate',
-      date: 'when the figure was given, as the document dates it (year, or year-month); empty where the document gives no date',
+      kind:
+        'the kind of source (as in sources.csv): named-list, demographic-estimate, ' +
+        'official-claim, census-bureau-estimate, historian-estimate',
+      date:
+        'when the figure was given, as the document dates it (year, or year-month); empty ' +
+        'where the document gives no date',
     },
     caveats: [
-      'These totals count different things: a named list is a floor; demographic estimates calculate real deaths; the official 1.7 million is demographic loss (measure demographic-loss). Compare them only with their kind in view.',
-      'For 1,685,000, 1,704,000 and 1,706,000 the document does not say how they were calculated (measure casualties, as the document words them).',
-      'The document mentions the 1.7 million several times (Tito in May 1945, Vučković\'s 1947 calculation, Kardelj\'s negotiations, the 1948 submission); these may be one figure used several times, so do not count the rows as separate claims. The three later mentions restate (restates) the earliest dated one, Tito\'s of May 1945, which the document calls "Tito\'s figure of 1.7 million" and says "had also already been used" before the others; this orders the mentions by date and says nothing about who first calculated the figure (Vučković claims it originated with him).',
-      'The article\'s opening says the toll "is usually estimated at around one million, about half of whom were civilians"; that sums up the estimates here and is not a row.',
+      'These totals count different things: a named list is a floor; demographic estimates ' +
+        'calculate real deaths; the official 1.7 million is demographic loss (measure ' +
+        'demographic-loss). Compare them only with their kind in view.',
+      'For 1,685,000, 1,704,000 and 1,706,000 the document does not say how they were ' +
+        'calculated (measure casualties, as the document words them).',
+      "The document mentions the 1.7 million several times (Tito in May 1945, Vučković's 1947 " +
+        "calculation, Kardelj's negotiations, the 1948 submission); these may be one figure " +
+        'used several times, so do not count the rows as separate claims. The three later ' +
+        "mentions restate (restates) the earliest dated one, Tito's of May 1945, which the " +
+        'document calls "Tito\'s figure of 1.7 million" and says "had also already been used" ' +
+        'before the others; this orders the mentions by date and says nothing about who first ' +
+        'calculated the figure (Vučković claims it originated with him).',
+      'The article\'s opening says the toll "is usually estimated at around one million, about ' +
+        'half of whom were civilians"; that sums up the estimates here and is not a row.',
     ],
   },
   {
@@ -79,10 +105,14 @@ export const resources = [
         'harmonized nationality key; the source\'s word is in label (e.g. "Gypsies" → roma)',
     },
     caveats: [
-      'A dash in the table (e.g. the 1964 list for Gypsies and Germans; Kočović and Žerjavić for Hungarians, Slovaks and Turks) is not-reported, not 0.',
-      '"Muslims" means Slavic Muslims by nationality (today Bosniaks, plus Muslims of other republics).',
-      'Each source lists different nationalities separately, so "Others" is not the same group in each.',
-      "The 1964 list's parts add up to 596,293, not to its stated total of 597,323; the table is kept as published (see audit).",
+      'A dash in the table (e.g. the 1964 list for Gypsies and Germans; Kočović and Žerjavić ' +
+        'for Hungarians, Slovaks and Turks) is not-reported, not 0.',
+      '"Muslims" means Slavic Muslims by nationality (today Bosniaks, plus Muslims of other ' +
+        'republics).',
+      'Each source lists different nationalities separately, so "Others" is not the same group ' +
+        'in each.',
+      "The 1964 list's parts add up to 596,293, not to its stated total of 597,323; the table " +
+        'is kept as published (see audit).',
     ],
   },
   {
@@ -94,11 +124,14 @@ export const resources = [
     sources: ['yu-1964'],
     dimensions: {
       region:
-        'location key; "Serbia (proper)", "AP Kosovo (Serbia)" and "AP Vojvodina (Serbia)" are kept apart (crosswalk-region.csv groups them as Serbia)',
+        'location key; "Serbia (proper)", "AP Kosovo (Serbia)" and "AP Vojvodina (Serbia)" are ' +
+        'kept apart (crosswalk-region.csv groups them as Serbia)',
     },
     caveats: [
-      'Serbia is split into Serbia (proper) and its two autonomous provinces; harmonize through crosswalk-region.csv before setting it beside republic figures.',
-      'The death toll by location adds up to 597,333, ten more than the stated total of 597,323; kept as published.',
+      'Serbia is split into Serbia (proper) and its two autonomous provinces; harmonize ' +
+        'through crosswalk-region.csv before setting it beside republic figures.',
+      'The death toll by location adds up to 597,333, ten more than the stated total of ' +
+        '597,323; kept as published.',
     ],
   },
   {
@@ -109,8 +142,10 @@ export const resources = [
     dimensions: { region: 'republic key, or abroad' },
     caveats: [
       'The document does not say whether "Serbia 273,000" includes Kosovo and Vojvodina.',
-      "These add up to 1,017,000, 10,000 less than Žerjavić's total of 1,027,000 stated just before them; kept as published.",
-      "Never add these to the NDH figures: the NDH spanned much of today's Croatia and all of Bosnia and Herzegovina.",
+      "These add up to 1,017,000, 10,000 less than Žerjavić's total of 1,027,000 stated just " +
+        'before them; kept as published.',
+      "Never add these to the NDH figures: the NDH spanned much of today's Croatia and all of " +
+        'Bosnia and Herzegovina.',
     ],
   },
   {
@@ -122,10 +157,12 @@ export const resources = [
     sources: ['zerjavic', 'abarrow'],
     dimensions: {
       status:
-        'partisan, collaborator, military or civilian (crosswalk-status.csv groups military and civilian)',
+        'partisan, collaborator, military or civilian (crosswalk-status.csv groups military and ' +
+        'civilian)',
     },
     caveats: [
-      "Žerjavić splits the military dead into partisans and collaborators; A'Barrow gives soldiers as one figure.",
+      "Žerjavić splits the military dead into partisans and collaborators; A'Barrow gives " +
+        'soldiers as one figure.',
     ],
   },
   {
@@ -133,8 +170,8 @@ export const resources = [
     title: 'Slovenia: the 2005 study of the Institute for Contemporary History',
     description:
       'The victims of World War II in Slovenia as set by the Institute for Contemporary History, ' +
-      'Ljubljana, in its final report of 2005: the total, the post-war summary killings, the deaths up ' +
-      'to May 1945, the comparison with earlier estimates, and shares by status.',
+      'Ljubljana, in its final report of 2005: the total, the post-war summary killings, the ' +
+      'deaths up to May 1945, the comparison with earlier estimates, and shares by status.',
     sources: ['slovenia-2005', 'enc-ww2-yugoslavia-text'],
     dimensions: {
       status: 'partisan, civilian or slovene-home-guard',
@@ -143,18 +180,22 @@ export const resources = [
     },
     caveats: [
       "The 89,404 is the figure of the 2005 report; the Institute's database has grown since.",
-      'The shares (unit percent) are of the casualties during the war; the 82% is a share of the civilian casualties only.',
+      'The shares (unit percent) are of the casualties during the war; the 82% is a share of ' +
+        'the civilian casualties only.',
       'The earlier estimate of 60,000 is reported by the article without its author.',
-      'The ~13,500 post-war summary killings ("The figure also includes ...") and the ~75,000 deaths up to May 1945 ("Even counting only the number of deaths up to May 1945") are subsets of the 89,404 (subset_of), never to be added to it; so are the ~4,000 civilians killed by the Partisans, whom "the new comprehensive research also included".',
+      'The ~13,500 post-war summary killings ("The figure also includes ...") and the ~75,000 ' +
+        'deaths up to May 1945 ("Even counting only the number of deaths up to May 1945") are ' +
+        'subsets of the 89,404 (subset_of), never to be added to it; so are the ~4,000 civilians ' +
+        'killed by the Partisans, whom "the new comprehensive research also included".',
     ],
   },
   {
     name: 'ndh-serbs',
     title: 'Žerjavić: Serbs in the NDH by status, perpetrator and cause',
     description:
-      "Vladimir Žerjavić's figures for the Serbs who died in the Independent State of Croatia (NDH): " +
-      'as Partisans, as Chetniks and Axis collaborators, and as civilians by perpetrator and cause, ' +
-      'and in the Sajmište camp.',
+      "Vladimir Žerjavić's figures for the Serbs who died in the Independent State of Croatia " +
+      '(NDH): as Partisans, as Chetniks and Axis collaborators, and as civilians by perpetrator ' +
+      'and cause, and in the Sajmište camp.',
     sources: ['zerjavic'],
     dimensions: {
       status:
@@ -163,16 +204,22 @@ export const resources = [
       cause: 'terror-and-camps, battles, typhoid, sajmiste-camp',
     },
     caveats: [
-      'The document states no total for this table (stated-totals.csv records the whole, ndh-serbs-zerjavic, with its figure not reported).',
-      'The 20,000 who died in the Sajmište camp are given as "a further" figure, after the civilian casualties: read as the document words it, they are a part in addition to the Partisans, the Chetniks and collaborators and the civilian casualties (part_of ndh-serbs-zerjavic, not of the civilians), so the eight parts come to 322,000. The document does not say who ran the camp.',
+      'The document states no total for this table (stated-totals.csv records the whole, ' +
+        'ndh-serbs-zerjavic, with its figure not reported).',
+      'The 20,000 who died in the Sajmište camp are given as "a further" figure, after the ' +
+        'civilian casualties: read as the document words it, they are a part in addition to the ' +
+        'Partisans, the Chetniks and collaborators and the civilian casualties (part_of ' +
+        'ndh-serbs-zerjavic, not of the civilians), so the eight parts come to 322,000. The ' +
+        'document does not say who ran the camp.',
     ],
   },
   {
     name: 'ndh-croats-bosniaks',
     title: 'Žerjavić: Croats and Bosniaks by status, in the NDH and abroad',
     description:
-      "Vladimir Žerjavić's structure of the war and post-war losses of Croats and Bosniaks (including " +
-      'Muslims of Croatia): members of the NDH armed forces, Partisans and civilians, in the NDH and abroad.',
+      "Vladimir Žerjavić's structure of the war and post-war losses of Croats and Bosniaks " +
+      '(including Muslims of Croatia): members of the NDH armed forces, Partisans and civilians, ' +
+      'in the NDH and abroad.',
     sources: ['zerjavic'],
     dimensions: {
       nationality:
@@ -188,17 +235,22 @@ export const resources = [
     name: 'ndh-civilians-by-perpetrator',
     title: 'Žerjavić: Croat and Bosniak civilian deaths in the NDH by perpetrator',
     description:
-      "Vladimir Žerjavić's Croat and Bosniak civilian deaths in the NDH by perpetrator, and those who died abroad.",
+      "Vladimir Žerjavić's Croat and Bosniak civilian deaths in the NDH by perpetrator, and " +
+      'those who died abroad.',
     sources: ['zerjavic'],
     dimensions: {
       nationality: 'croats, or muslims for the document\'s "Bosniaks"',
       region: 'ndh or abroad',
       perpetrator:
-        'chetniks, ustase, partisans, german-forces, italian-forces; empty for those who died abroad',
+        'chetniks, ustase, partisans, german-forces, italian-forces; empty for those who died ' +
+        'abroad',
     },
     caveats: [
-      'The Chetniks row gives "18,000+ Croats and 20,000+ Bosniaks" for a total of 41,000: both parts are lower bounds.',
-      'The 12,000 who "died abroad" are not part of the civilian casualties in the NDH: their rows are part_of ndh-civilians-abroad, the five perpetrators\' totals part_of ndh-civilians-in-ndh.',
+      'The Chetniks row gives "18,000+ Croats and 20,000+ Bosniaks" for a total of 41,000: ' +
+        'both parts are lower bounds.',
+      'The 12,000 who "died abroad" are not part of the civilian casualties in the NDH: their ' +
+        "rows are part_of ndh-civilians-abroad, the five perpetrators' totals part_of " +
+        'ndh-civilians-in-ndh.',
     ],
   },
   {
@@ -218,9 +270,9 @@ export const resources = [
     name: 'military-losses',
     title: 'German, Italian, NDH and Partisan military losses',
     description:
-      'Military losses from every source the source documents give: the infobox of the article, the German ' +
-      "casualty lists quoted by The Times in 1945, Rüdiger Overmans, and the article's own figures " +
-      'for the Italians and for the Partisans in 1945.',
+      'Military losses from every source the source documents give: the infobox of the article, ' +
+      'the German casualty lists quoted by The Times in 1945, Rüdiger Overmans, and the ' +
+      "article's own figures for the Italians and for the Partisans in 1945.",
     sources: [
       'enc-ww2-yugoslavia-infobox',
       'reinecke-times-1945',
@@ -229,7 +281,8 @@ export const resources = [
     ],
     dimensions: {
       belligerent:
-        'germany, italy, ndh, yugoslav-partisans, or not-named where the name is missing in the document',
+        'germany, italy, ndh, yugoslav-partisans, or not-named where the name is missing in the ' +
+        'document',
       region:
         'yugoslavia or balkans (the German figures of Reinecke and Overmans cover the Balkans)',
       status: 'military or prisoner-of-war',
@@ -239,8 +292,11 @@ export const resources = [
     caveats: [
       'The German figures of Reinecke and Overmans are for the Balkans, not Yugoslavia alone.',
       'The infobox gives the German killed as a range, 19,235–103,693; value is its midpoint.',
-      'The Italian figures appear twice, in the infobox and in the section on Italian casualties: both are kept, each with its source; the infobox rows restate the text rows (restates), so never add both.',
-      "The 36,000 are the losses of Dapčević's units up to 9 May 1945, given in the article's account of 1945; the document does not say from when they are counted.",
+      'The Italian figures appear twice, in the infobox and in the section on Italian ' +
+        'casualties: both are kept, each with its source; the infobox rows restate the text rows ' +
+        '(restates), so never add both.',
+      "The 36,000 are the losses of Dapčević's units up to 9 May 1945, given in the article's " +
+        'account of 1945; the document does not say from when they are counted.',
     ],
   },
   {
@@ -261,18 +317,23 @@ export const resources = [
     sources: ['enc-belgrade-offensive-infobox', 'enc-belgrade-offensive-text', 'savich'],
     dimensions: {
       belligerent:
-        "soviet-union, bulgaria, yugoslav-partisans, yugoslav-partisans-and-soviet-union, germany, or axis for the infobox's second column",
+        'soviet-union, bulgaria, yugoslav-partisans, yugoslav-partisans-and-soviet-union, ' +
+        "germany, or axis for the infobox's second column",
     },
     caveats: [
-      "The names of the belligerents in the infobox's second column are missing in the document; its units are Army Group F, 2nd Panzer Army, Serbian State Guard and Russian Protective Corps.",
-      'The 3,500 is the number of remains in the Liberators of Belgrade Memorial, not a count of all losses.',
+      "The names of the belligerents in the infobox's second column are missing in the document; " +
+        'its units are Army Group F, 2nd Panzer Army, Serbian State Guard and Russian Protective ' +
+        'Corps.',
+      'The 3,500 is the number of remains in the Liberators of Belgrade Memorial, not a count of ' +
+        'all losses.',
     ],
   },
   {
     name: 'demographic-loss',
     title: 'Demographic loss that is not war deaths',
     description:
-      'The parts of the demographic loss of Yugoslavia that the article says are not war casualties: the reduction in births and emigration.',
+      'The parts of the demographic loss of Yugoslavia that the article says are not war ' +
+      'casualties: the reduction in births and emigration.',
     sources: ['enc-ww2-yugoslavia-text'],
     dimensions: { cause: 'births-deficit or emigration' },
     caveats: ['The article does not name who calculated these figures.'],
@@ -281,25 +342,35 @@ export const resources = [
 
 /** What every column common to the datasets means (DATA-CONTRACT.md). */
 export const commonFields = {
-  id: 'a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-"',
+  id:
+    'a stable id of the row, unique within the dataset (the primary key): the source, the ' +
+    'dimension keys and the measure, joined by "-"',
   source: 'id of the source in sources.csv',
   measure: 'what is counted (kebab-case)',
   unit: 'persons or percent',
   value: 'the best single figure; empty where the source gives none',
   low: 'the lowest figure the source allows; equals value for an exact figure',
-  high: 'the highest figure the source allows; equals value for an exact figure; empty where unbounded',
+  high:
+    'the highest figure the source allows; equals value for an exact figure; empty where ' +
+    'unbounded',
   qualifier:
-    'exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here)',
+    'exact, approximate, at-least, range, not-reported (a dash in the source) or derived ' +
+    '(computed here)',
   label: 'the category or figure in the words of the source',
   note: 'what a careful reader needs to know about this row',
   part_of:
-    'the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked',
+    'the id of the stated total (stated-totals.csv) of which this row is one of the mutually ' +
+    'exclusive parts; empty if none. Only rows with the same part_of may be added or stacked',
   subset_of:
-    "the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it",
+    "the id of another row of this dataset whose people include this row's (e.g. the ~13,500 " +
+    "post-war killings within Slovenia's 89,404); never added to it",
   restates:
-    'the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it',
+    'the id of another row of this dataset that this row mentions again (the same figure, ' +
+    'another mention); never added to it',
   precision:
-    'the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed)',
+    'the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" ' +
+    'figure, the place of its last non-zero digit as printed; empty where no rounding is ' +
+    'recorded (the figure is taken as printed)',
 };
 
 /** The structure columns (see commonFields): not dimensions. */
@@ -310,14 +381,18 @@ export const auxiliary = [
     name: 'sources',
     title: 'Source registry',
     description:
-      'Every work a figure comes from, with the kind of source it is and the document and section it was read from (cited_via).',
+      'Every work a figure comes from, with the kind of source it is and the document and ' +
+      'section it was read from (cited_via).',
     fields: {
       id: 'the id used in the source column of every dataset',
       author: 'author or body that produced the figures; empty where the document names none',
       title: 'title of the work; empty where the document does not name it',
       year: 'year of the work',
       publisher: 'publisher',
-      kind: 'named-list, demographic-estimate, official-claim, census-bureau-estimate, historian-estimate, military-records, encyclopedia-infobox, encyclopedia-text (figures an encyclopedia article gives without naming who produced them) or polemical-article',
+      kind:
+        'named-list, demographic-estimate, official-claim, census-bureau-estimate, ' +
+        'historian-estimate, military-records, encyclopedia-infobox, encyclopedia-text (figures ' +
+        'an encyclopedia article gives without naming who produced them) or polemical-article',
       cited_via: 'the source document and section the figures were read from',
       note: 'what the source is and what it counts',
     },
@@ -328,7 +403,10 @@ export const auxiliary = [
     name: 'stated-totals',
     title: 'Totals the sources state',
     description:
-      'Every total a source states for one of its tables, so that the sum of the parts can be checked against it; and every whole a source presents in parts without stating its figure (value empty, qualifier not-reported), so that its parts can be told apart from other figures.',
+      'Every total a source states for one of its tables, so that the sum of the parts can be ' +
+      'checked against it; and every whole a source presents in parts without stating its figure ' +
+      '(value empty, qualifier not-reported), so that its parts can be told apart from other ' +
+      'figures.',
     fields: {
       id: 'a stable id of the total, the part_of of the rows that are its parts',
       dataset: 'the dataset whose rows the total sums',
@@ -344,7 +422,8 @@ export const auxiliary = [
       label: 'the total in the words of the source',
       note: 'where the total is stated',
       part_of:
-        'the id of another stated total of which this total is one of the mutually exclusive parts; empty if none',
+        'the id of another stated total of which this total is one of the mutually exclusive ' +
+        'parts; empty if none',
       precision: commonFields.precision,
     },
     enums: ['dataset', 'source', 'measure', 'unit', 'qualifier'],

@@ -1,5 +1,6 @@
 // Builds datasets/datapackage.json and src/data/generated/*.ts from the CSV files and the
-// hand-written catalog. Run with `npm run generate`; `--check` fails if the committed output is stale.
+// hand-written catalog. Run with `npm run generate`; `--check` fails if the committed output
+// is stale.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -53,7 +54,9 @@ function distinct(rows, name) {
   return [...new Set(rows.map((row) => row[name]).filter((v) => v != null))].sort();
 }
 
-/** How every CSV file is written (Frictionless CSV Dialect), stated rather than left to guessing. */
+/**
+ * How every CSV file is written (Frictionless CSV Dialect), stated rather than left to guessing.
+ */
 const dialect = {
   delimiter: ',',
   doubleQuote: true,
@@ -213,7 +216,10 @@ function rowInterface(resource) {
   const lines = resource.schema.fields.map(
     (f) => `  /** ${f.description} */\n  ${f.name}: ${fieldType(f)};`,
   );
-  return `/** A row of \`${resource.name}\`: ${resource.title}. */\nexport interface ${pascal(resource.name)}Row {\n${lines.join('\n')}\n}`;
+  return (
+    `/** A row of \`${resource.name}\`: ${resource.title}. */\n` +
+    `export interface ${pascal(resource.name)}Row {\n${lines.join('\n')}\n}`
+  );
 }
 
 function typesModule(datasets, aux) {
@@ -223,14 +229,19 @@ function typesModule(datasets, aux) {
   return [
     header,
     `/** The id of a bundled dataset. */\nexport type DatasetId =\n  | ${ids.join('\n  | ')};\n`,
-    `/** The ids of the bundled datasets, in the order of the catalog. */\nexport const datasetIds: readonly DatasetId[] = [${ids.join(', ')}];\n`,
+    `/** The ids of the bundled datasets, in the order of the catalog. */\n` +
+      `export const datasetIds: readonly DatasetId[] = [${ids.join(', ')}];\n`,
     ...datasets.map(rowInterface).map((s) => s + '\n'),
-    `/** The row type of each dataset. */\nexport interface DatasetRows {\n${datasets.map((r) => `  ${literal(r.name)}: ${pascal(r.name)}Row;`).join('\n')}\n}\n`,
+    `/** The row type of each dataset. */\nexport interface DatasetRows {\n` +
+      `${datasets.map((r) => `  ${literal(r.name)}: ${pascal(r.name)}Row;`).join('\n')}\n}\n`,
     ...aux.map(rowInterface).map((s) => s + '\n'),
   ].join('\n');
 }
 
-/** What the loaders need of datasets/datapackage.json, without what only files need (sizes, hashes, citations). */
+/**
+ * What the loaders need of datasets/datapackage.json,
+ * without what only files need (sizes, hashes, citations).
+ */
 function catalogOf(descriptor) {
   const shared = { ...commonFields };
   return {
