@@ -26,8 +26,8 @@ export interface SourceName {
 }
 
 /**
- * How charts name each source of the registry: "Žerjavić (1989)", "U.S. Bureau of the Census (1954)";
- * sources that the registry does not know are named by their id.
+ * How charts name each source of the registry: "Žerjavić (1989)", "U.S. Bureau of the Census
+ * (1954)"; sources that the registry does not know are named by their id.
  */
 export function sourceNames(ids: readonly string[]): SourceName[] {
   if (!Array.isArray(ids))
@@ -43,7 +43,8 @@ export function sourceNames(ids: readonly string[]): SourceName[] {
     const s = registry.get(id);
     if (!s) return { id, short: id, name: id, kind: 'unknown' };
     const person = s.author && s.author.split(' ').length <= 3 && !/[(),]/.test(s.author);
-    // A body's English name where the registry gives one in brackets: "Savezni zavod za statistiku (Federal Statistical Office of Yugoslavia)".
+    // A body's English name where the registry gives one in brackets:
+    // "Savezni zavod za statistiku (Federal Statistical Office of Yugoslavia)".
     const english = s.author?.match(/\(([A-Z][^)]*)\)/)?.[1];
     const short = person
       ? s.author!.split(' ').at(-1)!

@@ -46,7 +46,8 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
   const missing = columns.filter((c) => !table.columnNames().includes(c));
   if (missing.length > 0)
     throw new InvalidTableError(
-      `balanceChart: the table lacks ${missing.map((c) => `'${c}'`).join(', ')}; expected the result of balance().`,
+      `balanceChart: the table lacks ${missing.map((c) => `'${c}'`).join(', ')}; ` +
+        'expected the result of balance().',
     );
   const rows = table.objects() as BalanceRow[];
   if (rows.length === 0)
@@ -76,7 +77,8 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
   ];
   const colours = [palette[0]!, palette[1]!, palette[2]!, missingGrey, palette[3]!];
   const data = rows.flatMap((r) => {
-    const panel = `${names.get(r.deaths_source)!.name}, ${kindWords[names.get(r.deaths_source)!.kind] ?? names.get(r.deaths_source)!.kind}`;
+    const deathsSource = names.get(r.deaths_source)!;
+    const panel = `${deathsSource.name}, ${kindWords[deathsSource.kind] ?? deathsSource.kind}`;
     const afterBirths = r.deaths + r.births_deficit;
     const about = r.approximate ? '~' : '';
     const at = (step: number, start: number, end: number, text: string, low = end, high = end) => ({
@@ -113,7 +115,8 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
         4,
         0,
         r.loss,
-        `${approx(r.loss_qualifier)}${n(r.loss)}${interval(r.loss_low, r.loss_high)} (${names.get(r.loss_source)!.name})`,
+        `${approx(r.loss_qualifier)}${n(r.loss)}${interval(r.loss_low, r.loss_high)} ` +
+          `(${names.get(r.loss_source)!.name})`,
         r.loss_low,
         r.loss_high ?? r.loss,
       ),
@@ -172,15 +175,26 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
     },
     {
       title: 'Deaths, births deficit and emigration against the demographic loss',
-      subtitle: `Each deaths estimate + ${approx(first.births_deficit_qualifier)}${n(first.births_deficit)} births deficit + ${approx(first.emigration_qualifier)}${n(first.emigration)} emigration, against the demographic loss of ${approx(first.loss_qualifier)}${n(first.loss)}`,
-      description: `Waterfall charts, one for each of ${panels.length} deaths estimates: the deaths, the births deficit and emigration added on, their sum, and the demographic loss of ${n(first.loss)}; the sums exceed or fall short of it by ${rows.map((r) => `${signed(r.gap)} (${r.deaths_source})`).join(', ')}.`,
+      subtitle:
+        'Each deaths estimate + ' +
+        `${approx(first.births_deficit_qualifier)}${n(first.births_deficit)} births deficit + ` +
+        `${approx(first.emigration_qualifier)}${n(first.emigration)} emigration, ` +
+        `against the demographic loss of ${approx(first.loss_qualifier)}${n(first.loss)}`,
+      description:
+        `Waterfall charts, one for each of ${panels.length} deaths estimates: the deaths, ` +
+        'the births deficit and emigration added on, their sum, and the demographic loss of ' +
+        `${n(first.loss)}; the sums exceed or fall short of it by ` +
+        `${rows.map((r) => `${signed(r.gap)} (${r.deaths_source})`).join(', ')}.`,
       sources: [
         ...rows.map((r) => r.deaths_source),
         ...rows.flatMap((r) => [r.births_deficit_source, r.emigration_source, r.loss_source]),
       ],
       notes: [
-        'The documents name the births deficit and emigration as demographic losses not included with war deaths, and the demographic loss as covering unborn children, emigration and disease.',
-        'The parts come from different sources. Dashed line: the demographic loss. Black line: the interval the figures allow (a range, or how the source rounded).',
+        'The documents name the births deficit and emigration as demographic losses not ' +
+          'included with war deaths, and the demographic loss as covering unborn children, ' +
+          'emigration and disease.',
+        'The parts come from different sources. Dashed line: the demographic loss. Black line: ' +
+          'the interval the figures allow (a range, or how the source rounded).',
       ],
     },
     options,

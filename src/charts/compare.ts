@@ -33,7 +33,8 @@ export function bySource(table: ColumnTable, options: CompareChartOptions, fn: s
   const { width, locale } = checkOptions(o);
   if (typeof o.by !== 'string')
     throw new InvalidOptionError(
-      `${fn}: invalid option by ${show(o.by)}; expected the name of a dimension column, e.g. 'nationality'.`,
+      `${fn}: invalid option by ${show(o.by)}; ` +
+        "expected the name of a dimension column, e.g. 'nationality'.",
     );
   const all = chartRows(table, [o.by], locale);
   const measures = [...new Set(all.map((r) => r.measure))];
@@ -52,7 +53,8 @@ export function bySource(table: ColumnTable, options: CompareChartOptions, fn: s
   const legend = new Map(
     names.map((n) => [n.id, mixed ? `${n.name}, ${kindWords[n.kind] ?? n.kind}` : n.name]),
   );
-  // A category is labelled as the first source words it; categories in order of their largest figure.
+  // A category is labelled as the first source words it;
+  // categories in order of their largest figure.
   const label = new Map<string, string>();
   for (const r of rows) if (!label.has(String(r[o.by]))) label.set(String(r[o.by]), r.label);
   const top = (key: string) =>
@@ -114,19 +116,22 @@ function measureBy(measure: string, by: string): string {
 /**
  * Sources side by side by category, as grouped bars: one bar per source and category, each figure
  * written at its bar, a published range as a line with end caps (never a bar to its midpoint), an
- * "at least" figure as an arrow, and "not reported" written where a source gives no figure (a dash),
- * never a bar of zero. Each source has its own fixed colour; where the sources are of different
- * kinds, the legend says which kind each is.
+ * "at least" figure as an arrow, and "not reported" written where a source gives no figure (a
+ * dash), never a bar of zero. Each source has its own fixed colour; where the sources are of
+ * different kinds, the legend says which kind each is.
  *
  * @param table A table in the contract's shape, e.g. `load('by-nationality')`.
  * @param options `by` (the dimension), `measure`, and the common options.
  * @returns A Vega-Lite spec.
- * @throws {InvalidTableError} If the table lacks a column the chart needs, or no row is left to draw.
+ * @throws {InvalidTableError} If the table lacks a column the chart needs, or no row is left
+ *   to draw.
  * @throws {InvalidOptionError} If options or `by` are missing, or an option is invalid.
  * @throws {UnknownIdError} If `measure` is not in the table.
  * @example
- * compareChart(load('by-nationality'), { by: 'nationality' }).vconcat[0].layer.map((l) => l.mark.type ?? l.mark);
- * // => ['bar', 'text', 'text'] (bars, figures, "not reported"; a range adds a rule and caps, "at least" an arrow)
+ * compareChart(load('by-nationality'), { by: 'nationality' })
+ *   .vconcat[0].layer.map((l) => l.mark.type ?? l.mark);
+ * // => ['bar', 'text', 'text']
+ * // (bars, figures, "not reported"; a range adds a rule and caps, "at least" an arrow)
  */
 export function compareChart(table: ColumnTable, options: CompareChartOptions): TopLevelSpec {
   const c = bySource(table, options, 'compareChart');
@@ -193,7 +198,8 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
       ...(c.mixed
         ? {
             subtitle:
-              'The sources are of different kinds: a named list counts registered victims, a demographic estimate calculates real deaths',
+              'The sources are of different kinds: a named list counts registered victims, a ' +
+              'demographic estimate calculates real deaths',
           }
         : {}),
       description: `Bar chart of ${keyWords(c.measure)} by ${c.by}, ${c.names}: ${c.order
@@ -203,7 +209,8 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
               .filter((r) => r.category === k)
               .map(
                 (r) =>
-                  `${r.figure === '–' ? 'not reported' : r.figure}${c.ids.length > 1 ? ` (${r.sourceName})` : ''}`,
+                  (r.figure === '–' ? 'not reported' : r.figure) +
+                  (c.ids.length > 1 ? ` (${r.sourceName})` : ''),
               )
               .join(', ')}`,
         )
@@ -241,7 +248,8 @@ export interface SpreadChartOptions extends CompareChartOptions {
  * @param table A table in the contract's shape, e.g. `load('by-nationality')`.
  * @param options `by` (the dimension), `measure`, `scale`, and the common options.
  * @returns A Vega-Lite spec.
- * @throws {InvalidTableError} If the table lacks a column the chart needs, or no row is left to draw.
+ * @throws {InvalidTableError} If the table lacks a column the chart needs, or no row is left
+ *   to draw.
  * @throws {InvalidOptionError} If options or `by` are missing, or an option is invalid.
  * @example
  * spreadChart(load('by-nationality'), { by: 'nationality' }).vconcat[0].layer.at(-1).encoding.text;
@@ -299,9 +307,10 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
     scale === 'log'
       ? [10 ** Math.floor(Math.log10(lowest)), 10 ** Math.ceil(Math.log10(highest))]
       : [0, highest * 1.05];
+  const unitWords = c.unit === 'percent' ? 'per cent' : 'persons';
   const x = {
     type: 'quantitative',
-    title: `${keyWords(c.measure)} (${c.unit === 'percent' ? 'per cent' : 'persons'}${scale === 'log' ? ', logarithmic scale' : ''})`,
+    title: `${keyWords(c.measure)} (${unitWords}${scale === 'log' ? ', logarithmic scale' : ''})`,
     axis: {
       format: ',d',
       ...(scale === 'log' ? { values: decades(domain as [number, number]) } : {}),
@@ -378,18 +387,22 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
         `Each source's figure per ${c.by}; at the right, the highest figure divided by the lowest`,
         ...(scale === 'log' ? ['Logarithmic scale: equal ratios lie at equal distances'] : []),
       ],
-      description: `Dot chart of ${keyWords(c.measure)} by ${c.by} in ${c.ids.length} sources (${c.names}), each source's figure on its own line, and the ratio of the highest figure to the lowest: ${spans
-        .map(
-          (s) =>
-            `${s.category}: ${c.rows
-              .filter((r) => r.category === s.category)
-              .map((r) => `${r.sourceName} ${r.value === null ? 'not reported' : r.figure}`)
-              .join(', ')} (${s.ratio})`,
-        )
-        .join('; ')}.`,
+      description:
+        `Dot chart of ${keyWords(c.measure)} by ${c.by} in ${c.ids.length} sources (${c.names}), ` +
+        "each source's figure on its own line, and the ratio of the highest figure to the " +
+        `lowest: ${spans
+          .map(
+            (s) =>
+              `${s.category}: ${c.rows
+                .filter((r) => r.category === s.category)
+                .map((r) => `${r.sourceName} ${r.value === null ? 'not reported' : r.figure}`)
+                .join(', ')} (${s.ratio})`,
+          )
+          .join('; ')}.`,
       sources: c.ids,
       notes: [
-        '×: the highest figure of the category divided by the lowest, over the sources that give one.',
+        '×: the highest figure of the category divided by the lowest, over the sources that ' +
+          'give one.',
         ...(missing.length
           ? ['"not reported": the source gives no figure (a dash), which is not zero.']
           : []),
@@ -416,7 +429,10 @@ export interface SlopeChartOptions extends CompareChartOptions {
   from: string;
   /** The source on the right. */
   to: string;
-  /** The vertical scale: `log` spreads the small figures apart, `linear` keeps distances. Default `'log'`. */
+  /**
+   * The vertical scale: `log` spreads the small figures apart,
+   * `linear` keeps distances. Default `'log'`.
+   */
   scale?: 'log' | 'linear';
 }
 
@@ -458,7 +474,8 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
     scale === 'log'
       ? (y: number) => domain[0] * Math.exp((y / height) * Math.log(domain[1] / domain[0]))
       : (y: number) => domain[0] + (y / height) * (domain[1] - domain[0]);
-  // Text labels are moved apart where their figures are close, so that none overlaps; equal figures share one label.
+  // Text labels are moved apart where their figures are close,
+  // so that none overlaps; equal figures share one label.
   const labels = (source: string, text: (k: string[]) => string) => {
     const groups = new Map<number, string[]>();
     for (const k of both)
@@ -551,12 +568,16 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
     },
     {
       title: `${measureBy(c.measure, c.by)}: ${names.get(from)} and ${names.get(to)}`,
-      subtitle: `${slopeSubtitle(from, to)}; ${scale === 'log' ? 'vertical scale logarithmic (equal ratios, equal steps)' : 'vertical scale linear'}`,
-      description: `Slope chart of ${keyWords(c.measure)} for ${both.length} categories of ${c.by}, from ${names.get(from)} on the left to ${names.get(to)} on the right: ${both
-        .map((k) => `${k} ${figureOf(k, from)} to ${figureOf(k, to)}`)
-        .join(
-          '; ',
-        )}.${left.length ? ` Left out, not reported by one of the two: ${left.join(', ')}.` : ''}`,
+      subtitle:
+        `${slopeSubtitle(from, to)}; ` +
+        (scale === 'log'
+          ? 'vertical scale logarithmic (equal ratios, equal steps)'
+          : 'vertical scale linear'),
+      description:
+        `Slope chart of ${keyWords(c.measure)} for ${both.length} categories of ${c.by}, ` +
+        `from ${names.get(from)} on the left to ${names.get(to)} on the right: ` +
+        `${both.map((k) => `${k} ${figureOf(k, from)} to ${figureOf(k, to)}`).join('; ')}.` +
+        (left.length ? ` Left out, not reported by one of the two: ${left.join(', ')}.` : ''),
       sources: [from, to],
       notes: [
         ...(left.length
@@ -582,7 +603,10 @@ function slopeSubtitle(from: string, to: string): string {
     : `A ${a} on the left, a ${b} on the right; a line per category`;
 }
 
-/** Moves positions (pixels, any order) apart so that neighbours are at least `gap` apart, keeping their order. */
+/**
+ * Moves positions (pixels, any order) apart so that
+ * neighbours are at least `gap` apart, keeping their order.
+ */
 function dodge(positions: number[], gap: number): number[] {
   const order = positions.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
   const placed = order.map(([p]) => p);

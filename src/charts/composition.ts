@@ -23,14 +23,20 @@ import { maxOf } from '../analysis/extent.js';
 
 /** Options of {@link compositionChart}. */
 export interface CompositionChartOptions extends ChartOptions {
-  /** The column whose values make the bars, e.g. `'nationality'` or `'source'`. Default `'source'`. */
+  /**
+   * The column whose values make the bars, e.g. `'nationality'` or `'source'`. Default `'source'`.
+   */
   by?: string;
   /**
-   * The column whose values make the parts of a bar, e.g. `'status'`, `'perpetrator'`, `'cause'`, or
-   * `'label'` for the source's own words, where a figure is defined by several dimensions at once. Required.
+   * The column whose values make the parts of a bar, e.g. `'status'`, `'perpetrator'`, `'cause'`,
+   * or `'label'` for the source's own words, where a figure is defined by several dimensions at
+   * once. Required.
    */
   color: string;
-  /** The measure to draw, where the table holds several (e.g. `'share'` in slovenia-2005). Default: the only one. */
+  /**
+   * The measure to draw, where the table holds several (e.g.
+   * `'share'` in slovenia-2005). Default: the only one.
+   */
   measure?: string;
   /** `'zero'` stacks the figures; `'normalize'` shows each bar as 100 %. Default `'zero'`. */
   stack?: 'zero' | 'normalize';
@@ -40,7 +46,8 @@ export interface CompositionChartOptions extends ChartOptions {
  * What a whole is made of, as stacked (or normalized) bars: one bar per value of `by`, one part per
  * value of `color`. Parts the source gives as a range are drawn at the midpoint and parts given as
  * "at least" at their lower bound, and the footer says so; a part with no key (the source does not
- * say) is "not stated". Figures not reported are left out and counted in the footer, never drawn as 0.
+ * say) is "not stated". Figures not reported are left out and counted in the footer, never drawn
+ * as 0.
  *
  * @param table A table in the contract's shape, e.g. `load('ndh-civilians-by-perpetrator')`.
  * @param options `color` (the parts), `by` (the bars), `measure`, `stack`, and the common options.
@@ -48,7 +55,10 @@ export interface CompositionChartOptions extends ChartOptions {
  * @throws {InvalidTableError} If the table lacks a column the chart needs.
  * @throws {InvalidOptionError} If an option is invalid.
  * @example
- * compositionChart(load('ndh-civilians-by-perpetrator'), { by: 'nationality', color: 'perpetrator' });
+ * compositionChart(load('ndh-civilians-by-perpetrator'), {
+ *   by: 'nationality',
+ *   color: 'perpetrator',
+ * });
  */
 export function compositionChart(
   table: ColumnTable,
@@ -63,11 +73,13 @@ export function compositionChart(
   const { by = 'source', color: part, stack = 'zero' } = o;
   if (typeof part !== 'string')
     throw new InvalidOptionError(
-      `compositionChart: invalid option color ${show(part)}; expected the name of a dimension column, e.g. 'status'.`,
+      `compositionChart: invalid option color ${show(part)}; ` +
+        "expected the name of a dimension column, e.g. 'status'.",
     );
   if (typeof by !== 'string')
     throw new InvalidOptionError(
-      `compositionChart: invalid option by ${show(by)}; expected the name of a column, e.g. 'source' or 'nationality'.`,
+      `compositionChart: invalid option by ${show(by)}; ` +
+        "expected the name of a column, e.g. 'source' or 'nationality'.",
     );
   if (stack !== 'zero' && stack !== 'normalize')
     throw new InvalidOptionError(
@@ -87,7 +99,8 @@ export function compositionChart(
   const units = new Set(rows.map((r) => r.unit));
   if (units.size > 1)
     throw new InvalidOptionError(
-      `The rows of measure '${measure}' mix units (${[...units].join(', ')}); choose a measure of one unit.`,
+      `The rows of measure '${measure}' mix units (${[...units].join(', ')}); ` +
+        'choose a measure of one unit.',
     );
   const names = new Map(sourceNames(rows.map((r) => r.source)).map((s) => [s.id, s.name]));
   const drawn = rowsToDraw(
@@ -96,7 +109,8 @@ export function compositionChart(
     'at least one row with a figure (value)',
   );
   const notReported = rows.length - drawn.length;
-  // A part with no key is "not stated"; where those rows all lie in a region the others do not, it says which.
+  // A part with no key is "not stated";
+  // where those rows all lie in a region the others do not, it says which.
   const unstated = drawn.filter((r) => r[part] == null);
   const regions = new Set(unstated.map((r) => r.region));
   const region =
@@ -170,7 +184,8 @@ export function compositionChart(
       : d.bar;
   const keyed = data.map((d, i) => ({ ...d, whole: whole(d, i) }));
   const wholes = [...new Set(keyed.map((d) => d.whole))];
-  // Two wholes with the same name differ in another dimension (Croats in the NDH and abroad): say which.
+  // Two wholes with the same name differ in another
+  // dimension (Croats in the NDH and abroad): say which.
   const barName = new Map<string, string>();
   for (const w of wholes) {
     const of = keyed.filter((d) => d.whole === w);
@@ -186,7 +201,12 @@ export function compositionChart(
     barName.set(
       w,
       differ.length
-        ? `${name}, ${differ.map((c) => (cell(of[0]!, c) == null ? `${c} not stated` : keyWords(String(cell(of[0]!, c))))).join(', ')}`
+        ? `${name}, ` +
+            differ
+              .map((c) =>
+                cell(of[0]!, c) == null ? `${c} not stated` : keyWords(String(cell(of[0]!, c))),
+              )
+              .join(', ')
         : name,
     );
   }
@@ -215,7 +235,8 @@ export function compositionChart(
   const commonNotes = [
     ...(notReported
       ? [
-          `${notReported} ${notReported === 1 ? 'figure' : 'figures'} not reported by the source ${notReported === 1 ? 'is' : 'are'} left out (not zero).`,
+          `${notReported} ${notReported === 1 ? 'figure' : 'figures'} not reported by the source ` +
+            `${notReported === 1 ? 'is' : 'are'} left out (not zero).`,
         ]
       : []),
     ...(parts.some((p) => p.startsWith('not stated'))
@@ -297,8 +318,11 @@ export function compositionChart(
       {
         title,
         subtitle:
-          'Some parts are given as ranges, which have no single length to stack: each part on its own line',
-        description: `Chart of ${keyWords(measure)} by ${whatParts}, one panel per ${by}: ${values.map((d) => `${d.bar}, ${d.part}: ${d.figure}`).join('; ')}.`,
+          'Some parts are given as ranges, which have no single length to stack: each part on ' +
+          'its own line',
+        description:
+          `Chart of ${keyWords(measure)} by ${whatParts}, one panel per ${by}: ` +
+          `${values.map((d) => `${d.bar}, ${d.part}: ${d.figure}`).join('; ')}.`,
         sources: rows.map((r) => r.source),
         notes: [...uncertaintyNotes(values), ...commonNotes],
       },
@@ -307,7 +331,8 @@ export function compositionChart(
       locale,
     );
   }
-  // Where there is one bar, the legend gives each part's figure; otherwise each part is labelled in its bar where it fits.
+  // Where there is one bar, the legend gives each part's figure;
+  // otherwise each part is labelled in its bar where it fits.
   const partName = (d: (typeof named2)[number]) => (single ? `${d.part}: ${d.figure}` : d.part);
   const domainParts = single
     ? parts.map((p) => partName(named2.find((d) => d.part === p)!))
@@ -345,7 +370,8 @@ export function compositionChart(
     ...commonNotes,
     ...(unlabelled.length
       ? [
-          `Parts too narrow to label: ${unlabelled.map((d) => `${d.bar}, ${d.part}: ${d.text}`).join('; ')}.`,
+          'Parts too narrow to label: ' +
+            `${unlabelled.map((d) => `${d.bar}, ${d.part}: ${d.text}`).join('; ')}.`,
         ]
       : []),
   ];
@@ -390,7 +416,11 @@ export function compositionChart(
     },
     {
       title,
-      description: `Stacked bar chart of ${keyWords(measure)} (${drawn.length} figures) split by ${whatParts}, one bar per whole: ${stacked.map((d) => `${d.bar}, ${d.part}: ${d.text}`).join('; ')}.${notes.length ? ` ${notes.join(' ')}` : ''}`,
+      description:
+        `Stacked bar chart of ${keyWords(measure)} (${drawn.length} figures) split by ` +
+        `${whatParts}, one bar per whole: ` +
+        `${stacked.map((d) => `${d.bar}, ${d.part}: ${d.text}`).join('; ')}.` +
+        (notes.length ? ` ${notes.join(' ')}` : ''),
       sources: rows.map((r) => r.source),
       notes,
     },

@@ -27,7 +27,8 @@ export function chartRows(
 ): ChartRow[] {
   if (!table || typeof table.objects !== 'function') {
     throw new InvalidTableError(
-      `Invalid table ${show(table)}: expected an Arquero table in the data contract's shape (load() or fromRows()).`,
+      `Invalid table ${show(table)}: ` +
+        "expected an Arquero table in the data contract's shape (load() or fromRows()).",
     );
   }
   const columns = table.columnNames();
@@ -43,7 +44,8 @@ export function chartRows(
 
 /**
  * The rows left to draw after a builder's choices (a measure, a category column); throws the
- * package's error naming what was chosen and what the table holds, instead of drawing an empty chart.
+ * package's error naming what was chosen and what the table holds, instead of drawing an
+ * empty chart.
  */
 export function rowsToDraw<T>(rows: T[], what: string, expected: string): T[] {
   if (rows.length === 0)
@@ -113,14 +115,16 @@ function shown(value: unknown): string {
 
 /**
  * Checks a title or subtitle: text (or, for a subtitle, a list of lines), never an object, which
- * Vega would read as an expression to evaluate ({ signal: … }), nor a BigInt, which no spec can hold.
+ * Vega would read as an expression to evaluate ({ signal: … }), nor a BigInt, which no spec
+ * can hold.
  */
 function checkText(option: string, value: unknown, lines: boolean): void {
   if (value === undefined) return;
   const ok = (v: unknown) => typeof v === 'string' && v.length <= 1000;
   if (ok(value) || (lines && Array.isArray(value) && value.length <= 20 && value.every(ok))) return;
   throw new InvalidOptionError(
-    `Invalid ${option} ${shown(value)}: expected text of at most 1000 characters${lines ? ', or a list of up to 20 such lines' : ''}.`,
+    `Invalid ${option} ${shown(value)}: expected text of at most 1000 characters` +
+      `${lines ? ', or a list of up to 20 such lines' : ''}.`,
   );
 }
 
@@ -172,7 +176,8 @@ export function framed(
           text: footer(
             frame.sources,
             [...(frame.notes ?? []), ...(options?.notes ?? [])],
-            // DejaVu Sans at 11 px averages about 6.6 px a character: lines no wider than the chart.
+            // DejaVu Sans at 11 px averages about 6.6 px a character:
+            // lines no wider than the chart.
             Math.max(60, Math.floor((width + 120) / 6.6)),
           ),
           orient: 'bottom',
@@ -201,7 +206,10 @@ export function arrowReach(rows: readonly ChartRow[]): number {
   return 0.04 * Math.max(1, maxOf(rows.map((r) => r.high ?? r.low ?? r.value ?? 0)));
 }
 
-/** Whether a figure is drawn as a length (bar or point): not a range, whose midpoint is computed, not published. */
+/**
+ * Whether a figure is drawn as a length (bar or point):
+ * not a range, whose midpoint is computed, not published.
+ */
 export const drawnAsFigure = (row: ChartRow): boolean =>
   row.value !== null && row.qualifier !== 'range';
 
@@ -278,7 +286,8 @@ export function uncertaintyNotes(rows: readonly ChartRow[]): string[] {
   return [
     ...(has('range')
       ? [
-          'A line with end caps: a published range (no mark at its midpoint, which no source gives).',
+          'A line with end caps: a published range (no mark at its midpoint, which no source ' +
+            'gives).',
         ]
       : []),
     ...(has('at-least')

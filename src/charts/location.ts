@@ -7,7 +7,8 @@ import { measureColours, type ChartOptions } from './theme.js';
  * The 1964 list by location: the dead beside the survivors, one pair of bars per location, in the
  * order of the death toll. The list's three parts of Serbia stay apart, as the list gives them.
  *
- * @param table `load('by-location-1964')`, or a table with `region` and the measures `deaths` and `survived`.
+ * @param table `load('by-location-1964')`, or a table with `region` and the measures `deaths`
+ *   and `survived`.
  * @param options The common options.
  * @returns A Vega-Lite spec.
  * @throws {InvalidTableError} If the table lacks a column the chart needs.
@@ -23,6 +24,8 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
   const words: Record<string, string> = { deaths: 'dead (death toll)', survived: 'survived' };
   const data = rows.map((r) => ({ ...r, what: words[r.measure] ?? r.measure }));
   const measures = [...new Set(data.map((d) => d.what))];
+  const figureOf = (label: string, measure: string) =>
+    rows.find((r) => r.label === label && r.measure === measure)?.figure ?? 'no figure';
   return framed(
     {
       data: { values: data },
@@ -64,7 +67,13 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
     {
       title: 'The 1964 list of war victims by location: the dead and the survivors',
       subtitle: 'A list of named victims: it counts those registered, not all deaths',
-      description: `Grouped bar chart of the 1964 list by ${order.length} locations: the death toll beside the survivors it also recorded (${order.map((l) => `${l}: ${rows.find((r) => r.label === l && r.measure === 'deaths')?.figure ?? 'no figure'} dead, ${rows.find((r) => r.label === l && r.measure === 'survived')?.figure ?? 'no figure'} survived`).join('; ')}). Serbia appears as Serbia (proper), AP Kosovo and AP Vojvodina, as in the list.`,
+      description:
+        `Grouped bar chart of the 1964 list by ${order.length} locations: the death toll beside ` +
+        'the survivors it also recorded (' +
+        order
+          .map((l) => `${l}: ${figureOf(l, 'deaths')} dead, ${figureOf(l, 'survived')} survived`)
+          .join('; ') +
+        '). Serbia appears as Serbia (proper), AP Kosovo and AP Vojvodina, as in the list.',
       sources: rows.map((r) => r.source),
       notes: ['"Survived": internees and deportees the 1964 census of war victims also recorded.'],
     },

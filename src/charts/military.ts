@@ -20,12 +20,15 @@ import { maxOf } from '../analysis/extent.js';
  * measure (killed, wounded, missing…), a line over a published range, "not reported" where a
  * source gives no figure, and the area a figure covers when it is not Yugoslavia (the Balkans).
  *
- * @param table `load('military-losses')` or `load('belgrade-offensive')`, or a table with `belligerent`.
+ * @param table `load('military-losses')` or `load('belgrade-offensive')`, or a table
+ *   with `belligerent`.
  * @param options The common options.
  * @returns A Vega-Lite spec.
  * @throws {InvalidTableError} If the table lacks a column the chart needs.
  * @example
- * militaryChart(load('military-losses')).vconcat[0].vconcat[0].layer.map((l) => l.mark.type ?? l.mark); // => ['bar', 'rule', 'text']
+ * militaryChart(load('military-losses'))
+ *   .vconcat[0].vconcat[0].layer.map((l) => l.mark.type ?? l.mark);
+ * // => ['bar', 'rule', 'text']
  */
 export function militaryChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);
@@ -137,7 +140,10 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
     {
       title: 'Military losses by belligerent, measure and source',
       subtitle: 'Each source as published; the sources differ in area and period',
-      description: `Bar chart of ${rows.length} military loss figures from ${names.size} sources, by belligerent and measure (${measures.join(', ')}); a line over a published range; figures a source does not report are marked.`,
+      description:
+        `Bar chart of ${rows.length} military loss figures from ${names.size} sources, ` +
+        `by belligerent and measure (${measures.join(', ')}); a line over a published range; ` +
+        'figures a source does not report are marked.',
       sources: rows.map((r) => r.source),
       notes: [
         ...(rows.some((r) => r.value === null)

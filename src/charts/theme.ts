@@ -47,7 +47,9 @@ export const sourceColours: Readonly<Record<string, string>> = Object.freeze({
   savich: '#D55E00',
 });
 
-/** The colour of each measure, the same in every chart (killed is vermillion wherever it is drawn). */
+/**
+ * The colour of each measure, the same in every chart (killed is vermillion wherever it is drawn).
+ */
 export const measureColours: Readonly<Record<string, string>> = Object.freeze({
   deaths: '#0072B2',
   killed: '#D55E00',
@@ -129,7 +131,10 @@ export interface ChartOptions {
   subtitle?: string;
   /** A BCP 47 locale for the numbers, e.g. `'de-DE'` (1.027.000). Default `'en-US'`. */
   locale?: string;
-  /** Further lines for the footer, after the chart's own notes (e.g. a caveat from a row's `note`). Default none. */
+  /**
+   * Further lines for the footer, after the chart's own
+   * notes (e.g. a caveat from a row's `note`). Default none.
+   */
   notes?: readonly string[];
 }
 

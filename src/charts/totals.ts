@@ -45,7 +45,10 @@ const measureWords: Record<string, string> = {
   deaths: 'deaths',
 };
 
-/** The measures that count or estimate deaths; every other measure of the table is not a death count. */
+/**
+ * The measures that count or estimate deaths;
+ * every other measure of the table is not a death count.
+ */
 const deathMeasures = new Set(['deaths', 'killed']);
 
 /**
@@ -60,11 +63,13 @@ const deathMeasures = new Set(['deaths', 'killed']);
  * @param table `load('total-estimates')`, or a table in the same shape (needs `kind`).
  * @param options Width, title, subtitle, locale, notes (see {@link ChartOptions}).
  * @returns A Vega-Lite spec.
- * @throws {InvalidTableError} If the table lacks a column the chart needs, or has no figure to draw.
+ * @throws {InvalidTableError} If the table lacks a column the chart needs, or has no figure
+ *   to draw.
  * @throws {InvalidOptionError} If an option is invalid.
  * @example
  * totalsChart(load('total-estimates')).vconcat[0].vconcat.map((p) => p.title.text);
- * // => ['Deaths, counted or estimated', 'Not counts of deaths: demographic loss and unspecified casualties']
+ * // => ['Deaths, counted or estimated',
+ * //     'Not counts of deaths: demographic loss and unspecified casualties']
  */
 export function totalsChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);
@@ -84,7 +89,8 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
       (who.name !== who.short ? who.name.slice(who.short.length + 2, -1) : '')
     );
   };
-  // A row that restates another is not drawn again: the row it restates says how often it was given.
+  // A row that restates another is not drawn again:
+  // the row it restates says how often it was given.
   const restated = (r: ChartRow) => r.restates ?? null;
   const ids = new Set(rows.map((r) => r.id ?? null));
   const again = rows.filter((r) => restated(r) !== null && ids.has(restated(r)));
@@ -192,24 +198,29 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
     {
       title: 'Published totals of Yugoslavia’s war dead, 1941–1945, and the official loss claims',
       subtitle: [
-        'Above: deaths, counted (named list) or estimated; below, apart: figures that are not counts of',
+        'Above: deaths, counted (named list) or estimated; below, apart: figures that are not ' +
+          'counts of',
         'deaths (demographic loss includes the births deficit and emigration)',
       ],
-      description: `Dot plot of ${data.length} published totals in two panels. Deaths, counted or estimated: ${data
-        .filter((d) => d.panel === 'deaths')
-        .map((d) => `${d.row}: ${d.figure} (${d.kindName})`)
-        .join('; ')}. Not counts of deaths: ${
-        data
-          .filter((d) => d.panel === 'other')
+      description:
+        `Dot plot of ${data.length} published totals in two panels. ` +
+        `Deaths, counted or estimated: ${data
+          .filter((d) => d.panel === 'deaths')
           .map((d) => `${d.row}: ${d.figure} (${d.kindName})`)
-          .join('; ') || 'none'
-      }.`,
+          .join('; ')}. Not counts of deaths: ${
+          data
+            .filter((d) => d.panel === 'other')
+            .map((d) => `${d.row}: ${d.figure} (${d.kindName})`)
+            .join('; ') || 'none'
+        }.`,
       sources: rows.map((r) => r.source),
       notes: [
-        'A named list counts registered victims only; demographic estimates calculate real deaths; "demographic loss" also counts the births deficit and emigration.',
+        'A named list counts registered victims only; demographic estimates calculate real ' +
+          'deaths; "demographic loss" also counts the births deficit and emigration.',
         ...repeated.map(
           (d) =>
-            `${d.figure} (${names.get(d.source)!.short}) is drawn once: the table records it as mentioned ${d.mentions} times (${d.dates}).`,
+            `${d.figure} (${names.get(d.source)!.short}) is drawn once: ` +
+            `the table records it as mentioned ${d.mentions} times (${d.dates}).`,
         ),
         ...uncertaintyNotes(data),
       ],
