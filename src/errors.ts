@@ -45,7 +45,8 @@ export function show(value: unknown): string {
     text = String(value);
   else {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a function or symbol, which JSON skips, shows as its own text
+      // A function or symbol, which JSON skips, shows as its own text (the reason for this rule):
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       text = JSON.stringify(value) ?? String(value);
     } catch {
       text = Object.prototype.toString.call(value);
@@ -57,11 +58,17 @@ export function show(value: unknown): string {
     : text;
 }
 
-/** Control characters (C0, DEL, C1), and the line and paragraph separators, and bidirectional overrides. */
+/**
+ * Control characters (C0, DEL, C1),
+ * and the line and paragraph separators, and bidirectional overrides.
+ */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const controls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** Names for an error message, each with its control characters escaped: at most 30, then how many more. */
+/**
+ * Names for an error message, each with its control characters escaped:
+ * at most 30, then how many more.
+ */
 export function listNames(names: readonly string[]): string {
   const shown = names.slice(0, 30).map((n) => escapeControls(n));
   return names.length > 30 ? `${shown.join(', ')} … (${names.length - 30} more)` : shown.join(', ');
@@ -108,7 +115,8 @@ function closest(given: string, choices: readonly string[]): string | undefined 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const choice of choices) {
-    if (Math.abs(choice.length - g.length) > limit) continue; // the distance is at least this: too far (and a huge string costs nothing)
+    // The distance is at least this: too far (and a huge string costs nothing).
+    if (Math.abs(choice.length - g.length) > limit) continue;
     const d = distance(g, choice.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [choice, d];
   }
@@ -132,10 +140,16 @@ function distance(a: string, b: string): number {
 /** A table that does not follow the data contract; the message names the row, column and value. */
 export class InvalidTableError extends CasualtiesError {}
 
-/** An option with a value the function cannot use; the message names the option, the value and what was expected. */
+/**
+ * An option with a value the function cannot use;
+ * the message names the option, the value and what was expected.
+ */
 export class InvalidOptionError extends CasualtiesError {}
 
-/** A report folder that could not or must not be written; the message names the path and why, in one line. */
+/**
+ * A report folder that could not or must not be written;
+ * the message names the path and why, in one line.
+ */
 export class ReportWriteError extends CasualtiesError {
   /** What to do instead, e.g. 'choose a folder you can write to'. */
   readonly hint: string | undefined;

@@ -9,7 +9,8 @@ import { numberFormat } from '../exchange/figure.js';
  * @returns The line, without a line break.
  * @example
  * balanceLine();
- * // => 'Across tables, deaths + births deficit 335,000 + emigration ~660,000 against the demographic loss 1,700,000 (yu-official): yu-1964 −107,677; kocovic +309,000; …'
+ * // => 'Across tables, deaths + births deficit 335,000 + emigration ~660,000 against the ' +
+ * //    'demographic loss 1,700,000 (yu-official): yu-1964 −107,677; kocovic +309,000; …'
  */
 export function balanceLine(): string {
   const rows = balance().objects();
@@ -21,8 +22,15 @@ export function balanceLine(): string {
   const gaps = rows
     .map(
       (g) =>
-        `${g.deaths_source} ${approx(g.approximate ? 'approximate' : '')}${signed(g.gap)}${g.gap_low !== g.gap_high ? ` (${signed(g.gap_low)} to ${signed(g.gap_high)})` : ''}`,
+        `${g.deaths_source} ${approx(g.approximate ? 'approximate' : '')}${signed(g.gap)}` +
+        (g.gap_low !== g.gap_high ? ` (${signed(g.gap_low)} to ${signed(g.gap_high)})` : ''),
     )
     .join('; ');
-  return `Across tables, deaths + births deficit ${approx(r.births_deficit_qualifier)}${n(r.births_deficit)} + emigration ${approx(r.emigration_qualifier)}${n(r.emigration)} against the demographic loss ${approx(r.loss_qualifier)}${n(r.loss)} (${r.loss_source}), parts − loss: ${gaps}. The parts come from different sources; see balance().`;
+  return (
+    'Across tables, deaths + births deficit ' +
+    `${approx(r.births_deficit_qualifier)}${n(r.births_deficit)} + emigration ` +
+    `${approx(r.emigration_qualifier)}${n(r.emigration)} against the demographic loss ` +
+    `${approx(r.loss_qualifier)}${n(r.loss)} (${r.loss_source}), parts − loss: ${gaps}. ` +
+    'The parts come from different sources; see balance().'
+  );
 }

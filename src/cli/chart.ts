@@ -12,8 +12,10 @@ const formats = ['.svg', '.png', '.pdf'] as const;
 export const chartCommand: Command = {
   summary: 'Draw one chart of a dataset to an SVG, PNG or PDF file, at a printed width.',
   usage:
-    '<dataset> --out <file.svg|png|pdf> [--chart <name>] [--width <length> | --column single|double] [--dpi <n>]',
-  help: `
+    '<dataset> --out <file.svg|png|pdf> [--chart <name>] ' +
+    '[--width <length> | --column single|double] [--dpi <n>]',
+  help:
+    `
 Writes the chart as the file's extension says: .svg, .png or .pdf (vector, with its font embedded).
 With --width or --column the chart is laid out anew at that printed width: its text keeps its
 size (8.25 pt) and the plot area grows or shrinks. A PNG is drawn at --dpi (default 300); without
@@ -28,7 +30,8 @@ Options:
 
 Examples:
   ww2-yugoslavia-casualties chart by-republic-zerjavic --column single --out figure-1.pdf
-  ww2-yugoslavia-casualties chart by-nationality --chart by-nationality-slope --column double --out slope.pdf
+  ww2-yugoslavia-casualties chart by-nationality --chart by-nationality-slope ` +
+    `--column double --out slope.pdf
   ww2-yugoslavia-casualties chart total-estimates --column double --dpi 600 --out totals.png`,
   options: {
     out: { type: 'string' },

@@ -24,7 +24,10 @@ export function oneLine(text: string, max = maxMessageLength): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : clean;
 }
 
-/** Whether an error is bad usage or bad input (exit 1), rather than a failure of the program (exit 2). */
+/**
+ * Whether an error is bad usage or bad input (exit 1),
+ * rather than a failure of the program (exit 2).
+ */
 export function isUserError(error: unknown): boolean {
   return (
     error instanceof UsageError ||
@@ -53,7 +56,8 @@ export function failureText(
   const hinted = (error as { hint?: unknown })?.hint;
   const hint = typeof hinted === 'string' && hinted ? hinted : fallbackHint;
   const lines = [
-    `${oneLine(prefix, 120)}: ${isUserError(error) ? '' : 'unexpected failure: '}${oneLine(message)}`,
+    `${oneLine(prefix, 120)}: ` +
+      `${isUserError(error) ? '' : 'unexpected failure: '}${oneLine(message)}`,
   ];
   if (hint) lines.push(oneLine(hint));
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);

@@ -10,8 +10,11 @@ const round = (x: unknown) => (typeof x === 'number' ? Math.round(x) : x);
 export const estimateCommand: Command = {
   summary: 'Estimate how many people no list recorded, from matched lists (capture–recapture).',
   usage:
-    '<file.csv> --lists <a,b,c> [--count <column>] [--max-order <k>] [--criterion bic|aic] [--bootstrap <n>] [--seed <n>] [--summary] [--chart <file.png|file.svg>] [--format table|csv|json|md]',
-  help: `
+    '<file.csv> --lists <a,b,c> [--count <column>] [--max-order <k>] [--criterion bic|aic] ' +
+    '[--bootstrap <n>] [--seed <n>] [--summary] [--chart <file.png|file.svg>] ' +
+    '[--format table|csv|json|md]',
+  help:
+    `
 The CSV holds one row per matched person and one column per list, 1/0 or true/false (or, with
 --count, one row per capture history and its number of people). Prints one row per model: the
 estimate (observed + on no list), its interval and, for log-linear models, BIC/AIC and weight.
@@ -36,7 +39,8 @@ Options:
 Examples:
   ww2-yugoslavia-casualties estimate victims.csv --lists registry,memorial,survey
   ww2-yugoslavia-casualties estimate histories.csv --lists a,b,c,d --count n --format csv
-  ww2-yugoslavia-casualties estimate victims.csv --lists a,b,c --bootstrap 500 --chart estimates.png`,
+  ww2-yugoslavia-casualties estimate victims.csv --lists a,b,c --bootstrap 500 ` +
+    `--chart estimates.png`,
   options: {
     lists: { type: 'string' },
     count: { type: 'string' },

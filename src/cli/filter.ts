@@ -17,7 +17,8 @@ export interface Filter {
 }
 
 const hint =
-  "write --filter <column>=<value>, or a comparison in quotes (the shell reads < and > itself): --filter 'value>=10000'";
+  'write --filter <column>=<value>, or a comparison in quotes (the shell reads < and > ' +
+  "itself): --filter 'value>=10000'";
 
 /**
  * Parses a --filter expression: the column is everything before the first operator.
@@ -25,7 +26,8 @@ const hint =
  * @throws {UsageError} when there is no operator, no column or no operand.
  * @example
  * parseFilter('value>=10000'); // => { column: 'value', operator: '>=', operand: '10000' }
- * parseFilter('nationality=serbs'); // => { column: 'nationality', operator: '=', operand: 'serbs' }
+ * parseFilter('nationality=serbs');
+ * // => { column: 'nationality', operator: '=', operand: 'serbs' }
  */
 export function parseFilter(text: string): Filter {
   const match = /^([^=!<>]*)(>=|<=|!=|=|<|>)(.*)$/s.exec(text);
@@ -80,7 +82,8 @@ const compare: Record<Operator, (a: number, b: number) => boolean> = {
  *   not a number where one is needed.
  * @example
  * filterRows(load('by-nationality'), 'value>=100000').numRows(); // => 6
- * filterRows(load('by-nationality'), 'nationality=jews').array('value'); // => [45000, 60000, 57000]
+ * filterRows(load('by-nationality'), 'nationality=jews').array('value');
+ * // => [45000, 60000, 57000]
  */
 export function filterRows(table: ColumnTable, expression: string): ColumnTable {
   const { column, operator, operand } = parseFilter(expression);
@@ -102,7 +105,8 @@ export function filterRows(table: ColumnTable, expression: string): ColumnTable 
   if (operator !== '=' && operator !== '!=')
     throw new UsageError(
       `column '${column}' holds text: ${operator} compares numbers`,
-      `the columns of numbers here: ${numeric.join(', ') || 'none'}; for text use = or !=, e.g. --filter ${column}=${firstValue(table, column)}`,
+      `the columns of numbers here: ${numeric.join(', ') || 'none'}; ` +
+        `for text use = or !=, e.g. --filter ${column}=${firstValue(table, column)}`,
     );
   const present = [...new Set(table.array(column) as unknown[])].filter((v) => v != null).map(cell);
   if (!present.includes(operand)) throw new UnknownIdError(`value of ${column}`, operand, present);

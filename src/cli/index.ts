@@ -48,7 +48,8 @@ function overview(topic?: string): string {
   if (topic && Object.hasOwn(commands, topic)) return help(topic, commands[topic]!);
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
   return [
-    `${program}: the published casualty figures of World War II in Yugoslavia, as their sources give them.`,
+    `${program}: the published casualty figures of World War II in Yugoslavia, ` +
+      'as their sources give them.',
     '',
     `Usage: ${program} <command> [options]`,
     '',

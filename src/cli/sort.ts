@@ -35,8 +35,10 @@ export function parseSort(text: string): SortKey {
  * @throws {UnknownIdError} for a column the table does not have, naming the ones it has.
  * @throws {UsageError} for a malformed key.
  * @example
- * sortRows(load('by-status'), ['value:desc']).array('value'); // => [581000, 514000, 446000, 237000, 209000]
- * sortRows(load('by-status'), ['source', 'value']).array('value'); // => [446000, 514000, 209000, 237000, 581000]
+ * sortRows(load('by-status'), ['value:desc']).array('value');
+ * // => [581000, 514000, 446000, 237000, 209000]
+ * sortRows(load('by-status'), ['source', 'value']).array('value');
+ * // => [446000, 514000, 209000, 237000, 581000]
  */
 export function sortRows(table: ColumnTable, keys: string[]): ColumnTable {
   if (!keys.length) return table;
