@@ -30,15 +30,20 @@ const formats: readonly CitationFormat[] = ['text', 'bibtex', 'biblatex', 'csl-j
  * `references` (CSL-JSON, printed by APA and Vancouver; also in `note`).
  *
  * @param id A source id of `sources.csv`, e.g. `'zerjavic'`.
- * @param options `{ format }`: `text` (default), `bibtex`, `biblatex` or `csl-json` (a JSON string).
+ * @param options `{ format }`: `text` (default), `bibtex`, `biblatex` or `csl-json` (a
+ *   JSON string).
  * @returns The citation.
  * @throws {UnknownIdError} If `id` is not in the registry.
  * @throws {InvalidOptionError} If `format` is not one of the four.
  * @example
  * cite('zerjavic');
- * // => "Žerjavić, Vladimir. 1989. Gubici stanovništva Jugoslavije u drugom svjetskom ratu. Demographic estimate. Figures read from 'World War II in Yugoslavia' (encyclopedia article), …"
+ * // => 'Žerjavić, Vladimir. 1989. Gubici stanovništva Jugoslavije u drugom svjetskom ratu. ' +
+ * //    "Demographic estimate. Figures read from 'World War II in Yugoslavia' (encyclopedia " +
+ * //    'article), …'
  * cite('reinecke-times-1945', { format: 'biblatex' });
- * // => '@article{reinecke-times-1945,\n  author = {{The Times}},\n  title = {{[German casualty lists …]}},\n  journaltitle = {The Times},\n  date = {1945-07-30},\n  …'
+ * // => '@article{reinecke-times-1945,\n  author = {{The Times}},\n' +
+ * //    '  title = {{[German casualty lists …]}},\n  journaltitle = {The Times},\n' +
+ * //    '  date = {1945-07-30},\n  …'
  */
 export function cite(id: string, options: CiteOptions = {}): string {
   const { format = 'text' } = checkOptions(options, 'cite');

@@ -22,7 +22,8 @@ export interface StrictCSV {
  * @returns The header's names, the records and the line each starts on.
  * @throws {InvalidTableError} Naming the file (or "the text"), every bad line and the cell counts.
  * @example
- * readCSV('a,b\n1,2\n', ['load', 'x.csv']); // => { names: ['a', 'b'], records: [['1', '2']], lines: [2] }
+ * readCSV('a,b\n1,2\n', ['load', 'x.csv']);
+ * // => { names: ['a', 'b'], records: [['1', '2']], lines: [2] }
  * readCSV('a,b\n1,2,3\n', ['load', 'x.csv']);
  * // throws InvalidTableError: load: x.csv is not a well-formed table; nothing was loaded:
  * // - row 1 (line 2): 3 cells; expected 2, one per column of the header
@@ -52,13 +53,15 @@ export function readCSV(text: string, where: readonly [fn: string, what: string]
     if (r.cells.length !== names.length)
       problem(
         () =>
-          `row ${i + 1} (line ${r.line}): ${r.cells.length} cells; expected ${names.length}, one per column of the header`,
+          `row ${i + 1} (line ${r.line}): ${r.cells.length} cells; ` +
+          `expected ${names.length}, one per column of the header`,
       );
   }
   if (count > 0) {
     const more = count - problems.length; // the count is the one number kept of the rest
     throw new InvalidTableError(
-      `${fn}: ${what} is not a well-formed table; nothing was loaded:\n- ${problems.join('\n- ')}${more > 0 ? `\n- … and ${more} more` : ''}`,
+      `${fn}: ${what} is not a well-formed table; nothing was loaded:\n` +
+        `- ${problems.join('\n- ')}${more > 0 ? `\n- … and ${more} more` : ''}`,
     );
   }
   return { names, records: records.map((r) => r.cells), lines: records.map((r) => r.line) };
@@ -112,7 +115,8 @@ function split(text: string, fn: string, what: string): CSVRecord[] {
   }
   if (inQuotes)
     throw new InvalidTableError(
-      `${fn}: in ${what}, a quoted cell opened on line ${opened} is never closed; expected a closing '"'.`,
+      `${fn}: in ${what}, a quoted cell opened on line ${opened} is never closed; ` +
+        `expected a closing '"'.`,
     );
   if (cell !== '' || quoted || cells.length > 0) {
     endCell();

@@ -89,9 +89,12 @@ const explanation =
  * describe('by-location-1964').rows; // => 18
  * describe('by-location-1964').sources.map((s) => s.kind); // => ['named-list']
  * describe('slovenia-2005').structure.overlaps.map((o) => `${o.id} ${o.relation} ${o.of}`);
- * // => ['slovenia-2005-yugoslav-communist-authorities-post-war-killed subset_of slovenia-2005-1941-1945-and-post-war-deaths',
- * //     'slovenia-2005-1941-to-may-1945-deaths subset_of slovenia-2005-1941-1945-and-post-war-deaths',
- * //     'slovenia-2005-civilian-partisans-1941-1945-killed subset_of slovenia-2005-1941-1945-and-post-war-deaths']
+ * // => ['slovenia-2005-yugoslav-communist-authorities-post-war-killed subset_of ' +
+ * //       'slovenia-2005-1941-1945-and-post-war-deaths',
+ * //     'slovenia-2005-1941-to-may-1945-deaths subset_of ' +
+ * //       'slovenia-2005-1941-1945-and-post-war-deaths',
+ * //     'slovenia-2005-civilian-partisans-1941-1945-killed subset_of ' +
+ * //       'slovenia-2005-1941-1945-and-post-war-deaths']
  */
 export function describe(id: DatasetId): DatasetDescription {
   if (!datasetIds.includes(id)) throw new UnknownIdError('dataset', id, datasetIds);

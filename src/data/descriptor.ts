@@ -54,7 +54,10 @@ export interface CatalogResource {
   schema: { fields: CatalogField[]; primaryKey: string[] };
 }
 
-/** What the loaders need of `datapackage.json`, bundled with the data (sizes, hashes and citations stay in the file). */
+/**
+ * What the loaders need of `datapackage.json`,
+ * bundled with the data (sizes, hashes and citations stay in the file).
+ */
 export interface Catalog {
   caveats: string[];
   licenses: { name: string }[];

@@ -46,8 +46,12 @@ export const crosswalkDimensions: readonly CrosswalkDimension[] = Object.freeze(
  * @returns A new table with one row per published figure.
  * @throws {UnknownIdError} If `id` is not a bundled dataset; the message suggests the nearest id.
  * @example
- * load('by-nationality').filter((d) => d.nationality === 'jews').select('source', 'value').objects();
- * // => [{ source: 'yu-1964', value: 45000 }, { source: 'kocovic', value: 60000 }, { source: 'zerjavic', value: 57000 }]
+ * load('by-nationality')
+ *   .filter((d) => d.nationality === 'jews')
+ *   .select('source', 'value')
+ *   .objects();
+ * // => [{ source: 'yu-1964', value: 45000 }, { source: 'kocovic', value: 60000 },
+ * //     { source: 'zerjavic', value: 57000 }]
  */
 export function load<Id extends DatasetId>(id: Id): TypedTable<DatasetRows[Id]> {
   if (!datasetIds.includes(id)) throw new UnknownIdError('dataset', id, datasetIds);

@@ -17,7 +17,8 @@ export function parseResource(text: string, resource: CatalogResource): ColumnTa
   const fields = resource.schema.fields;
   if (names.join(',') !== fields.map((f) => f.name).join(',')) {
     throw new InvalidTableError(
-      `load: the header of ${file} is ${names.join(',')}; expected the columns of its schema, ${fields.map((f) => f.name).join(',')}.`,
+      `load: the header of ${file} is ${names.join(',')}; ` +
+        `expected the columns of its schema, ${fields.map((f) => f.name).join(',')}.`,
     );
   }
   const columns: Record<string, (string | number | null)[]> = {};
@@ -41,7 +42,8 @@ function parseNumber(
   const value = Number(cell);
   if (!Number.isFinite(value) || cell.trim() !== cell || cell === '') {
     throw new CasualtiesError(
-      `Invalid number '${cell}' in column '${column}' of ${file}, line ${line}: expected a number with '.' as decimal mark.`,
+      `Invalid number '${cell}' in column '${column}' of ${file}, line ${line}: ` +
+        "expected a number with '.' as decimal mark.",
     );
   }
   return value;
