@@ -13,8 +13,8 @@ import { formatFigure, numberFormat, type Figure } from './figure.js';
 export interface DisplayOptions {
   /**
    * Columns to show, in order; `figure` is the figure written with its qualifier and interval.
-   * Default: every column, with `figure` in place of `value`, `low`, `high`, `qualifier` and `unit`,
-   * and without `note` and the structure columns (`id`, `part_of`, `subset_of`, `restates`,
+   * Default: every column, with `figure` in place of `value`, `low`, `high`, `qualifier` and
+   * `unit`, and without `note` and the structure columns (`id`, `part_of`, `subset_of`, `restates`,
    * `precision`).
    */
   columns?: string[];
@@ -68,7 +68,8 @@ export function display(table: ColumnTable, given?: DisplayOptions, fn = 'displa
     (!Number.isInteger(fractionDigits) || fractionDigits < 0 || fractionDigits > 20)
   ) {
     throw new InvalidOptionError(
-      `${fn}: option fractionDigits is ${show(fractionDigits)}; expected a whole number from 0 to 20.`,
+      `${fn}: option fractionDigits is ${show(fractionDigits)}; ` +
+        'expected a whole number from 0 to 20.',
     );
   }
   const hasFigure = figureParts.every((c) => names.includes(c));
@@ -94,7 +95,8 @@ export function display(table: ColumnTable, given?: DisplayOptions, fn = 'displa
     if (c === 'figure')
       return formatFigure(row as unknown as Figure, locale, `${fn}: row ${i + 1}`);
     const v = row[c];
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a user's cell may hold a Date or any value: shown as JavaScript writes it
+    // no-base-to-string: a user's cell may hold a Date or any value, shown as JavaScript writes it
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     return v == null ? '' : typeof v === 'number' ? formats.get(c)!(v) : String(v);
   };
   return {
@@ -133,12 +135,14 @@ function columnFormat(
 export function checkTable(table: unknown, fn: string): string[] {
   if (!isTable(table))
     throw new InvalidTableError(
-      `${fn}: expected an Arquero table (from load(), fromRows() or an analysis function); got ${show(table)}.`,
+      `${fn}: expected an Arquero table (from load(), fromRows() or an analysis function); ` +
+        `got ${show(table)}.`,
     );
   const names = table.columnNames();
   if (names.includes('__proto__')) {
     throw new InvalidTableError(
-      `${fn}: the table has a column named '__proto__', which a row object cannot hold; expected other column names (rename it).`,
+      `${fn}: the table has a column named '__proto__', which a row object cannot hold; ` +
+        'expected other column names (rename it).',
     );
   }
   return names;

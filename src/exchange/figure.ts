@@ -21,16 +21,20 @@ export interface Figure {
  * @returns The figure as text.
  * @throws {InvalidOptionError} If the locale is not one the runtime knows.
  * @throws {InvalidTableError} If a number is not finite, the qualifier is unknown, or the figure
- *   lacks the number its qualifier needs (a value, or a range's bounds): it would print a wrong number.
+ *   lacks the number its qualifier needs (a value, or a range's bounds): it would print a wrong
+ *   number.
  * @example
- * formatFigure({ value: 70000, low: 69000, high: 71000, qualifier: 'range' }); // => '69,000–71,000'
- * formatFigure({ value: 18000, low: 18000, high: null, qualifier: 'at-least' }, 'de-DE'); // => '≥18.000'
+ * formatFigure({ value: 70000, low: 69000, high: 71000, qualifier: 'range' });
+ * // => '69,000–71,000'
+ * formatFigure({ value: 18000, low: 18000, high: null, qualifier: 'at-least' }, 'de-DE');
+ * // => '≥18.000'
  */
 export function formatFigure(figure: Figure, locale = 'en-US', where = 'formatFigure'): string {
   const number = numberFormat(locale);
   if (typeof figure !== 'object' || figure === null)
     throw new InvalidTableError(
-      `${where}: the figure is ${show(figure)}; expected an object with value, low, high and qualifier.`,
+      `${where}: the figure is ${show(figure)}; ` +
+        'expected an object with value, low, high and qualifier.',
     );
   const percent = figure.unit === 'percent' ? '%' : '';
   const n = (x: number) => number.format(x) + percent;
@@ -102,7 +106,8 @@ export function numberFormat(
       });
     } catch (cause) {
       throw new InvalidOptionError(
-        `Invalid locale ${show(locale)}: expected a BCP 47 language tag such as 'en-US' or 'de-DE'.`,
+        `Invalid locale ${show(locale)}: ` +
+          "expected a BCP 47 language tag such as 'en-US' or 'de-DE'.",
         { cause },
       );
     }

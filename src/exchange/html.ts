@@ -19,11 +19,16 @@ export interface HTMLOptions extends DisplayOptions {
  * @param options Columns, locale, notes, caption and class name.
  * @returns The HTML text of one `<table>` element.
  * @throws {UnknownIdError} If a column in `options.columns` is not in the table.
- * @throws {InvalidTableError} If `table` is not an Arquero table, or a figure breaks the data contract.
- * @throws {InvalidOptionError} If an option has the wrong type, or `locale` or `fractionDigits` is invalid.
+ * @throws {InvalidTableError} If `table` is not an Arquero table, or a figure breaks the
+ *   data contract.
+ * @throws {InvalidOptionError} If an option has the wrong type, or `locale` or `fractionDigits`
+ *   is invalid.
  * @example
  * toHTML(load('by-status').slice(0, 1), { columns: ['label', 'figure'] });
- * // => '<table class="ww2yc">\n<thead><tr><th>label</th><th class="number">figure</th></tr></thead>\n<tbody>\n<tr><td>Yugoslav partisans</td><td class="number">237,000</td></tr>\n</tbody>\n</table>\n'
+ * // => '<table class="ww2yc">\n' +
+ * //    '<thead><tr><th>label</th><th class="number">figure</th></tr></thead>\n<tbody>\n' +
+ * //    '<tr><td>Yugoslav partisans</td><td class="number">237,000</td></tr>\n' +
+ * //    '</tbody>\n</table>\n'
  */
 export function toHTML(table: ColumnTable, options: HTMLOptions = {}): string {
   const { columns, rows, numeric } = display(table, options, 'toHTML');
@@ -45,11 +50,15 @@ export function toHTML(table: ColumnTable, options: HTMLOptions = {}): string {
     [
       `<table class="${escapeHTML(className)}">`,
       ...(caption !== undefined ? [`<caption>${escapeHTML(caption)}</caption>`] : []),
-      `<thead><tr>${columns.map((c, i) => `<th${attrs(i)}>${escapeHTML(c)}</th>`).join('')}</tr></thead>`,
+      '<thead><tr>' +
+        columns.map((c, i) => `<th${attrs(i)}>${escapeHTML(c)}</th>`).join('') +
+        '</tr></thead>',
       '<tbody>',
       ...rows.map(
         (row) =>
-          `<tr>${row.map((text, i) => `<td${attrs(i, text)}>${escapeHTML(text)}</td>`).join('')}</tr>`,
+          '<tr>' +
+          row.map((text, i) => `<td${attrs(i, text)}>${escapeHTML(text)}</td>`).join('') +
+          '</tr>',
       ),
       '</tbody>',
       '</table>',

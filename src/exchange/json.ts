@@ -22,14 +22,15 @@ export function toJSON(table: ColumnTable): string {
 /**
  * Writes a table as Apache Arrow IPC bytes (the stream format), which pandas, polars, R's arrow
  * package and DuckDB read with their column types. A column of the data package has the type its
- * descriptor gives, whatever the rows hold: `number` is Float64, `integer` Int32, `string` Utf8, and
- * a column that is empty in every row keeps that type (its values null). Any other column is
- * Float64 if it holds numbers, Bool if booleans, and Utf8 if text or nothing but nulls. So tables of
- * one shape concatenate in any Arrow reader.
+ * descriptor gives, whatever the rows hold: `number` is Float64, `integer` Int32, `string` Utf8,
+ * and a column that is empty in every row keeps that type (its values null). Any other column is
+ * Float64 if it holds numbers, Bool if booleans, and Utf8 if text or nothing but nulls. So tables
+ * of one shape concatenate in any Arrow reader.
  *
  * @param table Any Arquero table.
  * @returns The Arrow IPC bytes.
- * @throws {InvalidTableError} If `table` is not an Arquero table, or a column mixes types, or holds values its descriptor type cannot (text in `value`).
+ * @throws {InvalidTableError} If `table` is not an Arquero table, or a column mixes types, or holds
+ *   values its descriptor type cannot (text in `value`).
  * @example
  * const bytes = toArrow(load('by-status')); // pyarrow: pa.ipc.open_stream(bytes).read_pandas()
  * // value, low, high: Float64; source, measure, label, note…: Utf8
@@ -44,7 +45,8 @@ export function toArrow(table: ColumnTable): Uint8Array {
     return toArrowIPC(table, { format: 'stream', types });
   } catch (cause) {
     throw new InvalidTableError(
-      `toArrow: the table cannot be written as Arrow: ${(cause as Error).message}; expected every column to hold values of its type.`,
+      `toArrow: the table cannot be written as Arrow: ${(cause as Error).message}; ` +
+        'expected every column to hold values of its type.',
       { cause },
     );
   }
@@ -82,7 +84,11 @@ function arrowType(table: ColumnTable, name: string): DataType {
   const wrong = kind && [...kinds].find((k) => !allowed[kind].includes(k));
   if (!kind || wrong)
     throw new InvalidTableError(
-      `toArrow: column '${name}' holds ${[...kinds].join(' and ')} values; expected ${kind ? `${kind} values, as the data package describes it` : 'values of one type (numbers, text or booleans)'}${wrong ? ` (found ${show(wrong)})` : ''}.`,
+      `toArrow: column '${name}' holds ${[...kinds].join(' and ')} values; expected ` +
+        (kind
+          ? `${kind} values, as the data package describes it`
+          : 'values of one type (numbers, text or booleans)') +
+        `${wrong ? ` (found ${show(wrong)})` : ''}.`,
     );
   return arrowTypes[kind]();
 }

@@ -6,7 +6,10 @@ import { maxOf } from '../analysis/extent.js';
 
 /** Options of {@link toLaTeX}. */
 export interface LaTeXOptions extends DisplayOptions {
-  /** A caption; when given, the table is wrapped in a `table` environment (or captioned in its `longtable`). Default none. */
+  /**
+   * A caption; when given, the table is wrapped in a `table`
+   * environment (or captioned in its `longtable`). Default none.
+   */
   caption?: string;
   /** A `\label` key for the table. Default none. */
   label?: string;
@@ -19,15 +22,19 @@ export interface LaTeXOptions extends DisplayOptions {
    */
   columnWidths?: Record<string, number | string>;
   /**
-   * Whether to write a `longtable`, which breaks across pages (`\usepackage{longtable}`), instead of
-   * a `tabular`. Default: `true` for a table of more than 20 rows.
+   * Whether to write a `longtable`, which breaks across pages (`\usepackage{longtable}`), instead
+   * of a `tabular`. Default: `true` for a table of more than 20 rows.
    */
   longtable?: boolean;
 }
 
-/** The preamble that {@link toLaTeX} needs under pdflatex (xelatex and lualatex need the second line only). */
+/**
+ * The preamble that {@link toLaTeX} needs under pdflatex
+ * (xelatex and lualatex need the second line only).
+ */
 export const latexPreamble =
-  '\\usepackage[T1]{fontenc}\\usepackage{lmodern} % pdflatex only\n\\usepackage{booktabs,array,longtable}\n';
+  '\\usepackage[T1]{fontenc}\\usepackage{lmodern} % pdflatex ' +
+  'only\n\\usepackage{booktabs,array,longtable}\n';
 
 /**
  * Writes a table as LaTeX with booktabs rules: figures with their qualifiers (`$\sim$850,000`,
@@ -38,12 +45,16 @@ export const latexPreamble =
  * @param table Any Arquero table; one in the contract's shape gets a `figure` column.
  * @param options Columns, locale, notes, caption, label, column widths and `longtable`.
  * @returns The LaTeX source.
- * @throws {UnknownIdError} If a column in `options.columns` or `options.columnWidths` is not in the table.
- * @throws {InvalidTableError} If `table` is not an Arquero table, or a figure breaks the data contract.
- * @throws {InvalidOptionError} If an option has the wrong type, or `locale`, `fractionDigits` or a width is invalid.
+ * @throws {UnknownIdError} If a column in `options.columns` or `options.columnWidths` is not in
+ *   the table.
+ * @throws {InvalidTableError} If `table` is not an Arquero table, or a figure breaks the
+ *   data contract.
+ * @throws {InvalidOptionError} If an option has the wrong type, or `locale`, `fractionDigits` or a
+ *   width is invalid.
  * @example
  * toLaTeX(load('by-status'), { columns: ['label', 'figure'] });
- * // => '\\begin{tabular}{lr}\n\\toprule\nlabel & figure \\\\\n\\midrule\nYugoslav partisans & 237,000 \\\\\n…'
+ * // => '\\begin{tabular}{lr}\n\\toprule\nlabel & figure \\\\\n\\midrule\n' +
+ * //    'Yugoslav partisans & 237,000 \\\\\n…'
  */
 export function toLaTeX(table: ColumnTable, options: LaTeXOptions = {}): string {
   const { columns, rows, numeric } = display(table, options, 'toLaTeX');
@@ -61,7 +72,11 @@ export function toLaTeX(table: ColumnTable, options: LaTeXOptions = {}): string 
   );
   const isFigure = columns.map((c) => c === 'figure');
   const line = (cells: string[], head = false) =>
-    `${cells.map((c, i) => escapeTeX(c, { figure: !head && isFigure[i], hyphenate: hyphens && !numeric[i] })).join(' & ')} \\\\`;
+    cells
+      .map((c, i) =>
+        escapeTeX(c, { figure: !head && isFigure[i], hyphenate: hyphens && !numeric[i] }),
+      )
+      .join(' & ') + ' \\\\';
   const caption =
     options.caption !== undefined ? `\\caption{${escapeTeX(options.caption)}}` : undefined;
   const label =
@@ -141,13 +156,15 @@ function checkWidths(
   if (given === undefined) return new Map();
   if (typeof given !== 'object' || given === null || Array.isArray(given))
     throw new InvalidOptionError(
-      `toLaTeX: option columnWidths is ${show(given)}; expected an object of column names and widths, e.g. { note: '6cm', label: 0.3 }.`,
+      `toLaTeX: option columnWidths is ${show(given)}; ` +
+        "expected an object of column names and widths, e.g. { note: '6cm', label: 0.3 }.",
     );
   const widths = new Map(Object.entries(given));
   for (const [c, w] of widths) {
     if (!columns.includes(c))
       throw new InvalidOptionError(
-        `toLaTeX: option columnWidths names column '${c}', which is not shown; expected one of ${columns.join(', ')}.`,
+        `toLaTeX: option columnWidths names column '${c}', which is not shown; ` +
+          `expected one of ${columns.join(', ')}.`,
       );
     const ok =
       typeof w === 'number'
@@ -155,13 +172,16 @@ function checkWidths(
         : typeof w === 'string' && /^(\d+(\.\d+)?|\.\d+)(pt|bp|mm|cm|in|pc|em|ex)$/.test(w);
     if (!ok)
       throw new InvalidOptionError(
-        `toLaTeX: the width of column '${c}' is ${show(w)}; expected a share of \\linewidth from 0 to 1, or a TeX length such as '4cm' or '12em'.`,
+        `toLaTeX: the width of column '${c}' is ${show(w)}; ` +
+          "expected a share of \\linewidth from 0 to 1, or a TeX length such as '4cm' or '12em'.",
       );
   }
   return widths;
 }
 
-/** How wide text is, in em of a 10 pt Latin Modern or Computer Modern roman, roughly and generously. */
+/**
+ * How wide text is, in em of a 10 pt Latin Modern or Computer Modern roman, roughly and generously.
+ */
 function textEm(text: string): number {
   let w = 0;
   for (const c of text) {
@@ -292,7 +312,8 @@ function layout(
             : w;
       const align = numeric[i] ? 'raggedleft' : 'raggedright';
       // \hspace{0pt} lets TeX hyphenate the first word of a cell too.
-      return `>{\\${align}\\arraybackslash${hyphens && !numeric[i] ? '\\hspace{0pt}' : ''}}p{${share}}`;
+      const hspace = hyphens && !numeric[i] ? '\\hspace{0pt}' : '';
+      return `>{\\${align}\\arraybackslash${hspace}}p{${share}}`;
     })
     .join('');
   return { spec, size, lines: lines * scale, hyphens };

@@ -88,7 +88,8 @@ export function escapeTeX(
   options: { figure?: boolean; hyphenate?: boolean } = {},
 ): string {
   let out = '';
-  // Code points: each is escaped, mapped or kept whole (a letter with a combining mark passes as is).
+  // Code points: each is escaped, mapped or kept whole
+  // (a letter with a combining mark passes as is).
   const chars = Array.from(text.replace(/[\r\n\t]+/g, ' '));
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
