@@ -45,7 +45,7 @@ export function show(value: unknown): string {
     text = String(value);
   else {
     try {
-      // A function or symbol, which JSON skips, shows as its own text (the reason for this rule):
+      // no-base-to-string: a function or symbol, which JSON skips, shows as its own text
       // eslint-disable-next-line @typescript-eslint/no-base-to-string
       text = JSON.stringify(value) ?? String(value);
     } catch {
