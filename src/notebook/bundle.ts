@@ -14,7 +14,10 @@ export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
 /** The `$schema` a spec gets in a notebook, to match {@link VEGA_LITE_MIME}. */
 export const VEGA_LITE_V5_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 
-/** What a Jupyter front end is given to show: one representation per MIME type; it picks the richest it can render. */
+/**
+ * What a Jupyter front end is given to show:
+ * one representation per MIME type; it picks the richest it can render.
+ */
 export interface MimeBundle {
   'text/plain': string;
   'text/html'?: string;
@@ -38,7 +41,10 @@ export type VegaLiteSpec = TopLevelSpec | { [key: string]: unknown };
 
 const specKeys = ['mark', 'layer', 'hconcat', 'vconcat', 'concat', 'facet', 'repeat'];
 
-/** Whether a value is a Vega-Lite spec: a plain object with a Vega-Lite `$schema`, or without `$schema` and with a view key. */
+/**
+ * Whether a value is a Vega-Lite spec: a plain object with a Vega-Lite `$schema`,
+ * or without `$schema` and with a view key.
+ */
 export function isVegaLiteSpec(value: unknown): value is VegaLiteSpec {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
@@ -75,7 +81,8 @@ function chartText(spec: Record<string, unknown>): string {
       : Array.isArray(title)
         ? title.join(' ')
         : typeof title === 'object' && title !== null
-          ? // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a title's text is a string or an array of lines
+          ? // no-base-to-string: a title's text is a string or an array of lines
+            // eslint-disable-next-line @typescript-eslint/no-base-to-string
             String((title as { text?: unknown }).text ?? '')
           : '';
   const description = typeof spec.description === 'string' ? spec.description : '';

@@ -49,7 +49,8 @@ export interface NotebookDisplayOptions extends DisplayOptions {
  *
  * @param value An Arquero table (e.g. `load('by-status')`) or a Vega-Lite spec object.
  * @param options For a table: caption, sources, row limit and the options of `toMarkdown`
- *   (columns, locale, notes, fractionDigits; see {@link NotebookDisplayOptions}). Ignored for a chart.
+ *   (columns, locale, notes, fractionDigits; see {@link NotebookDisplayOptions}). Ignored for a
+ *   chart.
  * @returns An object with `[Symbol.for('Jupyter.display')]()` and `toString()`.
  * @throws {InvalidOptionError} If `value` is neither a table nor a Vega-Lite spec (the message
  *   shows what was given), or an option has the wrong type.
@@ -58,11 +59,17 @@ export interface NotebookDisplayOptions extends DisplayOptions {
  * // In a cell of a Deno notebook, as its last expression:
  * display(load('by-status'), { caption: describe('by-status').title });
  * // In a script:
- * display(load('by-nationality').filter((d) => d.nationality === 'roma'), { columns: ['source', 'figure'], sources: false })[Symbol.for('Jupyter.display')]();
- * // => { 'text/html': '<table class="ww2yc">…<td class="number not-reported" title="…">–</td>…<td class="number">27,000</td>…',
- * //      'text/plain': 'source    figure\n────────  ──────\nyu-1964        –\nkocovic   27,000\nzerjavic  18,000\n\n– not reported.\n' }
+ * display(load('by-nationality').filter((d) => d.nationality === 'roma'), {
+ *   columns: ['source', 'figure'],
+ *   sources: false,
+ * })[Symbol.for('Jupyter.display')]();
+ * // => { 'text/html': '<table class="ww2yc">…<td class="number not-reported" title="…">–</td>…' +
+ * //        '<td class="number">27,000</td>…',
+ * //      'text/plain': 'source    figure\n────────  ──────\nyu-1964        –\n' +
+ * //        'kocovic   27,000\nzerjavic  18,000\n\n– not reported.\n' }
  * display({ mark: 'bar', title: 'Deaths', data: { values: [] } })[Symbol.for('Jupyter.display')]();
- * // => { 'application/vnd.vegalite.v5+json': { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', mark: 'bar', … },
+ * // => { 'application/vnd.vegalite.v5+json':
+ * //        { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', mark: 'bar', … },
  * //      'text/plain': 'Vega-Lite chart: Deaths' }
  */
 export function display(
@@ -75,7 +82,8 @@ export function display(
   }
   if (isVegaLiteSpec(value)) return displayable(chartBundle(value));
   throw new InvalidOptionError(
-    `display: the value is ${brief(value)}; expected an Arquero table (e.g. load('by-status')) or a Vega-Lite spec (a plain object with a mark, layer, concat, facet or repeat).`,
+    `display: the value is ${brief(value)}; expected an Arquero table (e.g. load('by-status')) ` +
+      'or a Vega-Lite spec (a plain object with a mark, layer, concat, facet or repeat).',
   );
 }
 
@@ -127,7 +135,11 @@ function tableBundle(table: ColumnTable, options: NotebookDisplayOptions): MimeB
     toHTML(shown, { ...displayOptions, ...(caption ? { caption } : {}) }),
     ...notes.map((n) => `<p><small>${escape(n)}</small></p>`),
     citations.length
-      ? `<p><small>Sources:</small></p><ul>${citations.map(([id, text]) => `<li><small><b>${escape(id)}</b>: ${escape(text)}</small></li>`).join('')}</ul>`
+      ? '<p><small>Sources:</small></p><ul>' +
+        citations
+          .map(([id, text]) => `<li><small><b>${escape(id)}</b>: ${escape(text)}</small></li>`)
+          .join('') +
+        '</ul>'
       : '',
   ].join('');
 
@@ -157,7 +169,9 @@ function legendOf(figures: string[]): string {
   return used.length ? `${used.join('; ')}.` : '';
 }
 
-/** The registry's citation of each source the table's `source` column names, in order of appearance. */
+/**
+ * The registry's citation of each source the table's `source` column names, in order of appearance.
+ */
 function citationsOf(table: ColumnTable): [string, string][] {
   if (!table.columnNames().includes('source')) return [];
   const registry = new Set(sources().array('id') as string[]);

@@ -19,14 +19,20 @@ import { toSVG } from '../render/index.js';
  *   `application/vnd.vegalite.v5+json`, `image/svg+xml` and `text/plain`.
  * @throws {InvalidOptionError} If `spec` is not a Vega-Lite spec, or vega-lite cannot compile it.
  * @example
- * const chart = await displayWithSVG({ mark: 'bar', data: { values: [{ a: 'x', b: 3 }] }, encoding: { x: { field: 'a' }, y: { field: 'b', type: 'quantitative' } } });
+ * const chart = await displayWithSVG({
+ *   mark: 'bar',
+ *   data: { values: [{ a: 'x', b: 3 }] },
+ *   encoding: { x: { field: 'a' }, y: { field: 'b', type: 'quantitative' } },
+ * });
  * chart[Symbol.for('Jupyter.display')]()['image/svg+xml'];
- * // => '<svg xmlns="http://www.w3.org/2000/svg" … class="marks" width="…" height="…" viewBox="…">…</svg>'
+ * // => '<svg xmlns="http://www.w3.org/2000/svg" … class="marks" width="…" height="…" ' +
+ * //    'viewBox="…">…</svg>'
  */
 export async function displayWithSVG(spec: VegaLiteSpec): Promise<Displayable> {
   if (!isVegaLiteSpec(spec)) {
     throw new InvalidOptionError(
-      `displayWithSVG: the value is ${show(spec).slice(0, 80)}; expected a Vega-Lite spec (a plain object with a mark, layer, concat, facet or repeat).`,
+      `displayWithSVG: the value is ${show(spec).slice(0, 80)}; ` +
+        'expected a Vega-Lite spec (a plain object with a mark, layer, concat, facet or repeat).',
     );
   }
   return displayable({ ...chartBundle(spec), 'image/svg+xml': await toSVG(spec) });
