@@ -45,7 +45,10 @@ export interface BMAResult {
   mean: number;
   mode: number;
   median: number;
-  /** The Bayes estimate under relative squared error loss ((N̂ − N)/N)², E[1/N]/E[1/N²] (Madigan & York, 1997). */
+  /**
+   * The Bayes estimate under relative squared error loss
+   * ((N̂ − N)/N)², E[1/N]/E[1/N²] (Madigan & York, 1997).
+   */
   bayes: number;
   /** Equal-tailed credible interval at `level`. */
   low: number;
@@ -60,17 +63,22 @@ export interface BMAResult {
  * Bayesian model averaging over the decomposable graphical models of 3 to 5 lists (Madigan & York,
  * "Bayesian methods for estimation of the size of a closed population", Biometrika 84(1), 1997):
  * a hyper-Dirichlet prior on the cell probabilities of each model, a prior on N, and exact
- * enumeration of every model and every N in range (no sampling: the same data give the same answer).
+ * enumeration of every model and every N in range (no sampling: the same data give the
+ * same answer).
  *
  * @param table Records or capture-history counts of three to five lists.
  * @param options `lists`, `delta`, `prior`, `minMissing`, `maxMissing`, `level`, `count`.
- * @returns The posterior over N, its mean, mode, median and Bayes estimate, an interval, and the models' weights.
- * @throws {InvalidOptionError} If fewer than 3 or more than 5 lists are given, or an option is invalid.
+ * @returns The posterior over N, its mean, mode, median and Bayes estimate, an interval, and the
+ *   models' weights.
+ * @throws {InvalidOptionError} If fewer than 3 or more than 5 lists are given, or an option
+ *   is invalid.
  * @example
  * // histories: Cormack, Chang & Smith (2000), Table 3b, as a count table of lists a, b, c
  * const r = bayesianModelAveraging(histories, { lists: ['a', 'b', 'c'] });
  * r.median; // => 222
- * r.models[0]; // => { model: 'b-c', cliques: '[a][b,c]', weight: 0.825…, mode: 220, median: 222, low: 211, high: 237, … }
+ * r.models[0];
+ * // => { model: 'b-c', cliques: '[a][b,c]', weight: 0.825…, mode: 220, median: 222, low: 211,
+ * //      high: 237, … }
  */
 export function bayesianModelAveraging(table: ColumnTable, options: BMAOptions): BMAResult {
   const o = checkOptions(options, 'bayesianModelAveraging') as BMAOptions;
@@ -95,7 +103,8 @@ export function bmaOf(h: Histories, o: BMAOptions): BMAResult {
     maxMissing < minMissing
   )
     throw new InvalidOptionError(
-      `minMissing ${show(minMissing)} and maxMissing ${show(maxMissing)}: expected whole numbers, 0 ≤ minMissing ≤ maxMissing.`,
+      `minMissing ${show(minMissing)} and maxMissing ${show(maxMissing)}: ` +
+        'expected whole numbers, 0 ≤ minMissing ≤ maxMissing.',
     );
   const level = o.level ?? 0.95;
   if (!(level > 0 && level < 1))
@@ -199,7 +208,10 @@ function priorOf(prior: BMAOptions['prior']): (N: number, missing: number) => nu
   );
 }
 
-/** Mean, mode, median, Bayes estimate and equal-tailed interval of unnormalized weights over N = first, first + 1, … */
+/**
+ * Mean, mode, median, Bayes estimate and equal-tailed interval
+ * of unnormalized weights over N = first, first + 1, …
+ */
 function summarize(w: Float64Array, first: number, level: number) {
   let total = 0;
   let mean = 0;
@@ -311,7 +323,8 @@ export function decomposableGraphs(t: number): Decomposable[] {
  * The posterior over N of a BMA result as an Arquero table (`N`, `probability`).
  *
  * @example
- * posteriorTable(bayesianModelAveraging(histories, { lists })).objects()[0]; // => { N: 201, probability: 0.00097… }
+ * posteriorTable(bayesianModelAveraging(histories, { lists })).objects()[0];
+ * // => { N: 201, probability: 0.00097… }
  */
 export function posteriorTable(result: BMAResult): ColumnTable {
   return columnTable({

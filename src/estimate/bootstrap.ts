@@ -17,7 +17,9 @@ export interface BootstrapResult {
   /** The model chosen on the data, and its estimate. */
   model: string;
   estimate: number;
-  /** Percentile interval of the replicates' estimates, each from the model chosen on that replicate. */
+  /**
+   * Percentile interval of the replicates' estimates, each from the model chosen on that replicate.
+   */
   low: number;
   high: number;
   level: number;
@@ -36,10 +38,12 @@ export interface BootstrapResult {
  *
  * @param table Records or capture-history counts.
  * @param options The options of selectModels, and `replicates`, `seed`.
- * @returns The chosen model's estimate, the percentile interval and how often each model was chosen.
+ * @returns The chosen model's estimate, the percentile interval and how often each model
+ *   was chosen.
  * @example
  * // histories: Cormack, Chang & Smith (2000), Table 3b, as a count table of lists a, b, c
- * bootstrapSelection(histories, { lists: ['a', 'b', 'c'], seed: 7 }).chosen[0]; // => { model: 'b:c', share: 0.86 }
+ * bootstrapSelection(histories, { lists: ['a', 'b', 'c'], seed: 7 }).chosen[0];
+ * // => { model: 'b:c', share: 0.86 }
  */
 export function bootstrapSelection(table: ColumnTable, options: BootstrapOptions): BootstrapResult {
   const o = checkOptions(options, 'bootstrapSelection') as BootstrapOptions;
@@ -93,7 +97,8 @@ export function bootstrapOf(h: Histories, o: BootstrapOptions): BootstrapResult 
   }
   if (values.length < 10)
     throw new InvalidOptionError(
-      `Only ${values.length} of ${replicates} replicates gave an estimate: too few for an interval.`,
+      `Only ${values.length} of ${replicates} replicates gave an estimate: ` +
+        'too few for an interval.',
     );
   values.sort((a, b) => a - b);
   const q = (p: number) =>

@@ -28,10 +28,12 @@ export interface ChaoEstimate {
  * @param table Records or capture-history counts of two lists or more.
  * @param options `lists`, `count`, `level` (default 0.95).
  * @returns The lower bound, its standard error and interval.
- * @throws {InvalidTableError} If no one is on exactly two lists (f₂ = 0): the bound is then unbounded.
+ * @throws {InvalidTableError} If no one is on exactly two lists (f₂ = 0): the bound is
+ *   then unbounded.
  * @example
  * // histories: Cormack, Chang & Smith (2000), Table 3b: n = 201, f₁ = 71, f₂ = 58
- * chaoLowerBound(histories, { lists: ['a', 'b', 'c'] }).estimate; // => 229.97… (201 + (2/3) · 71²/116)
+ * chaoLowerBound(histories, { lists: ['a', 'b', 'c'] }).estimate;
+ * // => 229.97… (201 + (2/3) · 71²/116)
  */
 export function chaoLowerBound(
   table: ColumnTable,

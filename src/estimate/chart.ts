@@ -29,7 +29,8 @@ const methods = [
  * rows is the point: different defensible models can disagree widely.
  *
  * @param result The table `estimate()` returned.
- * @param options `width`, `title`, `subtitle`, `locale`, `models` (how many log-linear models to draw).
+ * @param options `width`, `title`, `subtitle`, `locale`, `models` (how many log-linear models
+ *   to draw).
  * @returns A Vega-Lite spec.
  * @throws {InvalidTableError} If the table is not an `estimate()` result.
  * @example
@@ -54,8 +55,12 @@ export function estimateChart(
   const observed = all[0]!.observed;
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const top = maxOf(rows.map((r) => r.high ?? r.value!));
+  const interval = (r: EstimateRow) =>
+    `${r.low === null ? '?' : format.format(r.low)}–` +
+    (r.high === null ? 'no upper bound' : format.format(r.high));
   const data = rows.map((r, i) => ({
-    row: `${r.method === 'log-linear' || r.method === 'heterogeneity' ? '' : `${r.method}: `}${r.model}`,
+    row:
+      (r.method === 'log-linear' || r.method === 'heterogeneity' ? '' : `${r.method}: `) + r.model,
     order: i,
     method: r.method,
     value: r.value,
@@ -64,7 +69,9 @@ export function estimateChart(
     unbounded: r.high === null,
     weight: r.weight,
     size: r.weight === null ? 60 : 30 + 400 * r.weight,
-    figure: `${format.format(r.value!)} (${r.low === null ? '?' : format.format(r.low)}–${r.high === null ? 'no upper bound' : format.format(r.high)})${r.weight === null ? '' : `, weight ${(r.weight * 100).toFixed(r.weight < 0.01 ? 1 : 0)}%`}`,
+    figure:
+      `${format.format(r.value!)} (${interval(r)})` +
+      (r.weight === null ? '' : `, weight ${(r.weight * 100).toFixed(r.weight < 0.01 ? 1 : 0)}%`),
   }));
   const present = methods.filter((m) => data.some((d) => d.method === m));
   const y = { field: 'row', type: 'nominal', title: null, sort: { field: 'order' } } as const;
@@ -76,11 +83,16 @@ export function estimateChart(
         options.title ??
         `How many people? ${rows.length} estimates from ${format.format(observed)} observed`,
       subtitle: options.subtitle ?? [
-        'Each model’s estimate with its interval; larger points carry more weight among the log-linear models.',
+        'Each model’s estimate with its interval; larger points carry more weight among the ' +
+          'log-linear models.',
         'The dashed line is the number of people on at least one list: a floor for every estimate.',
       ],
     },
-    description: `Dot plot of ${rows.length} multiple systems estimates, from ${format.format(minOf(data.map((d) => d.value!)))} to ${format.format(maxOf(data.map((d) => d.value!)))}, against ${format.format(observed)} people observed on at least one list.`,
+    description:
+      `Dot plot of ${rows.length} multiple systems estimates, ` +
+      `from ${format.format(minOf(data.map((d) => d.value!)))} ` +
+      `to ${format.format(maxOf(data.map((d) => d.value!)))}, ` +
+      `against ${format.format(observed)} people observed on at least one list.`,
     width,
     height: { step: 22 },
     data: { values: data },

@@ -55,7 +55,8 @@ export interface EstimateRow {
 }
 
 const caution =
-  'Assumes the lists were matched correctly and the population was closed; other defensible models can give very different numbers.';
+  'Assumes the lists were matched correctly and the population was closed; other defensible ' +
+  'models can give very different numbers.';
 
 /**
  * Multiple systems estimation in one call: every estimator that applies to the lists, one row per
@@ -64,15 +65,21 @@ const caution =
  * every hierarchical log-linear model ranked by BIC (stepwise beyond 2048 models) with profile
  * intervals and weights; the chosen model with Chao, Darroch and Poisson heterogeneity terms;
  * Chao's lower bound; Bayesian model averaging (3 to 5 lists); optionally a bootstrap that redoes
- * the selection. The row with `selected: true` is the summary: {@link estimateSummary} returns it alone.
+ * the selection. The row with `selected: true` is the summary: {@link estimateSummary} returns
+ * it alone.
  *
- * @param table Records (one row per matched person, a true/false column per list) or capture-history counts.
- * @param options `lists`, `maxOrder`, `criterion`, `bootstrap`, `seed`, `bma`, `level`, `source`, `measure`, `count`.
+ * @param table Records (one row per matched person, a true/false column per list) or
+ *   capture-history counts.
+ * @param options `lists`, `maxOrder`, `criterion`, `bootstrap`, `seed`, `bma`, `level`, `source`,
+ *   `measure`, `count`.
  * @returns An Arquero table, one row per model.
  * @example
- * estimate(records, { lists: ['a', 'b', 'c'] }).select('method', 'model', 'value', 'low', 'high', 'weight').objects();
+ * estimate(records, { lists: ['a', 'b', 'c'] })
+ *   .select('method', 'model', 'value', 'low', 'high', 'weight')
+ *   .objects();
  * // records: Cormack, Chang & Smith (2000), Table 3b
- * // => [{ method: 'log-linear', model: 'b:c', value: 221.88…, low: 210.25…, high: 236.20…, weight: 0.839… }, …]
+ * // => [{ method: 'log-linear', model: 'b:c', value: 221.88…, low: 210.25…, high: 236.20…,
+ * //       weight: 0.839… }, …]
  */
 export function estimate(table: ColumnTable, options: EstimateOptions): ColumnTable {
   return rowsTable(estimateRows(table, options));
@@ -82,7 +89,8 @@ export function estimate(table: ColumnTable, options: EstimateOptions): ColumnTa
  * The summary of {@link estimate}: the selected row alone, in the data contract's shape.
  *
  * @param result The table `estimate()` returned.
- * @returns A one-row Arquero table: source, measure, unit, value, low, high, qualifier (`derived`), label, note.
+ * @returns A one-row Arquero table: source, measure, unit, value, low, high, qualifier (`derived`),
+ *   label, note.
  * @example
  * estimateSummary(estimate(records, { lists })).objects()[0].qualifier; // => 'derived'
  */
@@ -98,7 +106,8 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
   const t = h.lists.length;
   if (t > 6)
     throw new InvalidOptionError(
-      `estimate takes 2 to 6 lists; ${t} were given (fit chosen models of more lists with loglinear).`,
+      `estimate takes 2 to 6 lists; ${t} were given ` +
+        '(fit chosen models of more lists with loglinear).',
     );
   const level = o.level ?? 0.95;
   if (!(level > 0 && level < 1))
@@ -160,7 +169,9 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       ...base(
         'log-linear',
         m.model,
-        `Poisson log-linear model ${m.model}, ranked ${m.rank ?? '–'} of ${models.length} by ${criterion.toUpperCase()}; profile-likelihood ${pct} interval.${m.note ? ` ${m.note}` : ''}`,
+        `Poisson log-linear model ${m.model}, ranked ${m.rank ?? '–'} of ${models.length} ` +
+          `by ${criterion.toUpperCase()}; profile-likelihood ${pct} interval.` +
+          (m.note ? ` ${m.note}` : ''),
       ),
       value: m.value,
       low: m.low,
@@ -185,7 +196,9 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       ...base(
         'heterogeneity',
         f.model,
-        `Log-linear model ${f.model} (Rivest & Baillargeon's Rcapture parametrization); profile-likelihood ${pct} interval.${f.reason ? ` ${f.reason}` : ''}`,
+        `Log-linear model ${f.model} (Rivest & Baillargeon's Rcapture parametrization); ` +
+          `profile-likelihood ${pct} interval.` +
+          (f.reason ? ` ${f.reason}` : ''),
       ),
       value: f.estimate,
       low: f.low,
@@ -206,7 +219,8 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       ...base(
         "Chao's lower bound",
         'Mh (closed form)',
-        `Chao (1987) lower bound n + ((t−1)/t)·f₁²/(2f₂) with f₁ = ${c.f1}, f₂ = ${c.f2}; log-normal ${pct} interval.`,
+        `Chao (1987) lower bound n + ((t−1)/t)·f₁²/(2f₂) with f₁ = ${c.f1}, f₂ = ${c.f2}; ` +
+          `log-normal ${pct} interval.`,
       ),
       value: c.estimate,
       low: c.low,
@@ -229,7 +243,10 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       ...base(
         'Bayesian model averaging',
         `${b.models.length} decomposable models`,
-        `Madigan & York (1997): posterior median; mean ${b.mean.toFixed(1)}, mode ${b.mode}, Bayes estimate ${b.bayes.toFixed(1)}; prior 1/N, δ = 2^−${t}; equal-tailed ${pct} credible interval; most probable model ${b.models[0]!.cliques} (${(b.models[0]!.weight * 100).toFixed(1)}%).`,
+        `Madigan & York (1997): posterior median; mean ${b.mean.toFixed(1)}, mode ${b.mode}, ` +
+          `Bayes estimate ${b.bayes.toFixed(1)}; prior 1/N, δ = 2^−${t}; ` +
+          `equal-tailed ${pct} credible interval; most probable model ${b.models[0]!.cliques} ` +
+          `(${(b.models[0]!.weight * 100).toFixed(1)}%).`,
       ),
       value: b.median,
       low: b.low,
@@ -257,7 +274,10 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       ...base(
         'bootstrap',
         b.model,
-        `The selected model's estimate with a percentile ${pct} interval from ${b.used} bootstrap replicates (seed ${o.seed ?? 1}), each redoing the selection; ${b.model} chosen in ${Math.round((b.chosen.find((c) => c.model === b.model)?.share ?? 0) * 100)}% of them.`,
+        `The selected model's estimate with a percentile ${pct} interval from ${b.used} ` +
+          `bootstrap replicates (seed ${o.seed ?? 1}), each redoing the selection; ` +
+          `${b.model} chosen in ` +
+          `${Math.round((b.chosen.find((c) => c.model === b.model)?.share ?? 0) * 100)}% of them.`,
       ),
       value: b.estimate,
       low: b.low,

@@ -20,7 +20,9 @@ export interface ListsOptions {
 
 /** Options of {@link captureHistories}. */
 export interface CaptureHistoriesOptions extends ListsOptions {
-  /** Columns to count within (region, year…): one set of histories per combination. Default none. */
+  /**
+   * Columns to count within (region, year…): one set of histories per combination. Default none.
+   */
   strata?: readonly string[];
 }
 
@@ -51,7 +53,9 @@ export interface Histories {
  *   not true/false/1/0 (a missing value is not "not on the list").
  * @throws {InvalidOptionError} If fewer than two lists are given, or a list is named twice.
  * @example
- * captureHistories(aq.table({ a: [true, true, false], b: [true, false, true] }), { lists: ['a', 'b'] }).objects();
+ * captureHistories(aq.table({ a: [true, true, false], b: [true, false, true] }), {
+ *   lists: ['a', 'b'],
+ * }).objects();
  * // => [{ a: true, b: false, pattern: 1, count: 1 }, { a: false, b: true, pattern: 2, count: 1 },
  * //     { a: true, b: true, pattern: 3, count: 1 }]
  */
@@ -181,13 +185,15 @@ function checkLists(
 ): { lists: string[]; countColumn: string | null } {
   if (!table || typeof table.columnNames !== 'function')
     throw new InvalidTableError(
-      `Invalid table ${show(table)}: expected an Arquero table of records or of capture-history counts.`,
+      `Invalid table ${show(table)}: ` +
+        'expected an Arquero table of records or of capture-history counts.',
     );
   const names = table.columnNames();
   const given: unknown = o.lists;
   if (!Array.isArray(given) || given.length < 2 || given.some((l) => typeof l !== 'string'))
     throw new InvalidOptionError(
-      `The option lists is ${show(given)}; expected the names of two or more list columns, e.g. { lists: ['a', 'b', 'c'] }.`,
+      `The option lists is ${show(given)}; ` +
+        "expected the names of two or more list columns, e.g. { lists: ['a', 'b', 'c'] }.",
     );
   const lists = given as string[];
   if (lists.length > maxLists)
@@ -215,7 +221,8 @@ function packPatterns(table: ColumnTable, lists: string[]): Int32Array {
       : packValues(column, patterns, bit);
     if (bad >= 0)
       throw new InvalidTableError(
-        `Row ${bad + 1}, list column '${name}': ${show(column[bad])}; expected true/false or 1/0 (a missing value is not "not on the list": resolve it first).`,
+        `Row ${bad + 1}, list column '${name}': ${show(column[bad])}; expected true/false or ` +
+          '1/0 (a missing value is not "not on the list": resolve it first).',
       );
   });
   return patterns;
@@ -228,7 +235,8 @@ function countsOf(table: ColumnTable, column: string): Float64Array {
     const v = values[i];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
       throw new InvalidTableError(
-        `Row ${i + 1}, count column '${column}': ${show(v)}; expected a whole number of records, 0 or more.`,
+        `Row ${i + 1}, count column '${column}': ${show(v)}; ` +
+          'expected a whole number of records, 0 or more.',
       );
     out[i] = v;
   }
@@ -239,7 +247,8 @@ function checkCounts(counts: Float64Array, lists: string[], cells: number, strat
   for (let k = 0; k < strata; k++)
     if (counts[k * cells]! > 0)
       throw new InvalidTableError(
-        `${counts[k * cells]} records are on none of the lists ${lists.join(', ')}; every record must be on at least one list (the people on no list are what is estimated).`,
+        `${counts[k * cells]} records are on none of the lists ${lists.join(', ')}; every ` +
+          'record must be on at least one list (the people on no list are what is estimated).',
       );
   lists.forEach((name, j) => {
     let total = 0;
@@ -247,7 +256,8 @@ function checkCounts(counts: Float64Array, lists: string[], cells: number, strat
       for (let p = 1; p < cells; p++) if (p & (1 << j)) total += counts[k * cells + p]!;
     if (total === 0)
       throw new InvalidTableError(
-        `List '${name}' holds no record: it is empty, so it says nothing about the overlaps; leave it out of lists.`,
+        `List '${name}' holds no record: it is empty, so it says nothing about the overlaps; ` +
+          'leave it out of lists.',
       );
   });
 }
@@ -264,7 +274,10 @@ function columnOf(table: ColumnTable, name: string): ArrayLike<unknown> {
   return table.array(name) as ArrayLike<unknown>;
 }
 
-/** Sets `bit` in the patterns of rows whose value is 1; the first row with another value than 0 or 1, or −1. */
+/**
+ * Sets `bit` in the patterns of rows whose value is 1;
+ * the first row with another value than 0 or 1, or −1.
+ */
 function packNumbers(column: ArrayLike<number>, patterns: Int32Array, bit: number): number {
   const rows = patterns.length;
   if (!(column instanceof Float32Array || column instanceof Float64Array)) {
@@ -302,6 +315,7 @@ function checkOnSomeList(patterns: Int32Array, lists: string[]): void {
   const i = patterns.indexOf(0);
   if (i >= 0)
     throw new InvalidTableError(
-      `Row ${i + 1} is on none of the lists ${lists.join(', ')}; every record must be on at least one list (the people on no list are what is estimated).`,
+      `Row ${i + 1} is on none of the lists ${lists.join(', ')}; ` +
+        'every record must be on at least one list (the people on no list are what is estimated).',
     );
 }

@@ -43,7 +43,9 @@ export interface LoglinearFit {
   missing: number | null;
   /** Standard error of the estimate: √(f₀² var(β₀) + f₀) (Rivest & Baillargeon, 2007). */
   se: number | null;
-  /** The profile-likelihood interval (multinomial likelihood, Cormack 1992); high null if unbounded. */
+  /**
+   * The profile-likelihood interval (multinomial likelihood, Cormack 1992); high null if unbounded.
+   */
   low: number | null;
   high: number | null;
   deviance: number | null;
@@ -60,7 +62,10 @@ export interface LoglinearFit {
 export interface LoglinearOptions extends ListsOptions {
   /** Interactions such as `'a:b'` or `'a:b:c'` (its lower-order terms are added). Default none. */
   terms?: readonly string[];
-  /** One capture probability for all lists (`'equal'`, model M0) or one per list. Default `'separate'`. */
+  /**
+   * One capture probability for all lists (`'equal'`,
+   * model M0) or one per list. Default `'separate'`.
+   */
   listEffects?: 'separate' | 'equal';
   /** A heterogeneity term (see {@link Heterogeneity}). Default `'none'`. */
   heterogeneity?: Heterogeneity;
@@ -79,13 +84,17 @@ const heterogeneities: readonly Heterogeneity[] = ['none', 'darroch', 'poisson',
  * least squares. An interaction between lists that share no record is unbounded: the model then
  * has no estimate, and `reason` says so.
  *
- * @param table Records (one row per person, one true/false column per list) or capture-history counts.
+ * @param table Records (one row per person, one true/false column per list) or
+ *   capture-history counts.
  * @param options `lists`, `terms`, `heterogeneity`, `theta`, `listEffects`, `level`, `count`.
  * @returns The fit: estimate, standard error, profile interval, deviance, df, AIC, BIC.
- * @throws {InvalidOptionError} If a term names something that is not a list, or an option is invalid.
+ * @throws {InvalidOptionError} If a term names something that is not a list, or an option
+ *   is invalid.
  * @example
  * // Seber (1982, p. 107): 167 on both lists, 781 on the first only, 254 on the second only.
- * loglinear(aq.table({ a: [1, 1, 0], b: [1, 0, 1], count: [167, 781, 254] }), { lists: ['a', 'b'] }).estimate;
+ * loglinear(aq.table({ a: [1, 1, 0], b: [1, 0, 1], count: [167, 781, 254] }), {
+ *   lists: ['a', 'b'],
+ * }).estimate;
  * // => 2389.87… (Lincoln–Petersen)
  */
 export function loglinear(table: ColumnTable, options: LoglinearOptions): LoglinearFit {
@@ -142,7 +151,8 @@ export function parseTerms(
       );
     if (popcount(mask) === lists.length)
       throw new InvalidOptionError(
-        `The term ${show(term)} joins all ${lists.length} lists: that interaction cannot be estimated (it is the one the missing cell would need).`,
+        `The term ${show(term)} joins all ${lists.length} lists: ` +
+          'that interaction cannot be estimated (it is the one the missing cell would need).',
       );
     for (const sub of subsets(mask)) masks.add(sub);
   }
@@ -267,7 +277,9 @@ export function fitModel(h: Histories, model: LoglinearModel, level = 0.95): Log
       const names = h.lists.filter((_, i) => m & (1 << i));
       return {
         ...base,
-        reason: `No record is on all of ${names.join(', ')}: the ${names.join(':')} interaction is unbounded, so this model has no estimate.`,
+        reason:
+          `No record is on all of ${names.join(', ')}: the ${names.join(':')} interaction ` +
+          'is unbounded, so this model has no estimate.',
       };
     }
   }
@@ -282,7 +294,9 @@ export function fitModel(h: Histories, model: LoglinearModel, level = 0.95): Log
       return {
         ...base,
         parameters: p,
-        reason: `The model has ${p} parameters for ${cells - 1} observed cells: it is not identifiable.`,
+        reason:
+          `The model has ${p} parameters for ${cells - 1} observed cells: ` +
+          'it is not identifiable.',
       };
     fit = fitPoisson(d.x, y, p);
     if (!fit)
@@ -306,7 +320,8 @@ export function fitModel(h: Histories, model: LoglinearModel, level = 0.95): Log
       parameters: p,
       df,
       reason:
-        'The fit does not settle on a finite estimate (it runs past a million times the observed count): the estimate is unbounded for this model.',
+        'The fit does not settle on a finite estimate (it runs past a million times the ' +
+        'observed count): the estimate is unbounded for this model.',
     };
   const estimate = h.observed + f0;
   const out: LoglinearFit = {
@@ -376,7 +391,10 @@ export function normalQuantile(p: number): number {
   return x - u / (1 + (x * u) / 2);
 }
 
-/** The complementary error function (W. J. Cody's rational approximations via Numerical Recipes erfcc). */
+/**
+ * The complementary error function (W. J. Cody's
+ * rational approximations via Numerical Recipes erfcc).
+ */
 function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);

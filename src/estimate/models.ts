@@ -124,7 +124,8 @@ export function fitModels(h: Histories, o: SelectModelsOptions): LoglinearFit[] 
   const maxOrder = o.maxOrder ?? t - 1;
   if (!Number.isInteger(maxOrder) || maxOrder < 1 || maxOrder > t - 1)
     throw new InvalidOptionError(
-      `The option maxOrder is ${show(maxOrder)}; expected a whole number from 1 to ${t - 1} for ${t} lists.`,
+      `The option maxOrder is ${show(maxOrder)}; ` +
+        `expected a whole number from 1 to ${t - 1} for ${t} lists.`,
     );
   const criterion = o.criterion ?? 'bic';
   if (criterion !== 'bic' && criterion !== 'aic')

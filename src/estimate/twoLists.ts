@@ -29,7 +29,8 @@ function counts(table: ColumnTable, options: TwoListOptions, fn: string) {
   const h = readHistories(table, options, fn);
   if (h.lists.length !== 2)
     throw new InvalidOptionError(
-      `${fn} takes exactly two lists; ${h.lists.length} were given (use loglinear or selectModels for three or more).`,
+      `${fn} takes exactly two lists; ${h.lists.length} were given ` +
+        '(use loglinear or selectModels for three or more).',
     );
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1))
@@ -48,7 +49,8 @@ function counts(table: ColumnTable, options: TwoListOptions, fn: string) {
 
 /**
  * The Lincoln–Petersen estimate from two lists: N = n₁n₂/m, where m people are on both, with the
- * variance n₁n₂(n₁ − m)(n₂ − m)/m³ (Seber, The Estimation of Animal Abundance, 2nd ed., 1982, §3.1.1).
+ * variance n₁n₂(n₁ − m)(n₂ − m)/m³ (Seber, The Estimation of Animal Abundance, 2nd ed.,
+ * 1982, §3.1.1).
  *
  * @param table Records or capture-history counts of two lists.
  * @param options `lists` (two), `count`, `level`.
@@ -56,14 +58,17 @@ function counts(table: ColumnTable, options: TwoListOptions, fn: string) {
  * @throws {InvalidTableError} If no one is on both lists: the estimate is then unbounded.
  * @example
  * // Seber (1982, p. 107): n₁ = 948, n₂ = 421, m = 167
- * lincolnPetersen(aq.table({ a: [1, 1, 0], b: [1, 0, 1], count: [167, 781, 254] }), { lists: ['a', 'b'] }).estimate;
+ * lincolnPetersen(aq.table({ a: [1, 1, 0], b: [1, 0, 1], count: [167, 781, 254] }), {
+ *   lists: ['a', 'b'],
+ * }).estimate;
  * // => 2389.868…
  */
 export function lincolnPetersen(table: ColumnTable, options: TwoListOptions): TwoListEstimate {
   const { n1, n2, both: m, observed, z } = counts(table, options, 'lincolnPetersen');
   if (m === 0)
     throw new InvalidTableError(
-      'No one is on both lists: the Lincoln–Petersen estimate is unbounded (use chapman, which stays finite, and read it as very uncertain).',
+      'No one is on both lists: the Lincoln–Petersen estimate is unbounded (use chapman, which ' +
+        'stays finite, and read it as very uncertain).',
     );
   const estimate = (n1 * n2) / m;
   const se = Math.sqrt((n1 * n2 * (n1 - m) * (n2 - m)) / (m * m * m));
@@ -88,7 +93,9 @@ export function lincolnPetersen(table: ColumnTable, options: TwoListOptions): Tw
  * @param options `lists` (two), `count`, `level`.
  * @returns The estimate, its standard error and a Wald interval.
  * @example
- * chapman(aq.table({ a: [1, 1, 0], b: [1, 0, 1], count: [167, 781, 254] }), { lists: ['a', 'b'] }).estimate;
+ * chapman(aq.table({ a: [1, 1, 0], b: [1, 0, 1], count: [167, 781, 254] }), {
+ *   lists: ['a', 'b'],
+ * }).estimate;
  * // => 2382.8… (949 · 422 / 168 − 1)
  */
 export function chapman(table: ColumnTable, options: TwoListOptions): TwoListEstimate {
