@@ -60,4 +60,30 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // Prettier wraps code but not comments, template literals or long strings: this keeps those
+    // within its width too. Core `max-len` is deprecated but ships until ESLint 11 (no plugin).
+    files: ['src/**/*.{ts,mjs}'],
+    ignores: [
+      // rewritten this session (issue 17); wrapped after the merge
+      'src/analysis/**',
+      'src/render/**',
+      'src/report/**',
+      'src/index.ts',
+      'src/cli/commands.ts',
+    ],
+    rules: {
+      'max-len': [
+        'error',
+        {
+          // Prettier's printWidth (.prettierrc).
+          code: 100,
+          // A URL is one token: breaking it would make it unusable.
+          ignoreUrls: true,
+          // A regular expression literal cannot be split without rewriting it from strings.
+          ignoreRegExpLiterals: true,
+        },
+      ],
+    },
+  },
 );
