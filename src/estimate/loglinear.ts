@@ -63,8 +63,8 @@ export interface LoglinearOptions extends ListsOptions {
   /** Interactions such as `'a:b'` or `'a:b:c'` (its lower-order terms are added). Default none. */
   terms?: readonly string[];
   /**
-   * One capture probability for all lists (`'equal'`,
-   * model M0) or one per list. Default `'separate'`.
+   * One capture probability for all lists (`'equal'`, model M0) or one per list.
+   * Default `'separate'`.
    */
   listEffects?: 'separate' | 'equal';
   /** A heterogeneity term (see {@link Heterogeneity}). Default `'none'`. */
