@@ -34,8 +34,8 @@ export interface CompositionChartOptions extends ChartOptions {
    */
   color: string;
   /**
-   * The measure to draw, where the table holds several (e.g.
-   * `'share'` in slovenia-2005). Default: the only one.
+   * The measure to draw, where the table holds several (e.g. `'share'` in slovenia-2005).
+   * Default: the only one.
    */
   measure?: string;
   /** `'zero'` stacks the figures; `'normalize'` shows each bar as 100 %. Default `'zero'`. */

@@ -132,8 +132,8 @@ export interface ChartOptions {
   /** A BCP 47 locale for the numbers, e.g. `'de-DE'` (1.027.000). Default `'en-US'`. */
   locale?: string;
   /**
-   * Further lines for the footer, after the chart's own
-   * notes (e.g. a caveat from a row's `note`). Default none.
+   * Further lines for the footer, after the chart's own notes (e.g. a caveat from a row's
+   * `note`). Default none.
    */
   notes?: readonly string[];
 }
