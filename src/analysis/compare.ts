@@ -3,21 +3,13 @@ import { sum } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
 import { UnknownIdError } from '../errors.js';
 import {
-  categoryKey,
   checkBy,
   checkCategories,
   checkOnePerSource,
   checkPool,
 } from './categories.js';
-import {
-  divide,
-  readTable,
-  selectMeasure,
-  toTable,
-  unique,
-  type CasualtyRow,
-  type Qualifier,
-} from './shared.js';
+import { groupBy, readColumns, selectMeasure } from './columns.js';
+import { divide, toTable, type Qualifier } from './shared.js';
 
 /** Options of {@link compare}. */
 export interface CompareOptions<By extends string = string> {
@@ -120,67 +112,72 @@ export function compare<By extends string>(
   table: ColumnTable,
   options: CompareOptions<By>,
 ): TypedTable<CompareRow & Record<By, string>> {
-  const { rows: all, dimensions } = readTable(table, 'compare');
-  const by = checkBy(options?.by, dimensions, 'compare');
-  const pool = checkPool(options.pool, dimensions, by, 'compare');
-  const rows = selectMeasure(all, options.measure, 'compare');
-  checkCategories(rows, by, dimensions, pool, 'compare');
-  checkOnePerSource(rows, by, 'compare');
+  const t = readColumns(table, 'compare');
+  const by = checkBy(options?.by, t.dimensions, 'compare');
+  const pool = checkPool(options.pool, t.dimensions, by, 'compare');
+  const rows = selectMeasure(t, options.measure, 'compare');
+  const categories = checkCategories(t, rows, by, pool, 'compare');
+  checkOnePerSource(t, rows, by, 'compare');
 
-  const sources = unique(rows.map((r) => r.source));
+  const bySource = groupBy(t.n, [t.source], rows);
+  const sources = bySource.first.map((i) => t.source[i]!);
   const baseline = options.baseline ?? sources[0]!;
-  if (!sources.includes(baseline)) throw new UnknownIdError('baseline source', baseline, sources);
-  const categories = new Map<string, CasualtyRow>(); // key → first row (for the key's values)
-  for (const r of rows)
-    if (!categories.has(categoryKey(r, by))) categories.set(categoryKey(r, by), r);
-  const cell = new Map(rows.map((r) => [JSON.stringify([r.source, categoryKey(r, by)]), r]));
-  const find = (source: string, key: string): CasualtyRow | undefined =>
-    cell.get(JSON.stringify([source, key]));
+  const b = sources.indexOf(baseline);
+  if (b < 0) throw new UnknownIdError('baseline source', baseline, sources);
+  const size = categories.size;
+  const cell = new Map<number, number>(); // source × size + category → its row
+  for (const i of rows) cell.set(bySource.of[i]! * size + categories.of[i]!, i);
 
-  // Per source: the sum of its reported figures (for shares) and its figures sorted (for ranks).
-  const totals = new Map<string, number>();
-  const sorted = new Map<string, number[]>();
-  for (const source of sources) {
-    const values = rows.filter((r) => r.source === source && r.value !== null).map((r) => r.value!);
-    totals.set(source, values.length > 0 ? sum(values) : 0);
-    sorted.set(
-      source,
-      [...values].sort((a, b) => b - a),
-    );
+  // Per source: the sum of its reported figures (for shares) and each figure's rank.
+  const totals: number[] = [];
+  const ranks: Map<number, number>[] = [];
+  for (let s = 0; s < sources.length; s++) {
+    const values: number[] = [];
+    for (const i of bySource.rows(s)) if (t.value[i] !== null) values.push(t.value[i]!);
+    totals.push(values.length > 0 ? sum(values) : 0);
+    const rank = new Map<number, number>(); // a figure → 1 + how many figures are larger
+    values.sort((x, y) => y - x).forEach((v, k) => rank.has(v) || rank.set(v, k + 1));
+    ranks.push(rank);
   }
 
-  const result = [...categories].flatMap(([key, first]) => {
-    const b = find(baseline, key);
-    const base = b?.value ?? null;
-    return sources.map((source) => {
-      const r = find(source, key);
-      const value = r?.value ?? null;
+  const result = Array.from({ length: size }, (_, c) => {
+    const first = categories.first[c]!;
+    const keys = Object.fromEntries(by.map((d) => [d, t.get(d)[first]]));
+    const j = cell.get(b * size + c);
+    const base = j === undefined ? null : t.value[j]!;
+    const baseLow = j === undefined ? null : t.low[j]!;
+    const baseHigh = j === undefined ? null : t.high[j]!;
+    return sources.map((source, s) => {
+      const i = cell.get(s * size + c);
+      const value = i === undefined ? null : t.value[i]!;
+      const low = i === undefined ? null : t.low[i]!;
+      const high = i === undefined ? null : t.high[i]!;
       const both = value !== null && base !== null;
       const ratio = divide(value, base);
       return {
-        ...Object.fromEntries(by.map((d) => [d, first[d]])),
+        ...keys,
         source,
-        label: r?.label ?? null,
+        label: i === undefined ? null : t.label[i]!,
         value,
-        low: r?.low ?? null,
-        high: r?.high ?? null,
-        qualifier: r?.qualifier ?? null,
+        low,
+        high,
+        qualifier: i === undefined ? null : t.qualifier[i]!,
         reported: value !== null,
         baseline_value: base,
-        baseline_low: b?.low ?? null,
-        baseline_high: b?.high ?? null,
-        baseline_qualifier: b?.qualifier ?? null,
+        baseline_low: baseLow,
+        baseline_high: baseHigh,
+        baseline_qualifier: j === undefined ? null : t.qualifier[j]!,
         difference: both ? value - base : null,
-        difference_low: both && b!.high !== null ? r!.low! - b!.high : null,
-        difference_high: both && r!.high !== null ? r!.high - b!.low! : null,
+        difference_low: both && baseHigh !== null ? low! - baseHigh : null,
+        difference_high: both && high !== null ? high - baseLow! : null,
         ratio,
-        ratio_low: ratio === null ? null : b!.high === null ? 0 : divide(r!.low, b!.high),
-        ratio_high: ratio === null ? null : divide(r!.high, b!.low),
-        share: value === null ? null : divide(value, totals.get(source)!),
-        rank: value === null ? null : sorted.get(source)!.indexOf(value) + 1,
+        ratio_low: ratio === null ? null : baseHigh === null ? 0 : divide(low, baseHigh),
+        ratio_high: ratio === null ? null : divide(high, baseLow),
+        share: value === null ? null : divide(value, totals[s]!),
+        rank: value === null ? null : ranks[s]!.get(value)!,
       };
     });
-  });
+  }).flat();
   return toTable(result, [
     ...by,
     'source',

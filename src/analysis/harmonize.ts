@@ -6,18 +6,16 @@ import {
   type TypedTable,
 } from '../data/load.js';
 import { InvalidOptionError, show } from '../errors.js';
-import { checkMissing, sumGroup, type MissingPolicy, type RollupRow } from './rollup.js';
+import { groupBy, readColumns, type Cell } from './columns.js';
+import { checkMissing, sumGroups, type MissingPolicy, type RollupRow } from './rollup.js';
 import { wholes } from './structure.js';
 import {
   bookkeepingColumns,
   structureColumns,
   checkDimension,
-  groupRows,
-  readTable,
   suggest,
   toTable,
   unique,
-  type CasualtyRow,
 } from './shared.js';
 
 /** One line of a crosswalk: a source's category key and the group it belongs to. */
@@ -99,8 +97,8 @@ export function harmonize(
   table: ColumnTable,
   options: HarmonizeOptions,
 ): TypedTable<HarmonizeRow & Record<string, string | number | boolean | null>> {
-  const { rows, dimensions, columns } = readTable(table, 'harmonize');
-  const dimension = checkDimension(options?.dimension, dimensions, 'harmonize', 'dimension');
+  const t = readColumns(table, 'harmonize');
+  const dimension = checkDimension(options?.dimension, t.dimensions, 'harmonize', 'dimension');
   const missing = checkMissing(options.missing, 'harmonize');
   const entries =
     options.crosswalk === undefined
@@ -108,39 +106,45 @@ export function harmonize(
       : userEntries(options.crosswalk);
   const lookup = index(entries, dimension);
 
-  interface Tagged extends CasualtyRow {
-    __comparability: string | null;
-    __warning: string | null;
-  }
-  const tagged: Tagged[] = rows.map((row) => {
-    const key = row[dimension] ?? null;
-    if (key === null) return { ...row, __comparability: null, __warning: null };
+  // Each row's group, and how comparable its category is with the group.
+  const keys = t.get(dimension);
+  const regrouped: Cell[] = [...keys];
+  const comparability: (string | null)[] = new Array<string | null>(t.n).fill(null);
+  const warning: (string | null)[] = new Array<string | null>(t.n).fill(null);
+  for (let i = 0; i < t.n; i++) {
+    const key = keys[i] ?? null;
+    if (key === null) continue;
+    const source = t.source[i]!;
     const entry =
-      lookup.get(JSON.stringify([row.source, key])) ?? lookup.get(JSON.stringify([null, key]));
+      lookup.get(JSON.stringify([source, key])) ?? lookup.get(JSON.stringify([null, key]));
     if (!entry) {
-      return {
-        ...row,
-        __comparability: null,
-        __warning: `no crosswalk entry for source '${row.source}', ${dimension} '${key}'; kept as it is`,
-      };
+      warning[i] = `no crosswalk entry for source '${source}', ${dimension} '${key}'; kept as it is`;
+      continue;
     }
-    const partial = entry.comparability === 'partial';
+    regrouped[i] = entry.group;
+    comparability[i] = entry.comparability ?? 'same';
+    if (entry.comparability === 'partial')
+      warning[i] = `${t.label[i]}: ${entry.note ?? 'only partly comparable'}`;
+  }
+
+  const names = ['source', ...t.dimensions, 'measure', 'unit'];
+  // Only parts of one whole are added (see rollup's option overlap); a table without structure as given.
+  const known = t.has('part_of') ? wholes() : null;
+  const keyColumns = names.map((c) => (c === dimension ? regrouped : t.get(c)));
+  const groups = groupBy(t.n, keyColumns);
+  const sums = sumGroups(t, groups, keyColumns, {
+    keys: names,
+    missing,
+    fn: 'harmonize',
+    refuse: known,
+    known,
+  });
+  const result = sums.map((row, g) => {
+    const group = groups.rows(g);
+    const comparabilities: (string | null)[] = Array.from(group, (i) => comparability[i]!);
+    const warnings = unique(Array.from(group, (i) => warning[i]!).filter((w) => w !== null));
     return {
       ...row,
-      [dimension]: entry.group,
-      __comparability: entry.comparability ?? 'same',
-      __warning: partial ? `${row.label}: ${entry.note ?? 'only partly comparable'}` : null,
-    };
-  });
-
-  const keys = ['source', ...dimensions, 'measure', 'unit'];
-  // Only parts of one whole are added (see rollup's option overlap); a table without structure as given.
-  const known = columns.includes('part_of') ? wholes() : null;
-  const result = groupRows(tagged, keys).map((group) => {
-    const comparabilities = group.map((r) => r.__comparability);
-    const warnings = unique(group.map((r) => r.__warning).filter((w): w is string => w !== null));
-    return {
-      ...sumGroup(group, keys, missing, 'harmonize', known),
       comparability: comparabilities.includes(null)
         ? null
         : comparabilities.includes('partial')
@@ -150,15 +154,15 @@ export function harmonize(
     };
   });
   // A harmonized row is a sum: it keeps no row's id or relations (its whole is in 'whole').
-  const names = [
-    ...columns.filter(
+  const columns = [
+    ...t.names.filter(
       (c) =>
         !bookkeepingColumns.includes(c) && !(structureColumns as readonly string[]).includes(c),
     ),
     ...bookkeepingColumns.filter((c) => c !== 'whole'),
     ...(known ? ['whole'] : []),
   ];
-  return toTable(result, names) as TypedTable<
+  return toTable(result, columns) as TypedTable<
     HarmonizeRow & Record<string, string | number | boolean | null>
   >;
 }
