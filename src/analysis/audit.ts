@@ -4,14 +4,7 @@ import type { TypedTable } from '../data/load.js';
 import { datasetIds, type DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, listNames, show } from '../errors.js';
 import { readColumns, type Cell, type Columns } from './columns.js';
-import {
-  figuresOf,
-  suggest,
-  sumParts,
-  toTable,
-  unique,
-  type CasualtyRow,
-} from './shared.js';
+import { figuresOf, suggest, sumParts, toTable, unique, type CasualtyRow } from './shared.js';
 import type { IntervalSum } from './shared.js';
 import { totalsList } from './structure.js';
 
@@ -170,7 +163,8 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
   const partsIn = (id: string) => {
     if (given) return given;
     let parts = loaded.get(id);
-    if (!parts) loaded.set(id, (parts = new Parts(readColumns(load(id as DatasetId), 'audit'), stated)));
+    if (!parts)
+      loaded.set(id, (parts = new Parts(readColumns(load(id as DatasetId), 'audit'), stated)));
     return parts;
   };
   return toTable(

@@ -74,7 +74,8 @@ export function checkCategories(
     const first = categories.first[categories.of[i]!]!;
     for (const d of others) {
       const column = table.get(d);
-      if ((column[first] ?? null) !== (column[i] ?? null) && !differ.has(d)) differ.set(d, [first, i]);
+      if ((column[first] ?? null) !== (column[i] ?? null) && !differ.has(d))
+        differ.set(d, [first, i]);
     }
   }
   if (differ.size > 0) {
@@ -119,11 +120,7 @@ export function checkOnePerSource(
   by: readonly string[],
   fn: string,
 ): void {
-  const cells = groupBy(
-    table.n,
-    [table.source, ...by.map((d) => table.get(d))],
-    rows,
-  );
+  const cells = groupBy(table.n, [table.source, ...by.map((d) => table.get(d))], rows);
   const seen = new Uint8Array(cells.size);
   for (const i of rows) {
     const c = cells.of[i]!;
@@ -154,5 +151,5 @@ export function withoutRestatements(table: Columns, rows: readonly number[]): nu
   const id = table.get('id');
   const restates = table.get('restates');
   const ids = new Set(rows.map((i) => id[i]).filter((v) => v != null));
-  return rows.filter((i) => restates[i] == null || !ids.has(restates[i]!));
+  return rows.filter((i) => restates[i] == null || !ids.has(restates[i]));
 }

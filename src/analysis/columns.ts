@@ -241,7 +241,7 @@ function members(
     const i = rows ? rows[j]! : j;
     all[fill[of[i]!]!++] = i;
   }
-  return (g) => all.subarray(start[g]!, start[g + 1]!);
+  return (g) => all.subarray(start[g], start[g + 1]);
 }
 
 /** A table's rows as contract row objects, and its dimensions (for functions on small tables). */

@@ -2,12 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { sum } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
 import { UnknownIdError } from '../errors.js';
-import {
-  checkBy,
-  checkCategories,
-  checkOnePerSource,
-  checkPool,
-} from './categories.js';
+import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { divide, toTable, type Qualifier } from './shared.js';
 

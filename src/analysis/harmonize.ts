@@ -118,7 +118,8 @@ export function harmonize(
     const entry =
       lookup.get(JSON.stringify([source, key])) ?? lookup.get(JSON.stringify([null, key]));
     if (!entry) {
-      warning[i] = `no crosswalk entry for source '${source}', ${dimension} '${key}'; kept as it is`;
+      warning[i] =
+        `no crosswalk entry for source '${source}', ${dimension} '${key}'; kept as it is`;
       continue;
     }
     regrouped[i] = entry.group;

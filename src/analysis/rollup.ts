@@ -10,14 +10,7 @@ import {
   type Whole,
 } from './structure.js';
 import { groupBy, readColumns, type Cell, type Columns, type Groups } from './columns.js';
-import {
-  checkDimension,
-  sumNote,
-  sumParts,
-  toTable,
-  unique,
-  type Qualifier,
-} from './shared.js';
+import { checkDimension, sumNote, sumParts, toTable, unique, type Qualifier } from './shared.js';
 
 /** What to do with a part that is not reported (a dash in the source). */
 export type MissingPolicy = 'skip' | 'fail';
@@ -214,7 +207,11 @@ export function sumGroups(
           allowed = (error as Error).message.replace(/^[^:]*: .*? would add /, 'adds ');
         }
     }
-    if (known && t.has('part_of')) head.whole = commonWhole(Array.from(group, (i) => partOf[i]!), known);
+    if (known && t.has('part_of'))
+      head.whole = commonWhole(
+        Array.from(group, (i) => partOf[i]!),
+        known,
+      );
     if (missing === 'fail') {
       const absent = group.find((i) => t.value[i] === null);
       if (absent !== undefined) {

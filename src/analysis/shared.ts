@@ -9,7 +9,6 @@ import {
   InvalidOptionError,
   InvalidTableError,
   UnknownIdError,
-  listNames,
   show,
 } from '../errors.js';
 

@@ -136,7 +136,10 @@ export function spread<By extends string>(
       min: lo,
       max: hi,
       low: n > 0 ? min(reported.map((i) => t.low[i]!)) : null,
-      high: n > 0 && reported.every((i) => t.high[i] !== null) ? max(reported.map((i) => t.high[i]!)) : null,
+      high:
+        n > 0 && reported.every((i) => t.high[i] !== null)
+          ? max(reported.map((i) => t.high[i]!))
+          : null,
       min_source: whose(lo),
       max_source: whose(hi),
       range: lo === null || hi === null ? null : hi - lo,

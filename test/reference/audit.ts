@@ -4,7 +4,13 @@ import type { ColumnTable } from 'arquero';
 import { load, statedTotals } from '../../src/data/load.js';
 import type { TypedTable } from '../../src/data/load.js';
 import { datasetIds, type DatasetId } from '../../src/data/generated/types.js';
-import { InvalidOptionError, InvalidTableError, checkOptions, listNames, show } from '../../src/errors.js';
+import {
+  InvalidOptionError,
+  InvalidTableError,
+  checkOptions,
+  listNames,
+  show,
+} from '../../src/errors.js';
 import { readTable, suggest, sumParts, toTable, unique, type CasualtyRow } from './shared.js';
 import type { IntervalSum } from './shared.js';
 import { totalsList } from '../../src/analysis/structure.js';
