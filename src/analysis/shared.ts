@@ -5,12 +5,7 @@ import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { sum } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
-import {
-  InvalidOptionError,
-  InvalidTableError,
-  UnknownIdError,
-  show,
-} from '../errors.js';
+import { InvalidOptionError, InvalidTableError, UnknownIdError, show } from '../errors.js';
 
 /** How certain a figure is (see the data contract). */
 export type Qualifier = 'exact' | 'approximate' | 'at-least' | 'range' | 'not-reported' | 'derived';
