@@ -3,8 +3,8 @@ import { load, statedTotals } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { datasetIds, type DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, listNames, show } from '../errors.js';
-import { readColumns, type Cell, type Columns } from './columns.js';
-import { figuresOf, suggest, sumParts, toTable, unique, type CasualtyRow } from './shared.js';
+import { groupBy, readColumns, type Cell, type Columns } from './columns.js';
+import { suggest, sumParts, toTable, unique, type Figures } from './shared.js';
 import type { IntervalSum } from './shared.js';
 import { totalsList } from './structure.js';
 
@@ -201,11 +201,11 @@ function check(total: StatedTotal, index: Parts): AuditRow {
   const measures = total.parts ? total.parts.split('|') : [total.measure];
   const parts = index.of(total, new Set());
   const where = `source '${total.source}', measure ${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
-  if (parts.length === 0)
+  if (parts.value.length === 0)
     throw new InvalidTableError(
       `audit: no row of the table matches the stated total ${total.value ?? `'${total.label}'`} (${where}${total.dataset ? ` of ${total.dataset}` : ''}); expected the rows that add up to it.`,
     );
-  const sum = sumParts(figuresOf(parts));
+  const sum = sumParts(parts);
   const statedLow = total.value === null ? null : (total.low ?? total.value);
   const statedHigh =
     total.value === null ? null : total.high === undefined ? total.value : total.high;
@@ -220,7 +220,7 @@ function check(total: StatedTotal, index: Parts): AuditRow {
     part_measures: measures.join('|'),
     unit,
     label: total.label ?? null,
-    rows: parts.length,
+    rows: parts.value.length,
     not_reported: sum.notReported,
     parts: sum.value,
     parts_low: sum.low,
@@ -244,7 +244,7 @@ function check(total: StatedTotal, index: Parts): AuditRow {
 class Parts {
   private readonly byWhole = new Map<string, number[]>();
   private readonly children = new Map<string, StatedTotal[]>();
-  private readonly byScope = new Map<string, Map<string, number[]>>();
+  private readonly byScope = new Map<string, Map<string, ArrayLike<number>>>();
 
   constructor(
     private readonly table: Columns,
@@ -262,7 +262,7 @@ class Parts {
    * that are its parts (each as its stated figure, or, where it states none, as the sum of its
    * own parts); or, for a total without structure, the rows its `scope` and `parts` select.
    */
-  of(total: StatedTotal, seen: Set<string>): CasualtyRow[] {
+  of(total: StatedTotal, seen: Set<string>): PartFigures {
     const { table } = this;
     const unit = total.unit ?? 'persons';
     const id = total.id ?? null;
@@ -270,36 +270,23 @@ class Parts {
     const direct = id === null ? [] : (this.byWhole.get(id) ?? []);
     if (id !== null && table.has('part_of') && direct.length + children.length > 0) {
       seen.add(id);
-      const sub = children
-        .filter((c) => !seen.has(c.id!))
-        .map((c): CasualtyRow => {
-          const row = {
-            source: c.source,
-            measure: c.measure,
-            unit: c.unit ?? unit,
-            label: c.label ?? c.id!,
-            note: null,
-          };
-          if (c.value !== null)
-            return {
-              ...row,
-              value: c.value,
-              low: c.low ?? c.value,
-              high: c.high === undefined ? c.value : c.high,
-              qualifier: 'exact',
-              precision: c.precision ?? null,
-            };
-          const inner = sumParts(figuresOf(this.of(c, seen)));
-          return {
-            ...row,
-            value: inner.value,
-            low: inner.low,
-            high: inner.high,
-            qualifier: inner.qualifier,
-            precision: inner.rounding * 2,
-          };
-        });
-      return [...direct.map((i) => table.row(i)), ...sub];
+      const parts = select(table, direct);
+      for (const c of children.filter((c) => !seen.has(c.id!))) {
+        parts.label.push(c.label ?? c.id!);
+        if (c.value !== null) {
+          parts.value.push(c.value);
+          parts.low.push(c.low ?? c.value);
+          parts.high.push(c.high === undefined ? c.value : c.high);
+          parts.precision.push(c.precision ?? null);
+        } else {
+          const inner = sumParts(this.of(c, seen));
+          parts.value.push(inner.value);
+          parts.low.push(inner.low);
+          parts.high.push(inner.high);
+          parts.precision.push(inner.rounding * 2);
+        }
+      }
+      return parts;
     }
     const measures = total.parts ? total.parts.split('|') : [total.measure];
     const scope = (total.scope ? total.scope.split(';') : []).map((pair) => {
@@ -314,35 +301,51 @@ class Parts {
       return [column, value] as const;
     });
     const columns = scope.map(([column]) => column);
-    const rows = measures.flatMap(
-      (measure) =>
+    const rows = measures.flatMap((measure) =>
+      Array.from(
         this.scoped(columns).get(
           key([total.source, measure, unit, ...scope.map(([, value]) => value)]),
         ) ?? [],
+      ),
     );
-    return unique(rows)
-      .sort((a, b) => a - b)
-      .map((i) => table.row(i));
+    return select(table, measures.length > 1 ? unique(rows).sort((a, b) => a - b) : rows);
   }
 
   /** The rows by source, measure, unit and their values in some columns (built once per list of columns). */
-  private scoped(columns: readonly string[]): Map<string, number[]> {
+  private scoped(columns: readonly string[]): Map<string, ArrayLike<number>> {
     const name = key(columns);
     let index = this.byScope.get(name);
     if (!index) {
       const { table } = this;
-      const cells = columns.map((c) => table.get(c));
+      const cells = [table.source, table.measure, table.unit, ...columns.map((c) => table.get(c))];
+      const groups = groupBy(table.n, cells);
       index = new Map();
-      for (let i = 0; i < table.n; i++)
-        push(
-          index,
-          key([table.source[i]!, table.measure[i]!, table.unit[i]!, ...cells.map((c) => c[i]!)]),
-          i,
-        );
+      for (let g = 0; g < groups.size; g++)
+        index.set(key(cells.map((c) => c[groups.first[g]!]!)), groups.rows(g));
       this.byScope.set(name, index);
     }
     return index;
   }
+}
+
+/** The figures of the parts of a stated total, one array per column. */
+interface PartFigures extends Figures {
+  value: (number | null)[];
+  low: (number | null)[];
+  high: (number | null)[];
+  label: string[];
+  precision: Cell[];
+}
+
+/** The figures of some rows of a table (to add more parts to). */
+function select(table: Columns, rows: ArrayLike<number>): PartFigures {
+  return {
+    value: Array.from(rows, (i) => table.value[i] ?? null),
+    low: Array.from(rows, (i) => table.low[i] ?? null),
+    high: Array.from(rows, (i) => table.high[i] ?? null),
+    label: Array.from(rows, (i) => table.label[i]!),
+    precision: Array.from(rows, (i) => table.precision[i] ?? null),
+  };
 }
 
 /** A list of cells as one string key. */
@@ -355,7 +358,9 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   else map.set(k, [v]);
 }
 
-const figure = (n: number) => n.toLocaleString('en-US');
+/** A figure as a reader writes it: 597,323 (one formatter, made once: `toLocaleString` makes one per call). */
+const formatter = new Intl.NumberFormat('en-US');
+const figure = (n: number) => formatter.format(n);
 
 /** A sum as a reader says it: 322,000; 186,000–195,000; at least 38,000. */
 function span(sum: IntervalSum): string {

@@ -184,7 +184,8 @@ export interface Groups {
 /**
  * Groups rows by the values of some columns in one pass per column: each column's values get a
  * number from a dictionary (null being a value of its own), and the numbers of the columns are
- * combined into a group number through a second dictionary. `rows` limits the grouping to some
+ * combined, column by column, into a group number through a lookup table (an array where the
+ * combinations are few, a dictionary where they are many). `rows` limits the grouping to some
  * rows (by default all of them); the others get group -1.
  */
 export function groupBy(
@@ -193,35 +194,51 @@ export function groupBy(
   rows: ArrayLike<number> | null = null,
 ): Groups {
   const m = rows ? rows.length : n;
-  const of = new Int32Array(n).fill(-1);
-  let codes = new Float64Array(m); // the combined code of each grouped row, so far
-  let count = 1;
+  const at = rows ? (j: number) => rows[j]! : (j: number) => j;
+  const codes = new Int32Array(m); // the group of each grouped row, by the columns so far
+  let count = m === 0 ? 0 : 1;
   for (const column of keys) {
     const dictionary = new Map<Cell, number>();
-    const combined = new Map<number, number>();
-    const next = new Float64Array(m);
+    const own = new Int32Array(m);
     for (let j = 0; j < m; j++) {
-      const v = column[rows ? rows[j]! : j] ?? null;
+      const v = column[at(j)] ?? null;
       let code = dictionary.get(v);
       if (code === undefined) dictionary.set(v, (code = dictionary.size));
-      const pair = codes[j]! * (n + 1) + code; // < (n + 1)², exact in a double for any table
-      let c = combined.get(pair);
-      if (c === undefined) combined.set(pair, (c = combined.size));
-      next[j] = c;
+      own[j] = code;
     }
-    codes = next;
-    count = combined.size;
+    const width = dictionary.size;
+    const combine = lookup(count * width, m);
+    let next = 0;
+    for (let j = 0; j < m; j++) {
+      const pair = codes[j]! * width + own[j]!;
+      let g = combine.get(pair);
+      if (g === undefined) combine.set(pair, (g = next++));
+      codes[j] = g;
+    }
+    count = next;
   }
-  // Renumber in order of first appearance (the combined codes already are, column by column).
+  // The groups are numbered in order of first appearance (the combinations are, column by column).
+  const of = new Int32Array(n).fill(-1);
   const first: number[] = [];
   for (let j = 0; j < m; j++) {
-    const g = keys.length === 0 ? 0 : codes[j]!;
-    const i = rows ? rows[j]! : j;
-    of[i] = g;
-    if (g === first.length) first.push(i);
+    const i = at(j);
+    of[i] = codes[j]!;
+    if (codes[j] === first.length) first.push(i);
   }
-  const size = m === 0 ? 0 : keys.length === 0 ? 1 : count;
-  return { size, of, first, rows: members(of, size, rows, n) };
+  return { size: count, of, first, rows: members(of, count, rows, n) };
+}
+
+/** A table from a number below `size` to a group number: an array if small enough, else a Map. */
+function lookup(size: number, rows: number): Pick<Map<number, number>, 'get' | 'set'> {
+  if (size > 4 * rows + 1024) return new Map<number, number>(); // keys up to 2^53: exact
+  const table = new Int32Array(size).fill(-1);
+  return {
+    get: (k) => (table[k] === -1 ? undefined : table[k]),
+    set(k, g) {
+      table[k] = g;
+      return this as Map<number, number>;
+    },
+  };
 }
 
 /** The rows of every group, as one array sliced per group (counting sort: linear). */

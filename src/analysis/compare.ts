@@ -4,7 +4,7 @@ import type { TypedTable } from '../data/load.js';
 import { UnknownIdError } from '../errors.js';
 import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
-import { divide, toTable, type Qualifier } from './shared.js';
+import { columnsTable, divide, type Qualifier } from './shared.js';
 
 /** Options of {@link compare}. */
 export interface CompareOptions<By extends string = string> {
@@ -135,45 +135,7 @@ export function compare<By extends string>(
     ranks.push(rank);
   }
 
-  const result = Array.from({ length: size }, (_, c) => {
-    const first = categories.first[c]!;
-    const keys = Object.fromEntries(by.map((d) => [d, t.get(d)[first]]));
-    const j = cell.get(b * size + c);
-    const base = j === undefined ? null : t.value[j]!;
-    const baseLow = j === undefined ? null : t.low[j]!;
-    const baseHigh = j === undefined ? null : t.high[j]!;
-    return sources.map((source, s) => {
-      const i = cell.get(s * size + c);
-      const value = i === undefined ? null : t.value[i]!;
-      const low = i === undefined ? null : t.low[i]!;
-      const high = i === undefined ? null : t.high[i]!;
-      const both = value !== null && base !== null;
-      const ratio = divide(value, base);
-      return {
-        ...keys,
-        source,
-        label: i === undefined ? null : t.label[i]!,
-        value,
-        low,
-        high,
-        qualifier: i === undefined ? null : t.qualifier[i]!,
-        reported: value !== null,
-        baseline_value: base,
-        baseline_low: baseLow,
-        baseline_high: baseHigh,
-        baseline_qualifier: j === undefined ? null : t.qualifier[j]!,
-        difference: both ? value - base : null,
-        difference_low: both && baseHigh !== null ? low! - baseHigh : null,
-        difference_high: both && high !== null ? high - baseLow! : null,
-        ratio,
-        ratio_low: ratio === null ? null : baseHigh === null ? 0 : divide(low, baseHigh),
-        ratio_high: ratio === null ? null : divide(high, baseLow),
-        share: value === null ? null : divide(value, totals[s]!),
-        rank: value === null ? null : ranks[s]!.get(value)!,
-      };
-    });
-  }).flat();
-  return toTable(result, [
+  const names = [
     ...by,
     'source',
     'label',
@@ -194,5 +156,50 @@ export function compare<By extends string>(
     'ratio_high',
     'share',
     'rank',
-  ]) as TypedTable<CompareRow & Record<By, string>>;
+  ];
+  const out = new Map(names.map((name) => [name, new Array<unknown>(size * sources.length)]));
+  const column = (name: string) => out.get(name)!;
+  const keys = by.map((d) => [column(d), t.get(d)] as const);
+  const [source, label, value, low, high, qualifier, reported] = names.slice(by.length).map(column);
+  const [baseValue, baseLow, baseHigh, baseQualifier] = names.slice(by.length + 7).map(column);
+  const [difference, differenceLow, differenceHigh, ratio, ratioLow, ratioHigh, share, rank] = names
+    .slice(by.length + 11)
+    .map(column);
+  let r = 0; // the result's row: one per category and source
+  for (let c = 0; c < size; c++) {
+    const first = categories.first[c]!;
+    const j = cell.get(b * size + c);
+    const base = j === undefined ? null : t.value[j]!;
+    const bLow = j === undefined ? null : t.low[j]!;
+    const bHigh = j === undefined ? null : t.high[j]!;
+    for (let s = 0; s < sources.length; s++, r++) {
+      for (const [to, from] of keys) to[r] = from[first];
+      const i = cell.get(s * size + c);
+      const v = i === undefined ? null : t.value[i]!;
+      const lo = i === undefined ? null : t.low[i]!;
+      const hi = i === undefined ? null : t.high[i]!;
+      const both = v !== null && base !== null;
+      const q = divide(v, base);
+      source![r] = sources[s];
+      label![r] = i === undefined ? null : t.label[i];
+      value![r] = v;
+      low![r] = lo;
+      high![r] = hi;
+      qualifier![r] = i === undefined ? null : t.qualifier[i];
+      reported![r] = v !== null;
+      baseValue![r] = base;
+      baseLow![r] = bLow;
+      baseHigh![r] = bHigh;
+      baseQualifier![r] = j === undefined ? null : t.qualifier[j];
+      difference![r] = both ? v - base : null;
+      differenceLow![r] = both && bHigh !== null ? lo! - bHigh : null;
+      differenceHigh![r] = both && hi !== null ? hi - bLow! : null;
+      ratio![r] = q;
+      ratioLow![r] = q === null ? null : bHigh === null ? 0 : divide(lo, bHigh);
+      ratioHigh![r] = q === null ? null : divide(hi, bLow);
+      share![r] = v === null ? null : divide(v, totals[s]!);
+      rank![r] = v === null ? null : ranks[s]!.get(v);
+    }
+  }
+  return columnsTable<CompareRow & Record<By, string>>(out);
 }

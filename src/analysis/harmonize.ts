@@ -14,7 +14,7 @@ import {
   structureColumns,
   checkDimension,
   suggest,
-  toTable,
+  columnsTable,
   unique,
 } from './shared.js';
 
@@ -115,8 +115,7 @@ export function harmonize(
     const key = keys[i] ?? null;
     if (key === null) continue;
     const source = t.source[i]!;
-    const entry =
-      lookup.get(JSON.stringify([source, key])) ?? lookup.get(JSON.stringify([null, key]));
+    const entry = lookup.get(source)?.get(key as string) ?? lookup.get(null)?.get(key as string);
     if (!entry) {
       warning[i] =
         `no crosswalk entry for source '${source}', ${dimension} '${key}'; kept as it is`;
@@ -140,20 +139,23 @@ export function harmonize(
     refuse: known,
     known,
   });
-  const result = sums.map((row, g) => {
+  const groupComparability: (string | null)[] = [];
+  const groupWarning: (string | null)[] = [];
+  for (let g = 0; g < groups.size; g++) {
     const group = groups.rows(g);
-    const comparabilities: (string | null)[] = Array.from(group, (i) => comparability[i]!);
-    const warnings = unique(Array.from(group, (i) => warning[i]!).filter((w) => w !== null));
-    return {
-      ...row,
-      comparability: comparabilities.includes(null)
+    const comparabilities = Array.from(group, (i) => comparability[i] ?? null);
+    const warnings = unique(Array.from(group, (i) => warning[i] ?? null)).filter((w) => w !== null);
+    groupComparability.push(
+      comparabilities.includes(null)
         ? null
         : comparabilities.includes('partial')
           ? 'partial'
           : 'same',
-      warning: warnings.length > 0 ? warnings.join('; ') : null,
-    };
-  });
+    );
+    groupWarning.push(warnings.length > 0 ? warnings.join('; ') : null);
+  }
+  sums.set('comparability', groupComparability);
+  sums.set('warning', groupWarning);
   // A harmonized row is a sum: it keeps no row's id or relations (its whole is in 'whole').
   const columns = [
     ...t.names.filter(
@@ -163,9 +165,10 @@ export function harmonize(
     ...bookkeepingColumns.filter((c) => c !== 'whole'),
     ...(known ? ['whole'] : []),
   ];
-  return toTable(result, columns) as TypedTable<
-    HarmonizeRow & Record<string, string | number | boolean | null>
-  >;
+  return columnsTable<HarmonizeRow & Record<string, string | number | boolean | null>>(
+    sums,
+    columns,
+  );
 }
 
 /** The bundled crosswalk of a dimension, possibly narrowed to one dataset. */
@@ -229,19 +232,26 @@ function userEntries(crosswalk: unknown): CrosswalkEntry[] {
  * Indexes entries by source and key. Entries of several datasets that agree on the group are
  * merged (partial if any is partial, notes joined); a key going to two groups is an error.
  */
-function index(entries: readonly CrosswalkEntry[], dimension: string): Map<string, CrosswalkEntry> {
-  const map = new Map<string, CrosswalkEntry>();
+function index(
+  entries: readonly CrosswalkEntry[],
+  dimension: string,
+): Map<string | null, Map<string, CrosswalkEntry>> {
+  const map = new Map<string | null, Map<string, CrosswalkEntry>>();
   for (const e of entries) {
-    const id = JSON.stringify([e.source ?? null, e.key]);
-    const seen = map.get(id);
+    const source = e.source ?? null;
+    let keys = map.get(source);
+    if (!keys) map.set(source, (keys = new Map<string, CrosswalkEntry>()));
+    const seen = keys.get(e.key);
     if (!seen) {
-      map.set(id, { ...e });
+      keys.set(e.key, { ...e });
       continue;
     }
     if (seen.group !== e.group) {
       const who = e.source ? `source '${e.source}'` : 'every source';
       throw new InvalidOptionError(
-        `harmonize: the crosswalk maps ${dimension} '${e.key}' of ${who} to both '${seen.group}' and '${e.group}'; narrow it with the option dataset, or give one entry per key.`,
+        `harmonize: the crosswalk maps ${dimension} '${e.key}' of ${who} to both ` +
+          `'${seen.group}' and '${e.group}'; narrow it with the option dataset, or give one entry ` +
+          'per key.',
       );
     }
     if (e.comparability === 'partial') seen.comparability = 'partial';

@@ -10,7 +10,14 @@ import {
   type Whole,
 } from './structure.js';
 import { groupBy, readColumns, type Cell, type Columns, type Groups } from './columns.js';
-import { checkDimension, sumNote, sumParts, toTable, unique, type Qualifier } from './shared.js';
+import {
+  checkDimension,
+  columnsTable,
+  sumNote,
+  sumParts,
+  unique,
+  type Qualifier,
+} from './shared.js';
 
 /** What to do with a part that is not reported (a dash in the source). */
 export type MissingPolicy = 'skip' | 'fail';
@@ -135,18 +142,7 @@ export function rollup<By extends string = string>(
     refuse: overlap === 'refuse' ? known : null,
     known,
   });
-  return toTable(result, [
-    ...keys,
-    'value',
-    'low',
-    'high',
-    'qualifier',
-    'label',
-    'note',
-    'parts',
-    'not_reported',
-    ...(structured ? ['whole'] : []),
-  ]) as TypedTable<RollupRow & Record<By, string | null>>;
+  return columnsTable<RollupRow & Record<By, string | null>>(result);
 }
 
 /** The stated total every row of a group is a part of (directly or through smaller wholes), if any. */
@@ -179,25 +175,39 @@ export interface SumOptions {
 /**
  * Adds up each group of rows (see {@link rollup} for the rules): one result row per group, in the
  * order of the groups, holding the values of the key columns the rows were grouped by.
+ *
+ * @returns The result's columns: the keys, `value`, `low`, `high`, `qualifier`, `label`, `note`,
+ *   `parts`, `not_reported`, and `whole` where the table has a column `part_of`.
  */
 export function sumGroups(
   t: Columns,
   groups: Groups,
   keyColumns: readonly (readonly Cell[])[],
   options: SumOptions,
-): (RollupRow & Record<string, unknown>)[] {
+): Map<string, unknown[]> {
   const { keys, missing, fn, refuse, known } = options;
   // Only a table with structure columns can hold rows that are not parts of one whole.
   const structure = ['id', 'part_of', 'subset_of', 'restates'].some((c) => t.has(c));
-  const partOf = t.get('part_of');
-  return Array.from({ length: groups.size }, (_, g) => {
+  const partOf = t.has('part_of') ? t.get('part_of') : null;
+  const column = () => new Array<unknown>(groups.size);
+  const head = keys.map(column);
+  const [value, low, high, qualifier, label, note] = [
+    column(),
+    column(),
+    column(),
+    column(),
+    column(),
+    column(),
+  ];
+  const [parts, notReported, whole] = [column(), column(), column()];
+
+  for (let g = 0; g < groups.size; g++) {
     const group = groups.rows(g);
     const first = group[0]!;
-    const head: Record<string, unknown> = {};
-    keys.forEach((key, k) => (head[key] = keyColumns[k]![first] ?? null));
+    keyColumns.forEach((c, k) => (head[k]![g] = c[first] ?? null));
     let allowed: string | null = null; // why the sum would have been refused, with overlap: 'allow'
     if (structure && group.length > 1 && (refuse ?? known)) {
-      const groupName = `the group ${keys.map((k) => `${k} ${show(head[k])}`).join(', ')}`;
+      const groupName = `the group ${keys.map((k, j) => `${k} ${show(head[j]![g])}`).join(', ')}`;
       const rows = Array.from(group, (i) => t.row(i));
       if (refuse) checkSum(rows, refuse, fn, groupName);
       else
@@ -207,8 +217,8 @@ export function sumGroups(
           allowed = (error as Error).message.replace(/^[^:]*: .*? would add /, 'adds ');
         }
     }
-    if (known && t.has('part_of'))
-      head.whole = commonWhole(
+    if (known && partOf)
+      whole[g] = commonWhole(
         Array.from(group, (i) => partOf[i]!),
         known,
       );
@@ -216,8 +226,8 @@ export function sumGroups(
       const absent = group.find((i) => t.value[i] === null);
       if (absent !== undefined) {
         const where = keys
-          .filter((k) => k !== 'unit')
-          .map((k) => `${k} ${show(keyColumns[keys.indexOf(k)]![absent] ?? null)}`)
+          .map((k, j) => `${k} ${show(keyColumns[j]![absent] ?? null)}`)
+          .filter((_, j) => keys[j] !== 'unit')
           .join(', ');
         throw new InvalidTableError(
           `${fn}: the row '${t.label[absent]}' (${where}) is not reported; with missing: 'fail' ` +
@@ -226,31 +236,31 @@ export function sumGroups(
       }
     }
     const total = sumParts(t, group);
-    if (group.length === 1)
-      return {
-        ...head,
-        value: t.value[first],
-        low: t.low[first],
-        high: t.high[first],
-        qualifier: t.qualifier[first],
-        label: t.label[first],
-        note: t.note[first],
-        parts: total.reported,
-        not_reported: total.notReported,
-      } as RollupRow & Record<string, unknown>;
+    parts[g] = total.reported;
+    notReported[g] = total.notReported;
+    if (group.length === 1) {
+      // a published figure stays as published
+      value[g] = t.value[first];
+      low[g] = t.low[first];
+      high[g] = t.high[first];
+      qualifier[g] = t.qualifier[first];
+      label[g] = t.label[first];
+      note[g] = t.note[first];
+      continue;
+    }
     const labelled = total.reported > 0 ? group.filter((i) => t.value[i] !== null) : group;
-    const note = sumNote(t, group);
+    const sumNoted = sumNote(t, group);
     const why = allowed?.split('; only parts')[0]!.split('; adding them')[0];
-    return {
-      ...head,
-      value: total.value,
-      low: total.low,
-      high: total.high,
-      qualifier: total.qualifier,
-      label: Array.from(labelled, (i) => t.label[i]).join(' + '),
-      note: allowed ? `${note}; with overlap: 'allow', it ${why}` : note,
-      parts: total.reported,
-      not_reported: total.notReported,
-    } as RollupRow & Record<string, unknown>;
-  });
+    value[g] = total.value;
+    low[g] = total.low;
+    high[g] = total.high;
+    qualifier[g] = total.qualifier;
+    label[g] = Array.from(labelled, (i) => t.label[i]).join(' + ');
+    note[g] = allowed ? `${sumNoted}; with overlap: 'allow', it ${why}` : sumNoted;
+  }
+  const result = new Map<string, unknown[]>(keys.map((k, j) => [k, head[j]!]));
+  const figures = { value, low, high, qualifier, label, note, parts, not_reported: notReported };
+  for (const [name, cells] of Object.entries(figures)) result.set(name, cells);
+  if (partOf) result.set('whole', whole);
+  return result;
 }

@@ -262,6 +262,14 @@ export function sumNote(figures: Figures, parts: ArrayLike<number>): string {
   return note;
 }
 
+/** Builds a table from columns of cells, in the given order (no row objects, no expressions). */
+export function columnsTable<Row extends object>(
+  columns: ReadonlyMap<string, readonly unknown[]>,
+  names: readonly string[] = [...columns.keys()],
+): TypedTable<Row> {
+  return columnTable(columns as never, [...names]) as TypedTable<Row>;
+}
+
 /** Builds a table from plain objects with the columns in the given order (no expressions involved). */
 export function toTable<Row extends object>(
   rows: readonly Row[],

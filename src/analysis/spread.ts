@@ -10,7 +10,7 @@ import {
 } from './categories.js';
 import { boundedMean, sampleSD } from './numbers.js';
 import { readColumns, selectMeasure } from './columns.js';
-import { divide, toTable, unique } from './shared.js';
+import { columnsTable, divide, unique } from './shared.js';
 
 /** Options of {@link spread}. */
 export interface SpreadOptions<By extends string = string> {
@@ -112,7 +112,26 @@ export function spread<By extends string>(
   checkOnePerSource(t, rows, by, 'spread');
   const allSources = unique(rows.map((i) => t.source[i]!));
 
-  const result = Array.from({ length: categories.size }, (_, g) => {
+  const statistics = [
+    'count',
+    'not_reported',
+    'sources',
+    'min',
+    'max',
+    'low',
+    'high',
+    'min_source',
+    'max_source',
+    'range',
+    'ratio',
+    'median',
+    'mean',
+    'sd',
+    'cv',
+  ] as const;
+  const out = new Map<string, unknown[]>(by.map((d) => [d, []]));
+  for (const name of statistics) out.set(name, []);
+  for (let g = 0; g < categories.size; g++) {
     const reported = Array.from(categories.rows(g)).filter((i) => t.value[i] !== null);
     const values = reported.map((i) => t.value[i]!);
     const n = values.length;
@@ -128,8 +147,8 @@ export function spread<By extends string>(
             .map((i) => t.source[i])
             .join(', ');
     const first = categories.first[g]!;
-    return {
-      ...Object.fromEntries(by.map((d) => [d, t.get(d)[first]])),
+    for (const d of by) out.get(d)!.push(t.get(d)[first]);
+    const row: Record<(typeof statistics)[number], unknown> = {
       count: n,
       not_reported: allSources.length - n,
       sources: reported.map((i) => t.source[i]).join(', '),
@@ -149,23 +168,7 @@ export function spread<By extends string>(
       sd,
       cv: sd === null || m === 0 ? null : divide(sd, m),
     };
-  });
-  return toTable(result, [
-    ...by,
-    'count',
-    'not_reported',
-    'sources',
-    'min',
-    'max',
-    'low',
-    'high',
-    'min_source',
-    'max_source',
-    'range',
-    'ratio',
-    'median',
-    'mean',
-    'sd',
-    'cv',
-  ]) as TypedTable<SpreadRow & Record<By, string>>;
+    for (const name of statistics) out.get(name)!.push(row[name]);
+  }
+  return columnsTable<SpreadRow & Record<By, string>>(out);
 }
