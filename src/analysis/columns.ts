@@ -48,8 +48,13 @@ export interface Columns {
   row(i: number): CasualtyRow;
 }
 
-/** Reads a column as a plain array, in the table's row order (after any filter or sort). */
+/**
+ * A column as an array in the table's row order: the table's own array where no filter or order
+ * lies over it (no copy), else a copy of the rows in view.
+ */
 function read(table: ColumnTable, name: string): Cell[] {
+  const column: unknown = table.column(name);
+  if (Array.isArray(column) && !table.isFiltered() && !table.isOrdered()) return column as Cell[];
   return table.array(name) as Cell[];
 }
 
@@ -207,6 +212,11 @@ export function groupBy(
       own[j] = code;
     }
     const width = dictionary.size;
+    if (count === 1) {
+      codes.set(own); // the first column's codes are the groups so far
+      count = width;
+      continue;
+    }
     const combine = lookup(count * width, m);
     let next = 0;
     for (let j = 0; j < m; j++) {

@@ -3,7 +3,6 @@
 // package entry except the types `Qualifier` and `CasualtyRow`.
 import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { sum } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, UnknownIdError, show } from '../errors.js';
 
@@ -193,24 +192,23 @@ export function sumParts(
   figures: Figures,
   parts: ArrayLike<number> = figures.value.map((_, i) => i),
 ): IntervalSum {
-  const values: number[] = [];
-  const lows: number[] = [];
-  const highs: number[] = [];
-  const rounding: number[] = [];
+  const sums = new Float64Array(8); // value, low, high, rounding: each a sum and its correction
+  let reported = 0;
   let unbounded = false;
   for (let k = 0; k < parts.length; k++) {
     const i = parts[k]!;
     const value = figures.value[i] ?? null;
     if (value === null) continue;
-    values.push(value);
-    lows.push(figures.low[i]!);
+    reported++;
+    add(sums, 0, value);
+    add(sums, 2, figures.low[i]!);
     const high = figures.high[i] ?? null;
     if (high === null) unbounded = true;
-    else highs.push(high);
-    rounding.push(Number(figures.precision[i] ?? 0) / 2);
+    else add(sums, 4, high);
+    add(sums, 6, Number(figures.precision[i] ?? 0) / 2);
   }
-  const notReported = parts.length - values.length;
-  if (values.length === 0)
+  const notReported = parts.length - reported;
+  if (reported === 0)
     return {
       value: null,
       low: null,
@@ -221,17 +219,28 @@ export function sumParts(
       reportedHigh: null,
       rounding: 0,
     };
-  const reportedHigh = unbounded ? null : sum(highs);
+  const reportedHigh = unbounded ? null : sums[4]! + sums[5]!;
   return {
-    value: sum(values),
-    low: sum(lows),
+    value: sums[0]! + sums[1]!,
+    low: sums[2]! + sums[3]!,
     high: notReported > 0 ? null : reportedHigh,
     qualifier: unbounded || notReported > 0 ? 'at-least' : 'derived',
-    reported: values.length,
+    reported,
     notReported,
     reportedHigh,
-    rounding: sum(rounding),
+    rounding: sums[6]! + sums[7]!,
   };
+}
+
+/**
+ * Adds `x` to the compensated sum at `sums[k]` (its correction at `sums[k + 1]`): Neumaier's
+ * summation, step for step as simple-statistics' `sum` does it, so that both give the same bits.
+ */
+function add(sums: Float64Array, k: number, x: number): void {
+  const s = sums[k]!;
+  const t = s + x;
+  sums[k + 1]! += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+  sums[k] = t;
 }
 
 /**
