@@ -1,7 +1,7 @@
 // `npm run bundle`: the browser entries (the core, /charts, /export, /notebook) as one ES module
-// file with their dependencies (arquero, simple-statistics, flechette…) inside, for a browser page, Observable or Deno without the npm
-// registry; and the page of examples/browser, built on that file. Run after `npm run build`
-// (the npm script does both).
+// file with their dependencies (arquero, simple-statistics, flechette…) inside, for a browser page,
+// Observable or Deno without the npm registry; and the page of examples/browser, built on that
+// file. Run after `npm run build` (the npm script does both).
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
