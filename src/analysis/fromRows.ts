@@ -1,7 +1,8 @@
 import type { TypedTable } from '../data/load.js';
 import { InvalidTableError, show } from '../errors.js';
+import { Problems, checkSize, failWith } from './problems.js';
 import type { CasualtyRow } from './shared.js';
-import { validate, type FromRowsOptions } from './validate.js';
+import { validate, type Cells, type FromRowsOptions } from './validate.js';
 
 /**
  * Checks a user's own rows against the data contract and returns a table that every function of
@@ -43,5 +44,79 @@ export function fromRows(
 ): TypedTable<CasualtyRow> {
   if (!Array.isArray(rows))
     throw new InvalidTableError(`fromRows: expected an array of row objects; got ${show(rows)}.`);
-  return validate(rows, options, 'fromRows', 'js', (i) => `row ${i + 1}`);
+  return validate('fromRows', 'js', rows.length, 1, options, () => readRows(rows));
+}
+
+const where = (i: number) => `row ${i + 1}`;
+
+/** The rows' cells, column by column (each row an object, else nothing is read). */
+function readRows(rows: readonly unknown[]): Cells {
+  const problems = new Problems();
+  for (let i = 0; i < rows.length; i++) {
+    // a hole in a sparse array is a bad row, not skipped
+    const row = rows[i];
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+      problems.push(
+        () => `${where(i)}: ${show(row)}; expected an object with a property per column.`,
+      );
+  }
+  if (problems.length > 0)
+    failWith('fromRows', problems, 'the table does not follow the data contract');
+  const objects = rows as readonly Record<string, unknown>[];
+  const { names, plain } = columnsOf(objects);
+  return { names, where, column: (name) => readColumn(objects, name, plain) };
+}
+
+/**
+ * The column names of row objects, in order of first appearance (one pass, any number of them),
+ * and which rows are plain objects (their prototype Object.prototype or null). A row with the
+ * same keys as the one before is not listed again.
+ */
+function columnsOf(objects: readonly Record<string, unknown>[]): {
+  names: string[];
+  plain: Uint8Array;
+} {
+  const names = new Set<string>();
+  const plain = new Uint8Array(objects.length);
+  let clean = true; // Object.prototype has no enumerable property, so for…in lists a plain row's own keys
+  for (const key in Object.prototype) clean = key === undefined;
+  let previous: string[] = [];
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i]!;
+    const prototype: unknown = Object.getPrototypeOf(o);
+    const isPlain = prototype === Object.prototype || prototype === null;
+    if (isPlain) plain[i] = 1;
+    if (isPlain && clean) {
+      let k = 0;
+      let same = true;
+      for (const key in o) {
+        if (key !== previous[k++]) {
+          same = false;
+          break;
+        }
+      }
+      if (same && k === previous.length) continue;
+    }
+    previous = Object.keys(o);
+    for (const key of previous) names.add(key);
+    checkSize('fromRows', objects.length, names.size); // as soon as the table is too large, not after reading all of it
+  }
+  return { names: [...names], plain };
+}
+
+/** A column of the rows: each row's own property of that name, `null` where it has none. */
+function readColumn(
+  objects: readonly Record<string, unknown>[],
+  name: string,
+  plain: Uint8Array,
+): unknown[] {
+  // Own properties only: a row without a column 'constructor' or 'toString' has no value there.
+  const inherited = name in Object.prototype;
+  const column: unknown[] = [];
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i]!;
+    const v = plain[i] === 1 && !inherited ? o[name] : Object.hasOwn(o, name) ? o[name] : null;
+    column.push(v ?? null);
+  }
+  return column;
 }
