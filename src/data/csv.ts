@@ -98,51 +98,36 @@ export function readColumns(
   let rows = 0;
   let keep = true; // false once the table is refused anyway: cells are checked, no longer kept
 
-  /** A quoted cell from `i` (at its opening quote) to the next delimiter, as the RFC reads it. */
+  /**
+   * A quoted cell from `i` (at its opening quote) to the next delimiter, as the RFC reads it; text
+   * after the closing quote is kept as it is (a quote there, never doubled, is a quote).
+   */
   const quotedCell = (): string | null => {
     let content = '';
-    let opened = line;
-    let inQuotes = true;
+    const opened = line;
     i++;
-    while (i < end) {
-      if (inQuotes) {
-        let q = i;
-        while (q < end && text.charCodeAt(q) !== QUOTE) {
-          if (text.charCodeAt(q) === LF) line++;
-          q++;
-        }
-        content += text.slice(i, q);
-        if (q === end) break;
-        if (text.charCodeAt(q + 1) === QUOTE) {
-          content += '"';
-          i = q + 2;
-        } else {
-          inQuotes = false;
-          i = q + 1;
-        }
-      } else {
-        const c = text.charCodeAt(i);
-        if (c === COMMA || c === LF || c === CR) break;
-        if (c === QUOTE && content === '') {
-          // a quote opens a quoted section only where the cell is still empty
-          inQuotes = true;
-          opened = line;
-          i++;
-          continue;
-        }
-        let q = i + 1;
-        for (; q < end; q++) {
-          const d = text.charCodeAt(q);
-          if (d === COMMA || d === LF || d === CR) break;
-        }
-        content += text.slice(i, q);
-        i = q;
+    for (;;) {
+      let q = i;
+      while (q < end && text.charCodeAt(q) !== QUOTE) {
+        if (text.charCodeAt(q) === LF) line++;
+        q++;
       }
+      content += text.slice(i, q);
+      if (q === end)
+        throw new InvalidTableError(
+          `${fn}: in ${what}, a quoted cell opened on line ${opened} is never closed; expected a closing '"'.`,
+        );
+      i = q + 1;
+      if (text.charCodeAt(i) !== QUOTE) break;
+      content += '"'; // a doubled quote
+      i++;
     }
-    if (inQuotes)
-      throw new InvalidTableError(
-        `${fn}: in ${what}, a quoted cell opened on line ${opened} is never closed; expected a closing '"'.`,
-      );
+    const rest = i;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COMMA || c === LF || c === CR) break;
+    }
+    content += text.slice(rest, i);
     return content === '' ? null : content;
   };
 
