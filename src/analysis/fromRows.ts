@@ -63,60 +63,64 @@ function readRows(rows: readonly unknown[]): Cells {
   if (problems.length > 0)
     failWith('fromRows', problems, 'the table does not follow the data contract');
   const objects = rows as readonly Record<string, unknown>[];
-  const { names, plain } = columnsOf(objects);
-  return { names, where, column: (name) => readColumn(objects, name, plain) };
+  const { names, columns } = readColumns(objects);
+  const index = new Map(names.map((name, j) => [name, j]));
+  return { names, where, column: (name) => columns[index.get(name)!]! };
 }
 
 /**
- * The column names of row objects, in order of first appearance (one pass, any number of them),
- * and which rows are plain objects (their prototype Object.prototype or null). A row with the
- * same keys as the one before is not listed again.
+ * The rows' columns in one pass over the rows: the column names in order of first appearance
+ * (any number of them), and each row's own property of each name, `null` where it has none. A
+ * plain row (its prototype Object.prototype or null) with the same keys as the columns so far, in
+ * the same order, is read by its keys alone; any other row name by name.
  */
-function columnsOf(objects: readonly Record<string, unknown>[]): {
+function readColumns(objects: readonly Record<string, unknown>[]): {
   names: string[];
-  plain: Uint8Array;
+  columns: unknown[][];
 } {
-  const names = new Set<string>();
-  const plain = new Uint8Array(objects.length);
+  const n = objects.length;
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const columns: unknown[][] = [];
   let clean = true; // Object.prototype has no enumerable property, so for…in lists a plain row's own keys
   for (const key in Object.prototype) clean = key === undefined;
-  let previous: string[] = [];
-  for (let i = 0; i < objects.length; i++) {
+  for (let i = 0; i < n; i++) {
     const o = objects[i]!;
     const prototype: unknown = Object.getPrototypeOf(o);
-    const isPlain = prototype === Object.prototype || prototype === null;
-    if (isPlain) plain[i] = 1;
-    if (isPlain && clean) {
+    const plain = prototype === Object.prototype || prototype === null;
+    if (plain && clean) {
       let k = 0;
       let same = true;
       for (const key in o) {
-        if (key !== previous[k++]) {
+        if (key !== names[k]) {
           same = false;
           break;
         }
+        columns[k]![i] = o[key] ?? null;
+        k++;
       }
-      if (same && k === previous.length) continue;
+      if (same && k === names.length) continue;
     }
-    previous = Object.keys(o);
-    for (const key of previous) names.add(key);
-    checkSize('fromRows', objects.length, names.size); // as soon as the table is too large, not after reading all of it
+    const before = names.length;
+    for (const key of Object.keys(o)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      names.push(key);
+    }
+    if (names.length > before) {
+      checkSize('fromRows', n, names.length); // as soon as the table is too large, not after reading all of it
+      for (let j = before; j < names.length; j++) {
+        const column: unknown[] = new Array(n);
+        for (let r = 0; r < i; r++) column[r] = cell(objects[r]!, names[j]!);
+        columns.push(column);
+      }
+    }
+    for (let j = 0; j < names.length; j++) columns[j]![i] = cell(o, names[j]!);
   }
-  return { names: [...names], plain };
+  return { names, columns };
 }
 
-/** A column of the rows: each row's own property of that name, `null` where it has none. */
-function readColumn(
-  objects: readonly Record<string, unknown>[],
-  name: string,
-  plain: Uint8Array,
-): unknown[] {
-  // Own properties only: a row without a column 'constructor' or 'toString' has no value there.
-  const inherited = name in Object.prototype;
-  const column: unknown[] = [];
-  for (let i = 0; i < objects.length; i++) {
-    const o = objects[i]!;
-    const v = plain[i] === 1 && !inherited ? o[name] : Object.hasOwn(o, name) ? o[name] : null;
-    column.push(v ?? null);
-  }
-  return column;
+/** A row's own property `name`, or null (a row without a column 'constructor' has no value there). */
+function cell(o: Record<string, unknown>, name: string): unknown {
+  return (Object.hasOwn(o, name) ? o[name] : null) ?? null;
 }

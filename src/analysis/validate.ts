@@ -272,9 +272,14 @@ class Checker {
     const slot = this.slot++;
     const values = this.cells.column(name);
     let out = values;
+    let previous: unknown = out; // the last valid text (no cell is this array)
     for (let i = 0; i < this.rows; i++) {
       const v = values[i];
-      if (v === null ? optional : typeof v === 'string' && test(v)) continue;
+      if (v === previous) continue; // a run of equal cells is checked once
+      if (v === null ? optional : typeof v === 'string' && test(v)) {
+        if (v !== null) previous = v;
+        continue;
+      }
       this.problems.add(i, slot, () => `${this.at(i, name)}: ${show(v)}; expected ${expected}.`);
       if (out === values) out = values.slice();
       out[i] = fallback;
@@ -511,78 +516,91 @@ function agreement(
 }
 
 /**
- * A key index: for each row, the number of its group (0, 1, … in order of first appearance) of
- * rows with equal cells in every one of `columns` (strings or null, compared as values). One pass
- * per column: its cells are numbered through a Map, then paired with the groups so far through a
- * table of integer pairs, so no key string is built per row.
+ * A key index: for each row, the number of its group of rows with equal cells in every one of
+ * `columns` (strings or null, compared as values), and how many groups there are. Each column's
+ * cells are numbered through a Map (a run of equal cells looked up once), then the columns are
+ * paired, fewest distinct cells first, through a table of integer pairs: no key is built per row.
  */
 export function groupIds(
   columns: readonly (readonly unknown[])[],
   rows: number,
 ): { ids: Int32Array; size: number } {
-  let ids = new Int32Array(rows);
+  const coded = columns.map((column) => numbered(column, rows)).sort((a, b) => a.size - b.size);
+  let ids: Int32Array = new Int32Array(rows);
   let size = rows > 0 ? 1 : 0;
-  for (const column of columns) {
-    const codes = new Int32Array(rows);
-    const dictionary = new Map<unknown, number>();
-    let previous: unknown = codes; // no cell is this array
-    let code = -1;
-    for (let i = 0; i < rows; i++) {
-      const v = column[i];
-      if (v !== previous) {
-        const c = dictionary.get(v);
-        if (c === undefined) {
-          code = dictionary.size;
-          dictionary.set(v, code);
-        } else code = c;
-        previous = v;
-      }
-      codes[i] = code;
-    }
+  for (const { codes, size: k } of coded) {
+    if (k <= 1) continue;
     if (size <= 1) {
       ids = codes;
-      size = dictionary.size;
+      size = k;
       continue;
     }
-    const pairs = new PairIndex(Math.min(rows, size * dictionary.size));
-    for (let i = 0; i < rows; i++) ids[i] = pairs.id(ids[i]!, codes[i]!);
-    size = pairs.size;
+    const next = new Int32Array(rows);
+    let count = 0;
+    if (size * k <= 4 * rows + 64) {
+      // few pairs: a table with a place for each
+      const table = new Int32Array(size * k).fill(-1);
+      for (let i = 0; i < rows; i++) {
+        const key = ids[i]! * k + codes[i]!;
+        let id = table[key]!;
+        if (id < 0) table[key] = id = count++;
+        next[i] = id;
+      }
+    } else {
+      // many: open addressing, the pair stored as one exact number
+      let capacity = 16;
+      while (capacity < 2 * rows) capacity *= 2;
+      const mask = capacity - 1;
+      const keys = new Float64Array(capacity);
+      const table = new Int32Array(capacity).fill(-1);
+      for (let i = 0; i < rows; i++) {
+        const a = ids[i]!;
+        const b = codes[i]!;
+        const key = a * k + b;
+        let h = (Math.imul(a, 0x9e3779b1) + Math.imul(b, 0x85ebca6b)) | 0;
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x7feb352d);
+        h = (h ^ (h >>> 15)) & mask;
+        for (;;) {
+          const id = table[h]!;
+          if (id < 0) {
+            keys[h] = key;
+            table[h] = next[i] = count++;
+            break;
+          }
+          if (keys[h] === key) {
+            next[i] = id;
+            break;
+          }
+          h = (h + 1) & mask;
+        }
+      }
+    }
+    ids = next;
+    size = count;
   }
   return { ids, size };
 }
 
-/** Numbers pairs of non-negative integers 0, 1, … in order of first appearance (open addressing). */
-class PairIndex {
-  size = 0;
-  private readonly mask: number;
-  private readonly a: Int32Array;
-  private readonly b: Int32Array;
-  private readonly ids: Int32Array;
-
-  constructor(most: number) {
-    let capacity = 16;
-    while (capacity < most * 2) capacity *= 2;
-    this.mask = capacity - 1;
-    this.a = new Int32Array(capacity);
-    this.b = new Int32Array(capacity);
-    this.ids = new Int32Array(capacity).fill(-1);
-  }
-
-  id(a: number, b: number): number {
-    let h = Math.imul(a ^ Math.imul(b, 0x27d4eb2d), 0x9e3779b1);
-    h = (h ^ (h >>> 15)) & this.mask;
-    for (;;) {
-      const id = this.ids[h]!;
-      if (id < 0) {
-        this.a[h] = a;
-        this.b[h] = b;
-        this.ids[h] = this.size;
-        return this.size++;
-      }
-      if (this.a[h] === a && this.b[h] === b) return id;
-      h = (h + 1) & this.mask;
+/** A column's cells numbered 0, 1, … by value (a run of equal cells looked up once). */
+function numbered(column: readonly unknown[], rows: number): { codes: Int32Array; size: number } {
+  const codes = new Int32Array(rows);
+  const dictionary = new Map<unknown, number>();
+  let previous: unknown = codes; // no cell is this array
+  let code = -1;
+  for (let i = 0; i < rows; i++) {
+    const v = column[i];
+    if (v !== previous) {
+      const c = dictionary.get(v);
+      if (c === undefined) {
+        code = dictionary.size;
+        dictionary.set(v, code);
+      } else code = c;
+      previous = v;
     }
+    codes[i] = code;
   }
+  return { codes, size: dictionary.size };
 }
 
 function knownSources(options: FromRowsOptions | undefined, fn: string): string[] {

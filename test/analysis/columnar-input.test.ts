@@ -98,14 +98,16 @@ describe('fromCSV and fromRows give what the row-by-row reference gives', () => 
   });
 
   test('structure columns: ids, parts of stated totals, subsets, restatements, precision', () => {
-    const rows = rowsOf(500).map((r, i) => ({
-      id: `r${i}`,
-      ...r,
-      part_of: null,
-      subset_of: null,
-      restates: null,
-      precision: i % 7 === 0 ? 1000 : null,
-    }));
+    const rows = rowsOf(500).map(
+      (r, i): Row => ({
+        id: `r${i}`,
+        ...r,
+        part_of: null,
+        subset_of: null,
+        restates: null,
+        precision: i % 7 === 0 ? 1000 : null,
+      }),
+    );
     const totals = statedTotals().objects();
     sameRows(rows, { sources: benchIds });
     sameCSV(toText(rows, Object.keys(rows[0]!)), { sources: benchIds });
@@ -233,7 +235,7 @@ describe('fromCSV and fromRows give what the row-by-row reference gives', () => 
 
   test('row objects of every kind: holes, arrays, prototypes, getters, missing and extra keys', () => {
     const [a, b, c] = rowsOf(50);
-    class Row {
+    class Instance {
       constructor(readonly source: string) {}
       get label() {
         return 'from the prototype';
@@ -243,7 +245,7 @@ describe('fromCSV and fromRows give what the row-by-row reference gives', () => 
     const rest: Row = { ...c };
     delete rest.label;
     delete rest.source;
-    const instance = Object.assign(new Row('s1'), rest); // its label from the prototype: no value
+    const instance = Object.assign(new Instance('s1'), rest); // its label from the prototype: no value
     const cases: unknown[] = [
       [a, b, c],
       [a, nullProto, c],
