@@ -57,6 +57,17 @@ describe('fromCSV and fromRows: bounded size and problems', () => {
     );
   }, 15_000);
 
+  test('1,000,001 rows of text are refused after reading, none kept past the limit', () => {
+    const text = `${contract}\n${'kocovic,deaths,persons,1,1,1,exact,L,\n'.repeat(1_000_001)}`;
+    expect(() => fromCSV(text)).toThrow(
+      /fromCSV: the table has 1000001 rows; expected at most 1000000/,
+    );
+    // a malformed line after the limit is still found: the text is checked to its end
+    expect(() => fromCSV(`${text}x\n`)).toThrow(
+      /row 1000002 \(line 1000003\): 1 cells; expected 9/,
+    );
+  }, 30_000);
+
   test('a header of 5,000 repeated names: the first 12 problems, and the rest counted', () => {
     const text = `${contract},${Array(5000).fill('x').join(',')}\n`;
     expect(() => fromCSV(text)).toThrow(
