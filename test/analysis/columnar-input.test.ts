@@ -7,13 +7,12 @@ import type { ColumnTable } from 'arquero';
 import { describe, expect, test } from 'vitest';
 import { datasets, fromCSV, fromRows, statedTotals } from '../../src/index.js';
 import * as reference from '../reference/fromRows.js';
-// @ts-expect-error the benchmark's generator is plain JavaScript
 import { benchCSV, benchRows, benchSources } from '../bench/tables.mjs';
 
 type Row = Record<string, unknown>;
-const rowsOf = benchRows as (n: number) => Row[];
-const csvOf = benchCSV as (n: number) => string;
-const benchIds = benchSources as string[];
+const rowsOf = (n: number): Row[] => benchRows(n).map((r) => ({ ...r }));
+const csvOf = benchCSV;
+const benchIds = benchSources;
 
 /** A table's columns and cells, or the error's class and message. */
 function outcome(f: () => ColumnTable): unknown {

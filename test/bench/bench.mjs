@@ -59,7 +59,7 @@ function race(scripts) {
     [
       '--input-type=module',
       '-e',
-      `import { writeFileSync } from 'node:fs'; import { load, totalsChart } from 'ww2-yugoslavia-casualties'; writeFileSync(${JSON.stringify(specFile)}, JSON.stringify(totalsChart(load('total-estimates'))));`,
+      `import { writeFileSync } from 'node:fs'; import { load } from 'ww2-yugoslavia-casualties'; import { totalsChart } from 'ww2-yugoslavia-casualties/charts'; writeFileSync(${JSON.stringify(specFile)}, JSON.stringify(totalsChart(load('total-estimates'))));`,
     ],
     { cwd: root },
   );
