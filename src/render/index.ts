@@ -278,9 +278,9 @@ export interface DrawOptions {
 /**
  * Draws a chart once and gives it as SVG, PNG and (with `{ pdf: true }`) PDF: Vega runs the
  * chart's view once, the SVG and the PDF are both drawn from that view, and the PNG is the SVG
- * rasterized. The same files as `toSVG(spec)`, `toPNG(spec)` and `toPDF(spec)`, about three times
- * faster than calling the three; the report draws its charts this way. Like them it reads no file
- * and fetches no URL.
+ * rasterized. The same files as `toSVG(spec)`, `toPNG(spec)` and `toPDF(spec)`, which would run
+ * the view three times; the report draws its charts this way. Like them it reads no file and
+ * fetches no URL.
  *
  * @param spec A Vega-Lite spec, e.g. from `totalsChart()`.
  * @param options `{ pdf }`: whether to make the PDF too.
