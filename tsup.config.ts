@@ -2,8 +2,12 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   entry: {
-    // The core: data, analysis, exchange. No Node built-ins, no vega: it bundles for a browser.
+    // The core: data and analysis. No Node built-ins, no vega: it bundles for a browser.
     index: 'src/index.ts',
+    // Chart specs, exports and notebook display (browser-safe, kept out of the core's weight).
+    charts: 'src/charts/index.ts',
+    export: 'src/exchange/index.ts',
+    notebook: 'src/notebook/index.ts',
     // The command line (Node only).
     cli: 'src/cli/index.ts',
     // Rendering to SVG and PNG (Node only: vega, vega-lite, resvg).
@@ -19,6 +23,9 @@ export default defineConfig({
   dts: {
     entry: {
       index: 'src/index.ts',
+      charts: 'src/charts/index.ts',
+      export: 'src/exchange/index.ts',
+      notebook: 'src/notebook/index.ts',
       render: 'src/render/index.ts',
       report: 'src/report/index.ts',
       estimate: 'src/estimate/index.ts',

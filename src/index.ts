@@ -1,6 +1,7 @@
 // ww2-yugoslavia-casualties: the published casualty figures of World War II in Yugoslavia,
-// exactly as their sources give them, as typed Arquero tables. Rendering and the command line
-// live behind their own entry points, so this one imports cleanly in a browser.
+// exactly as their sources give them, as typed Arquero tables, and their analysis. Chart specs,
+// exports, notebook display, rendering and the command line live behind their own entry points,
+// so this one imports cleanly, and lightly, in a browser.
 
 // Data
 export {
@@ -22,9 +23,6 @@ export type {
 } from './data/describe.js';
 export type { DataPackage, Resource, Field } from './data/descriptor.js';
 export type * from './data/generated/types.js';
-
-export { cite } from './data/cite.js';
-export type { CitationFormat, CiteOptions, CSLItem } from './data/cite.js';
 
 // Analysis
 export { compare } from './analysis/compare.js';
@@ -48,53 +46,9 @@ export { balance } from './analysis/balance.js';
 export type { BalanceOptions, BalanceRow } from './analysis/balance.js';
 export type { CasualtyRow, Qualifier } from './analysis/shared.js';
 
-// Exchange: tables for spreadsheets, pandas/polars/R, papers
-export { toCSV } from './exchange/csv.js';
-export type { CSVOptions } from './exchange/csv.js';
-export { toJSON, toArrow } from './exchange/json.js';
-export { toMarkdown } from './exchange/markdown.js';
-export { toLaTeX, latexPreamble } from './exchange/latex.js';
-export { toHTML, escapeHTML } from './exchange/html.js';
-export type { HTMLOptions } from './exchange/html.js';
-export type { LaTeXOptions } from './exchange/latex.js';
-export type { DisplayOptions } from './exchange/display.js';
-export { formatFigure } from './exchange/figure.js';
-export type { Figure } from './exchange/figure.js';
-
-// Charts: Vega-Lite specs (plain objects; rendering lives in ww2-yugoslavia-casualties/render)
-export { totalsChart } from './charts/totals.js';
-export { compareChart, spreadChart, slopeChart } from './charts/compare.js';
-export type {
-  CompareChartOptions,
-  SlopeChartOptions,
-  SpreadChartOptions,
-} from './charts/compare.js';
-export { compositionChart } from './charts/composition.js';
-export type { CompositionChartOptions } from './charts/composition.js';
-export { locationChart } from './charts/location.js';
-export { militaryChart } from './charts/military.js';
-export { balanceChart } from './charts/balance.js';
-export {
-  palette,
-  shapes,
-  fontFamily,
-  missingGrey,
-  sourceColours,
-  measureColours,
-  kindColours,
-} from './charts/theme.js';
-export type { ChartOptions } from './charts/theme.js';
-export { sourceNames, kindWords, footer } from './charts/attribution.js';
-export type { SourceName } from './charts/attribution.js';
-
-// Notebooks: tables and charts that show themselves in Jupyter (the Deno kernel)
-export { display, jupyterDisplay } from './notebook/display.js';
-export type {
-  Displayable,
-  MimeBundle,
-  NotebookDisplayOptions,
-  VegaLiteSpec,
-} from './notebook/display.js';
+// Elsewhere, each behind its own entry so that this one stays light in a browser:
+// chart specs in ww2-yugoslavia-casualties/charts, exports and citations in
+// ww2-yugoslavia-casualties/export, notebook display in ww2-yugoslavia-casualties/notebook.
 
 // Errors
 export {

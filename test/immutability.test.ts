@@ -8,13 +8,11 @@ import { describe as group, expect, test } from 'vitest';
 import {
   agreement,
   audit,
-  cite,
   compare,
   crosswalk,
   crosswalkDimensions,
   datasets,
   describe,
-  formatFigure,
   fromCSV,
   fromRows,
   harmonize,
@@ -24,17 +22,21 @@ import {
   sources,
   spread,
   statedTotals,
+  CasualtiesError,
+  UnknownIdError,
+  type DataPackage,
+  type DatasetId,
+} from '../src/index.js';
+import {
+  cite,
+  formatFigure,
   toArrow,
   toCSV,
   toHTML,
   toJSON,
   toLaTeX,
   toMarkdown,
-  CasualtiesError,
-  UnknownIdError,
-  type DataPackage,
-  type DatasetId,
-} from '../src/index.js';
+} from '../src/exchange/index.js';
 
 const root = new URL('../', import.meta.url);
 const file = (path: string) => readFileSync(new URL(path, root));

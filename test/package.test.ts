@@ -61,6 +61,38 @@ describe('the packed package', () => {
     expect(out.trim()).toBe('2382.8');
   });
 
+  test('imports the chart, export and notebook subpaths in a new project', () => {
+    const out = run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      [
+        "import { load } from 'ww2-yugoslavia-casualties';",
+        "import { totalsChart } from 'ww2-yugoslavia-casualties/charts';",
+        "import { toCSV } from 'ww2-yugoslavia-casualties/export';",
+        "import { display, jupyterDisplay } from 'ww2-yugoslavia-casualties/notebook';",
+        "const table = load('by-status');",
+        "console.log(totalsChart(load('total-estimates')).$schema);",
+        "console.log(toCSV(table.select('value')).trimEnd().split('\\n').length);",
+        "console.log(Object.keys(display(table)[jupyterDisplay]()).sort().join(' '));",
+      ].join(' '),
+    ]);
+    // A Vega-Lite spec; by-status: a header and its 5 rows; a table shown as HTML and text.
+    expect(out.trim().split('\n')).toEqual([
+      expect.stringMatching(/^https:\/\/vega\.github\.io\/schema\/vega-lite\/v\d\.json$/),
+      '6',
+      'text/html text/plain',
+    ]);
+  });
+
+  test('the moved names are no longer in the core entry', () => {
+    const out = run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      "import * as core from 'ww2-yugoslavia-casualties'; console.log(['totalsChart', 'toCSV', 'cite', 'display'].filter((n) => n in core).join(',') || 'none')",
+    ]);
+    expect(out.trim()).toBe('none');
+  });
+
   test('imports as ESM in a new project', () => {
     const out = run(process.execPath, [
       '--input-type=module',
@@ -84,9 +116,17 @@ describe('the packed package', () => {
       join(consumer, 'consumer.ts'),
       [
         "import { load, type ByNationalityRow } from 'ww2-yugoslavia-casualties';",
+        "import { totalsChart, type ChartOptions } from 'ww2-yugoslavia-casualties/charts';",
+        "import { toMarkdown, type DisplayOptions } from 'ww2-yugoslavia-casualties/export';",
+        "import { display, jupyterDisplay, type MimeBundle } from 'ww2-yugoslavia-casualties/notebook';",
         "const rows: ByNationalityRow[] = load('by-nationality').objects();",
         'const first: number | null = rows[0]!.value;',
-        'console.log(first);',
+        'const options: ChartOptions = { width: 400 };',
+        "const spec: object = totalsChart(load('total-estimates'), options);",
+        'const shown: DisplayOptions = { fractionDigits: 2 };',
+        "const md: string = toMarkdown(load('by-status'), shown);",
+        "const bundle: MimeBundle = display(load('by-status'))[jupyterDisplay]();",
+        'console.log(first, spec, md, bundle);',
       ].join('\n'),
     );
     const tsc = (file: string) =>

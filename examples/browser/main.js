@@ -3,7 +3,9 @@
 // bundle/ww2-yugoslavia-casualties.js, into bundle.js beside index.html, which then opens from
 // the file system (a classic script: no server needed).
 import embed from 'vega-embed';
-import { compareChart, describe, load, formatFigure } from 'ww2-yugoslavia-casualties';
+import { describe, load } from 'ww2-yugoslavia-casualties';
+import { compareChart } from 'ww2-yugoslavia-casualties/charts';
+import { formatFigure } from 'ww2-yugoslavia-casualties/export';
 
 const info = describe('by-nationality');
 const table = load('by-nationality');

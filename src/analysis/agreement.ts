@@ -1,7 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import {
-  categoryKey,
   checkBy,
   checkCategories,
   checkOnePerSource,
@@ -17,7 +16,8 @@ import {
   spearman,
   z975,
 } from './numbers.js';
-import { readTable, selectMeasure, toTable, unique } from './shared.js';
+import { groupBy, readColumns, selectMeasure } from './columns.js';
+import { toTable } from './shared.js';
 
 /** Options of {@link agreement}. */
 export interface AgreementOptions {
@@ -103,26 +103,38 @@ export interface AgreementRow {
  * //      log_ratio_sd: 0.52986…, ratio_lower: 0.37…, ratio_upper: 2.96… }
  */
 export function agreement(table: ColumnTable, options: AgreementOptions): TypedTable<AgreementRow> {
-  const { rows: all, dimensions } = readTable(table, 'agreement');
-  const by = checkBy(options?.by, dimensions, 'agreement');
-  const pool = checkPool(options.pool, dimensions, by, 'agreement');
-  const rows = withoutRestatements(selectMeasure(all, options.measure, 'agreement'));
-  checkCategories(rows, by, dimensions, pool, 'agreement');
-  checkOnePerSource(rows, by, 'agreement');
-  const sources = unique(rows.map((r) => r.source));
-  const figures = new Map(sources.map((s) => [s, new Map<string, number>()]));
-  for (const r of rows)
-    if (r.value !== null) figures.get(r.source)!.set(categoryKey(r, by), r.value);
+  const t = readColumns(table, 'agreement');
+  const by = checkBy(options?.by, t.dimensions, 'agreement');
+  const pool = checkPool(options.pool, t.dimensions, by, 'agreement');
+  const rows = withoutRestatements(t, selectMeasure(t, options.measure, 'agreement'));
+  const categories = checkCategories(t, rows, by, pool, 'agreement');
+  checkOnePerSource(t, rows, by, 'agreement');
+  const bySource = groupBy(t.n, [t.source], rows);
+  const sources = bySource.first.map((i) => t.source[i]!);
+  // Per source: the categories it reports, in table order, and its figure for each (NaN: none).
+  const reports = sources.map((_, s) =>
+    Int32Array.from(bySource.rows(s)).filter((i) => t.value[i] !== null),
+  );
+  const figures = reports.map((own) => {
+    const figure = new Float64Array(categories.size).fill(NaN);
+    for (const i of own) figure[categories.of[i]!] = t.value[i]!;
+    return figure;
+  });
 
   const result: AgreementRow[] = [];
-  sources.forEach((a, i) => {
-    for (const b of sources.slice(i + 1)) {
-      const fa = figures.get(a)!;
-      const fb = figures.get(b)!;
-      const shared = [...fa.keys()].filter((k) => fb.has(k));
-      const x = shared.map((k) => fa.get(k)!);
-      const y = shared.map((k) => fb.get(k)!);
-      const n = shared.length;
+  sources.forEach((a, s) => {
+    for (let u = s + 1; u < sources.length; u++) {
+      const fb = figures[u]!;
+      const x: number[] = [];
+      const y: number[] = [];
+      for (const i of reports[s]!) {
+        const other = fb[categories.of[i]!]!;
+        if (!Number.isNaN(other)) {
+          x.push(t.value[i]!);
+          y.push(other);
+        }
+      }
+      const n = x.length;
       const r = pearson(x, y);
       const interval = fisherInterval(r, n);
       const logs = x.every((v, j) => v > 0 && y[j]! > 0)
@@ -132,9 +144,9 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
       const logSD = logs.length > 0 ? sampleSD(logs) : null;
       result.push({
         source_a: a,
-        source_b: b,
+        source_b: sources[u]!,
         n,
-        excluded: unique([...fa.keys(), ...fb.keys()]).length - n,
+        excluded: reports[s]!.length + reports[u]!.length - 2 * n,
         pearson: r,
         pearson_low: interval?.[0] ?? null,
         pearson_high: interval?.[1] ?? null,

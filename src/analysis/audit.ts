@@ -3,7 +3,8 @@ import { load, statedTotals } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { datasetIds, type DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, listNames, show } from '../errors.js';
-import { readTable, suggest, sumParts, toTable, unique, type CasualtyRow } from './shared.js';
+import { groupBy, readColumns, type Cell, type Columns } from './columns.js';
+import { suggest, sumParts, toTable, unique, type Figures } from './shared.js';
 import type { IntervalSum } from './shared.js';
 import { totalsList } from './structure.js';
 
@@ -157,17 +158,17 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
       );
     }
   }
-  const given = table === undefined ? undefined : readTable(table, 'audit');
-  const loaded = new Map<string, ReturnType<typeof readTable>>();
-  const rowsOf = (id: string) => {
+  const given = table === undefined ? undefined : new Parts(readColumns(table, 'audit'), stated);
+  const loaded = new Map<string, Parts>();
+  const partsIn = (id: string) => {
     if (given) return given;
-    if (!loaded.has(id)) loaded.set(id, readTable(load(id as DatasetId), 'audit'));
-    return loaded.get(id)!;
+    let parts = loaded.get(id);
+    if (!parts)
+      loaded.set(id, (parts = new Parts(readColumns(load(id as DatasetId), 'audit'), stated)));
+    return parts;
   };
   return toTable(
-    stated.map((total) =>
-      check(total, rowsOf(total.dataset ?? '').rows, rowsOf(total.dataset ?? '').columns, stated),
-    ),
+    stated.map((total) => check(total, partsIn(total.dataset ?? ''))),
     [
       'id',
       'dataset',
@@ -195,17 +196,12 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
 }
 
 /** One stated total against the rows it covers. */
-function check(
-  total: StatedTotal,
-  rows: readonly CasualtyRow[],
-  columns: readonly string[],
-  all: readonly StatedTotal[],
-): AuditRow {
+function check(total: StatedTotal, index: Parts): AuditRow {
   const unit = total.unit ?? 'persons';
   const measures = total.parts ? total.parts.split('|') : [total.measure];
-  const parts = partsOf(total, rows, columns, all, new Set());
+  const parts = index.of(total, new Set());
   const where = `source '${total.source}', measure ${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
-  if (parts.length === 0)
+  if (parts.value.length === 0)
     throw new InvalidTableError(
       `audit: no row of the table matches the stated total ${total.value ?? `'${total.label}'`} (${where}${total.dataset ? ` of ${total.dataset}` : ''}); expected the rows that add up to it.`,
     );
@@ -224,7 +220,7 @@ function check(
     part_measures: measures.join('|'),
     unit,
     label: total.label ?? null,
-    rows: parts.length,
+    rows: parts.value.length,
     not_reported: sum.notReported,
     parts: sum.value,
     parts_low: sum.low,
@@ -241,75 +237,130 @@ function check(
 }
 
 /**
- * The parts of a stated total: the rows whose `part_of` names it and the smaller stated totals
- * that are its parts (each as its stated figure, or, where it states none, as the sum of its own
- * parts); or, for a total without structure, the rows its `scope` and `parts` select.
+ * The parts of stated totals in one table, found through indexes built once (so that auditing
+ * many totals stays linear in rows): rows by the whole they are a part of, stated totals by the
+ * larger total they are a part of, and rows by source, measure, unit and the values of a scope.
  */
-function partsOf(
-  total: StatedTotal,
-  rows: readonly CasualtyRow[],
-  columns: readonly string[],
-  all: readonly StatedTotal[],
-  seen: Set<string>,
-): CasualtyRow[] {
-  const unit = total.unit ?? 'persons';
-  const id = total.id ?? null;
-  const children = id === null ? [] : all.filter((t) => t.part_of === id && t.id !== id);
-  const direct = id === null ? [] : rows.filter((r) => r.part_of === id);
-  if (id !== null && columns.includes('part_of') && direct.length + children.length > 0) {
-    seen.add(id);
-    const sub = children
-      .filter((c) => !seen.has(c.id!))
-      .map((c): CasualtyRow => {
-        if (c.value !== null)
-          return {
-            source: c.source,
-            measure: c.measure,
-            unit: c.unit ?? unit,
-            value: c.value,
-            low: c.low ?? c.value,
-            high: c.high === undefined ? c.value : c.high,
-            qualifier: 'exact',
-            label: c.label ?? c.id!,
-            note: null,
-            precision: c.precision ?? null,
-          };
-        const inner = sumParts(partsOf(c, rows, columns, all, seen));
-        return {
-          source: c.source,
-          measure: c.measure,
-          unit: c.unit ?? unit,
-          value: inner.value,
-          low: inner.low,
-          high: inner.high,
-          qualifier: inner.qualifier,
-          label: c.label ?? c.id!,
-          note: null,
-          precision: inner.rounding * 2,
-        };
-      });
-    return [...direct, ...sub];
+class Parts {
+  private readonly byWhole = new Map<string, number[]>();
+  private readonly children = new Map<string, StatedTotal[]>();
+  private readonly byScope = new Map<string, Map<string, ArrayLike<number>>>();
+
+  constructor(
+    private readonly table: Columns,
+    totals: readonly StatedTotal[],
+  ) {
+    const partOf = table.get('part_of');
+    for (let i = 0; i < table.n; i++)
+      if (typeof partOf[i] === 'string') push(this.byWhole, partOf[i] as string, i);
+    for (const t of totals)
+      if (typeof t.part_of === 'string' && t.id !== t.part_of) push(this.children, t.part_of, t);
   }
-  const measures = total.parts ? total.parts.split('|') : [total.measure];
-  const scope = (total.scope ? total.scope.split(';') : []).map((pair) => {
-    const [column, value] = pair.split('=');
-    if (!column || value === undefined || !columns.includes(column)) {
-      throw new InvalidTableError(
-        `audit: the stated total '${total.label ?? total.value}' has scope ${show(total.scope)}, but ${show(pair)} names no column of the table (it has ${listNames(columns)}); expected key=value pairs joined by ';'.`,
-      );
+
+  /**
+   * The parts of a stated total: the rows whose `part_of` names it and the smaller stated totals
+   * that are its parts (each as its stated figure, or, where it states none, as the sum of its
+   * own parts); or, for a total without structure, the rows its `scope` and `parts` select.
+   */
+  of(total: StatedTotal, seen: Set<string>): PartFigures {
+    const { table } = this;
+    const unit = total.unit ?? 'persons';
+    const id = total.id ?? null;
+    const children = id === null ? [] : (this.children.get(id) ?? []);
+    const direct = id === null ? [] : (this.byWhole.get(id) ?? []);
+    if (id !== null && table.has('part_of') && direct.length + children.length > 0) {
+      seen.add(id);
+      const parts = select(table, direct);
+      for (const c of children.filter((c) => !seen.has(c.id!))) {
+        parts.label.push(c.label ?? c.id!);
+        if (c.value !== null) {
+          parts.value.push(c.value);
+          parts.low.push(c.low ?? c.value);
+          parts.high.push(c.high === undefined ? c.value : c.high);
+          parts.precision.push(c.precision ?? null);
+        } else {
+          const inner = sumParts(this.of(c, seen));
+          parts.value.push(inner.value);
+          parts.low.push(inner.low);
+          parts.high.push(inner.high);
+          parts.precision.push(inner.rounding * 2);
+        }
+      }
+      return parts;
     }
-    return [column, value] as const;
-  });
-  return rows.filter(
-    (r) =>
-      r.source === total.source &&
-      measures.includes(r.measure) &&
-      r.unit === unit &&
-      scope.every(([column, value]) => r[column] === value),
-  );
+    const measures = total.parts ? total.parts.split('|') : [total.measure];
+    const scope = (total.scope ? total.scope.split(';') : []).map((pair) => {
+      const [column, value] = pair.split('=');
+      if (!column || value === undefined || !table.has(column)) {
+        throw new InvalidTableError(
+          `audit: the stated total '${total.label ?? total.value}' has scope ` +
+            `${show(total.scope)}, but ${show(pair)} names no column of the table (it has ` +
+            `${listNames(table.names)}); expected key=value pairs joined by ';'.`,
+        );
+      }
+      return [column, value] as const;
+    });
+    const columns = scope.map(([column]) => column);
+    const rows = measures.flatMap((measure) =>
+      Array.from(
+        this.scoped(columns).get(
+          key([total.source, measure, unit, ...scope.map(([, value]) => value)]),
+        ) ?? [],
+      ),
+    );
+    return select(table, measures.length > 1 ? unique(rows).sort((a, b) => a - b) : rows);
+  }
+
+  /** The rows by source, measure, unit and their values in some columns (built once per list of columns). */
+  private scoped(columns: readonly string[]): Map<string, ArrayLike<number>> {
+    const name = key(columns);
+    let index = this.byScope.get(name);
+    if (!index) {
+      const { table } = this;
+      const cells = [table.source, table.measure, table.unit, ...columns.map((c) => table.get(c))];
+      const groups = groupBy(table.n, cells);
+      index = new Map();
+      for (let g = 0; g < groups.size; g++)
+        index.set(key(cells.map((c) => c[groups.first[g]!]!)), groups.rows(g));
+      this.byScope.set(name, index);
+    }
+    return index;
+  }
 }
 
-const figure = (n: number) => n.toLocaleString('en-US');
+/** The figures of the parts of a stated total, one array per column. */
+interface PartFigures extends Figures {
+  value: (number | null)[];
+  low: (number | null)[];
+  high: (number | null)[];
+  label: string[];
+  precision: Cell[];
+}
+
+/** The figures of some rows of a table (to add more parts to). */
+function select(table: Columns, rows: ArrayLike<number>): PartFigures {
+  return {
+    value: Array.from(rows, (i) => table.value[i] ?? null),
+    low: Array.from(rows, (i) => table.low[i] ?? null),
+    high: Array.from(rows, (i) => table.high[i] ?? null),
+    label: Array.from(rows, (i) => table.label[i]!),
+    precision: Array.from(rows, (i) => table.precision[i] ?? null),
+  };
+}
+
+/** A list of cells as one string key. */
+const key = (cells: readonly Cell[]) => JSON.stringify(cells);
+
+/** Adds an item to the list under a key. */
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+/** A figure as a reader writes it: 597,323 (one formatter, made once: `toLocaleString` makes one per call). */
+const formatter = new Intl.NumberFormat('en-US');
+const figure = (n: number) => formatter.format(n);
 
 /** A sum as a reader says it: 322,000; 186,000–195,000; at least 38,000. */
 function span(sum: IntervalSum): string {

@@ -4,7 +4,8 @@ import type { ColumnTable } from 'arquero';
 import { load, sources } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { InvalidTableError, checkOptions } from '../errors.js';
-import { readTable, toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
+import { readTable } from './columns.js';
+import { toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
 
 /** Options of {@link balance}. */
 export interface BalanceOptions {

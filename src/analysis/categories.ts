@@ -3,7 +3,8 @@
 // differ in another dimension (a figure for Germany's prisoners of war is not one for an unnamed
 // belligerent's dead), and a missing key (null) is never a category.
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import { checkDimension, suggest, type CasualtyRow } from './shared.js';
+import { groupBy, type Columns, type Groups } from './columns.js';
+import { checkDimension, suggest } from './shared.js';
 
 /**
  * Checks option `by`: one dimension column, or a list of them (at least one, no repeats).
@@ -43,80 +44,95 @@ export function checkPool(
   return list as string[];
 }
 
-/** The key of a row's category: its values of the `by` columns. */
-export function categoryKey(row: CasualtyRow, by: readonly string[]): string {
-  return JSON.stringify(by.map((d) => row[d] ?? null));
-}
-
 /**
  * Refuses to pool. Within each category (the rows' values of `by`), every other dimension must
  * hold one value (null counting as a value of its own), unless the caller accepts its differences
  * with `pool`; and no row may lack a key (null in a `by` column), because a missing key is not a
  * category.
  *
+ * @param rows The rows to check (numbers of rows of `table`), in table order.
+ * @returns The categories of the rows.
  * @throws {InvalidOptionError} Naming the dimensions that differ within a category, with an
  *   example, and the choices: add them to `by`, filter the table, or pool them on purpose.
  * @throws {InvalidTableError} Naming the rows that have no key.
  */
 export function checkCategories(
-  rows: readonly CasualtyRow[],
+  table: Columns,
+  rows: readonly number[],
   by: readonly string[],
-  dimensions: readonly string[],
   pool: readonly string[],
   fn: string,
-): void {
-  const others = dimensions.filter((d) => !by.includes(d) && !pool.includes(d));
-  const seen = new Map<string, Map<string, CasualtyRow>>(); // category → dimension → first row
-  const differ = new Map<string, [CasualtyRow, CasualtyRow]>(); // dimension → two rows that differ in it
-  for (const row of rows) {
-    const key = categoryKey(row, by);
-    let first = seen.get(key);
-    if (!first) seen.set(key, (first = new Map<string, CasualtyRow>()));
+): Groups {
+  const categories = groupBy(
+    table.n,
+    by.map((d) => table.get(d)),
+    rows,
+  );
+  const others = table.dimensions.filter((d) => !by.includes(d) && !pool.includes(d));
+  const differ = new Map<string, [number, number]>(); // dimension → two rows that differ in it
+  for (const i of rows) {
+    const first = categories.first[categories.of[i]!]!;
     for (const d of others) {
-      const earlier = first.get(d);
-      if (!earlier) first.set(d, row);
-      else if ((earlier[d] ?? null) !== (row[d] ?? null) && !differ.has(d))
-        differ.set(d, [earlier, row]);
+      const column = table.get(d);
+      if ((column[first] ?? null) !== (column[i] ?? null) && !differ.has(d))
+        differ.set(d, [first, i]);
     }
   }
   if (differ.size > 0) {
     const names = [...differ.keys()];
-    const [d, [a, b]] = [...differ.entries()][0]!;
+    const [d, [i, j]] = [...differ.entries()][0]!;
+    const [a, b] = [table.row(i), table.row(j)];
     const where = by.map((c) => `${c} ${show(a[c] ?? null)}`).join(', ');
     const list = (xs: string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
     throw new InvalidOptionError(
-      `${fn}: the rows also differ in ${names.join(', ')}, which by (${by.join(', ')}) leaves out, so figures of different things would be pooled: for ${where}, '${a.label}' (${a.source}) has ${d} ${show(a[d] ?? null)} and '${b.label}' (${b.source}) has ${show(b[d] ?? null)}. Choose: add ${names.length > 1 ? 'them' : 'it'} to by (by: ${list([...by, ...names])}), filter the table to one value of each, or accept the difference with pool: ${list(names)}.`,
+      `${fn}: the rows also differ in ${names.join(', ')}, which by (${by.join(', ')}) leaves ` +
+        `out, so figures of different things would be pooled: for ${where}, '${a.label}' ` +
+        `(${a.source}) has ${d} ${show(a[d] ?? null)} and '${b.label}' (${b.source}) has ` +
+        `${show(b[d] ?? null)}. Choose: add ${names.length > 1 ? 'them' : 'it'} to by (by: ` +
+        `${list([...by, ...names])}), filter the table to one value of each, or accept the ` +
+        `difference with pool: ${list(names)}.`,
     );
   }
-  const keyless = rows.filter((r) => by.some((d) => r[d] === null || r[d] === undefined));
+  const keyless = rows.filter((i) => by.some((d) => table.get(d)[i] == null));
   if (keyless.length > 0) {
     const shown = keyless
       .slice(0, 3)
-      .map((r) => `'${r.label}' (${r.source})`)
+      .map((i) => `'${table.label[i]}' (${table.source[i]})`)
       .join(', ');
-    const missing = by.filter((d) => keyless.some((r) => r[d] == null));
+    const missing = by.filter((d) => keyless.some((i) => table.get(d)[i] == null));
+    const many = keyless.length > 1;
     throw new InvalidTableError(
-      `${fn}: ${keyless.length} row${keyless.length > 1 ? 's have' : ' has'} no ${words(missing, 'or')}: ${shown}${keyless.length > 3 ? ', …' : ''}; a missing key is not a category, so they cannot be set beside other rows. Filter them out, or choose another dimension.`,
+      `${fn}: ${keyless.length} row${many ? 's have' : ' has'} no ${words(missing, 'or')}: ` +
+        `${shown}${keyless.length > 3 ? ', …' : ''}; a missing key is not a category, so they ` +
+        `cannot be set beside other rows. Filter them out, or choose another dimension.`,
     );
   }
+  return categories;
 }
 
-/** Checks that each source has at most one row per category, so that figures can be set side by side. */
+/**
+ * Checks that each source has at most one row per category, so that figures can be set side by
+ * side.
+ */
 export function checkOnePerSource(
-  rows: readonly CasualtyRow[],
+  table: Columns,
+  rows: readonly number[],
   by: readonly string[],
   fn: string,
 ): void {
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const key = JSON.stringify([row.source, categoryKey(row, by)]);
-    if (seen.has(key)) {
-      const where = by.map((d) => `${d} ${show(row[d] ?? null)}`).join(', ');
+  const cells = groupBy(table.n, [table.source, ...by.map((d) => table.get(d))], rows);
+  const seen = new Uint8Array(cells.size);
+  for (const i of rows) {
+    const c = cells.of[i]!;
+    if (seen[c] === 1) {
+      const where = by.map((d) => `${d} ${show(table.get(d)[i] ?? null)}`).join(', ');
       throw new InvalidTableError(
-        `${fn}: source '${row.source}' has more than one row of ${row.measure} for ${where}; expected one per category (filter the table, or rollup() it by ${by.map((d) => `'${d}'`).join(', ')} first).`,
+        `${fn}: source '${table.source[i]}' has more than one row of ${table.measure[i]} for ` +
+          `${where}; expected one per category (filter the table, or rollup() it by ` +
+          `${by.map((d) => `'${d}'`).join(', ')} first).`,
       );
     }
-    seen.add(key);
+    seen[c] = 1;
   }
 }
 
@@ -126,11 +142,14 @@ function words(list: readonly string[], and: string): string {
 }
 
 /**
- * The rows without those that restate another row of the same table (`restates`): the same
- * figure mentioned again is one figure, not a second source's estimate, so it is not counted twice
- * in a statistic.
+ * The rows without those that restate another row of the same rows (`restates`): the same figure
+ * mentioned again is one figure, not a second source's estimate, so it is not counted twice in a
+ * statistic.
  */
-export function withoutRestatements(rows: readonly CasualtyRow[]): CasualtyRow[] {
-  const ids = new Set(rows.map((r) => r.id).filter((id) => id != null));
-  return rows.filter((r) => r.restates == null || !ids.has(r.restates));
+export function withoutRestatements(table: Columns, rows: readonly number[]): number[] {
+  if (!table.has('restates')) return [...rows];
+  const id = table.get('id');
+  const restates = table.get('restates');
+  const ids = new Set(rows.map((i) => id[i]).filter((v) => v != null));
+  return rows.filter((i) => restates[i] == null || !ids.has(restates[i]));
 }

@@ -2,22 +2,9 @@ import type { ColumnTable } from 'arquero';
 import { sum } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
 import { UnknownIdError } from '../errors.js';
-import {
-  categoryKey,
-  checkBy,
-  checkCategories,
-  checkOnePerSource,
-  checkPool,
-} from './categories.js';
-import {
-  divide,
-  readTable,
-  selectMeasure,
-  toTable,
-  unique,
-  type CasualtyRow,
-  type Qualifier,
-} from './shared.js';
+import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
+import { groupBy, readColumns, selectMeasure } from './columns.js';
+import { columnsTable, divide, type Qualifier } from './shared.js';
 
 /** Options of {@link compare}. */
 export interface CompareOptions<By extends string = string> {
@@ -120,68 +107,35 @@ export function compare<By extends string>(
   table: ColumnTable,
   options: CompareOptions<By>,
 ): TypedTable<CompareRow & Record<By, string>> {
-  const { rows: all, dimensions } = readTable(table, 'compare');
-  const by = checkBy(options?.by, dimensions, 'compare');
-  const pool = checkPool(options.pool, dimensions, by, 'compare');
-  const rows = selectMeasure(all, options.measure, 'compare');
-  checkCategories(rows, by, dimensions, pool, 'compare');
-  checkOnePerSource(rows, by, 'compare');
+  const t = readColumns(table, 'compare');
+  const by = checkBy(options?.by, t.dimensions, 'compare');
+  const pool = checkPool(options.pool, t.dimensions, by, 'compare');
+  const rows = selectMeasure(t, options.measure, 'compare');
+  const categories = checkCategories(t, rows, by, pool, 'compare');
+  checkOnePerSource(t, rows, by, 'compare');
 
-  const sources = unique(rows.map((r) => r.source));
+  const bySource = groupBy(t.n, [t.source], rows);
+  const sources = bySource.first.map((i) => t.source[i]!);
   const baseline = options.baseline ?? sources[0]!;
-  if (!sources.includes(baseline)) throw new UnknownIdError('baseline source', baseline, sources);
-  const categories = new Map<string, CasualtyRow>(); // key → first row (for the key's values)
-  for (const r of rows)
-    if (!categories.has(categoryKey(r, by))) categories.set(categoryKey(r, by), r);
-  const cell = new Map(rows.map((r) => [JSON.stringify([r.source, categoryKey(r, by)]), r]));
-  const find = (source: string, key: string): CasualtyRow | undefined =>
-    cell.get(JSON.stringify([source, key]));
+  const b = sources.indexOf(baseline);
+  if (b < 0) throw new UnknownIdError('baseline source', baseline, sources);
+  const size = categories.size;
+  const cell = new Map<number, number>(); // source × size + category → its row
+  for (const i of rows) cell.set(bySource.of[i]! * size + categories.of[i]!, i);
 
-  // Per source: the sum of its reported figures (for shares) and its figures sorted (for ranks).
-  const totals = new Map<string, number>();
-  const sorted = new Map<string, number[]>();
-  for (const source of sources) {
-    const values = rows.filter((r) => r.source === source && r.value !== null).map((r) => r.value!);
-    totals.set(source, values.length > 0 ? sum(values) : 0);
-    sorted.set(
-      source,
-      [...values].sort((a, b) => b - a),
-    );
+  // Per source: the sum of its reported figures (for shares) and each figure's rank.
+  const totals: number[] = [];
+  const ranks: Map<number, number>[] = [];
+  for (let s = 0; s < sources.length; s++) {
+    const values: number[] = [];
+    for (const i of bySource.rows(s)) if (t.value[i] !== null) values.push(t.value[i]!);
+    totals.push(values.length > 0 ? sum(values) : 0);
+    const rank = new Map<number, number>(); // a figure → 1 + how many figures are larger
+    values.sort((x, y) => y - x).forEach((v, k) => rank.has(v) || rank.set(v, k + 1));
+    ranks.push(rank);
   }
 
-  const result = [...categories].flatMap(([key, first]) => {
-    const b = find(baseline, key);
-    const base = b?.value ?? null;
-    return sources.map((source) => {
-      const r = find(source, key);
-      const value = r?.value ?? null;
-      const both = value !== null && base !== null;
-      const ratio = divide(value, base);
-      return {
-        ...Object.fromEntries(by.map((d) => [d, first[d]])),
-        source,
-        label: r?.label ?? null,
-        value,
-        low: r?.low ?? null,
-        high: r?.high ?? null,
-        qualifier: r?.qualifier ?? null,
-        reported: value !== null,
-        baseline_value: base,
-        baseline_low: b?.low ?? null,
-        baseline_high: b?.high ?? null,
-        baseline_qualifier: b?.qualifier ?? null,
-        difference: both ? value - base : null,
-        difference_low: both && b!.high !== null ? r!.low! - b!.high : null,
-        difference_high: both && r!.high !== null ? r!.high - b!.low! : null,
-        ratio,
-        ratio_low: ratio === null ? null : b!.high === null ? 0 : divide(r!.low, b!.high),
-        ratio_high: ratio === null ? null : divide(r!.high, b!.low),
-        share: value === null ? null : divide(value, totals.get(source)!),
-        rank: value === null ? null : sorted.get(source)!.indexOf(value) + 1,
-      };
-    });
-  });
-  return toTable(result, [
+  const names = [
     ...by,
     'source',
     'label',
@@ -202,5 +156,50 @@ export function compare<By extends string>(
     'ratio_high',
     'share',
     'rank',
-  ]) as TypedTable<CompareRow & Record<By, string>>;
+  ];
+  const out = new Map(names.map((name) => [name, new Array<unknown>(size * sources.length)]));
+  const column = (name: string) => out.get(name)!;
+  const keys = by.map((d) => [column(d), t.get(d)] as const);
+  const [source, label, value, low, high, qualifier, reported] = names.slice(by.length).map(column);
+  const [baseValue, baseLow, baseHigh, baseQualifier] = names.slice(by.length + 7).map(column);
+  const [difference, differenceLow, differenceHigh, ratio, ratioLow, ratioHigh, share, rank] = names
+    .slice(by.length + 11)
+    .map(column);
+  let r = 0; // the result's row: one per category and source
+  for (let c = 0; c < size; c++) {
+    const first = categories.first[c]!;
+    const j = cell.get(b * size + c);
+    const base = j === undefined ? null : t.value[j]!;
+    const bLow = j === undefined ? null : t.low[j]!;
+    const bHigh = j === undefined ? null : t.high[j]!;
+    for (let s = 0; s < sources.length; s++, r++) {
+      for (const [to, from] of keys) to[r] = from[first];
+      const i = cell.get(s * size + c);
+      const v = i === undefined ? null : t.value[i]!;
+      const lo = i === undefined ? null : t.low[i]!;
+      const hi = i === undefined ? null : t.high[i]!;
+      const both = v !== null && base !== null;
+      const q = divide(v, base);
+      source![r] = sources[s];
+      label![r] = i === undefined ? null : t.label[i];
+      value![r] = v;
+      low![r] = lo;
+      high![r] = hi;
+      qualifier![r] = i === undefined ? null : t.qualifier[i];
+      reported![r] = v !== null;
+      baseValue![r] = base;
+      baseLow![r] = bLow;
+      baseHigh![r] = bHigh;
+      baseQualifier![r] = j === undefined ? null : t.qualifier[j];
+      difference![r] = both ? v - base : null;
+      differenceLow![r] = both && bHigh !== null ? lo! - bHigh : null;
+      differenceHigh![r] = both && hi !== null ? hi - bLow! : null;
+      ratio![r] = q;
+      ratioLow![r] = q === null ? null : bHigh === null ? 0 : divide(lo, bHigh);
+      ratioHigh![r] = q === null ? null : divide(hi, bLow);
+      share![r] = v === null ? null : divide(v, totals[s]!);
+      rank![r] = v === null ? null : ranks[s]!.get(v);
+    }
+  }
+  return columnsTable<CompareRow & Record<By, string>>(out);
 }

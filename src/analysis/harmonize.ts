@@ -6,18 +6,16 @@ import {
   type TypedTable,
 } from '../data/load.js';
 import { InvalidOptionError, show } from '../errors.js';
-import { checkMissing, sumGroup, type MissingPolicy, type RollupRow } from './rollup.js';
+import { groupBy, readColumns, type Cell } from './columns.js';
+import { checkMissing, sumGroups, type MissingPolicy, type RollupRow } from './rollup.js';
 import { wholes } from './structure.js';
 import {
   bookkeepingColumns,
   structureColumns,
   checkDimension,
-  groupRows,
-  readTable,
   suggest,
-  toTable,
+  columnsTable,
   unique,
-  type CasualtyRow,
 } from './shared.js';
 
 /** One line of a crosswalk: a source's category key and the group it belongs to. */
@@ -99,8 +97,8 @@ export function harmonize(
   table: ColumnTable,
   options: HarmonizeOptions,
 ): TypedTable<HarmonizeRow & Record<string, string | number | boolean | null>> {
-  const { rows, dimensions, columns } = readTable(table, 'harmonize');
-  const dimension = checkDimension(options?.dimension, dimensions, 'harmonize', 'dimension');
+  const t = readColumns(table, 'harmonize');
+  const dimension = checkDimension(options?.dimension, t.dimensions, 'harmonize', 'dimension');
   const missing = checkMissing(options.missing, 'harmonize');
   const entries =
     options.crosswalk === undefined
@@ -108,59 +106,69 @@ export function harmonize(
       : userEntries(options.crosswalk);
   const lookup = index(entries, dimension);
 
-  interface Tagged extends CasualtyRow {
-    __comparability: string | null;
-    __warning: string | null;
-  }
-  const tagged: Tagged[] = rows.map((row) => {
-    const key = row[dimension] ?? null;
-    if (key === null) return { ...row, __comparability: null, __warning: null };
-    const entry =
-      lookup.get(JSON.stringify([row.source, key])) ?? lookup.get(JSON.stringify([null, key]));
+  // Each row's group, and how comparable its category is with the group.
+  const keys = t.get(dimension);
+  const regrouped: Cell[] = [...keys];
+  const comparability: (string | null)[] = new Array<string | null>(t.n).fill(null);
+  const warning: (string | null)[] = new Array<string | null>(t.n).fill(null);
+  for (let i = 0; i < t.n; i++) {
+    const key = keys[i] ?? null;
+    if (key === null) continue;
+    const source = t.source[i]!;
+    const entry = lookup.get(source)?.get(key as string) ?? lookup.get(null)?.get(key as string);
     if (!entry) {
-      return {
-        ...row,
-        __comparability: null,
-        __warning: `no crosswalk entry for source '${row.source}', ${dimension} '${key}'; kept as it is`,
-      };
+      warning[i] =
+        `no crosswalk entry for source '${source}', ${dimension} '${key}'; kept as it is`;
+      continue;
     }
-    const partial = entry.comparability === 'partial';
-    return {
-      ...row,
-      [dimension]: entry.group,
-      __comparability: entry.comparability ?? 'same',
-      __warning: partial ? `${row.label}: ${entry.note ?? 'only partly comparable'}` : null,
-    };
-  });
+    regrouped[i] = entry.group;
+    comparability[i] = entry.comparability ?? 'same';
+    if (entry.comparability === 'partial')
+      warning[i] = `${t.label[i]}: ${entry.note ?? 'only partly comparable'}`;
+  }
 
-  const keys = ['source', ...dimensions, 'measure', 'unit'];
+  const names = ['source', ...t.dimensions, 'measure', 'unit'];
   // Only parts of one whole are added (see rollup's option overlap); a table without structure as given.
-  const known = columns.includes('part_of') ? wholes() : null;
-  const result = groupRows(tagged, keys).map((group) => {
-    const comparabilities = group.map((r) => r.__comparability);
-    const warnings = unique(group.map((r) => r.__warning).filter((w): w is string => w !== null));
-    return {
-      ...sumGroup(group, keys, missing, 'harmonize', known),
-      comparability: comparabilities.includes(null)
+  const known = t.has('part_of') ? wholes() : null;
+  const keyColumns = names.map((c) => (c === dimension ? regrouped : t.get(c)));
+  const groups = groupBy(t.n, keyColumns);
+  const sums = sumGroups(t, groups, keyColumns, {
+    keys: names,
+    missing,
+    fn: 'harmonize',
+    refuse: known,
+    known,
+  });
+  const groupComparability: (string | null)[] = [];
+  const groupWarning: (string | null)[] = [];
+  for (let g = 0; g < groups.size; g++) {
+    const group = groups.rows(g);
+    const comparabilities = Array.from(group, (i) => comparability[i] ?? null);
+    const warnings = unique(Array.from(group, (i) => warning[i] ?? null)).filter((w) => w !== null);
+    groupComparability.push(
+      comparabilities.includes(null)
         ? null
         : comparabilities.includes('partial')
           ? 'partial'
           : 'same',
-      warning: warnings.length > 0 ? warnings.join('; ') : null,
-    };
-  });
+    );
+    groupWarning.push(warnings.length > 0 ? warnings.join('; ') : null);
+  }
+  sums.set('comparability', groupComparability);
+  sums.set('warning', groupWarning);
   // A harmonized row is a sum: it keeps no row's id or relations (its whole is in 'whole').
-  const names = [
-    ...columns.filter(
+  const columns = [
+    ...t.names.filter(
       (c) =>
         !bookkeepingColumns.includes(c) && !(structureColumns as readonly string[]).includes(c),
     ),
     ...bookkeepingColumns.filter((c) => c !== 'whole'),
     ...(known ? ['whole'] : []),
   ];
-  return toTable(result, names) as TypedTable<
-    HarmonizeRow & Record<string, string | number | boolean | null>
-  >;
+  return columnsTable<HarmonizeRow & Record<string, string | number | boolean | null>>(
+    sums,
+    columns,
+  );
 }
 
 /** The bundled crosswalk of a dimension, possibly narrowed to one dataset. */
@@ -224,19 +232,26 @@ function userEntries(crosswalk: unknown): CrosswalkEntry[] {
  * Indexes entries by source and key. Entries of several datasets that agree on the group are
  * merged (partial if any is partial, notes joined); a key going to two groups is an error.
  */
-function index(entries: readonly CrosswalkEntry[], dimension: string): Map<string, CrosswalkEntry> {
-  const map = new Map<string, CrosswalkEntry>();
+function index(
+  entries: readonly CrosswalkEntry[],
+  dimension: string,
+): Map<string | null, Map<string, CrosswalkEntry>> {
+  const map = new Map<string | null, Map<string, CrosswalkEntry>>();
   for (const e of entries) {
-    const id = JSON.stringify([e.source ?? null, e.key]);
-    const seen = map.get(id);
+    const source = e.source ?? null;
+    let keys = map.get(source);
+    if (!keys) map.set(source, (keys = new Map<string, CrosswalkEntry>()));
+    const seen = keys.get(e.key);
     if (!seen) {
-      map.set(id, { ...e });
+      keys.set(e.key, { ...e });
       continue;
     }
     if (seen.group !== e.group) {
       const who = e.source ? `source '${e.source}'` : 'every source';
       throw new InvalidOptionError(
-        `harmonize: the crosswalk maps ${dimension} '${e.key}' of ${who} to both '${seen.group}' and '${e.group}'; narrow it with the option dataset, or give one entry per key.`,
+        `harmonize: the crosswalk maps ${dimension} '${e.key}' of ${who} to both ` +
+          `'${seen.group}' and '${e.group}'; narrow it with the option dataset, or give one entry ` +
+          'per key.',
       );
     }
     if (e.comparability === 'partial') seen.comparability = 'partial';

@@ -2,7 +2,8 @@ import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { checkBy } from './categories.js';
-import { readTable, suggest, toTable, unique, type Qualifier } from './shared.js';
+import { readTable } from './columns.js';
+import { suggest, toTable, unique, type Qualifier } from './shared.js';
 
 /**
  * A row of a population table: the category in the `by` column(s), the population as a figure

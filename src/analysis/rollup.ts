@@ -9,15 +9,13 @@ import {
   type OverlapPolicy,
   type Whole,
 } from './structure.js';
+import { groupBy, readColumns, type Cell, type Columns, type Groups } from './columns.js';
 import {
   checkDimension,
-  groupRows,
-  readTable,
+  columnsTable,
   sumNote,
   sumParts,
-  toTable,
   unique,
-  type CasualtyRow,
   type Qualifier,
 } from './shared.js';
 
@@ -119,7 +117,7 @@ export function rollup<By extends string = string>(
   table: ColumnTable,
   options?: RollupOptions<By>,
 ): TypedTable<RollupRow & Record<By, string | null>> {
-  const { rows, dimensions } = readTable(table, 'rollup');
+  const t = readColumns(table, 'rollup');
   const {
     by: byOption,
     missing: missingOption,
@@ -130,37 +128,26 @@ export function rollup<By extends string = string>(
     throw new InvalidOptionError(
       `rollup: option by is ${show(given)}; expected a column name or an array of them.`,
     );
-  const by = unique(given.map((b: unknown) => checkDimension(b, dimensions, 'rollup')));
+  const by = unique(given.map((b: unknown) => checkDimension(b, t.dimensions, 'rollup')));
   const missing = checkMissing(missingOption, 'rollup');
   const overlap = checkOverlap(overlapOption, 'rollup');
-  const structured = table.columnNames().includes('part_of');
+  const structured = t.has('part_of');
   const known = overlap === 'refuse' || structured ? wholes() : null;
   const keys = ['source', ...by, 'measure', 'unit'];
-  const result = groupRows(rows, keys).map((group) =>
-    sumGroup(group, keys, missing, 'rollup', overlap === 'refuse' ? known : null, known),
-  );
-  return toTable(result, [
-    ...keys,
-    'value',
-    'low',
-    'high',
-    'qualifier',
-    'label',
-    'note',
-    'parts',
-    'not_reported',
-    ...(structured ? ['whole'] : []),
-  ]) as TypedTable<RollupRow & Record<By, string | null>>;
+  const keyColumns = keys.map((k) => t.get(k));
+  const result = sumGroups(t, groupBy(t.n, keyColumns), keyColumns, {
+    keys,
+    missing,
+    fn: 'rollup',
+    refuse: overlap === 'refuse' ? known : null,
+    known,
+  });
+  return columnsTable<RollupRow & Record<By, string | null>>(result);
 }
 
 /** The stated total every row of a group is a part of (directly or through smaller wholes), if any. */
-function commonWhole(
-  group: readonly CasualtyRow[],
-  known: ReadonlyMap<string, Whole>,
-): string | null {
-  const chains = group.map((r) =>
-    typeof r.part_of === 'string' ? [r.part_of, ...ancestors(r.part_of, known)] : [],
-  );
+function commonWhole(partOf: readonly Cell[], known: ReadonlyMap<string, Whole>): string | null {
+  const chains = partOf.map((w) => (typeof w === 'string' ? [w, ...ancestors(w, known)] : []));
   return chains[0]!.find((w) => chains.every((c) => c.includes(w))) ?? null;
 }
 
@@ -173,70 +160,107 @@ export function checkMissing(missing: unknown, fn: string): MissingPolicy {
   );
 }
 
-/** Adds up one group of rows that share the values of `keys` (see {@link rollup} for the rules). */
-export function sumGroup(
-  group: readonly CasualtyRow[],
-  keys: readonly string[],
-  missing: MissingPolicy,
-  fn: string,
+/** How {@link sumGroups} adds up groups. */
+export interface SumOptions {
+  /** The names of the key columns, for the result and for messages. */
+  keys: readonly string[];
+  missing: MissingPolicy;
+  fn: string;
   /** The known wholes, to refuse rows that are not parts of one whole; `null` to add them anyway. */
-  refuse: ReadonlyMap<string, Whole> | null = null,
-  /** The known wholes, to name the whole of the sum. */
-  known: ReadonlyMap<string, Whole> | null = refuse,
-): RollupRow & Record<string, unknown> {
-  const first = group[0]!;
-  const head: Record<string, unknown> = {};
-  for (const key of keys) head[key] = first[key] ?? null;
-  const groupName = `the group ${keys.map((k) => `${k} ${show(first[k] ?? null)}`).join(', ')}`;
-  let allowed: string | null = null; // why the sum would have been refused, with overlap: 'allow'
-  if (refuse) checkSum(group, refuse, fn, groupName);
-  else if (known)
-    try {
-      checkSum(group, known, fn, groupName);
-    } catch (error) {
-      allowed = (error as Error).message.replace(/^[^:]*: .*? would add /, 'adds ');
+  refuse: ReadonlyMap<string, Whole> | null;
+  /** The known wholes, to name the whole of each sum (where the table has a column part_of). */
+  known: ReadonlyMap<string, Whole> | null;
+}
+
+/**
+ * Adds up each group of rows (see {@link rollup} for the rules): one result row per group, in the
+ * order of the groups, holding the values of the key columns the rows were grouped by.
+ *
+ * @returns The result's columns: the keys, `value`, `low`, `high`, `qualifier`, `label`, `note`,
+ *   `parts`, `not_reported`, and `whole` where the table has a column `part_of`.
+ */
+export function sumGroups(
+  t: Columns,
+  groups: Groups,
+  keyColumns: readonly (readonly Cell[])[],
+  options: SumOptions,
+): Map<string, unknown[]> {
+  const { keys, missing, fn, refuse, known } = options;
+  // Only a table with structure columns can hold rows that are not parts of one whole.
+  const structure = ['id', 'part_of', 'subset_of', 'restates'].some((c) => t.has(c));
+  const partOf = t.has('part_of') ? t.get('part_of') : null;
+  const column = () => new Array<unknown>(groups.size);
+  const head = keys.map(column);
+  const [value, low, high, qualifier, label, note] = [
+    column(),
+    column(),
+    column(),
+    column(),
+    column(),
+    column(),
+  ];
+  const [parts, notReported, whole] = [column(), column(), column()];
+
+  for (let g = 0; g < groups.size; g++) {
+    const group = groups.rows(g);
+    const first = group[0]!;
+    keyColumns.forEach((c, k) => (head[k]![g] = c[first] ?? null));
+    let allowed: string | null = null; // why the sum would have been refused, with overlap: 'allow'
+    if (structure && group.length > 1 && (refuse ?? known)) {
+      const groupName = `the group ${keys.map((k, j) => `${k} ${show(head[j]![g])}`).join(', ')}`;
+      const rows = Array.from(group, (i) => t.row(i));
+      if (refuse) checkSum(rows, refuse, fn, groupName);
+      else
+        try {
+          checkSum(rows, known!, fn, groupName);
+        } catch (error) {
+          allowed = (error as Error).message.replace(/^[^:]*: .*? would add /, 'adds ');
+        }
     }
-  if (known) head.whole = commonWhole(group, known);
-  if (missing === 'fail') {
-    const absent = group.find((r) => r.value === null);
-    if (absent) {
-      const where = keys
-        .filter((k) => k !== 'unit')
-        .map((k) => `${k} ${show(absent[k] ?? null)}`)
-        .join(', ');
-      throw new InvalidTableError(
-        `${fn}: the row '${absent.label}' (${where}) is not reported; with missing: 'fail' every part must have a value. Use missing: 'skip' to leave it out and count it.`,
+    if (known && partOf)
+      whole[g] = commonWhole(
+        Array.from(group, (i) => partOf[i]!),
+        known,
       );
+    if (missing === 'fail') {
+      const absent = group.find((i) => t.value[i] === null);
+      if (absent !== undefined) {
+        const where = keys
+          .map((k, j) => `${k} ${show(keyColumns[j]![absent] ?? null)}`)
+          .filter((_, j) => keys[j] !== 'unit')
+          .join(', ');
+        throw new InvalidTableError(
+          `${fn}: the row '${t.label[absent]}' (${where}) is not reported; with missing: 'fail' ` +
+            `every part must have a value. Use missing: 'skip' to leave it out and count it.`,
+        );
+      }
     }
+    const total = sumParts(t, group);
+    parts[g] = total.reported;
+    notReported[g] = total.notReported;
+    if (group.length === 1) {
+      // a published figure stays as published
+      value[g] = t.value[first];
+      low[g] = t.low[first];
+      high[g] = t.high[first];
+      qualifier[g] = t.qualifier[first];
+      label[g] = t.label[first];
+      note[g] = t.note[first];
+      continue;
+    }
+    const labelled = total.reported > 0 ? group.filter((i) => t.value[i] !== null) : group;
+    const sumNoted = sumNote(t, group);
+    const why = allowed?.split('; only parts')[0]!.split('; adding them')[0];
+    value[g] = total.value;
+    low[g] = total.low;
+    high[g] = total.high;
+    qualifier[g] = total.qualifier;
+    label[g] = Array.from(labelled, (i) => t.label[i]).join(' + ');
+    note[g] = allowed ? `${sumNoted}; with overlap: 'allow', it ${why}` : sumNoted;
   }
-  const total = sumParts(group);
-  if (group.length === 1) {
-    const { value, low, high, qualifier, label, note } = first;
-    return {
-      ...head,
-      value,
-      low,
-      high,
-      qualifier,
-      label,
-      note,
-      parts: total.reported,
-      not_reported: total.notReported,
-    } as RollupRow & Record<string, unknown>;
-  }
-  return {
-    ...head,
-    value: total.value,
-    low: total.low,
-    high: total.high,
-    qualifier: total.qualifier,
-    label: (total.reported > 0 ? group.filter((r) => r.value !== null) : group)
-      .map((r) => r.label)
-      .join(' + '),
-    note: allowed
-      ? `${sumNote(group)}; with overlap: 'allow', it ${allowed.split('; only parts')[0]!.split('; adding them')[0]}`
-      : sumNote(group),
-    parts: total.reported,
-    not_reported: total.notReported,
-  } as RollupRow & Record<string, unknown>;
+  const result = new Map<string, unknown[]>(keys.map((k, j) => [k, head[j]!]));
+  const figures = { value, low, high, qualifier, label, note, parts, not_reported: notReported };
+  for (const [name, cells] of Object.entries(figures)) result.set(name, cells);
+  if (partOf) result.set('whole', whole);
+  return result;
 }

@@ -3,15 +3,8 @@
 // package entry except the types `Qualifier` and `CasualtyRow`.
 import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { sum } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
-import {
-  InvalidOptionError,
-  InvalidTableError,
-  UnknownIdError,
-  listNames,
-  show,
-} from '../errors.js';
+import { InvalidOptionError, InvalidTableError, UnknownIdError, show } from '../errors.js';
 
 /** How certain a figure is (see the data contract). */
 export type Qualifier = 'exact' | 'approximate' | 'at-least' | 'range' | 'not-reported' | 'derived';
@@ -90,91 +83,6 @@ export const bookkeepingColumns: readonly string[] = [
   'whole',
 ];
 
-/** What the analysis functions read from a table: its rows and its dimension columns. */
-export interface ContractTable {
-  rows: CasualtyRow[];
-  /** Every column that is neither a contract column nor a bookkeeping column, in table order. */
-  dimensions: string[];
-  /** Every column, in table order. */
-  columns: string[];
-}
-
-/**
- * Reads a table given to an analysis function, checking what the function relies on: the
- * contract columns exist, counts are numbers or null, qualifiers are known, and a reported value
- * has a lower bound. (fromRows/fromCSV check the whole contract.)
- */
-export function readTable(table: unknown, fn: string): ContractTable {
-  if (!isTable(table)) {
-    const given = Array.isArray(table)
-      ? `an array of ${table.length} items (pass it through fromRows() first)`
-      : show(table);
-    throw new InvalidTableError(
-      `${fn}: expected an Arquero table (from load(), fromRows() or fromCSV()); got ${given}.`,
-    );
-  }
-  const columns = table.columnNames();
-  checkColumnNames(columns, fn);
-  const absent = contractColumns.filter((c) => !columns.includes(c));
-  if (absent.length > 0) {
-    throw new InvalidTableError(
-      `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table needs ${contractColumns.join(', ')} (it has ${listNames(columns)}).`,
-    );
-  }
-  const rows = table.objects() as CasualtyRow[];
-  const dimensions = columns.filter(
-    (c) =>
-      !(contractColumns as readonly string[]).includes(c) &&
-      !bookkeepingColumns.includes(c) &&
-      !(structureColumns as readonly string[]).includes(c),
-  );
-  rows.forEach((row, i) => {
-    // Text columns: the functions compare, group and quote them, so they must be text.
-    for (const column of ['source', 'measure', 'unit', 'label', 'note', ...dimensions]) {
-      const v = row[column];
-      const ok = typeof v === 'string' || (v === null && column !== 'label' && column !== 'source');
-      if (!ok)
-        throw new InvalidTableError(
-          `${fn}: row ${i + 1}, column ${show(column)}: ${show(v)}; expected ${column === 'note' || dimensions.includes(column) ? 'a string, or null' : 'a string'}.`,
-        );
-    }
-    for (const column of ['value', 'low', 'high'] as const) {
-      const v = row[column];
-      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) {
-        throw new InvalidTableError(
-          `${fn}: row ${i + 1}, column ${show(column)}: ${show(v)}; expected a number, or null where not reported.`,
-        );
-      }
-      if (v !== null && (v < 0 || v > maxCount)) {
-        throw new InvalidTableError(
-          `${fn}: row ${i + 1}, column ${show(column)}: ${v}; expected a number from 0 to ${maxCount} (a count cannot be negative).`,
-        );
-      }
-    }
-    if (row.low !== null && row.value !== null && row.low > row.value) {
-      throw new InvalidTableError(
-        `${fn}: row ${i + 1}, column 'low': ${row.low} is above the value ${row.value}; expected low ≤ value.`,
-      );
-    }
-    if (row.high !== null && row.value !== null && row.high < row.value) {
-      throw new InvalidTableError(
-        `${fn}: row ${i + 1}, column 'high': ${row.high} is below the value ${row.value}; expected value ≤ high.`,
-      );
-    }
-    if (!qualifiers.includes(row.qualifier)) {
-      throw new InvalidTableError(
-        `${fn}: row ${i + 1}, column 'qualifier': ${show(row.qualifier)}; expected one of ${qualifiers.join(', ')}.`,
-      );
-    }
-    if (row.value !== null && row.low === null) {
-      throw new InvalidTableError(
-        `${fn}: row ${i + 1}, column 'low': null, but value is ${row.value}; expected the lower bound of the figure.`,
-      );
-    }
-  });
-  return { rows, dimensions, columns };
-}
-
 /**
  * The largest figure a table may hold: `Number.MAX_SAFE_INTEGER`. Above it whole numbers are no
  * longer exact, and sums or standard deviations would overflow to Infinity or NaN.
@@ -226,56 +134,6 @@ export function suggest(given: unknown, choices: readonly string[]): string {
   return suggestion ? ` Did you mean '${suggestion}'?` : '';
 }
 
-/**
- * The rows of one measure: the given one, or the only one the table holds. Throws where the
- * choice is ambiguous, or where the measure comes in several units (they cannot be compared).
- */
-export function selectMeasure(
-  rows: readonly CasualtyRow[],
-  measure: unknown,
-  fn: string,
-): CasualtyRow[] {
-  const measures = unique(rows.map((r) => r.measure));
-  if (measures.length === 0) throw new InvalidTableError(`${fn}: the table has no rows.`);
-  let chosen: string;
-  if (measure === undefined) {
-    if (measures.length > 1) {
-      throw new InvalidOptionError(
-        `${fn}: the table holds several measures (${measures.join(', ')}); choose one with the option measure.`,
-      );
-    }
-    chosen = measures[0]!;
-  } else if (typeof measure === 'string' && measures.includes(measure)) {
-    chosen = measure;
-  } else {
-    throw new InvalidOptionError(
-      `${fn}: option measure is ${show(measure)}, which the table does not hold.${suggest(measure, measures)} Expected one of: ${measures.join(', ')}.`,
-    );
-  }
-  const selected = rows.filter((r) => r.measure === chosen);
-  const units = unique(selected.map((r) => r.unit));
-  if (units.length > 1) {
-    throw new InvalidTableError(
-      `${fn}: measure '${chosen}' comes in several units (${units.join(', ')}); filter the table to one unit first.`,
-    );
-  }
-  return selected;
-}
-
-/** Checks that each source has at most one row per category, so that figures can be set side by side. */
-export function checkOnePerCategory(rows: readonly CasualtyRow[], by: string, fn: string): void {
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const key = JSON.stringify([row.source, row[by]]);
-    if (seen.has(key)) {
-      throw new InvalidTableError(
-        `${fn}: source '${row.source}' has more than one row of ${row.measure} for ${by} ${show(row[by])}; expected one per category (filter the table, or rollup() it by '${by}' first).`,
-      );
-    }
-    seen.add(key);
-  }
-}
-
 /** The distinct values, in order of first appearance. */
 export function unique<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
@@ -301,16 +159,45 @@ export interface IntervalSum {
   rounding: number;
 }
 
+/** Figures to add, one array per column (a table's columns, or rows' figures laid out so). */
+export interface Figures {
+  value: readonly (number | null)[];
+  low: readonly (number | null)[];
+  high: readonly (number | null)[];
+  label: readonly string[];
+  /** The unit each figure was rounded to; `null` where none is recorded. */
+  precision: readonly (number | string | null | undefined)[];
+}
+
 /**
  * Adds figures with interval arithmetic: values add to the value, lows to the low, highs to the
  * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. A part that is
  * not reported (a dash) is unknown, never 0: it is left out of the value and the low, counted, and
  * makes the sum unbounded above (high null, `at-least`), since it could hold any number.
+ *
+ * @param parts Which figures to add (indices into `figures`); all of them by default.
  */
-export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
-  const reported = parts.filter((p) => p.value !== null);
-  const notReported = parts.length - reported.length;
-  if (reported.length === 0)
+export function sumParts(
+  figures: Figures,
+  parts: ArrayLike<number> = figures.value.map((_, i) => i),
+): IntervalSum {
+  const sums = new Float64Array(8); // value, low, high, rounding: each a sum and its correction
+  let reported = 0;
+  let unbounded = false;
+  for (let k = 0; k < parts.length; k++) {
+    const i = parts[k]!;
+    const value = figures.value[i] ?? null;
+    if (value === null) continue;
+    reported++;
+    add(sums, 0, value);
+    add(sums, 2, figures.low[i]!);
+    const high = figures.high[i] ?? null;
+    if (high === null) unbounded = true;
+    else add(sums, 4, high);
+    add(sums, 6, Number(figures.precision[i] ?? 0) / 2);
+  }
+  const notReported = parts.length - reported;
+  if (reported === 0)
     return {
       value: null,
       low: null,
@@ -321,47 +208,64 @@ export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
       reportedHigh: null,
       rounding: 0,
     };
-  const unbounded = reported.some((p) => p.high === null);
-  const reportedHigh = unbounded ? null : sum(reported.map((p) => p.high!));
+  const reportedHigh = unbounded ? null : sums[4]! + sums[5]!;
   return {
-    value: sum(reported.map((p) => p.value!)),
-    low: sum(reported.map((p) => p.low!)),
+    value: sums[0]! + sums[1]!,
+    low: sums[2]! + sums[3]!,
     high: notReported > 0 ? null : reportedHigh,
     qualifier: unbounded || notReported > 0 ? 'at-least' : 'derived',
-    reported: reported.length,
+    reported,
     notReported,
     reportedHigh,
-    rounding: sum(reported.map((p) => (p.precision ?? 0) / 2)),
+    rounding: sums[6]! + sums[7]!,
   };
 }
 
-/** The note of a derived row: which rows were added, which were left out, which are lower bounds. */
-export function sumNote(parts: readonly CasualtyRow[]): string {
-  const reported = parts.filter((p) => p.value !== null);
-  const missing = parts.filter((p) => p.value === null);
-  const bounds = reported.filter((p) => p.high === null);
-  let note = `derived: the sum of ${reported.map((p) => `'${p.label}'`).join(' + ')}`;
+/**
+ * Adds `x` to the compensated sum at `sums[k]` (its correction at `sums[k + 1]`): Neumaier's
+ * summation, step for step as simple-statistics' `sum` does it, so that both give the same bits.
+ */
+function add(sums: Float64Array, k: number, x: number): void {
+  const s = sums[k]!;
+  const t = s + x;
+  sums[k + 1]! += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+  sums[k] = t;
+}
+
+/**
+ * The note of a derived row: which rows were added, which were left out, which are lower bounds.
+ *
+ * @param parts Which figures were added (indices into `figures`).
+ */
+export function sumNote(figures: Figures, parts: ArrayLike<number>): string {
+  const reported: string[] = [];
+  const missing: string[] = [];
+  const bounds: string[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const i = parts[k]!;
+    const label = `'${figures.label[i]}'`;
+    if ((figures.value[i] ?? null) === null) missing.push(label);
+    else {
+      reported.push(label);
+      if ((figures.high[i] ?? null) === null) bounds.push(label);
+    }
+  }
+  let note = `derived: the sum of ${reported.join(' + ')}`;
   if (reported.length === 0) note = 'no part is reported';
   if (missing.length > 0)
-    note += `; not reported, left out (not taken as 0), so the sum is a lower bound with no upper bound: ${missing.map((p) => `'${p.label}'`).join(', ')}`;
-  if (bounds.length > 0)
-    note += `; lower bounds, so the sum is one too: ${bounds.map((p) => `'${p.label}'`).join(', ')}`;
+    note +=
+      '; not reported, left out (not taken as 0), so the sum is a lower bound with no upper ' +
+      `bound: ${missing.join(', ')}`;
+  if (bounds.length > 0) note += `; lower bounds, so the sum is one too: ${bounds.join(', ')}`;
   return note;
 }
 
-/** Groups rows by the values of some columns, keeping the order of first appearance. */
-export function groupRows<Row extends Record<string, unknown>>(
-  rows: readonly Row[],
-  columns: readonly string[],
-): Row[][] {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = JSON.stringify(columns.map((c) => row[c] ?? null));
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return [...groups.values()];
+/** Builds a table from columns of cells, in the given order (no row objects, no expressions). */
+export function columnsTable<Row extends object>(
+  columns: ReadonlyMap<string, readonly unknown[]>,
+  names: readonly string[] = [...columns.keys()],
+): TypedTable<Row> {
+  return columnTable(columns as never, [...names]) as TypedTable<Row>;
 }
 
 /** Builds a table from plain objects with the columns in the given order (no expressions involved). */

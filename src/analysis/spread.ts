@@ -2,7 +2,6 @@ import type { ColumnTable } from 'arquero';
 import { max, median, min } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
 import {
-  categoryKey,
   checkBy,
   checkCategories,
   checkOnePerSource,
@@ -10,7 +9,8 @@ import {
   withoutRestatements,
 } from './categories.js';
 import { boundedMean, sampleSD } from './numbers.js';
-import { divide, readTable, selectMeasure, toTable, unique } from './shared.js';
+import { readColumns, selectMeasure } from './columns.js';
+import { columnsTable, divide, unique } from './shared.js';
 
 /** Options of {@link spread}. */
 export interface SpreadOptions<By extends string = string> {
@@ -104,58 +104,15 @@ export function spread<By extends string>(
   table: ColumnTable,
   options: SpreadOptions<By>,
 ): TypedTable<SpreadRow & Record<By, string>> {
-  const { rows: all, dimensions } = readTable(table, 'spread');
-  const by = checkBy(options?.by, dimensions, 'spread');
-  const pool = checkPool(options.pool, dimensions, by, 'spread');
-  const rows = withoutRestatements(selectMeasure(all, options.measure, 'spread'));
-  checkCategories(rows, by, dimensions, pool, 'spread');
-  checkOnePerSource(rows, by, 'spread');
-  const allSources = unique(rows.map((r) => r.source));
-  const categories = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const key = categoryKey(r, by);
-    const group = categories.get(key);
-    if (group) group.push(r);
-    else categories.set(key, [r]);
-  }
+  const t = readColumns(table, 'spread');
+  const by = checkBy(options?.by, t.dimensions, 'spread');
+  const pool = checkPool(options.pool, t.dimensions, by, 'spread');
+  const rows = withoutRestatements(t, selectMeasure(t, options.measure, 'spread'));
+  const categories = checkCategories(t, rows, by, pool, 'spread');
+  checkOnePerSource(t, rows, by, 'spread');
+  const allSources = unique(rows.map((i) => t.source[i]!));
 
-  const result = [...categories.values()].map((group) => {
-    const reported = group.filter((r) => r.value !== null);
-    const values = reported.map((r) => r.value!);
-    const n = values.length;
-    const lo = n > 0 ? min(values) : null;
-    const hi = n > 0 ? max(values) : null;
-    const m = n > 0 ? boundedMean(values) : null;
-    const sd = sampleSD(values);
-    const whose = (v: number | null) =>
-      v === null
-        ? null
-        : reported
-            .filter((r) => r.value === v)
-            .map((r) => r.source)
-            .join(', ');
-    return {
-      ...Object.fromEntries(by.map((d) => [d, group[0]![d]])),
-      count: n,
-      not_reported: allSources.length - n,
-      sources: reported.map((r) => r.source).join(', '),
-      min: lo,
-      max: hi,
-      low: n > 0 ? min(reported.map((r) => r.low!)) : null,
-      high:
-        n > 0 && reported.every((r) => r.high !== null) ? max(reported.map((r) => r.high!)) : null,
-      min_source: whose(lo),
-      max_source: whose(hi),
-      range: lo === null || hi === null ? null : hi - lo,
-      ratio: divide(hi, lo),
-      median: n > 0 ? median(values) : null,
-      mean: m,
-      sd,
-      cv: sd === null || m === 0 ? null : divide(sd, m),
-    };
-  });
-  return toTable(result, [
-    ...by,
+  const statistics = [
     'count',
     'not_reported',
     'sources',
@@ -171,5 +128,47 @@ export function spread<By extends string>(
     'mean',
     'sd',
     'cv',
-  ]) as TypedTable<SpreadRow & Record<By, string>>;
+  ] as const;
+  const out = new Map<string, unknown[]>(by.map((d) => [d, []]));
+  for (const name of statistics) out.set(name, []);
+  for (let g = 0; g < categories.size; g++) {
+    const reported = Array.from(categories.rows(g)).filter((i) => t.value[i] !== null);
+    const values = reported.map((i) => t.value[i]!);
+    const n = values.length;
+    const lo = n > 0 ? min(values) : null;
+    const hi = n > 0 ? max(values) : null;
+    const m = n > 0 ? boundedMean(values) : null;
+    const sd = sampleSD(values);
+    const whose = (v: number | null) =>
+      v === null
+        ? null
+        : reported
+            .filter((i) => t.value[i] === v)
+            .map((i) => t.source[i])
+            .join(', ');
+    const first = categories.first[g]!;
+    for (const d of by) out.get(d)!.push(t.get(d)[first]);
+    const row: Record<(typeof statistics)[number], unknown> = {
+      count: n,
+      not_reported: allSources.length - n,
+      sources: reported.map((i) => t.source[i]).join(', '),
+      min: lo,
+      max: hi,
+      low: n > 0 ? min(reported.map((i) => t.low[i]!)) : null,
+      high:
+        n > 0 && reported.every((i) => t.high[i] !== null)
+          ? max(reported.map((i) => t.high[i]!))
+          : null,
+      min_source: whose(lo),
+      max_source: whose(hi),
+      range: lo === null || hi === null ? null : hi - lo,
+      ratio: divide(hi, lo),
+      median: n > 0 ? median(values) : null,
+      mean: m,
+      sd,
+      cv: sd === null || m === 0 ? null : divide(sd, m),
+    };
+    for (const name of statistics) out.get(name)!.push(row[name]);
+  }
+  return columnsTable<SpreadRow & Record<By, string>>(out);
 }

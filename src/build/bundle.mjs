@@ -1,5 +1,5 @@
-// `npm run bundle`: the core entry as one ES module file with its dependencies (arquero,
-// simple-statistics, flechette…) inside, for a browser page, Observable or Deno without the npm
+// `npm run bundle`: the browser entries (the core, /charts, /export, /notebook) as one ES module
+// file with their dependencies (arquero, simple-statistics, flechette…) inside, for a browser page, Observable or Deno without the npm
 // registry; and the page of examples/browser, built on that file. Run after `npm run build`
 // (the npm script does both).
 import { readFileSync, statSync } from 'node:fs';
@@ -15,6 +15,17 @@ export const coreFile = join(root, 'bundle/ww2-yugoslavia-casualties.js');
 /** Where `npm run bundle` writes the script of examples/browser/index.html. */
 export const exampleFile = join(root, 'examples/browser/bundle.js');
 
+/**
+ * The entries the single-file module holds, by the path a user imports: everything that runs in a
+ * browser except /estimate (its own weight, imported by few). Names do not repeat across them.
+ */
+export const bundledEntries = Object.freeze({
+  'ww2-yugoslavia-casualties': 'dist/index.js',
+  'ww2-yugoslavia-casualties/charts': 'dist/charts.js',
+  'ww2-yugoslavia-casualties/export': 'dist/export.js',
+  'ww2-yugoslavia-casualties/notebook': 'dist/notebook.js',
+});
+
 /** The packages a bundle holds, with their versions and licences, from esbuild's metafile. */
 function packagesIn(metafile) {
   const names = new Set();
@@ -29,8 +40,8 @@ function packagesIn(metafile) {
 }
 
 /**
- * Bundles dist/index.js (the core entry: data, analysis, exports, chart specs) into one minified
- * ES module for browsers, with the licences of what it holds in a comment at its top.
+ * Bundles the browser entries (the core's data and analysis, /charts, /export, /notebook) into one
+ * minified ES module for browsers, with the licences of what it holds in a comment at its top.
  *
  * @param {string} [outfile] where to write it (default: bundle/ww2-yugoslavia-casualties.js)
  * @returns {Promise<{ file: string, bytes: number, packages: string[] }>}
@@ -39,7 +50,13 @@ function packagesIn(metafile) {
  */
 export async function bundleCore(outfile = coreFile) {
   const options = {
-    entryPoints: [join(root, 'dist/index.js')],
+    stdin: {
+      contents: Object.values(bundledEntries)
+        .map((file) => `export * from './${file}';`)
+        .join('\n'),
+      resolveDir: root,
+      sourcefile: 'ww2-yugoslavia-casualties.js',
+    },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -47,13 +64,16 @@ export async function bundleCore(outfile = coreFile) {
     minify: true,
     metafile: true,
     logLevel: 'warning',
+    // tsup's entries import their shared chunks bare; with "sideEffects": false esbuild drops
+    // those imports (rightly: the names come through the named imports) and warns about each.
+    logOverride: { 'ignored-bare-import': 'silent' },
   };
   // A first pass finds the packages inside, for the licence comment of the file written.
   const { metafile } = await build({ ...options, write: false });
   const packages = packagesIn(metafile);
   const { version, license } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const banner = [
-    `/* ww2-yugoslavia-casualties ${version} (${license}; the data: CC BY-SA 4.0), the core entry in one file.`,
+    `/* ww2-yugoslavia-casualties ${version} (${license}; the data: CC BY-SA 4.0): the core, /charts, /export and /notebook in one file.`,
     ` * Includes: ${packages.join(', ')}. */`,
   ].join('\n');
   await build({ ...options, metafile: false, outfile, banner: { js: banner } });
@@ -80,7 +100,8 @@ export async function bundleExample(outfile = exampleFile, core = coreFile) {
     minify: true,
     outfile,
     logLevel: 'warning',
-    alias: { 'ww2-yugoslavia-casualties': core },
+    // Every entry the page imports is in the one file.
+    alias: Object.fromEntries(Object.keys(bundledEntries).map((entry) => [entry, core])),
   });
   return outfile;
 }

@@ -3,8 +3,9 @@
 // one after the other in fresh processes (the order alternating), the ratio is taken within the
 // pair, so a busy machine slows both sides of one ratio alike; the median ratio is printed with the
 // min–max of the pairs, for wall time (what a user waits) and, on the line below it, for CPU time
-// (what the process did, which the other work on a shared machine disturbs far less). Run after `npm run build`. BENCH_RUNS sets the pairs (default 15);
-// BENCH_SKIP_SCALE=1 skips the scale benchmarks (scale.mjs, scale-input.mjs) run at the end.
+// (what the process did, which the other work on a shared machine disturbs far less). Run after
+// `npm run build`. BENCH_RUNS sets the pairs (default 15); BENCH_SKIP_SCALE=1 skips the scale
+// benchmarks (scale.mjs, scale-input.mjs) run at the end.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,14 +107,14 @@ pairedReport(
 {
   const specFile = join(dir, 'spec.json');
   once(
-    `import { writeFileSync } from 'node:fs'; import { load, totalsChart } from 'ww2-yugoslavia-casualties'; writeFileSync(${json(specFile)}, JSON.stringify(totalsChart(load('total-estimates'))));`,
+    `import { writeFileSync } from 'node:fs'; import { load } from 'ww2-yugoslavia-casualties'; import { totalsChart } from 'ww2-yugoslavia-casualties/charts'; writeFileSync(${json(specFile)}, JSON.stringify(totalsChart(load('total-estimates'))));`,
   );
   const bare = `import { readFileSync } from 'node:fs'; import { compile } from 'vega-lite'; import { View, parse } from 'vega'; const spec = JSON.parse(readFileSync(${json(specFile)}, 'utf8')); await new View(parse(compile(spec).spec), { renderer: 'none' }).toSVG();`;
   pairedReport(
     'time to a chart: import + load + totalsChart + toSVG / bare vega-lite + vega',
     paired(
       script(
-        "import { load, totalsChart } from 'ww2-yugoslavia-casualties'; import { toSVG } from 'ww2-yugoslavia-casualties/render'; await toSVG(totalsChart(load('total-estimates')));",
+        "import { load } from 'ww2-yugoslavia-casualties'; import { totalsChart } from 'ww2-yugoslavia-casualties/charts'; import { toSVG } from 'ww2-yugoslavia-casualties/render'; await toSVG(totalsChart(load('total-estimates')));",
       ),
       script(bare),
     ),

@@ -1,4 +1,4 @@
-// The core entry in a real browser: bundled with esbuild for the browser, as `npm run bundle`
+// The browser entries in a real browser: bundled with esbuild for the browser, as `npm run bundle`
 // does (src/build/bundle.mjs), and examples/browser/index.html opened from the file system in
 // headless Chromium, the table and the chart looked for as a reader sees them.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
@@ -37,15 +37,64 @@ const bundle = (entry: string, outfile: string) =>
     alias: { 'ww2-yugoslavia-casualties': join(root, 'dist/index.js') },
   });
 
-describe('the core entry bundled for a browser', () => {
-  test('needs no Node built-in and pulls in no vega', async () => {
+// Every entry a browser user imports. /charts builds plain Vega-Lite specs: it must not pull in
+// vega or vega-lite either.
+const browserEntries = ['index', 'charts', 'export', 'notebook', 'estimate'];
+
+describe('the browser entries bundled for a browser', () => {
+  test.each(browserEntries)(
+    'dist/%s.js needs no Node built-in and pulls in no vega',
+    async (name) => {
+      const dir = mkdtempSync(join(tmpdir(), 'ww2yc-core-'));
+      const result = await bundle(join(root, `dist/${name}.js`), join(dir, 'core.js')); // fails on a node: import
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.filter((i) => /node_modules\/(vega|vega-lite|vega-[a-z-]+)\//.test(i))).toEqual(
+        [],
+      );
+      expect(inputs.some((i) => i.includes('node_modules/arquero/'))).toBe(true);
+    },
+  );
+
+  test('the core entry holds data and analysis, and no chart, export or notebook code', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ww2yc-core-'));
-    const result = await bundle(join(root, 'dist/index.js'), join(dir, 'core.js')); // fails on a node: import
-    const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((i) => /node_modules\/(vega|vega-lite|vega-[a-z-]+)\//.test(i))).toEqual(
-      [],
-    );
-    expect(inputs.some((i) => i.includes('node_modules/arquero/'))).toBe(true);
+    const result = await bundle(join(root, 'dist/index.js'), join(dir, 'core.js'));
+    // The source files behind dist/index.js, from its source map, as esbuild reads them.
+    const map = JSON.parse(readFileSync(join(root, 'dist/index.js.map'), 'utf8')) as {
+      sources: string[];
+    };
+    const chunks = Object.keys(result.metafile.inputs).filter((i) => i.startsWith('dist/'));
+    const sources = [
+      ...map.sources,
+      ...chunks.flatMap(
+        (c) =>
+          (JSON.parse(readFileSync(join(root, `${c}.map`), 'utf8')) as { sources: string[] })
+            .sources,
+      ),
+    ];
+    expect(
+      sources.filter((f) => /src\/(charts|exchange|notebook|render|report)\//.test(f)),
+    ).toEqual([]);
+    expect(sources.some((f) => f.endsWith('src/analysis/audit.ts'))).toBe(true);
+    expect(sources.some((f) => f.endsWith('src/data/generated/files.ts'))).toBe(true);
+  });
+});
+
+describe('size-limit', () => {
+  test('measures the core entry and /charts together by every name they export', async () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      'size-limit': { name: string; import?: Record<string, string> | string }[];
+    };
+    const together = pkg['size-limit'].find((c) => typeof c.import === 'object')!;
+    const imports = together.import as Record<string, string>;
+    const named = (file: string) =>
+      imports[file]!.replace(/[{}]/g, '')
+        .split(',')
+        .map((n) => n.trim())
+        .sort();
+    const exported = async (file: string) =>
+      Object.keys((await import(pathToFileURL(join(root, file)).href)) as object).sort();
+    expect(named('dist/index.js')).toEqual(await exported('dist/index.js'));
+    expect(named('dist/charts.js')).toEqual(await exported('dist/charts.js'));
   });
 });
 
@@ -66,8 +115,14 @@ describe('npm run bundle', () => {
       logLevel: 'silent',
     });
     expect(Object.values(metafile.inputs).flatMap((i) => i.imports)).toEqual([]);
-    const { load, audit } = await import(pathToFileURL(core).href);
+    const { load, audit, totalsChart, toCSV, display } = await import(pathToFileURL(core).href);
     expect(load('by-nationality').numRows()).toBe(48); // 16 nationalities × 3 sources
+    // It holds /charts, /export and /notebook too, as the README says.
+    expect([typeof totalsChart, typeof toCSV, typeof display]).toEqual([
+      'function',
+      'function',
+      'function',
+    ]);
     // The two published tables that do not add up (README): by location, by republic; the 1964
     // list by nationality is undetermined (its dashes could hold the difference).
     expect(

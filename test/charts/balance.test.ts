@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidTableError, balance, balanceChart, load } from '../../src/index.js';
+import { InvalidTableError, balance, load } from '../../src/index.js';
+import { balanceChart } from '../../src/charts/index.js';
 
 type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const panels = (spec: Spec): Spec[] => spec.vconcat[0].vconcat;

@@ -1,13 +1,10 @@
 import { from } from 'arquero';
 import { compile } from 'vega-lite';
 import { describe, expect, test } from 'vitest';
+import { InvalidOptionError, InvalidTableError, fromRows, load } from '../../src/index.js';
 import {
-  InvalidOptionError,
-  InvalidTableError,
   compareChart,
   compositionChart,
-  fromRows,
-  load,
   locationChart,
   militaryChart,
   measureColours,
@@ -16,7 +13,7 @@ import {
   slopeChart,
   spreadChart,
   totalsChart,
-} from '../../src/index.js';
+} from '../../src/charts/index.js';
 import { standardCharts } from '../../src/report/index.js';
 
 type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

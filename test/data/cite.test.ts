@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cite, sources, InvalidOptionError, UnknownIdError } from '../../src/index.js';
+import { sources, InvalidOptionError, UnknownIdError } from '../../src/index.js';
+import { cite } from '../../src/exchange/index.js';
 
 describe('cite(id, { format })', () => {
   test('text: the work as the registry names it, its kind, and where the figures were read', () => {

@@ -3,7 +3,8 @@
 // Vancouver and Harvard styles that @citation-js/plugin-csl ships (CC BY-SA, from the CSL project).
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { cite, latexPreamble, sources } from '../../src/index.js';
+import { sources } from '../../src/index.js';
+import { cite, latexPreamble } from '../../src/exchange/index.js';
 import { compile, texAvailable } from '../tex.js';
 
 const available = texAvailable(['pdflatex', 'biber', 'bibtex', 'pdftotext']);

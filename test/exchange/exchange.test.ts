@@ -1,16 +1,14 @@
 import { fromCSV, fromArrow } from 'arquero';
 import { describe, expect, test } from 'vitest';
+import { load, InvalidOptionError, UnknownIdError } from '../../src/index.js';
 import {
   formatFigure,
-  load,
   toArrow,
   toCSV,
   toJSON,
   toLaTeX,
   toMarkdown,
-  InvalidOptionError,
-  UnknownIdError,
-} from '../../src/index.js';
+} from '../../src/exchange/index.js';
 import { readFileSync } from 'node:fs';
 
 describe('formatFigure(figure, locale)', () => {
@@ -171,7 +169,7 @@ describe('toMarkdown(table) and toLaTeX(table)', () => {
 
 describe('toHTML(table)', () => {
   test('a table with figures right-aligned, dashes marked as not reported, text escaped', async () => {
-    const { toHTML } = await import('../../src/index.js');
+    const { toHTML } = await import('../../src/exchange/index.js');
     expect(toHTML(load('by-status').slice(0, 1), { columns: ['label', 'figure'] })).toBe(
       '<table class="ww2yc">\n<thead><tr><th>label</th><th class="number">figure</th></tr></thead>\n<tbody>\n<tr><td>Yugoslav partisans</td><td class="number">237,000</td></tr>\n</tbody>\n</table>\n',
     );

@@ -6,15 +6,8 @@ import { tableFromIPC, Type } from 'apache-arrow';
 import MarkdownIt from 'markdown-it';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import {
-  compare,
-  datasets,
-  load,
-  sources,
-  statedTotals,
-  toArrow,
-  toMarkdown,
-} from '../../src/index.js';
+import { compare, datasets, load, sources, statedTotals } from '../../src/index.js';
+import { toArrow, toMarkdown } from '../../src/exchange/index.js';
 
 const descriptor = JSON.parse(
   readFileSync(new URL('../../datasets/datapackage.json', import.meta.url), 'utf8'),

@@ -9,12 +9,11 @@ import {
   crosswalk,
   crosswalkDimensions,
   datasets,
-  latexPreamble,
   load,
   sources,
   statedTotals,
-  toLaTeX,
 } from '../../src/index.js';
+import { latexPreamble, toLaTeX } from '../../src/exchange/index.js';
 import { compile, document, texAvailable, type Engine } from '../tex.js';
 
 const available = texAvailable(['pdflatex', 'xelatex', 'lualatex', 'pdftotext']);

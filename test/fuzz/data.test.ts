@@ -2,7 +2,6 @@
 import fc from 'fast-check';
 import { describe as group, expect, test } from 'vitest';
 import {
-  cite,
   crosswalk,
   crosswalkDimensions,
   datasets,
@@ -14,6 +13,7 @@ import {
   UnknownIdError,
   type DatasetId,
 } from '../../src/index.js';
+import { cite } from '../../src/exchange/index.js';
 import { anything, attempt, evilString, hugeString, quoted, runs } from './arbitraries.js';
 
 const ids = [...datasets];

@@ -3,20 +3,17 @@
 import { fromArrow, fromCSV as arqueroCSV } from 'arquero';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { load, InvalidOptionError, InvalidTableError, UnknownIdError } from '../../src/index.js';
 import {
   escapeHTML,
   formatFigure,
-  load,
   toArrow,
   toCSV,
   toHTML,
   toJSON,
   toLaTeX,
   toMarkdown,
-  InvalidOptionError,
-  InvalidTableError,
-  UnknownIdError,
-} from '../../src/index.js';
+} from '../../src/exchange/index.js';
 import {
   anything,
   attempt,

@@ -6,11 +6,11 @@ import {
   fromCSV,
   fromRows,
   sources,
-  toCSV,
   InvalidOptionError,
   InvalidTableError,
   type CasualtyRow,
 } from '../../src/index.js';
+import { toCSV } from '../../src/exchange/index.js';
 import {
   anything,
   attempt,

@@ -3,8 +3,6 @@ import { table as arqueroTable } from 'arquero';
 import { describe, expect, test } from 'vitest';
 import {
   audit,
-  escapeHTML,
-  formatFigure,
   fromCSV,
   fromRows,
   harmonize,
@@ -12,17 +10,21 @@ import {
   rates,
   rollup,
   spread,
+  InvalidOptionError,
+  InvalidTableError,
+  UnknownIdError,
+  type DatasetId,
+} from '../../src/index.js';
+import {
+  escapeHTML,
+  formatFigure,
   toArrow,
   toCSV,
   toHTML,
   toJSON,
   toLaTeX,
   toMarkdown,
-  InvalidOptionError,
-  InvalidTableError,
-  UnknownIdError,
-  type DatasetId,
-} from '../../src/index.js';
+} from '../../src/exchange/index.js';
 import { rawTable } from './arbitraries.js';
 
 const row = {

@@ -4,7 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { from } from 'arquero';
-import { load, toCSV, totalsChart } from '../../src/index.js';
+import { load } from '../../src/index.js';
+import { toCSV } from '../../src/exchange/index.js';
+import { totalsChart } from '../../src/charts/index.js';
 import { oneLine } from '../../src/cli/errors.js';
 import { safeFileName } from '../../src/report/write.js';
 import { flattenSortIndex, isSafeLink } from '../../src/render/sandbox.js';

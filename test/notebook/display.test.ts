@@ -1,6 +1,8 @@
 import { fromCSV } from 'arquero';
 import { describe, expect, test } from 'vitest';
-import { InvalidOptionError, display, jupyterDisplay, load, totalsChart } from '../../src/index.js';
+import { InvalidOptionError, load } from '../../src/index.js';
+import { display, jupyterDisplay } from '../../src/notebook/index.js';
+import { totalsChart } from '../../src/charts/index.js';
 import { displayWithSVG } from '../../src/render/index.js';
 
 const bundle = (x: ReturnType<typeof display>) => x[jupyterDisplay]();

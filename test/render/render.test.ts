@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, test } from 'vitest';
-import { InvalidOptionError, load, slopeChart, totalsChart } from '../../src/index.js';
+import { InvalidOptionError, load } from '../../src/index.js';
+import { slopeChart, totalsChart } from '../../src/charts/index.js';
 import { fontFiles, toPNG, toSVG } from '../../src/render/index.js';
 import { readFileSync } from 'node:fs';
 import { advances } from '../../src/render/metrics.js';

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { View } from 'vega';
 import { describe, expect, test, vi } from 'vitest';
-import { InvalidOptionError, load, totalsChart } from '../../src/index.js';
+import { InvalidOptionError, load } from '../../src/index.js';
+import { totalsChart } from '../../src/charts/index.js';
 import { drawChart, toPDF, toPNG, toSVG } from '../../src/render/index.js';
 import { standardCharts, writeReport } from '../../src/report/index.js';
 

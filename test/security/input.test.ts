@@ -5,19 +5,15 @@ import {
   InvalidOptionError,
   InvalidTableError,
   UnknownIdError,
-  cite,
   crosswalk,
   describe as describeDataset,
   fromCSV,
   fromRows,
-  kindWords,
   load,
-  palette,
-  shapes,
   sources,
-  toCSV,
-  totalsChart,
 } from '../../src/index.js';
+import { cite, toCSV } from '../../src/exchange/index.js';
+import { kindWords, palette, shapes, totalsChart } from '../../src/charts/index.js';
 import { fontFiles } from '../../src/render/index.js';
 import { fromRows as arqueroRows } from './rows.js';
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { table } from 'arquero';
 import { loader } from 'vega';
 import { describe, expect, test } from 'vitest';
-import { InvalidOptionError, compareChart, load, totalsChart } from '../../src/index.js';
+import { InvalidOptionError, load } from '../../src/index.js';
+import { compareChart, totalsChart } from '../../src/charts/index.js';
 import { displayWithSVG, maxPixels, toPNG, toSVG } from '../../src/render/index.js';
 
 const render = new URL('../../dist/render.js', import.meta.url).href;

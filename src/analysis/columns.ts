@@ -1,0 +1,324 @@
+// A table read column by column, and grouped by a key index: how the analysis functions stay
+// linear in rows. A table is read once into one array per column (never into row objects); rows
+// are numbers (indices into the arrays); a group is a list of row numbers found through one
+// dictionary per key column, never by filtering the table once per group.
+import type { ColumnTable } from 'arquero';
+import { InvalidOptionError, InvalidTableError, listNames, show } from '../errors.js';
+import {
+  bookkeepingColumns,
+  checkColumnNames,
+  contractColumns,
+  isTable,
+  maxCount,
+  qualifiers,
+  structureColumns,
+  suggest,
+  unique,
+  type CasualtyRow,
+  type Qualifier,
+} from './shared.js';
+
+/** A cell of a column the analysis reads: text, a number, or null. */
+export type Cell = string | number | null;
+
+/** A table's columns, read once and checked against what the analysis functions rely on. */
+export interface Columns {
+  /** How many rows. */
+  n: number;
+  /** Every column, in table order. */
+  names: string[];
+  /** Every column that is neither a contract, a structure nor a bookkeeping column, in order. */
+  dimensions: string[];
+  source: readonly string[];
+  measure: readonly string[];
+  unit: readonly string[];
+  value: readonly (number | null)[];
+  low: readonly (number | null)[];
+  high: readonly (number | null)[];
+  qualifier: readonly Qualifier[];
+  label: readonly string[];
+  note: readonly (string | null)[];
+  /** The unit each figure was rounded to (`null` everywhere if the table has no such column). */
+  precision: readonly Cell[];
+  /** A column by name (`null` everywhere if the table has no such column). */
+  get(name: string): readonly Cell[];
+  /** Whether the table has a column. */
+  has(name: string): boolean;
+  /** Row `i` as a contract row object, for a message or a small group. */
+  row(i: number): CasualtyRow;
+}
+
+/**
+ * A column as an array in the table's row order: the table's own array where no filter or order
+ * lies over it (no copy), else a copy of the rows in view.
+ */
+function read(table: ColumnTable, name: string): Cell[] {
+  const column: unknown = table.column(name);
+  if (Array.isArray(column) && !table.isFiltered() && !table.isOrdered()) return column as Cell[];
+  return table.array(name) as Cell[];
+}
+
+/**
+ * Reads a table given to an analysis function into its columns, checking what the functions rely
+ * on: the contract columns exist, text columns hold text, counts are numbers from 0 to
+ * `Number.MAX_SAFE_INTEGER` or null, low ≤ value ≤ high, qualifiers are known, and a reported
+ * value has a lower bound. The first problem, in row order, is thrown.
+ */
+export function readColumns(table: unknown, fn: string): Columns {
+  if (!isTable(table)) {
+    const given = Array.isArray(table)
+      ? `an array of ${table.length} items (pass it through fromRows() first)`
+      : show(table);
+    throw new InvalidTableError(
+      `${fn}: expected an Arquero table (from load(), fromRows() or fromCSV()); got ${given}.`,
+    );
+  }
+  const names = table.columnNames();
+  checkColumnNames(names, fn);
+  const absent = contractColumns.filter((c) => !names.includes(c));
+  if (absent.length > 0) {
+    const list = absent.map((c) => `'${c}'`).join(', ');
+    throw new InvalidTableError(
+      `${fn}: the table has no column ${list}; every table needs ` +
+        `${contractColumns.join(', ')} (it has ${listNames(names)}).`,
+    );
+  }
+  const dimensions = names.filter(
+    (c) =>
+      !(contractColumns as readonly string[]).includes(c) &&
+      !bookkeepingColumns.includes(c) &&
+      !(structureColumns as readonly string[]).includes(c),
+  );
+  const n = table.numRows();
+  const cache = new Map<string, Cell[]>();
+  const get = (name: string): Cell[] => {
+    let column = cache.get(name);
+    if (!column) {
+      column = names.includes(name) ? read(table, name) : new Array<Cell>(n).fill(null);
+      cache.set(name, column);
+    }
+    return column;
+  };
+  const text = ['source', 'measure', 'unit', 'label', 'note', ...dimensions].map((c) => get(c));
+  const [value, low, high] = [get('value'), get('low'), get('high')];
+  const qualifier = get('qualifier');
+  const textNames = ['source', 'measure', 'unit', 'label', 'note', ...dimensions];
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < text.length; k++) {
+      const v = text[k]![i];
+      if (typeof v === 'string' || (v === null && k !== 0 && k !== 3)) continue;
+      const column = textNames[k]!;
+      const expected = k === 4 || k > 4 ? 'a string, or null' : 'a string';
+      throw new InvalidTableError(
+        `${fn}: row ${i + 1}, column ${show(column)}: ${show(v)}; expected ${expected}.`,
+      );
+    }
+    checkFigures(fn, i, value[i] as Cell, low[i] as Cell, high[i] as Cell, qualifier[i] as Cell);
+  }
+  const columns: Columns = {
+    n,
+    names,
+    dimensions,
+    source: get('source') as string[],
+    measure: get('measure') as string[],
+    unit: get('unit') as string[],
+    value: value as (number | null)[],
+    low: low as (number | null)[],
+    high: high as (number | null)[],
+    qualifier: qualifier as Qualifier[],
+    label: get('label') as string[],
+    note: get('note') as (string | null)[],
+    precision: get('precision'),
+    get,
+    has: (name) => names.includes(name),
+    row(i) {
+      const row: Record<string, Cell> = {};
+      for (const name of names) row[name] = get(name)[i] ?? null;
+      return row as CasualtyRow;
+    },
+  };
+  return columns;
+}
+
+/** Checks one row's figures and qualifier (see {@link readColumns}); throws the first problem. */
+function checkFigures(fn: string, i: number, ...cells: Cell[]): void {
+  const [value, low, high, qualifier] = cells;
+  const at = (column: string) => `${fn}: row ${i + 1}, column ${show(column)}`;
+  for (const [k, column] of (['value', 'low', 'high'] as const).entries()) {
+    const v = cells[k];
+    if (v === null) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new InvalidTableError(
+        `${at(column)}: ${show(v)}; expected a number, or null where not reported.`,
+      );
+    if (v < 0 || v > maxCount)
+      throw new InvalidTableError(
+        `${at(column)}: ${v}; expected a number from 0 to ${maxCount} (a count cannot be negative).`,
+      );
+  }
+  if (low !== null && value !== null && (low as number) > (value as number))
+    throw new InvalidTableError(
+      `${at('low')}: ${low} is above the value ${value}; expected low ≤ value.`,
+    );
+  if (high !== null && value !== null && (high as number) < (value as number))
+    throw new InvalidTableError(
+      `${at('high')}: ${high} is below the value ${value}; expected value ≤ high.`,
+    );
+  if (!qualifiers.includes(qualifier as Qualifier))
+    throw new InvalidTableError(
+      `${at('qualifier')}: ${show(qualifier)}; expected one of ${qualifiers.join(', ')}.`,
+    );
+  if (value !== null && low === null)
+    throw new InvalidTableError(
+      `${at('low')}: null, but value is ${value}; expected the lower bound of the figure.`,
+    );
+}
+
+/** Rows grouped by the values of some columns: a group number per row, groups in order of first appearance. */
+export interface Groups {
+  /** How many groups. */
+  size: number;
+  /** The group of each row (of the rows grouped; -1 for a row left out). */
+  of: Int32Array;
+  /** The first row of each group. */
+  first: number[];
+  /** The rows of group `g`, in table order. */
+  rows(g: number): Int32Array;
+}
+
+/**
+ * Groups rows by the values of some columns in one pass per column: each column's values get a
+ * number from a dictionary (null being a value of its own), and the numbers of the columns are
+ * combined, column by column, into a group number through a lookup table (an array where the
+ * combinations are few, a dictionary where they are many). `rows` limits the grouping to some
+ * rows (by default all of them); the others get group -1.
+ */
+export function groupBy(
+  n: number,
+  keys: readonly (readonly Cell[])[],
+  rows: ArrayLike<number> | null = null,
+): Groups {
+  const m = rows ? rows.length : n;
+  const at = rows ? (j: number) => rows[j]! : (j: number) => j;
+  const codes = new Int32Array(m); // the group of each grouped row, by the columns so far
+  let count = m === 0 ? 0 : 1;
+  for (const column of keys) {
+    const dictionary = new Map<Cell, number>();
+    const own = new Int32Array(m);
+    for (let j = 0; j < m; j++) {
+      const v = column[at(j)] ?? null;
+      let code = dictionary.get(v);
+      if (code === undefined) dictionary.set(v, (code = dictionary.size));
+      own[j] = code;
+    }
+    const width = dictionary.size;
+    if (count === 1) {
+      codes.set(own); // the first column's codes are the groups so far
+      count = width;
+      continue;
+    }
+    const combine = lookup(count * width, m);
+    let next = 0;
+    for (let j = 0; j < m; j++) {
+      const pair = codes[j]! * width + own[j]!;
+      let g = combine.get(pair);
+      if (g === undefined) combine.set(pair, (g = next++));
+      codes[j] = g;
+    }
+    count = next;
+  }
+  // The groups are numbered in order of first appearance (the combinations are, column by column).
+  const of = new Int32Array(n).fill(-1);
+  const first: number[] = [];
+  for (let j = 0; j < m; j++) {
+    const i = at(j);
+    of[i] = codes[j]!;
+    if (codes[j] === first.length) first.push(i);
+  }
+  return { size: count, of, first, rows: members(of, count, rows, n) };
+}
+
+/** A table from a number below `size` to a group number: an array if small enough, else a Map. */
+function lookup(size: number, rows: number): Pick<Map<number, number>, 'get' | 'set'> {
+  if (size > 4 * rows + 1024) return new Map<number, number>(); // keys up to 2^53: exact
+  const table = new Int32Array(size).fill(-1);
+  return {
+    get: (k) => (table[k] === -1 ? undefined : table[k]),
+    set(k, g) {
+      table[k] = g;
+      return this as Map<number, number>;
+    },
+  };
+}
+
+/** The rows of every group, as one array sliced per group (counting sort: linear). */
+function members(
+  of: Int32Array,
+  size: number,
+  rows: ArrayLike<number> | null,
+  n: number,
+): (g: number) => Int32Array {
+  const start = new Int32Array(size + 1);
+  const m = rows ? rows.length : n;
+  for (let j = 0; j < m; j++) start[of[rows ? rows[j]! : j]! + 1]!++;
+  for (let g = 0; g < size; g++) start[g + 1]! += start[g]!;
+  const all = new Int32Array(m);
+  const fill = start.slice(0, size);
+  for (let j = 0; j < m; j++) {
+    const i = rows ? rows[j]! : j;
+    all[fill[of[i]!]!++] = i;
+  }
+  return (g) => all.subarray(start[g], start[g + 1]);
+}
+
+/** A table's rows as contract row objects, and its dimensions (for functions on small tables). */
+export interface ContractTable {
+  rows: CasualtyRow[];
+  /** Every column that is neither a contract, a structure nor a bookkeeping column, in order. */
+  dimensions: string[];
+  /** Every column, in table order. */
+  columns: string[];
+}
+
+/** Reads a table as {@link readColumns} does, into row objects (for rates and balance). */
+export function readTable(table: unknown, fn: string): ContractTable {
+  const columns = readColumns(table, fn);
+  const rows = Array.from({ length: columns.n }, (_, i) => columns.row(i));
+  return { rows, dimensions: columns.dimensions, columns: columns.names };
+}
+
+/**
+ * The rows of one measure: the given one, or the only one the table holds. Throws where the
+ * choice is ambiguous, or where the measure comes in several units (they cannot be compared).
+ */
+export function selectMeasure(table: Columns, measure: unknown, fn: string): number[] {
+  const measures = unique(table.measure);
+  if (measures.length === 0) throw new InvalidTableError(`${fn}: the table has no rows.`);
+  let chosen: string;
+  if (measure === undefined) {
+    if (measures.length > 1) {
+      throw new InvalidOptionError(
+        `${fn}: the table holds several measures (${measures.join(', ')}); choose one with the ` +
+          `option measure.`,
+      );
+    }
+    chosen = measures[0]!;
+  } else if (typeof measure === 'string' && measures.includes(measure)) {
+    chosen = measure;
+  } else {
+    throw new InvalidOptionError(
+      `${fn}: option measure is ${show(measure)}, which the table does not hold.` +
+        `${suggest(measure, measures)} Expected one of: ${measures.join(', ')}.`,
+    );
+  }
+  const selected: number[] = [];
+  for (let i = 0; i < table.n; i++) if (table.measure[i] === chosen) selected.push(i);
+  const units = unique(selected.map((i) => table.unit[i]!));
+  if (units.length > 1) {
+    throw new InvalidTableError(
+      `${fn}: measure '${chosen}' comes in several units (${units.join(', ')}); filter the table ` +
+        `to one unit first.`,
+    );
+  }
+  return selected;
+}

@@ -1,0 +1,114 @@
+// Reference for the columnar categories: the package's row-by-row code as it was before the columnar
+// rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
+// The categories that compare, spread, agreement and rates set figures side by side in: the
+// values of one or more dimension columns. No silent pooling: rows that share a category must not
+// differ in another dimension (a figure for Germany's prisoners of war is not one for an unnamed
+// belligerent's dead), and a missing key (null) is never a category.
+import { InvalidOptionError, InvalidTableError, show } from '../../src/errors.js';
+import { checkDimension, suggest, type CasualtyRow } from './shared.js';
+
+export function checkBy(given: unknown, dimensions: readonly string[], fn: string): string[] {
+  if (!Array.isArray(given)) return [checkDimension(given, dimensions, fn)];
+  if (given.length === 0)
+    throw new InvalidOptionError(
+      `${fn}: option by is an empty list; expected one or more of: ${dimensions.join(', ')}.`,
+    );
+  const list = given.map((d) => checkDimension(d, dimensions, fn));
+  if (new Set(list).size < list.length)
+    throw new InvalidOptionError(
+      `${fn}: option by is ${show(given)}; expected each dimension once.`,
+    );
+  return list;
+}
+
+export function checkPool(
+  given: unknown,
+  dimensions: readonly string[],
+  by: readonly string[],
+  fn: string,
+): string[] {
+  if (given === undefined) return [];
+  const list = Array.isArray(given) ? given : [given];
+  for (const d of list) {
+    if (typeof d !== 'string' || !dimensions.includes(d) || by.includes(d)) {
+      throw new InvalidOptionError(
+        `${fn}: option pool is ${show(given)}; ${show(d)} is not a dimension column outside by.${suggest(d, dimensions)} Expected some of: ${dimensions.filter((x) => !by.includes(x)).join(', ') || '(none)'}.`,
+      );
+    }
+  }
+  return list as string[];
+}
+
+export function categoryKey(row: CasualtyRow, by: readonly string[]): string {
+  return JSON.stringify(by.map((d) => row[d] ?? null));
+}
+
+export function checkCategories(
+  rows: readonly CasualtyRow[],
+  by: readonly string[],
+  dimensions: readonly string[],
+  pool: readonly string[],
+  fn: string,
+): void {
+  const others = dimensions.filter((d) => !by.includes(d) && !pool.includes(d));
+  const seen = new Map<string, Map<string, CasualtyRow>>(); // category → dimension → first row
+  const differ = new Map<string, [CasualtyRow, CasualtyRow]>(); // dimension → two rows that differ in it
+  for (const row of rows) {
+    const key = categoryKey(row, by);
+    let first = seen.get(key);
+    if (!first) seen.set(key, (first = new Map<string, CasualtyRow>()));
+    for (const d of others) {
+      const earlier = first.get(d);
+      if (!earlier) first.set(d, row);
+      else if ((earlier[d] ?? null) !== (row[d] ?? null) && !differ.has(d))
+        differ.set(d, [earlier, row]);
+    }
+  }
+  if (differ.size > 0) {
+    const names = [...differ.keys()];
+    const [d, [a, b]] = [...differ.entries()][0]!;
+    const where = by.map((c) => `${c} ${show(a[c] ?? null)}`).join(', ');
+    const list = (xs: string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
+    throw new InvalidOptionError(
+      `${fn}: the rows also differ in ${names.join(', ')}, which by (${by.join(', ')}) leaves out, so figures of different things would be pooled: for ${where}, '${a.label}' (${a.source}) has ${d} ${show(a[d] ?? null)} and '${b.label}' (${b.source}) has ${show(b[d] ?? null)}. Choose: add ${names.length > 1 ? 'them' : 'it'} to by (by: ${list([...by, ...names])}), filter the table to one value of each, or accept the difference with pool: ${list(names)}.`,
+    );
+  }
+  const keyless = rows.filter((r) => by.some((d) => r[d] === null || r[d] === undefined));
+  if (keyless.length > 0) {
+    const shown = keyless
+      .slice(0, 3)
+      .map((r) => `'${r.label}' (${r.source})`)
+      .join(', ');
+    const missing = by.filter((d) => keyless.some((r) => r[d] == null));
+    throw new InvalidTableError(
+      `${fn}: ${keyless.length} row${keyless.length > 1 ? 's have' : ' has'} no ${words(missing, 'or')}: ${shown}${keyless.length > 3 ? ', …' : ''}; a missing key is not a category, so they cannot be set beside other rows. Filter them out, or choose another dimension.`,
+    );
+  }
+}
+
+export function checkOnePerSource(
+  rows: readonly CasualtyRow[],
+  by: readonly string[],
+  fn: string,
+): void {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.source, categoryKey(row, by)]);
+    if (seen.has(key)) {
+      const where = by.map((d) => `${d} ${show(row[d] ?? null)}`).join(', ');
+      throw new InvalidTableError(
+        `${fn}: source '${row.source}' has more than one row of ${row.measure} for ${where}; expected one per category (filter the table, or rollup() it by ${by.map((d) => `'${d}'`).join(', ')} first).`,
+      );
+    }
+    seen.add(key);
+  }
+}
+
+function words(list: readonly string[], and: string): string {
+  return list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} ${and} ${list.at(-1)}`;
+}
+
+export function withoutRestatements(rows: readonly CasualtyRow[]): CasualtyRow[] {
+  const ids = new Set(rows.map((r) => r.id).filter((id) => id != null));
+  return rows.filter((r) => r.restates == null || !ids.has(r.restates));
+}

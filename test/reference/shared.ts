@@ -1,0 +1,317 @@
+// Reference for the columnar shared: the package's row-by-row code as it was before the columnar
+// rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
+// Helpers shared by the analysis functions: reading a table in the shape of the data contract,
+// checking options, and adding figures with their intervals. Nothing here is exported from the
+// package entry except the types `Qualifier` and `CasualtyRow`.
+import { table as columnTable } from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { sum } from 'simple-statistics';
+import type { TypedTable } from '../../src/data/load.js';
+import {
+  InvalidOptionError,
+  InvalidTableError,
+  UnknownIdError,
+  listNames,
+  show,
+} from '../../src/errors.js';
+
+export type Qualifier = 'exact' | 'approximate' | 'at-least' | 'range' | 'not-reported' | 'derived';
+
+export const qualifiers: readonly Qualifier[] = [
+  'exact',
+  'approximate',
+  'at-least',
+  'range',
+  'not-reported',
+  'derived',
+];
+
+export interface CasualtyRow {
+  source: string;
+  measure: string;
+  unit: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  label: string;
+  note: string | null;
+  id?: string | null;
+  part_of?: string | null;
+  subset_of?: string | null;
+  restates?: string | null;
+  precision?: number | null;
+  [dimension: string]: string | number | null | undefined;
+}
+
+export const contractColumns = [
+  'source',
+  'measure',
+  'unit',
+  'value',
+  'low',
+  'high',
+  'qualifier',
+  'label',
+  'note',
+] as const;
+
+export const structureColumns = ['id', 'part_of', 'subset_of', 'restates', 'precision'] as const;
+
+export const bookkeepingColumns: readonly string[] = [
+  'parts',
+  'not_reported',
+  'comparability',
+  'warning',
+  'whole',
+];
+
+export interface ContractTable {
+  rows: CasualtyRow[];
+  dimensions: string[];
+  columns: string[];
+}
+
+export function readTable(table: unknown, fn: string): ContractTable {
+  if (!isTable(table)) {
+    const given = Array.isArray(table)
+      ? `an array of ${table.length} items (pass it through fromRows() first)`
+      : show(table);
+    throw new InvalidTableError(
+      `${fn}: expected an Arquero table (from load(), fromRows() or fromCSV()); got ${given}.`,
+    );
+  }
+  const columns = table.columnNames();
+  checkColumnNames(columns, fn);
+  const absent = contractColumns.filter((c) => !columns.includes(c));
+  if (absent.length > 0) {
+    throw new InvalidTableError(
+      `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table needs ${contractColumns.join(', ')} (it has ${listNames(columns)}).`,
+    );
+  }
+  const rows = table.objects() as CasualtyRow[];
+  const dimensions = columns.filter(
+    (c) =>
+      !(contractColumns as readonly string[]).includes(c) &&
+      !bookkeepingColumns.includes(c) &&
+      !(structureColumns as readonly string[]).includes(c),
+  );
+  rows.forEach((row, i) => {
+    // Text columns: the functions compare, group and quote them, so they must be text.
+    for (const column of ['source', 'measure', 'unit', 'label', 'note', ...dimensions]) {
+      const v = row[column];
+      const ok = typeof v === 'string' || (v === null && column !== 'label' && column !== 'source');
+      if (!ok)
+        throw new InvalidTableError(
+          `${fn}: row ${i + 1}, column ${show(column)}: ${show(v)}; expected ${column === 'note' || dimensions.includes(column) ? 'a string, or null' : 'a string'}.`,
+        );
+    }
+    for (const column of ['value', 'low', 'high'] as const) {
+      const v = row[column];
+      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) {
+        throw new InvalidTableError(
+          `${fn}: row ${i + 1}, column ${show(column)}: ${show(v)}; expected a number, or null where not reported.`,
+        );
+      }
+      if (v !== null && (v < 0 || v > maxCount)) {
+        throw new InvalidTableError(
+          `${fn}: row ${i + 1}, column ${show(column)}: ${v}; expected a number from 0 to ${maxCount} (a count cannot be negative).`,
+        );
+      }
+    }
+    if (row.low !== null && row.value !== null && row.low > row.value) {
+      throw new InvalidTableError(
+        `${fn}: row ${i + 1}, column 'low': ${row.low} is above the value ${row.value}; expected low ≤ value.`,
+      );
+    }
+    if (row.high !== null && row.value !== null && row.high < row.value) {
+      throw new InvalidTableError(
+        `${fn}: row ${i + 1}, column 'high': ${row.high} is below the value ${row.value}; expected value ≤ high.`,
+      );
+    }
+    if (!qualifiers.includes(row.qualifier)) {
+      throw new InvalidTableError(
+        `${fn}: row ${i + 1}, column 'qualifier': ${show(row.qualifier)}; expected one of ${qualifiers.join(', ')}.`,
+      );
+    }
+    if (row.value !== null && row.low === null) {
+      throw new InvalidTableError(
+        `${fn}: row ${i + 1}, column 'low': null, but value is ${row.value}; expected the lower bound of the figure.`,
+      );
+    }
+  });
+  return { rows, dimensions, columns };
+}
+
+export const maxCount = Number.MAX_SAFE_INTEGER;
+
+export function checkColumnNames(columns: readonly string[], fn: string): void {
+  if (columns.includes('__proto__')) {
+    throw new InvalidTableError(
+      `${fn}: the table has a column named '__proto__', which a row object cannot hold; expected other column names (rename it).`,
+    );
+  }
+}
+
+export function isTable(x: unknown): x is ColumnTable {
+  if (typeof x !== 'object' || x === null) return false;
+  const t = x as Record<string, unknown>;
+  return ['objects', 'columnNames', 'numRows', 'data', 'scan', 'column'].every(
+    (m) => typeof t[m] === 'function',
+  );
+}
+
+export function checkDimension(
+  given: unknown,
+  dimensions: readonly string[],
+  fn: string,
+  name = 'by',
+): string {
+  if (typeof given === 'string' && dimensions.includes(given)) return given;
+  const hint = suggest(given, dimensions);
+  const expected =
+    dimensions.length > 0
+      ? `one of: ${dimensions.join(', ')}`
+      : 'a dimension column, but the table has none';
+  throw new InvalidOptionError(
+    `${fn}: option ${name} is ${show(given)}, which is not a dimension column of the table.${hint} Expected ${expected}.`,
+  );
+}
+
+export function suggest(given: unknown, choices: readonly string[]): string {
+  const suggestion = new UnknownIdError('', given, choices).suggestion;
+  return suggestion ? ` Did you mean '${suggestion}'?` : '';
+}
+
+export function selectMeasure(
+  rows: readonly CasualtyRow[],
+  measure: unknown,
+  fn: string,
+): CasualtyRow[] {
+  const measures = unique(rows.map((r) => r.measure));
+  if (measures.length === 0) throw new InvalidTableError(`${fn}: the table has no rows.`);
+  let chosen: string;
+  if (measure === undefined) {
+    if (measures.length > 1) {
+      throw new InvalidOptionError(
+        `${fn}: the table holds several measures (${measures.join(', ')}); choose one with the option measure.`,
+      );
+    }
+    chosen = measures[0]!;
+  } else if (typeof measure === 'string' && measures.includes(measure)) {
+    chosen = measure;
+  } else {
+    throw new InvalidOptionError(
+      `${fn}: option measure is ${show(measure)}, which the table does not hold.${suggest(measure, measures)} Expected one of: ${measures.join(', ')}.`,
+    );
+  }
+  const selected = rows.filter((r) => r.measure === chosen);
+  const units = unique(selected.map((r) => r.unit));
+  if (units.length > 1) {
+    throw new InvalidTableError(
+      `${fn}: measure '${chosen}' comes in several units (${units.join(', ')}); filter the table to one unit first.`,
+    );
+  }
+  return selected;
+}
+
+export function checkOnePerCategory(rows: readonly CasualtyRow[], by: string, fn: string): void {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.source, row[by]]);
+    if (seen.has(key)) {
+      throw new InvalidTableError(
+        `${fn}: source '${row.source}' has more than one row of ${row.measure} for ${by} ${show(row[by])}; expected one per category (filter the table, or rollup() it by '${by}' first).`,
+      );
+    }
+    seen.add(key);
+  }
+}
+
+export function unique<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+export interface IntervalSum {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  reported: number;
+  notReported: number;
+  reportedHigh: number | null;
+  rounding: number;
+}
+
+export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
+  const reported = parts.filter((p) => p.value !== null);
+  const notReported = parts.length - reported.length;
+  if (reported.length === 0)
+    return {
+      value: null,
+      low: null,
+      high: null,
+      qualifier: 'not-reported',
+      reported: 0,
+      notReported,
+      reportedHigh: null,
+      rounding: 0,
+    };
+  const unbounded = reported.some((p) => p.high === null);
+  const reportedHigh = unbounded ? null : sum(reported.map((p) => p.high!));
+  return {
+    value: sum(reported.map((p) => p.value!)),
+    low: sum(reported.map((p) => p.low!)),
+    high: notReported > 0 ? null : reportedHigh,
+    qualifier: unbounded || notReported > 0 ? 'at-least' : 'derived',
+    reported: reported.length,
+    notReported,
+    reportedHigh,
+    rounding: sum(reported.map((p) => (p.precision ?? 0) / 2)),
+  };
+}
+
+export function sumNote(parts: readonly CasualtyRow[]): string {
+  const reported = parts.filter((p) => p.value !== null);
+  const missing = parts.filter((p) => p.value === null);
+  const bounds = reported.filter((p) => p.high === null);
+  let note = `derived: the sum of ${reported.map((p) => `'${p.label}'`).join(' + ')}`;
+  if (reported.length === 0) note = 'no part is reported';
+  if (missing.length > 0)
+    note += `; not reported, left out (not taken as 0), so the sum is a lower bound with no upper bound: ${missing.map((p) => `'${p.label}'`).join(', ')}`;
+  if (bounds.length > 0)
+    note += `; lower bounds, so the sum is one too: ${bounds.map((p) => `'${p.label}'`).join(', ')}`;
+  return note;
+}
+
+export function groupRows<Row extends Record<string, unknown>>(
+  rows: readonly Row[],
+  columns: readonly string[],
+): Row[][] {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = JSON.stringify(columns.map((c) => row[c] ?? null));
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()];
+}
+
+export function toTable<Row extends object>(
+  rows: readonly Row[],
+  names: readonly string[],
+): TypedTable<Row> {
+  // a Map, not an object: a table may have a great many columns (an object of them is slow to list)
+  const columns = new Map<string, unknown[]>();
+  for (const name of names)
+    columns.set(
+      name,
+      rows.map((r) => (r as Record<string, unknown>)[name] ?? null),
+    );
+  return columnTable(columns as never, [...names]) as TypedTable<Row>;
+}
+
+export function divide(a: number | null, b: number | null): number | null {
+  return a === null || b === null || b === 0 ? null : a / b;
+}
