@@ -11,6 +11,7 @@ import {
   boundedMean,
   concordance,
   fisherInterval,
+  midranks,
   pearson,
   sampleSD,
   spearman,
@@ -121,19 +122,34 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
     return figure;
   });
 
+  // Per source: the categories it reports in ascending order of its figure (ranked once here,
+  // then within each pair by walking this order over the categories both report).
+  const ascending = figures.map((figure, s) =>
+    Int32Array.from(reports[s]!, (i) => categories.of[i]!).sort((p, q) => figure[p]! - figure[q]!),
+  );
+  const shared = new Uint8Array(categories.size);
+  const [rankA, rankB] = [new Float64Array(categories.size), new Float64Array(categories.size)];
+
   const result: AgreementRow[] = [];
   sources.forEach((a, s) => {
     for (let u = s + 1; u < sources.length; u++) {
       const fb = figures[u]!;
       const x: number[] = [];
       const y: number[] = [];
+      const both: number[] = []; // the categories of the pairs
       for (const i of reports[s]!) {
-        const other = fb[categories.of[i]!]!;
-        if (!Number.isNaN(other)) {
+        const c = categories.of[i]!;
+        if (!Number.isNaN(fb[c]!)) {
           x.push(t.value[i]!);
-          y.push(other);
+          y.push(fb[c]!);
+          both.push(c);
+          shared[c] = 1;
         }
       }
+      midranks(ascending[s]!, figures[s]!, shared, rankA);
+      midranks(ascending[u]!, fb, shared, rankB);
+      const ranks = [both.map((c) => rankA[c]!), both.map((c) => rankB[c]!)] as const;
+      for (const c of both) shared[c] = 0;
       const n = x.length;
       const r = pearson(x, y);
       const interval = fisherInterval(r, n);
@@ -150,7 +166,7 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
         pearson: r,
         pearson_low: interval?.[0] ?? null,
         pearson_high: interval?.[1] ?? null,
-        spearman: spearman(x, y),
+        spearman: spearman(x, y, ranks),
         concordance: concordance(x, y),
         mean_abs_difference: n > 0 ? boundedMean(x.map((v, j) => Math.abs(v - y[j]!))) : null,
         log_ratio_mean: logMean,

@@ -369,7 +369,7 @@ function span(sum: IntervalSum): string {
 }
 
 /** Consistent, inconsistent or undetermined, and why (see {@link AuditRow}). */
-function judge(
+export function judge(
   total: StatedTotal,
   statedLow: number | null,
   statedHigh: number | null,
@@ -423,7 +423,7 @@ function judge(
 }
 
 /** Checks a user's stated totals. */
-function readTotals(totals: unknown): StatedTotal[] {
+export function readTotals(totals: unknown): StatedTotal[] {
   const list = totalsList(totals, 'audit', '{ source, scope, measure, parts, value, … }');
   return list.map((entry: unknown, i) => {
     const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;

@@ -1,7 +1,8 @@
 import type { TypedTable } from '../data/load.js';
 import { InvalidTableError, show } from '../errors.js';
+import { Problems, checkSize, failWith } from './problems.js';
 import type { CasualtyRow } from './shared.js';
-import { validate, type FromRowsOptions } from './validate.js';
+import { validate, type Cells, type FromRowsOptions } from './validate.js';
 
 /**
  * Checks a user's own rows against the data contract and returns a table that every function of
@@ -43,5 +44,83 @@ export function fromRows(
 ): TypedTable<CasualtyRow> {
   if (!Array.isArray(rows))
     throw new InvalidTableError(`fromRows: expected an array of row objects; got ${show(rows)}.`);
-  return validate(rows, options, 'fromRows', 'js', (i) => `row ${i + 1}`);
+  return validate('fromRows', 'js', rows.length, 1, options, () => readRows(rows));
+}
+
+const where = (i: number) => `row ${i + 1}`;
+
+/** The rows' cells, column by column (each row an object, else nothing is read). */
+function readRows(rows: readonly unknown[]): Cells {
+  const problems = new Problems();
+  for (let i = 0; i < rows.length; i++) {
+    // a hole in a sparse array is a bad row, not skipped
+    const row = rows[i];
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+      problems.push(
+        () => `${where(i)}: ${show(row)}; expected an object with a property per column.`,
+      );
+  }
+  if (problems.length > 0)
+    failWith('fromRows', problems, 'the table does not follow the data contract');
+  const objects = rows as readonly Record<string, unknown>[];
+  const { names, columns } = readColumns(objects);
+  const index = new Map(names.map((name, j) => [name, j]));
+  return { names, where, column: (name) => columns[index.get(name)!]! };
+}
+
+/**
+ * The rows' columns in one pass over the rows: the column names in order of first appearance
+ * (any number of them), and each row's own property of each name, `null` where it has none. A
+ * plain row (its prototype Object.prototype or null) with the same keys as the columns so far, in
+ * the same order, is read by its keys alone; any other row name by name.
+ */
+function readColumns(objects: readonly Record<string, unknown>[]): {
+  names: string[];
+  columns: unknown[][];
+} {
+  const n = objects.length;
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const columns: unknown[][] = [];
+  let clean = true; // Object.prototype has no enumerable property, so for…in lists a plain row's own keys
+  for (const key in Object.prototype) clean = key === undefined;
+  for (let i = 0; i < n; i++) {
+    const o = objects[i]!;
+    const prototype: unknown = Object.getPrototypeOf(o);
+    const plain = prototype === Object.prototype || prototype === null;
+    if (plain && clean) {
+      let k = 0;
+      let same = true;
+      for (const key in o) {
+        if (key !== names[k]) {
+          same = false;
+          break;
+        }
+        columns[k]![i] = o[key] ?? null;
+        k++;
+      }
+      if (same && k === names.length) continue;
+    }
+    const before = names.length;
+    for (const key of Object.keys(o)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      names.push(key);
+    }
+    if (names.length > before) {
+      checkSize('fromRows', n, names.length); // as soon as the table is too large, not after reading all of it
+      for (let j = before; j < names.length; j++) {
+        const column: unknown[] = new Array(n);
+        for (let r = 0; r < i; r++) column[r] = cell(objects[r]!, names[j]!);
+        columns.push(column);
+      }
+    }
+    for (let j = 0; j < names.length; j++) columns[j]![i] = cell(o, names[j]!);
+  }
+  return { names, columns };
+}
+
+/** A row's own property `name`, or null (a row without a column 'constructor' has no value there). */
+function cell(o: Record<string, unknown>, name: string): unknown {
+  return (Object.hasOwn(o, name) ? o[name] : null) ?? null;
 }

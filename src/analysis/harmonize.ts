@@ -172,7 +172,7 @@ export function harmonize(
 }
 
 /** The bundled crosswalk of a dimension, possibly narrowed to one dataset. */
-function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
+export function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
   if (!(crosswalkDimensions as readonly string[]).includes(dimension)) {
     throw new InvalidOptionError(
       `harmonize: there is no bundled crosswalk for dimension '${dimension}'; bundled: ${crosswalkDimensions.join(', ')}. Pass your own with the option crosswalk.`,
@@ -190,7 +190,7 @@ function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
 }
 
 /** Checks a user's crosswalk and returns its entries. */
-function userEntries(crosswalk: unknown): CrosswalkEntry[] {
+export function userEntries(crosswalk: unknown): CrosswalkEntry[] {
   const list: unknown = Array.isArray(crosswalk)
     ? crosswalk
     : typeof crosswalk === 'object' &&

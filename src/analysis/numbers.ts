@@ -44,11 +44,38 @@ export function pearson(x: readonly number[], y: readonly number[]): number | nu
 
 /**
  * Spearman's rank correlation (tied figures share their mean rank: simple-statistics ≥ 7.10),
- * clamped to [−1, 1]; null as for {@link pearson}.
+ * clamped to [−1, 1]; null as for {@link pearson}. Where the ranks are known already (`ranks`,
+ * 0-based midranks as simple-statistics' `sampleRankCorrelation` computes them), they are used
+ * instead of sorting the figures again: the answer is the same to the bit.
  */
-export function spearman(x: readonly number[], y: readonly number[]): number | null {
+export function spearman(
+  x: readonly number[],
+  y: readonly number[],
+  ranks?: readonly [readonly number[], readonly number[]],
+): number | null {
   if (x.length < 2 || constant(x) || constant(y)) return null;
-  return finiteClamped(sampleRankCorrelation(x, y));
+  return finiteClamped(ranks ? sampleCorrelation(...ranks) : sampleRankCorrelation(x, y));
+}
+
+/**
+ * The 0-based midranks (tied figures share the mean of their ranks) of the figures at some
+ * places, written into `into` at those places: `order` lists places in ascending order of their
+ * figure, and only the places marked in `chosen` are ranked.
+ */
+export function midranks(
+  order: ArrayLike<number>,
+  figure: ArrayLike<number>,
+  chosen: Uint8Array,
+  into: Float64Array,
+): void {
+  const places: number[] = [];
+  for (let k = 0; k < order.length; k++) if (chosen[order[k]!] === 1) places.push(order[k]!);
+  for (let i = 0; i < places.length; ) {
+    let j = i;
+    while (j + 1 < places.length && figure[places[j + 1]!] === figure[places[i]!]) j++;
+    for (let k = i; k <= j; k++) into[places[k]!] = (i + j) / 2;
+    i = j + 1;
+  }
 }
 
 /**

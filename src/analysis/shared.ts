@@ -169,17 +169,6 @@ export interface Figures {
   precision: readonly (number | string | null | undefined)[];
 }
 
-/** The figures of rows, laid out as {@link Figures}. */
-export function figuresOf(rows: readonly CasualtyRow[]): Figures {
-  return {
-    value: rows.map((r) => r.value),
-    low: rows.map((r) => r.low),
-    high: rows.map((r) => r.high),
-    label: rows.map((r) => r.label),
-    precision: rows.map((r) => r.precision),
-  };
-}
-
 /**
  * Adds figures with interval arithmetic: values add to the value, lows to the low, highs to the
  * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. A part that is

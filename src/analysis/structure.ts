@@ -88,40 +88,62 @@ export function ancestors(id: string, known: ReadonlyMap<string, Whole>): string
   return path;
 }
 
+/** The columns {@link checkStructure} reads (a structure column the table lacks is undefined). */
+export interface StructureColumns {
+  rows: number;
+  id?: readonly (string | null)[] | undefined;
+  part_of?: readonly (string | null)[] | undefined;
+  subset_of?: readonly (string | null)[] | undefined;
+  restates?: readonly (string | null)[] | undefined;
+  precision?: readonly (number | null)[] | undefined;
+  unit: readonly string[];
+  value: readonly (number | null)[];
+  low: readonly (number | null)[];
+  high: readonly (number | null)[];
+}
+
 /**
- * Checks the structure columns of a user's rows (fromRows/fromCSV): ids unique; part_of names a
- * known whole; subset_of and restates name another row's id, with no circle; a subset is not larger
- * than its whole; a restatement is the same figure. Each problem is pushed as a message.
+ * Checks the structure columns of a user's table (fromRows/fromCSV), column by column: ids
+ * unique; part_of names a known whole; subset_of and restates name another row's id, with no
+ * circle; a subset is not larger than its whole; a restatement is the same figure. Each problem is
+ * pushed as a message (or a function that writes it), in row order within each of those checks.
+ * Linear in rows: one id index, and each row's chain of subset_of/restates walked once.
  */
 export function checkStructure(
-  rows: readonly CasualtyRow[],
-  columns: readonly string[],
+  table: StructureColumns,
   known: ReadonlyMap<string, Whole>,
   where: (i: number) => string,
-  problems: { push(...messages: string[]): number },
+  problems: { push(...messages: (string | (() => string))[]): number },
 ): void {
+  const { rows, id, part_of: partOf, unit, value, low, high } = table;
   const index = new Map<string, number>();
-  if (columns.includes('id'))
-    rows.forEach((row, i) => {
-      if (typeof row.id !== 'string') return; // reported by the row check
-      const first = index.get(row.id);
+  if (id)
+    for (let i = 0; i < rows; i++) {
+      const v = id[i];
+      if (typeof v !== 'string') continue; // reported by the row check
+      const first = index.get(v);
       if (first !== undefined)
         problems.push(
-          `${where(i)}, column 'id': ${show(row.id)} is also the id of ${where(first)}; expected an id unique in the table.`,
+          `${where(i)}, column 'id': ${show(v)} is also the id of ${where(first)}; expected an id unique in the table.`,
         );
-      else index.set(row.id, i);
-    });
-  rows.forEach((row, i) => {
+      else index.set(v, i);
+    }
+  const relations = [
+    ['subset_of', table.subset_of],
+    ['restates', table.restates],
+  ] as const;
+  for (let i = 0; i < rows; i++) {
     const at = (c: string) => `${where(i)}, column '${c}'`;
-    const whole = row.part_of;
+    const whole = partOf?.[i];
     if (typeof whole === 'string' && !known.has(whole))
       problems.push(
-        `${at('part_of')}: ${show(whole)} is not a stated total, so the row would be a part of an unknown whole.${suggest(whole, [...known.keys()])} Expected the id of a bundled stated total (statedTotals()) or of one of your own (option totals), or nothing.`,
+        () =>
+          `${at('part_of')}: ${show(whole)} is not a stated total, so the row would be a part of an unknown whole.${suggest(whole, [...known.keys()])} Expected the id of a bundled stated total (statedTotals()) or of one of your own (option totals), or nothing.`,
       );
-    for (const relation of ['subset_of', 'restates'] as const) {
-      const target = row[relation];
+    for (const [relation, column] of relations) {
+      const target = column?.[i];
       if (typeof target !== 'string') continue;
-      if (!columns.includes('id')) {
+      if (!id) {
         problems.push(
           `${at(relation)}: ${show(target)}, but the table has no column 'id' to name rows by; expected an id column.`,
         );
@@ -130,7 +152,8 @@ export function checkStructure(
       const j = index.get(target);
       if (j === undefined) {
         problems.push(
-          `${at(relation)}: ${show(target)} is the id of no row of the table.${suggest(target, [...index.keys()])} Expected the id of another row, or nothing.`,
+          () =>
+            `${at(relation)}: ${show(target)} is the id of no row of the table.${suggest(target, [...index.keys()])} Expected the id of another row, or nothing.`,
         );
         continue;
       }
@@ -138,52 +161,73 @@ export function checkStructure(
         problems.push(`${at(relation)}: ${show(target)} is the row itself; expected another row.`);
         continue;
       }
-      const other = rows[j]!;
-      if (other.unit !== row.unit) {
+      if (unit[j] !== unit[i]) {
         problems.push(
-          `${at(relation)}: ${show(target)} (${where(j)}) counts ${other.unit}, this row ${row.unit}; expected the same unit.`,
+          `${at(relation)}: ${show(target)} (${where(j)}) counts ${unit[j]}, this row ${unit[i]}; expected the same unit.`,
         );
         continue;
       }
-      if (relation === 'subset_of' && row.low !== null && other.high !== null) {
-        if (row.low > other.high)
-          problems.push(
-            `${at('subset_of')}: this row's figure (at least ${row.low}) is larger than its whole ${show(target)} (${where(j)}, at most ${other.high}); expected a subset no larger than its whole.`,
-          );
-      }
-      if (relation === 'restates' && !meet(row, other))
+      const rowLow = low[i]!;
+      const wholeHigh = high[j]!;
+      if (relation === 'subset_of' && rowLow !== null && wholeHigh !== null && rowLow > wholeHigh)
         problems.push(
-          `${at('restates')}: ${show(target)} (${where(j)}) is ${other.value ?? 'not reported'}, this row ${row.value ?? 'not reported'}; expected the same figure (a restatement mentions one figure again).`,
+          `${at('subset_of')}: this row's figure (at least ${rowLow}) is larger than its whole ${show(target)} (${where(j)}, at most ${wholeHigh}); expected a subset no larger than its whole.`,
+        );
+      if (relation === 'restates' && !meet(table, i, j))
+        problems.push(
+          `${at('restates')}: ${show(target)} (${where(j)}) is ${value[j] ?? 'not reported'}, this row ${value[i] ?? 'not reported'}; expected the same figure (a restatement mentions one figure again).`,
         );
     }
-  });
-  // A circle of subset_of / restates (a → b → a) would make every row in it overlap itself.
-  const next = (i: number) => {
-    const target = rows[i]!.subset_of ?? rows[i]!.restates;
+  }
+  // A circle of subset_of / restates (a → b → a) would make every row in it overlap itself. Each
+  // row leads to at most one other, so each chain is walked once (0: not seen, 1: on the chain
+  // being walked, 2: done); a circle is reported at its first row, in row order.
+  const next = (i: number): number | undefined => {
+    const target = table.subset_of?.[i] ?? table.restates?.[i];
     return typeof target === 'string' ? index.get(target) : undefined;
   };
-  const reported = new Set<number>();
-  rows.forEach((_, i) => {
-    if (reported.has(i)) return;
-    const path: number[] = [];
+  const state = new Uint8Array(rows);
+  const circleAt = new Uint8Array(rows);
+  const chain: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    if (state[i] !== 0) continue;
+    chain.length = 0;
     let j: number | undefined = i;
-    while (j !== undefined && !path.includes(j)) {
-      path.push(j);
+    while (j !== undefined && state[j] === 0) {
+      state[j] = 1;
+      chain.push(j);
       j = next(j);
     }
-    if (j !== i) return; // no circle, or one not through row i (found from its own rows)
-    path.forEach((k) => reported.add(k));
-    problems.push(
-      `${where(i)}: subset_of and restates go round in a circle (${[...path, i].map((k) => show(rows[k]!.id)).join(' → ')}); expected each to lead to a row that is neither.`,
-    );
-  });
+    if (j !== undefined && state[j] === 1) {
+      // j is on a circle: its first row is the smallest index on it
+      let first = j;
+      for (let k = next(j)!; k !== j; k = next(k)!) if (k < first) first = k;
+      circleAt[first] = 1;
+    }
+    for (const k of chain) state[k] = 2;
+  }
+  for (let i = 0; i < rows; i++) {
+    if (circleAt[i] !== 1) continue;
+    problems.push(() => {
+      const path = [i];
+      for (let k = next(i)!; k !== i; k = next(k)!) path.push(k);
+      return `${where(i)}: subset_of and restates go round in a circle (${[...path, i].map((k) => show(id?.[k])).join(' → ')}); expected each to lead to a row that is neither.`;
+    });
+  }
 }
 
-/** Whether two figures can be the same number, each within its interval and rounding. */
-function meet(a: CasualtyRow, b: CasualtyRow): boolean {
-  if (a.value === null || b.value === null) return a.value === b.value;
-  const [aLow, aHigh] = widened(a);
-  const [bLow, bHigh] = widened(b);
+/** Whether the figures of rows i and j can be the same number, each within its interval and rounding. */
+function meet(table: StructureColumns, i: number, j: number): boolean {
+  const { value, low, high, precision } = table;
+  const a = value[i]!;
+  const b = value[j]!;
+  if (a === null || b === null) return a === b;
+  const aHalf = (precision?.[i] ?? 0) / 2;
+  const bHalf = (precision?.[j] ?? 0) / 2;
+  const aLow = (low[i] ?? a) - aHalf;
+  const aHigh = (high[i] ?? Infinity) + aHalf;
+  const bLow = (low[j] ?? b) - bHalf;
+  const bHigh = (high[j] ?? Infinity) + bHalf;
   return aLow <= bHigh && bLow <= aHigh;
 }
 

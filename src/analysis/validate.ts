@@ -1,5 +1,11 @@
-// Checks a user's rows against the data contract, for fromRows and fromCSV. Every problem is
-// collected, then reported in one InvalidTableError, so that nothing is half-loaded.
+// Checks a user's table against the data contract, for fromRows and fromCSV, column by column:
+// each column is read once into an array and checked in one loop, the figures' agreement is
+// checked on the figure columns, repeated rows are found through one key index, and the table is
+// built from the same arrays. Every problem is collected, then reported in one InvalidTableError
+// in the order a row-by-row check finds them (by row, then by column), so that nothing is
+// half-loaded. test/reference/fromRows.ts is that row-by-row check, and the tests hold the two
+// to the same tables and the same messages.
+import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { sources as registry, type TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, listNames, show } from '../errors.js';
@@ -11,11 +17,9 @@ import {
   qualifiers,
   structureColumns,
   suggest,
-  toTable,
   type CasualtyRow,
-  type Qualifier,
 } from './shared.js';
-import { Problems, checkSize, failWith } from './problems.js';
+import { Problems, RankedProblems, checkSize, failWith } from './problems.js';
 
 /** Options of {@link fromRows} and {@link fromCSV}. */
 export interface FromRowsOptions {
@@ -33,40 +37,46 @@ export interface FromRowsOptions {
   totals?: ColumnTable | readonly object[];
 }
 
-const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const decimal = /^\d+(\.\d+)?$/;
+/** A table's cells, column by column, as fromRows and fromCSV hand them to {@link validate}. */
+export interface Cells {
+  /** The column names, in table order. */
+  names: readonly string[];
+  /**
+   * The cells of a column, one per row (called once per column): fromRows gives the values as
+   * given (`null` where a row has no own property of that name); fromCSV the text of each cell or
+   * `null`, the figure columns read by `readColumns` (a number, or the text where it is no plain
+   * decimal).
+   */
+  column(name: string): unknown[];
+  /** The row's name in a message. */
+  where(i: number): string;
+}
+
+/** Whether the cells are CSV text (numbers written in digits) or JavaScript values. */
+export type CellKind = 'csv' | 'js';
+
+/** The columns whose figures are numbers. */
+export const figureColumns: readonly string[] = ['value', 'low', 'high', 'precision'];
 
 /**
- * Validates rows and builds the table. `cells: 'csv'` means every cell is a string (or null for
- * an empty cell) to be parsed by the schema; `'js'` means numbers must already be numbers.
- * `where(i)` names row i in messages.
+ * Checks a table against the data contract and builds it. The options are checked first, then the
+ * row count (`rows`, with `width` columns known so far), then `read` gives the cells.
  */
 export function validate(
-  rows: readonly unknown[],
-  options: FromRowsOptions | undefined,
   fn: string,
-  cells: 'csv' | 'js',
-  where: (i: number) => string,
-  header?: readonly string[],
+  kind: CellKind,
+  rows: number,
+  width: number,
+  options: FromRowsOptions | undefined,
+  read: () => Cells,
 ): TypedTable<CasualtyRow> {
   const known = knownSources(options, fn);
-  const isKnown = new Set(known);
   const given = readWholes(options?.totals, fn);
-  const problems = new Problems();
-  if (rows.length === 0)
+  if (rows === 0)
     throw new InvalidTableError(`${fn}: the table has no rows; expected at least one.`);
-  checkSize(fn, rows.length, header?.length ?? 1);
-
-  const objects: Record<string, unknown>[] = [];
-  Array.from(rows).forEach((row, i) => {
-    // a hole in a sparse array is a bad row, not skipped
-    if (typeof row !== 'object' || row === null || Array.isArray(row))
-      problems.push(`${where(i)}: ${show(row)}; expected an object with a property per column.`);
-    else objects.push(row as Record<string, unknown>);
-  });
-  if (problems.length > 0) fail(fn, problems);
-
-  const columns = header ? [...header] : columnsOf(objects, fn);
+  checkSize(fn, rows, width);
+  const cells = read();
+  const columns = [...cells.names];
   checkColumnNames(columns, fn);
   const absent = contractColumns.filter((c) => !columns.includes(c));
   if (absent.length > 0) {
@@ -78,150 +88,344 @@ export function validate(
   const dimensions = columns.filter(
     (c) => !(contractColumns as readonly string[]).includes(c) && !structure.includes(c),
   );
+  const check = new Checker(cells, kind, rows, known);
 
-  const parsed: CasualtyRow[] = objects.map((o, i) => {
-    const at = (column: string) => `${where(i)}, column ${show(column)}`;
-    // Own properties only: a row without a column 'constructor' or 'toString' has no value there.
-    const cell = (column: string): unknown => (Object.hasOwn(o, column) ? o[column] : null) ?? null;
-    const text = (
-      column: string,
-      expected: string,
-      test: (s: string) => boolean,
-      optional = false,
-    ): string | null => {
-      const v = cell(column);
-      if (v === null && optional) return null;
-      if (typeof v === 'string' && test(v)) return v;
-      problems.push(`${at(column)}: ${show(v)}; expected ${expected}.`);
-      return null;
-    };
-    const number = (column: string): number | null => {
-      const v = cell(column);
-      if (v === null) return null;
-      const n =
-        cells === 'csv' && typeof v === 'string' && decimal.test(v)
-          ? Number(v)
-          : cells === 'js' && typeof v === 'number' && Number.isFinite(v) && v >= 0
-            ? v
-            : undefined;
-      if (n !== undefined && n <= maxCount) return n;
-      if (n !== undefined) {
-        problems.push(
-          `${at(column)}: ${show(v)}; expected at most ${maxCount} (Number.MAX_SAFE_INTEGER), above which figures are not exact and sums overflow.`,
-        );
-        return null;
-      }
-      const expected =
-        cells === 'csv'
-          ? "a number ≥ 0 written with digits and '.' as decimal mark, no thousands separators, or an empty cell where not reported"
-          : 'a finite number ≥ 0, or null where not reported';
-      problems.push(`${at(column)}: ${show(v)}; expected ${expected}.`);
-      return null;
-    };
+  const source = check.source();
+  const measure = check.text(
+    'measure',
+    "a kebab-case measure such as 'deaths'",
+    isKebab,
+    false,
+    '',
+  );
+  const unit = check.text('unit', "'persons' or 'percent'", isUnit, false, '');
+  const value = check.number('value', true);
+  const low = check.number('low', true);
+  const high = check.number('high', true);
+  const qualifier = check.text(
+    'qualifier',
+    `one of ${qualifiers.join(', ')}`,
+    isQualifier,
+    false,
+    null,
+    true,
+  );
+  const label = check.text(
+    'label',
+    'the category in the words of the source (a non-empty string)',
+    isWords,
+    false,
+    '',
+  );
+  const note = check.text('note', 'a string, or nothing', isString, true, null);
+  const out = new Map<string, unknown[]>();
+  for (const d of dimensions)
+    out.set(
+      d,
+      check.text(d, "a kebab-case key such as 'serbia-proper', or nothing", isKebab, true, null),
+    );
+  for (const c of structure) {
+    out.set(
+      c,
+      c === 'precision'
+        ? check.number('precision', false)
+        : check.text(
+            c,
+            c === 'id'
+              ? "the row's id, a non-empty string"
+              : 'the id of a row (or, for part_of, of a stated total), or nothing',
+            isWords,
+            c !== 'id',
+            null,
+          ),
+    );
+  }
+  check.consistency(
+    value as (number | null)[],
+    low as (number | null)[],
+    high as (number | null)[],
+    qualifier as (string | null)[],
+    unit,
+    note,
+  );
 
-    const source = text('source', 'a source id', (s) => s !== '');
-    if (source !== null && !isKnown.has(source)) {
-      problems.push(
-        () =>
-          `${at('source')}: ${show(source)} is not a known source.${suggest(source, known)} Expected one of: ${listed(known)} (or pass your own with the option sources).`,
-      );
-    }
-    const measure =
-      text('measure', "a kebab-case measure such as 'deaths'", (s) => kebab.test(s)) ?? '';
-    const unit =
-      text('unit', "'persons' or 'percent'", (s) => s === 'persons' || s === 'percent') ?? '';
-    const before = problems.length;
-    const value = number('value');
-    const low = number('low');
-    const high = number('high');
-    const qualifier = (text('qualifier', `one of ${qualifiers.join(', ')}`, (s) =>
-      qualifiers.includes(s as Qualifier),
-    ) ?? 'exact') as Qualifier;
-    const figuresValid = problems.length === before; // check consistency only on valid cells (no knock-on problems)
-    const label =
-      text(
-        'label',
-        'the category in the words of the source (a non-empty string)',
-        (s) => s.trim() !== '',
-      ) ?? '';
-    const note = text('note', 'a string, or nothing', () => true, true);
-    const row: CasualtyRow = {
-      source: source ?? '',
-      measure,
-      unit,
-      value,
-      low,
-      high,
-      qualifier,
-      label,
-      note,
-    };
-    for (const d of dimensions)
-      row[d] = text(
-        d,
-        "a kebab-case key such as 'serbia-proper', or nothing",
-        (s) => kebab.test(s),
-        true,
-      );
-    for (const c of structure) {
-      if (c === 'precision') {
-        const p = number('precision');
-        if (p === 0)
-          problems.push(
-            `${at('precision')}: 0; expected a rounding unit above 0 (e.g. 1000), or nothing`,
-          );
-        row.precision = p;
-      } else
-        row[c] = text(
-          c,
-          c === 'id'
-            ? "the row's id, a non-empty string"
-            : 'the id of a row (or, for part_of, of a stated total), or nothing',
-          (s) => s.trim() !== '',
-          c !== 'id',
-        );
-    }
-    if (figuresValid)
-      consistency(row, (column, message) => problems.push(`${at(column)}: ${message}.`));
-    return row;
-  });
-
+  const problems = new Problems();
+  check.problems.into(problems);
   // One row per observation: source, dimensions and measure identify a row.
-  const seen = new Map<string, number>();
-  parsed.forEach((row, i) => {
-    const key = JSON.stringify(['source', ...dimensions, 'measure'].map((c) => row[c] ?? null));
-    const first = seen.get(key);
-    if (first !== undefined) {
-      const what = ['source', ...dimensions, 'measure']
-        .filter((c) => row[c] != null)
-        .map((c) => `${c} ${show(row[c])}`)
+  const keyColumns = [source, ...dimensions.map((d) => out.get(d)!), measure];
+  const keyNames = ['source', ...dimensions, 'measure'];
+  const groups = groupIds(keyColumns, rows);
+  const first = new Int32Array(groups.size).fill(-1);
+  for (let i = 0; i < rows; i++) {
+    const g = groups.ids[i]!;
+    const f = first[g]!;
+    if (f < 0) {
+      first[g] = i;
+      continue;
+    }
+    problems.push(() => {
+      const what = keyNames
+        .map((c, k) => [c, keyColumns[k]![i]] as const)
+        .filter(([, v]) => v != null)
+        .map(([c, v]) => `${c} ${show(v)}`)
         .join(', ');
-      problems.push(
-        `${where(i)}: repeats ${where(first)} (${what}); expected one row per observation.`,
-      );
-    } else seen.set(key, i);
-  });
+      return `${cells.where(i)}: repeats ${cells.where(f)} (${what}); expected one row per observation.`;
+    });
+  }
 
   if (structure.length > 0 && problems.length === 0)
-    checkStructure(parsed, columns, wholes(given), where, problems);
+    checkStructure(
+      {
+        rows,
+        id: out.get('id') as (string | null)[] | undefined,
+        part_of: out.get('part_of') as (string | null)[] | undefined,
+        subset_of: out.get('subset_of') as (string | null)[] | undefined,
+        restates: out.get('restates') as (string | null)[] | undefined,
+        precision: out.get('precision') as (number | null)[] | undefined,
+        unit: unit as string[],
+        value: value as (number | null)[],
+        low: low as (number | null)[],
+        high: high as (number | null)[],
+      },
+      wholes(given),
+      (i) => cells.where(i),
+      problems,
+    );
 
-  if (problems.length > 0) fail(fn, problems);
-  return toTable(parsed, [
+  if (problems.length > 0) failWith(fn, problems, 'the table does not follow the data contract');
+  const contract = [source, measure, unit, value, low, high, qualifier, label, note];
+  contractColumns.forEach((c, k) => out.set(c, contract[k]!));
+  const names = [
     ...structure.filter((c) => c === 'id'),
     'source',
     ...dimensions,
     ...contractColumns.slice(1),
     ...structure.filter((c) => c !== 'id'),
-  ]);
+  ];
+  return columnTable(
+    new Map(names.map((name) => [name, out.get(name)!])) as never,
+    names,
+  ) as TypedTable<CasualtyRow>;
+}
+
+const isKebab = (s: string): boolean => {
+  // /^[a-z0-9]+(-[a-z0-9]+)*$/, without a regular expression
+  const n = s.length;
+  if (n === 0) return false;
+  let dash = true; // as if after a dash: a key starts with a letter or digit
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) dash = false;
+    else if (c === 45 && !dash) dash = true;
+    else return false;
+  }
+  return !dash;
+};
+const isUnit = (s: string): boolean => s === 'persons' || s === 'percent';
+const isQualifier = (s: string): boolean =>
+  s === 'exact' ||
+  s === 'approximate' ||
+  s === 'at-least' ||
+  s === 'range' ||
+  s === 'not-reported' ||
+  s === 'derived';
+/** Not empty and not only white space (`s.trim() !== ''`; trimmed only where it starts with a space). */
+const isWords = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return c > 32 && c < 127 ? true : s.trim() !== '';
+};
+const isString = (): boolean => true;
+const decimal = /^\d+(\.\d+)?$/;
+
+/** The column-by-column checks of one table: each adds its problems, ranked as by rows. */
+class Checker {
+  readonly problems = new RankedProblems();
+  /** Rows whose value, low, high or qualifier is itself invalid (their agreement is not checked). */
+  private readonly badFigures: Uint8Array;
+  private slot = 0;
+
+  constructor(
+    private readonly cells: Cells,
+    private readonly kind: CellKind,
+    private readonly rows: number,
+    private readonly known: readonly string[],
+  ) {
+    this.badFigures = new Uint8Array(rows);
+  }
+
+  private at(i: number, column: string): string {
+    return `${this.cells.where(i)}, column ${show(column)}`;
+  }
+
+  /**
+   * A text column: each cell a string that passes `test` (or null where `optional`). A bad cell
+   * is a problem, and `fallback` in the column returned (a copy, made only then).
+   */
+  text(
+    name: string,
+    expected: string,
+    test: (s: string) => boolean,
+    optional: boolean,
+    fallback: string | null,
+    figure = false,
+  ): unknown[] {
+    const slot = this.slot++;
+    const values = this.cells.column(name);
+    let out = values;
+    let previous: unknown = out; // the last valid text (no cell is this array)
+    for (let i = 0; i < this.rows; i++) {
+      const v = values[i];
+      if (v === previous) continue; // a run of equal cells is checked once
+      if (v === null ? optional : typeof v === 'string' && test(v)) {
+        if (v !== null) previous = v;
+        continue;
+      }
+      this.problems.add(i, slot, () => `${this.at(i, name)}: ${show(v)}; expected ${expected}.`);
+      if (out === values) out = values.slice();
+      out[i] = fallback;
+      if (figure) this.badFigures[i] = 1;
+    }
+    return out;
+  }
+
+  /** The source column: a non-empty string, and a known source id. */
+  source(): unknown[] {
+    const slot = this.slot++;
+    const values = this.cells.column('source');
+    const isKnown = new Set(this.known);
+    let out = values;
+    let previous: unknown = isKnown; // the last known source (no cell is this set)
+    for (let i = 0; i < this.rows; i++) {
+      const v = values[i];
+      if (v === previous) continue; // a known source, checked already
+      if (typeof v === 'string' && v !== '') {
+        if (isKnown.has(v)) {
+          previous = v;
+          continue;
+        }
+        this.problems.add(
+          i,
+          slot,
+          () =>
+            `${this.at(i, 'source')}: ${show(v)} is not a known source.${suggest(v, this.known)} Expected one of: ${listed(this.known)} (or pass your own with the option sources).`,
+        );
+        continue;
+      }
+      this.problems.add(
+        i,
+        slot,
+        () => `${this.at(i, 'source')}: ${show(v)}; expected a source id.`,
+      );
+      if (out === values) out = values.slice();
+      out[i] = '';
+    }
+    return out;
+  }
+
+  /**
+   * A figure column: numbers from 0 to MAX_SAFE_INTEGER, or null. `figure`: value, low and high,
+   * whose bad cells leave the row's agreement unchecked.
+   */
+  number(name: string, figure: boolean): unknown[] {
+    const slot = this.slot++;
+    const values = this.cells.column(name);
+    const csv = this.kind === 'csv';
+    let out = values;
+    for (let i = 0; i < this.rows; i++) {
+      const v = values[i];
+      if (v === null) continue;
+      let n: number | undefined;
+      if (typeof v === 'number') n = csv || (Number.isFinite(v) && v >= 0) ? v : undefined;
+      else if (csv && typeof v === 'string' && decimal.test(v)) n = Number(v);
+      if (n !== undefined && n <= maxCount) {
+        if (n !== v) {
+          if (out === values) out = values.slice();
+          out[i] = n;
+        }
+        if (n === 0 && name === 'precision')
+          this.problems.add(
+            i,
+            slot,
+            () =>
+              `${this.at(i, 'precision')}: 0; expected a rounding unit above 0 (e.g. 1000), or nothing`,
+          );
+        continue;
+      }
+      if (n !== undefined)
+        this.problems.add(
+          i,
+          slot,
+          () =>
+            `${this.at(i, name)}: ${show(v)}; expected at most ${maxCount} (Number.MAX_SAFE_INTEGER), above which figures are not exact and sums overflow.`,
+        );
+      else {
+        const expected = csv
+          ? "a number ≥ 0 written with digits and '.' as decimal mark, no thousands separators, or an empty cell where not reported"
+          : 'a finite number ≥ 0, or null where not reported';
+        this.problems.add(i, slot, () => `${this.at(i, name)}: ${show(v)}; expected ${expected}.`);
+      }
+      if (out === values) out = values.slice();
+      out[i] = null;
+      if (figure) this.badFigures[i] = 1;
+    }
+    return out;
+  }
+
+  /** Checks that value, low, high and qualifier agree, on every row where each of them is valid. */
+  consistency(
+    value: readonly (number | null)[],
+    low: readonly (number | null)[],
+    high: readonly (number | null)[],
+    qualifier: readonly (string | null)[],
+    unit: readonly unknown[],
+    note: readonly unknown[],
+  ): void {
+    const slot = this.slot++;
+    let row = 0;
+    const problem = (column: string, message: string) => {
+      const i = row;
+      this.problems.add(i, slot, () => `${this.at(i, column)}: ${message}.`);
+    };
+    for (; row < this.rows; row++) {
+      if (this.badFigures[row] === 1) continue;
+      agreement(
+        value[row]!,
+        low[row]!,
+        high[row]!,
+        qualifier[row]!,
+        unit[row] === 'persons',
+        note[row] === null,
+        problem,
+      );
+    }
+  }
 }
 
 /** Checks that value, low, high and qualifier agree (called only where each of those cells is itself valid). */
-function consistency(row: CasualtyRow, problem: (column: string, message: string) => void): void {
-  const { value, low, high, qualifier: q } = row;
+function agreement(
+  value: number | null,
+  low: number | null,
+  high: number | null,
+  q: string,
+  persons: boolean,
+  noNote: boolean,
+  problem: (column: string, message: string) => void,
+): void {
+  if (q === 'exact' && value !== null && low === value && high === value) {
+    if (persons && !Number.isInteger(value))
+      problem(
+        'value',
+        `${value}, but a count of persons is a whole number; expected a whole number`,
+      );
+    return; // the common case, first
+  }
   if (q === 'not-reported') {
-    for (const c of ['value', 'low', 'high'] as const)
-      if (row[c] !== null)
-        problem(c, `${row[c]}, but the qualifier is 'not-reported'; expected an empty cell`);
+    if (value !== null)
+      problem('value', `${value}, but the qualifier is 'not-reported'; expected an empty cell`);
+    if (low !== null)
+      problem('low', `${low}, but the qualifier is 'not-reported'; expected an empty cell`);
+    if (high !== null)
+      problem('high', `${high}, but the qualifier is 'not-reported'; expected an empty cell`);
     return;
   }
   if (value === null) {
@@ -285,22 +489,118 @@ function consistency(row: CasualtyRow, problem: (column: string, message: string
     );
     return;
   }
-  if (row.unit === 'persons') {
-    const figures =
-      q === 'range' ? (['low', 'high'] as const) : (['value', 'low', 'high'] as const);
-    for (const c of figures) {
-      const v = row[c];
+  if (persons) {
+    const figures: [string, number | null][] =
+      q === 'range'
+        ? [
+            ['low', low],
+            ['high', high],
+          ]
+        : [
+            ['value', value],
+            ['low', low],
+            ['high', high],
+          ];
+    for (const [c, v] of figures) {
       if (v !== null && !Number.isInteger(v)) {
         problem(c, `${v}, but a count of persons is a whole number; expected a whole number`);
         return;
       }
     }
   }
-  if (q === 'derived' && row.note === null)
+  if (q === 'derived' && noNote)
     problem(
       'note',
       "empty, but the row is 'derived'; expected a note naming the figures it was computed from",
     );
+}
+
+/**
+ * A key index: for each row, the number of its group of rows with equal cells in every one of
+ * `columns` (strings or null, compared as values), and how many groups there are. Each column's
+ * cells are numbered through a Map (a run of equal cells looked up once), then the columns are
+ * paired, fewest distinct cells first, through a table of integer pairs: no key is built per row.
+ */
+export function groupIds(
+  columns: readonly (readonly unknown[])[],
+  rows: number,
+): { ids: Int32Array; size: number } {
+  const coded = columns.map((column) => numbered(column, rows)).sort((a, b) => a.size - b.size);
+  let ids: Int32Array = new Int32Array(rows);
+  let size = rows > 0 ? 1 : 0;
+  for (const { codes, size: k } of coded) {
+    if (k <= 1) continue;
+    if (size <= 1) {
+      ids = codes;
+      size = k;
+      continue;
+    }
+    const next = new Int32Array(rows);
+    let count = 0;
+    if (size * k <= 4 * rows + 64) {
+      // few pairs: a table with a place for each
+      const table = new Int32Array(size * k).fill(-1);
+      for (let i = 0; i < rows; i++) {
+        const key = ids[i]! * k + codes[i]!;
+        let id = table[key]!;
+        if (id < 0) table[key] = id = count++;
+        next[i] = id;
+      }
+    } else {
+      // many: open addressing, the pair stored as one exact number
+      let capacity = 16;
+      while (capacity < 2 * rows) capacity *= 2;
+      const mask = capacity - 1;
+      const keys = new Float64Array(capacity);
+      const table = new Int32Array(capacity).fill(-1);
+      for (let i = 0; i < rows; i++) {
+        const a = ids[i]!;
+        const b = codes[i]!;
+        const key = a * k + b;
+        let h = (Math.imul(a, 0x9e3779b1) + Math.imul(b, 0x85ebca6b)) | 0;
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x7feb352d);
+        h = (h ^ (h >>> 15)) & mask;
+        for (;;) {
+          const id = table[h]!;
+          if (id < 0) {
+            keys[h] = key;
+            table[h] = next[i] = count++;
+            break;
+          }
+          if (keys[h] === key) {
+            next[i] = id;
+            break;
+          }
+          h = (h + 1) & mask;
+        }
+      }
+    }
+    ids = next;
+    size = count;
+  }
+  return { ids, size };
+}
+
+/** A column's cells numbered 0, 1, … by value (a run of equal cells looked up once). */
+function numbered(column: readonly unknown[], rows: number): { codes: Int32Array; size: number } {
+  const codes = new Int32Array(rows);
+  const dictionary = new Map<unknown, number>();
+  let previous: unknown = codes; // no cell is this array
+  let code = -1;
+  for (let i = 0; i < rows; i++) {
+    const v = column[i];
+    if (v !== previous) {
+      const c = dictionary.get(v);
+      if (c === undefined) {
+        code = dictionary.size;
+        dictionary.set(v, code);
+      } else code = c;
+      previous = v;
+    }
+    codes[i] = code;
+  }
+  return { codes, size: dictionary.size };
 }
 
 function knownSources(options: FromRowsOptions | undefined, fn: string): string[] {
@@ -312,20 +612,6 @@ function knownSources(options: FromRowsOptions | undefined, fn: string): string[
     );
   }
   return [...(given as readonly string[])];
-}
-
-function fail(fn: string, problems: Problems): never {
-  failWith(fn, problems, 'the table does not follow the data contract');
-}
-
-/** The column names of row objects, in order of first appearance (one pass, any number of them). */
-function columnsOf(objects: readonly Record<string, unknown>[], fn: string): string[] {
-  const names = new Set<string>();
-  for (const o of objects) {
-    for (const k of Object.keys(o)) names.add(k);
-    checkSize(fn, objects.length, names.size); // as soon as the table is too large, not after reading all of it
-  }
-  return [...names];
 }
 
 /** Ids for an error message: all of a short list, the first 30 of a long one and how many more. */

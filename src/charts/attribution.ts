@@ -25,6 +25,9 @@ export interface SourceName {
   kind: string;
 }
 
+/** The bundled source registry by id, read once (every chart names its sources twice). */
+let registry: Map<string, SourcesRow> | undefined;
+
 /**
  * How charts name each source of the registry: "Žerjavić (1989)", "U.S. Bureau of the Census
  * (1954)"; sources that the registry does not know are named by their id.
@@ -34,13 +37,13 @@ export function sourceNames(ids: readonly string[]): SourceName[] {
     throw new InvalidOptionError(
       `sourceNames: ids is ${show(ids)}; expected an array of source ids.`,
     );
-  const registry = new Map<string, SourcesRow>(
+  registry ??= new Map<string, SourcesRow>(
     sources()
       .objects()
       .map((s) => [s.id, s]),
   );
   return ids.map((id: string) => {
-    const s = registry.get(id);
+    const s = registry!.get(id);
     if (!s) return { id, short: id, name: id, kind: 'unknown' };
     const person = s.author && s.author.split(' ').length <= 3 && !/[(),]/.test(s.author);
     // A body's English name where the registry gives one in brackets:

@@ -8,6 +8,7 @@ import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { fontFamily } from '../charts/theme.js';
 import { compileSpec, layOut } from './layout.js';
 import { useFontMetrics } from './metrics.js';
+import { pdfOfView } from './pdf.js';
 import { withResolution } from './png.js';
 import {
   checkCanvas,
@@ -87,6 +88,7 @@ async function drawSVG(
   inches: number | undefined,
   loader: Loader | undefined,
   fn: string,
+  more?: (view: View) => Promise<void>,
 ): Promise<string> {
   const refusals: Refusals = { refused: [] };
   const errors: string[] = [];
@@ -129,6 +131,7 @@ async function drawSVG(
         `${fn}: the spec cannot be drawn (${show(errors[0]!)}${errors.length > 1 ? ` and ${errors.length - 1} more errors` : ''}).`,
       );
     }
+    if (more) await more(view); // e.g. the PDF, from the same view: the chart is drawn once
     return svg;
   } catch (error) {
     if (isStackOverflow(error)) {
@@ -216,11 +219,26 @@ export async function toPNG(
   }
   const dpi = dpiGiven === undefined ? (inches ? 300 : undefined) : checkDPI(dpiGiven);
   const svg = await drawSVG(spec, inches, checkLoader(loader, 'toPNG'), 'toPNG');
+  return rasterize(svg, inches, scale, dpi, 'toPNG');
+}
+
+/**
+ * PNG bytes of an SVG drawn by {@link drawSVG}: at the printed width at `dpi`, or the chart's own
+ * size at `dpi`, or at `scale`. Refuses a picture larger than {@link maxPixels}; draws inline
+ * images only.
+ */
+async function rasterize(
+  svg: string,
+  inches: number | undefined,
+  scale: number,
+  dpi: number | undefined,
+  fn: string,
+): Promise<Uint8Array> {
   // The printed width at dpi, in pixels; or the chart's own size at dpi, or at scale.
   const fitTo = inches
     ? { mode: 'width' as const, value: Math.round(inches * dpi!) }
     : { mode: 'zoom' as const, value: dpi ? dpi / pixelsPerInch : scale };
-  checkCanvas(svg, fitTo.mode === 'width' ? fitTo.value / svgWidth(svg) : fitTo.value, 'toPNG');
+  checkCanvas(svg, fitTo.mode === 'width' ? fitTo.value / svgWidth(svg) : fitTo.value, fn);
   const { Resvg } = await import('@resvg/resvg-js'); // a native addon: loaded only when a PNG is asked for
   let png: Uint8Array;
   try {
@@ -232,11 +250,60 @@ export async function toPNG(
     png = resvg.render().asPng();
   } catch (cause) {
     throw new InvalidOptionError(
-      `toPNG: resvg cannot draw the chart (${show(messageOf(cause))}).`,
-      { cause },
+      `${fn}: resvg cannot draw the chart (${show(messageOf(cause))}).`,
+      {
+        cause,
+      },
     );
   }
   return dpi ? withResolution(png, dpi) : png;
+}
+
+/** What {@link drawChart} gives: one drawing of a chart in each format. */
+export interface Drawing {
+  /** The SVG document, as {@link toSVG} gives it. */
+  svg: string;
+  /** The PNG bytes at scale 2, as `toPNG(spec)` gives them. */
+  png: Uint8Array;
+  /** The PDF bytes, as `toPDF(spec)` gives them, when asked for with `{ pdf: true }`. */
+  pdf?: Uint8Array;
+}
+
+/** Options of {@link drawChart}. */
+export interface DrawOptions {
+  /** Whether to make the PDF too. Default `false`. */
+  pdf?: boolean;
+}
+
+/**
+ * Draws a chart once and gives it as SVG, PNG and (with `{ pdf: true }`) PDF: Vega runs the
+ * chart's view once, the SVG and the PDF are both drawn from that view, and the PNG is the SVG
+ * rasterized. The same files as `toSVG(spec)`, `toPNG(spec)` and `toPDF(spec)`, which would run
+ * the view three times; the report draws its charts this way. Like them it reads no file and
+ * fetches no URL.
+ *
+ * @param spec A Vega-Lite spec, e.g. from `totalsChart()`.
+ * @param options `{ pdf }`: whether to make the PDF too.
+ * @returns The drawing as `{ svg, png, pdf }`.
+ * @throws {InvalidOptionError} As {@link toSVG} and {@link toPNG} at their defaults.
+ * @example
+ * const { svg, png, pdf } = await drawChart(totalsChart(load('total-estimates')), { pdf: true });
+ */
+export async function drawChart(
+  spec: TopLevelSpec | object,
+  options?: DrawOptions,
+): Promise<Drawing> {
+  const { pdf: withPDF = false } = checkOptions(options, 'drawChart');
+  if (typeof withPDF !== 'boolean')
+    throw new InvalidOptionError(
+      `drawChart: option pdf is ${show(withPDF)}; expected true or false.`,
+    );
+  let pdf: Uint8Array | undefined;
+  const svg = await drawSVG(spec, undefined, undefined, 'drawChart', async (view) => {
+    if (withPDF) pdf = await pdfOfView(view, spec, undefined);
+  });
+  const png = await rasterize(svg, undefined, 2, undefined, 'drawChart');
+  return pdf ? { svg, png, pdf } : { svg, png };
 }
 
 export { displayWithSVG } from '../notebook/svg.js';

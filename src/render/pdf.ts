@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { View } from 'vega';
 import { checkOptions } from '../errors.js';
 import { compileSpec, layOut, runView, totalSize } from './layout.js';
 import { PDFContext } from './pdf-context.js';
@@ -104,36 +105,51 @@ export async function toPDF(spec: object, options: PDFOptions = {}): Promise<Uin
     ? (await layOut(spec, Math.round(inches * pixelsPerInch), `${(inches * 25.4).toFixed(1)} mm`))
         .vega
     : compileSpec(spec);
-  const { default: PDFDocument } = await import('pdfkit');
   const view = await runView(vega);
   try {
-    const { width: w, height: h } = totalSize(view);
-    const pageWidth = inches ? inches * pointsPerInch : (w * pointsPerInch) / pixelsPerInch;
-    const scale = pageWidth / w;
-    const font = await fonts();
-    const title = titleOf(spec);
-    const doc: PDFKitDocument = new PDFDocument({
-      size: [pageWidth, h * scale],
-      margin: 0,
-      font: font.regular,
-      info: { ...(title ? { Title: title } : {}), Creator: 'ww2-yugoslavia-casualties' },
-      displayTitle: Boolean(title),
-    });
-    for (const face of Object.keys(faces) as (keyof typeof faces)[])
-      doc.registerFont(face, font[face]);
-    const chunks: Uint8Array[] = [];
-    const done = new Promise<void>((resolve, reject) => {
-      doc.on('data', (chunk) => chunks.push(chunk));
-      doc.on('end', () => {
-        resolve();
-      });
-      doc.on('error', reject);
-    });
-    await view.toCanvas(scale, { externalContext: new PDFContext(doc) });
-    doc.end();
-    await done;
-    return new Uint8Array(Buffer.concat(chunks));
+    return await pdfOfView(view, spec, inches);
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * The PDF of a view that has run: one page the size of the chart, or `inches` wide.
+ *
+ * @param view A headless Vega view of the spec, run; the caller finalizes it.
+ * @param spec The Vega-Lite spec, for the PDF's title.
+ * @param inches The printed width, if one was asked for.
+ */
+export async function pdfOfView(
+  view: View,
+  spec: object,
+  inches: number | undefined,
+): Promise<Uint8Array> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const { width: w, height: h } = totalSize(view);
+  const pageWidth = inches ? inches * pointsPerInch : (w * pointsPerInch) / pixelsPerInch;
+  const scale = pageWidth / w;
+  const font = await fonts();
+  const title = titleOf(spec);
+  const doc: PDFKitDocument = new PDFDocument({
+    size: [pageWidth, h * scale],
+    margin: 0,
+    font: font.regular,
+    info: { ...(title ? { Title: title } : {}), Creator: 'ww2-yugoslavia-casualties' },
+    displayTitle: Boolean(title),
+  });
+  for (const face of Object.keys(faces) as (keyof typeof faces)[])
+    doc.registerFont(face, font[face]);
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('data', (chunk) => chunks.push(chunk));
+    doc.on('end', () => {
+      resolve();
+    });
+    doc.on('error', reject);
+  });
+  await view.toCanvas(scale, { externalContext: new PDFContext(doc) });
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
 }

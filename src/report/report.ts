@@ -35,6 +35,16 @@ export interface ReportChart {
   spec: object;
 }
 
+/** One drawing of a chart, as {@link ReportOptions.draw} gives it. */
+export interface ChartDrawing {
+  /** The SVG text. */
+  svg: string;
+  /** The PNG bytes. */
+  png: Uint8Array;
+  /** The PDF bytes; the chart's PDF is written when they are given. */
+  pdf?: Uint8Array;
+}
+
 /** Options of {@link writeReport}. */
 export interface ReportOptions {
   /** The charts to draw; each is written as SVG (inline in the page) and PNG. Default none. */
@@ -45,6 +55,12 @@ export interface ReportOptions {
   toPNG?: (spec: object) => Promise<Uint8Array>;
   /** Renders a spec to PDF bytes; when given, each chart is also written as PDF. */
   toPDF?: (spec: object) => Promise<Uint8Array>;
+  /**
+   * Draws a spec once and gives its SVG, PNG and, if it should be written, PDF, e.g.
+   * `(spec) => drawChart(spec, { pdf: true })` from the render entry: each chart is then drawn
+   * once instead of once per format. Instead of `toSVG`, `toPNG` and `toPDF`.
+   */
+  draw?: (spec: object) => Promise<ChartDrawing>;
   /** The package version, for the footer. */
   version?: string;
   /**
@@ -85,16 +101,33 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
     toSVG,
     toPNG,
     toPDF,
+    draw,
     version,
     force = false,
   } = checkOptions(options, 'writeReport');
-  checkArguments(charts, toSVG, toPNG, toPDF, version, force);
+  checkArguments(charts, toSVG, toPNG, toPDF, draw, version, force);
   checkOutput(dir, force); // before any chart is drawn
   const names = fileNames(charts);
-  if (charts.length && (!toSVG || !toPNG))
+  if (draw && (toSVG || toPNG || toPDF))
     throw new InvalidOptionError(
-      'writeReport: charts were given without toSVG and toPNG to render them.',
+      'writeReport: both draw and toSVG, toPNG or toPDF were given; expected draw alone, or toSVG and toPNG (and toPDF).',
     );
+  if (charts.length && !draw && (!toSVG || !toPNG))
+    throw new InvalidOptionError(
+      'writeReport: charts were given without draw, or toSVG and toPNG, to render them.',
+    );
+  // One drawing per chart: with draw, Vega runs each chart once for all its formats.
+  const drawing = async (spec: object): Promise<Partial<ChartDrawing>> => {
+    if (!draw)
+      return {
+        svg: await toSVG!(spec),
+        png: await toPNG!(spec),
+        ...(toPDF ? { pdf: await toPDF(spec) } : {}),
+      };
+    const given: unknown = await draw(spec); // a caller's function may give anything
+    return given !== null && typeof given === 'object' ? given : {};
+  };
+  const by = (format: string) => (draw ? 'draw' : `to${format}`);
   const files = new Map<string, string | Uint8Array>();
   const table = (name: string, t: ColumnTable) => {
     files.set(`tables/${name}.csv`, toCSV(t));
@@ -104,27 +137,26 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
   const drawn = new Map<ReportChart, string>();
   for (const [i, chart] of charts.entries()) {
     const name = names[i]!;
-    const svg = await toSVG!(chart.spec);
+    const { svg, png, pdf } = await drawing(chart.spec);
     if (typeof svg !== 'string' || !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg))
       throw new InvalidOptionError(
-        `writeReport: toSVG gave ${show(svg)} for chart ${show(chart.name)}; expected SVG text.`,
+        `writeReport: ${by('SVG')} gave ${show(svg)} for chart ${show(chart.name)}; expected SVG text.`,
       );
     files.set(`charts/${name}.svg`, svg);
-    const png = await toPNG!(chart.spec);
     if (!(png instanceof Uint8Array))
       throw new InvalidOptionError(
-        `writeReport: toPNG gave ${show(png)} for chart ${show(chart.name)}; expected PNG bytes (a Uint8Array).`,
+        `writeReport: ${by('PNG')} gave ${show(png)} for chart ${show(chart.name)}; expected PNG bytes (a Uint8Array).`,
       );
     files.set(`charts/${name}.png`, png);
-    if (toPDF) {
-      const pdf = await toPDF(chart.spec);
+    const withPDF = draw ? pdf !== undefined : toPDF !== undefined;
+    if (withPDF) {
       if (!(pdf instanceof Uint8Array))
         throw new InvalidOptionError(
-          `writeReport: toPDF gave ${show(pdf)} for chart ${show(chart.name)}; expected PDF bytes (a Uint8Array).`,
+          `writeReport: ${by('PDF')} gave ${show(pdf)} for chart ${show(chart.name)}; expected PDF bytes (a Uint8Array).`,
         );
       files.set(`charts/${name}.pdf`, pdf);
     }
-    drawn.set(chart, figure(name, svg, chart.spec, toPDF !== undefined));
+    drawn.set(chart, figure(name, svg, chart.spec, withPDF));
   }
   const chartsOf = (id: string) =>
     charts
@@ -175,6 +207,7 @@ function checkArguments(
   toSVG: unknown,
   toPNG: unknown,
   toPDF: unknown,
+  draw: unknown,
   version: unknown,
   force: unknown,
 ): void {
@@ -198,6 +231,7 @@ function checkArguments(
   if (toSVG !== undefined && typeof toSVG !== 'function') bad('option toSVG', toSVG, 'a function');
   if (toPNG !== undefined && typeof toPNG !== 'function') bad('option toPNG', toPNG, 'a function');
   if (toPDF !== undefined && typeof toPDF !== 'function') bad('option toPDF', toPDF, 'a function');
+  if (draw !== undefined && typeof draw !== 'function') bad('option draw', draw, 'a function');
   if (version !== undefined && typeof version !== 'string') bad('option version', version, 'text');
   if (typeof force !== 'boolean') bad('option force', force, 'true or false');
 }

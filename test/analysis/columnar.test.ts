@@ -149,6 +149,21 @@ describe('the columnar analysis answers as the row-by-row reference', () => {
     compareAll(keyless);
   });
 
+  it('on a table with many tied figures and dashes (ranks shared by ties)', () => {
+    const rows = benchRows(1500).map((r, i) =>
+      i % 11 === 0
+        ? { ...r, value: null, low: null, high: null, qualifier: 'not-reported' as const }
+        : {
+            ...r,
+            value: 1000 * (i % 4),
+            low: 1000 * (i % 4),
+            high: 1000 * (i % 4),
+            qualifier: 'exact' as const,
+          },
+    );
+    expect(compareAll(fromRows(rows, { sources: benchSources }))).toBeGreaterThan(10);
+  });
+
   it('audits user totals with scopes and parts the same way', () => {
     const t = fromRows(benchRows(1000), { sources: benchSources });
     const totals = benchSources.slice(0, 5).flatMap((source) => [

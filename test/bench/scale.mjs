@@ -185,6 +185,7 @@ const cases = {
       );
       return wide.rollup(pairs);
     },
+    // the same statistics as the package: Pearson, Spearman (midranks), Lin's CCC, log ratios
     loop: (t, c) => {
       const cat = codes([c.category], c.n);
       const src = codes([c.source], c.n);
@@ -192,34 +193,52 @@ const cases = {
         new Float64Array(cat.count).fill(NaN),
       );
       for (let i = 0; i < c.n; i++) figures[src.of[i]][cat.of[i]] = c.value[i];
-      const r = [];
+      const correlation = (x, y, n) => {
+        let sx = 0;
+        let sy = 0;
+        for (let k = 0; k < n; k++) ((sx += x[k]), (sy += y[k]));
+        const [mx, my] = [sx / n, sy / n];
+        let [sxy, sxx, syy] = [0, 0, 0];
+        for (let k = 0; k < n; k++) {
+          sxy += (x[k] - mx) * (y[k] - my);
+          sxx += (x[k] - mx) ** 2;
+          syy += (y[k] - my) ** 2;
+        }
+        return [sxy / Math.sqrt(sxx * syy), sxy, sxx, syy, mx, my];
+      };
+      const ranks = (x, n) => {
+        const order = Int32Array.from({ length: n }, (_, k) => k).sort((p, q) => x[p] - x[q]);
+        const r = new Float64Array(n);
+        for (let i = 0; i < n; ) {
+          let j = i;
+          while (j + 1 < n && x[order[j + 1]] === x[order[i]]) j++;
+          for (let k = i; k <= j; k++) r[order[k]] = (i + j) / 2;
+          i = j + 1;
+        }
+        return r;
+      };
+      const out = [];
+      const x = new Float64Array(cat.count);
+      const y = new Float64Array(cat.count);
       for (let a = 0; a < src.count; a++)
         for (let b = a + 1; b < src.count; b++) {
-          const x = figures[a];
-          const y = figures[b];
           let n = 0;
-          let sx = 0;
-          let sy = 0;
           for (let k = 0; k < cat.count; k++)
-            if (x[k] === x[k] && y[k] === y[k]) {
-              n++;
-              sx += x[k];
-              sy += y[k];
+            if (figures[a][k] === figures[a][k] && figures[b][k] === figures[b][k]) {
+              x[n] = figures[a][k];
+              y[n++] = figures[b][k];
             }
-          const mx = sx / n;
-          const my = sy / n;
-          let sxy = 0;
-          let sxx = 0;
-          let syy = 0;
-          for (let k = 0; k < cat.count; k++)
-            if (x[k] === x[k] && y[k] === y[k]) {
-              sxy += (x[k] - mx) * (y[k] - my);
-              sxx += (x[k] - mx) ** 2;
-              syy += (y[k] - my) ** 2;
-            }
-          r.push(sxy / Math.sqrt(sxx * syy));
+          const [r, sxy, sxx, syy, mx, my] = correlation(x, y, n);
+          const rho = correlation(ranks(x, n), ranks(y, n), n)[0];
+          const ccc = (2 * sxy) / n / (sxx / n + syy / n + (mx - my) ** 2);
+          let [sl, sa] = [0, 0];
+          for (let k = 0; k < n; k++)
+            ((sl += Math.log(x[k] / y[k])), (sa += Math.abs(x[k] - y[k])));
+          let q = 0;
+          for (let k = 0; k < n; k++) q += (Math.log(x[k] / y[k]) - sl / n) ** 2;
+          out.push([r, rho, ccc, sl / n, Math.sqrt(q / (n - 1)), sa / n]);
         }
-      return r;
+      return out;
     },
   },
   harmonize: {

@@ -1,5 +1,6 @@
 // Reference for the columnar agreement: the package's row-by-row code as it was before the columnar
 // rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
+import type { AgreementOptions, AgreementRow } from '../../src/analysis/agreement.js';
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../../src/data/load.js';
 import {
@@ -20,29 +21,6 @@ import {
   z975,
 } from '../../src/analysis/numbers.js';
 import { readTable, selectMeasure, toTable, unique } from './shared.js';
-
-export interface AgreementOptions {
-  by: string | readonly string[];
-  pool?: string | readonly string[];
-  measure?: string;
-}
-
-export interface AgreementRow {
-  source_a: string;
-  source_b: string;
-  n: number;
-  excluded: number;
-  pearson: number | null;
-  pearson_low: number | null;
-  pearson_high: number | null;
-  spearman: number | null;
-  concordance: number | null;
-  mean_abs_difference: number | null;
-  log_ratio_mean: number | null;
-  log_ratio_sd: number | null;
-  ratio_lower: number | null;
-  ratio_upper: number | null;
-}
 
 export function agreement(table: ColumnTable, options: AgreementOptions): TypedTable<AgreementRow> {
   const { rows: all, dimensions } = readTable(table, 'agreement');

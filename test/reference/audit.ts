@@ -1,5 +1,12 @@
 // Reference for the columnar audit: the package's row-by-row code as it was before the columnar
 // rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
+import {
+  judge,
+  readTotals,
+  type AuditOptions,
+  type AuditRow,
+  type StatedTotal,
+} from '../../src/analysis/audit.js';
 import type { ColumnTable } from 'arquero';
 import { load, statedTotals } from '../../src/data/load.js';
 import type { TypedTable } from '../../src/data/load.js';
@@ -12,55 +19,8 @@ import {
   show,
 } from '../../src/errors.js';
 import { readTable, suggest, sumParts, toTable, unique, type CasualtyRow } from './shared.js';
-import type { IntervalSum } from './shared.js';
-import { totalsList } from '../../src/analysis/structure.js';
-
-export interface StatedTotal {
-  id?: string | null;
-  part_of?: string | null;
-  precision?: number | null;
-  dataset?: string | null;
-  source: string;
-  scope: string | null;
-  measure: string;
-  parts: string | null;
-  unit?: string | null;
-  value: number | null;
-  low?: number | null;
-  high?: number | null;
-  label?: string | null;
-}
-
-export interface AuditOptions {
-  dataset?: DatasetId;
-  totals?: ColumnTable | readonly StatedTotal[];
-}
-
-export type AuditCheck = 'consistent' | 'inconsistent' | 'undetermined';
-
-export interface AuditRow {
-  id: string | null;
-  dataset: string | null;
-  source: string;
-  scope: string | null;
-  measure: string;
-  part_measures: string;
-  unit: string;
-  label: string | null;
-  rows: number;
-  not_reported: number;
-  parts: number | null;
-  parts_low: number | null;
-  parts_high: number | null;
-  stated: number | null;
-  stated_low: number | null;
-  stated_high: number | null;
-  difference: number | null;
-  rounding: number;
-  check: AuditCheck;
-  consistent: boolean | null;
-  reason: string;
-}
+import type {} from './shared.js';
+import {} from '../../src/analysis/structure.js';
 
 export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<AuditRow> {
   const { dataset, totals } = checkOptions(options, 'audit');
@@ -236,105 +196,4 @@ function partsOf(
       r.unit === unit &&
       scope.every(([column, value]) => r[column] === value),
   );
-}
-
-const figure = (n: number) => n.toLocaleString('en-US');
-
-function span(sum: IntervalSum): string {
-  if (sum.high === null) return `at least ${figure(sum.low!)}`;
-  return sum.low === sum.high ? figure(sum.low) : `${figure(sum.low!)}–${figure(sum.high)}`;
-}
-
-function judge(
-  total: StatedTotal,
-  statedLow: number | null,
-  statedHigh: number | null,
-  sum: IntervalSum,
-  rounding: number,
-): { check: AuditCheck; reason: string } {
-  const dashes =
-    sum.notReported === 1
-      ? 'the part not reported (a dash)'
-      : `the ${sum.notReported} parts not reported (a dash)`;
-  const allowing = rounding > 0 ? `, even allowing ±${figure(rounding)} for rounding` : '';
-  if (total.value === null || statedLow === null)
-    return {
-      check: 'undetermined',
-      reason:
-        sum.value === null
-          ? 'the source states no total, and no part is reported'
-          : `the source states no total; its parts come to ${span(sum)}`,
-    };
-  if (sum.low === null)
-    return { check: 'undetermined', reason: 'no part is reported, so there is nothing to add' };
-  const low = sum.low - rounding;
-  const high = sum.reportedHigh === null ? Infinity : sum.reportedHigh + rounding;
-  if (statedHigh !== null && low > statedHigh)
-    return {
-      check: 'inconsistent',
-      reason: `the parts come to ${span(sum)}, more than the stated ${figure(statedHigh)}${allowing}`,
-    };
-  if (high < statedLow) {
-    if (sum.notReported > 0)
-      return {
-        check: 'undetermined',
-        reason: `the parts reported come to ${figure(sum.reportedHigh!)}, ${figure(statedLow - sum.reportedHigh!)} short of the stated ${figure(statedLow)}; ${dashes} could hold the difference`,
-      };
-    return {
-      check: 'inconsistent',
-      reason: `the parts come to ${span(sum)}, less than the stated ${figure(statedLow)}${allowing}`,
-    };
-  }
-  const exactly =
-    sum.value === total.value && sum.reportedHigh === sum.low && statedLow === statedHigh;
-  let reason = exactly
-    ? 'the parts add up to the stated total'
-    : sum.reportedHigh === null
-      ? 'the parts are lower bounds, and the stated total is not below their sum'
-      : sum.low <= statedHigh! && sum.reportedHigh >= statedLow
-        ? "the stated total lies within the parts' interval"
-        : `the difference is within rounding (±${figure(rounding)})`;
-  if (sum.notReported > 0) reason += `; ${dashes} must then hold little or nothing`;
-  return { check: 'consistent', reason };
-}
-
-function readTotals(totals: unknown): StatedTotal[] {
-  const list = totalsList(totals, 'audit', '{ source, scope, measure, parts, value, … }');
-  return list.map((entry: unknown, i) => {
-    const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    const bad = (field: string, expected: string) =>
-      new InvalidOptionError(
-        `audit: stated total ${i + 1}, field '${field}': ${show(t[field])}; expected ${expected}.`,
-      );
-    if (typeof t.source !== 'string') throw bad('source', 'a source id');
-    if (typeof t.measure !== 'string') throw bad('measure', "a measure such as 'deaths'");
-    if (t.value !== null && (typeof t.value !== 'number' || !Number.isFinite(t.value)))
-      throw bad('value', 'the stated total, a number (or null for a whole stated only in parts)');
-    for (const f of ['scope', 'parts', 'unit', 'label', 'dataset', 'id', 'part_of'])
-      if (t[f] != null && typeof t[f] !== 'string') throw bad(f, 'a string, or nothing');
-    if (t.precision != null && (typeof t.precision !== 'number' || !(t.precision > 0)))
-      throw bad('precision', 'a rounding unit above 0, or nothing');
-    for (const f of ['low', 'high'])
-      if (t[f] != null && (typeof t[f] !== 'number' || !Number.isFinite(t[f])))
-        throw bad(f, 'a number, or nothing');
-    if (typeof t.low === 'number' && typeof t.value === 'number' && t.low > t.value)
-      throw bad('low', `a number ≤ the value ${t.value}`);
-    if (typeof t.high === 'number' && typeof t.value === 'number' && t.high < t.value)
-      throw bad('high', `a number ≥ the value ${t.value}, or null for a lower bound`);
-    return {
-      id: (t.id as string | null | undefined) ?? null,
-      part_of: (t.part_of as string | null | undefined) ?? null,
-      precision: t.precision ?? null,
-      dataset: (t.dataset as string | null | undefined) ?? null,
-      source: t.source,
-      scope: (t.scope as string | null | undefined) ?? null,
-      measure: t.measure,
-      parts: (t.parts as string | null | undefined) ?? null,
-      unit: (t.unit as string | null | undefined) ?? null,
-      value: t.value,
-      low: (t.low as number | null | undefined) ?? t.value,
-      high: t.high === undefined ? t.value : (t.high as number | null),
-      label: (t.label as string | null | undefined) ?? null,
-    };
-  });
 }

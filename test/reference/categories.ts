@@ -4,40 +4,9 @@
 // values of one or more dimension columns. No silent pooling: rows that share a category must not
 // differ in another dimension (a figure for Germany's prisoners of war is not one for an unnamed
 // belligerent's dead), and a missing key (null) is never a category.
+export { checkBy, checkPool } from '../../src/analysis/categories.js';
 import { InvalidOptionError, InvalidTableError, show } from '../../src/errors.js';
-import { checkDimension, suggest, type CasualtyRow } from './shared.js';
-
-export function checkBy(given: unknown, dimensions: readonly string[], fn: string): string[] {
-  if (!Array.isArray(given)) return [checkDimension(given, dimensions, fn)];
-  if (given.length === 0)
-    throw new InvalidOptionError(
-      `${fn}: option by is an empty list; expected one or more of: ${dimensions.join(', ')}.`,
-    );
-  const list = given.map((d) => checkDimension(d, dimensions, fn));
-  if (new Set(list).size < list.length)
-    throw new InvalidOptionError(
-      `${fn}: option by is ${show(given)}; expected each dimension once.`,
-    );
-  return list;
-}
-
-export function checkPool(
-  given: unknown,
-  dimensions: readonly string[],
-  by: readonly string[],
-  fn: string,
-): string[] {
-  if (given === undefined) return [];
-  const list = Array.isArray(given) ? given : [given];
-  for (const d of list) {
-    if (typeof d !== 'string' || !dimensions.includes(d) || by.includes(d)) {
-      throw new InvalidOptionError(
-        `${fn}: option pool is ${show(given)}; ${show(d)} is not a dimension column outside by.${suggest(d, dimensions)} Expected some of: ${dimensions.filter((x) => !by.includes(x)).join(', ') || '(none)'}.`,
-      );
-    }
-  }
-  return list as string[];
-}
+import { type CasualtyRow } from './shared.js';
 
 export function categoryKey(row: CasualtyRow, by: readonly string[]): string {
   return JSON.stringify(by.map((d) => row[d] ?? null));

@@ -1,5 +1,6 @@
 // Reference for the columnar compare: the package's row-by-row code as it was before the columnar
 // rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
+import type { CompareOptions, CompareRow } from '../../src/analysis/compare.js';
 import type { ColumnTable } from 'arquero';
 import { sum } from 'simple-statistics';
 import type { TypedTable } from '../../src/data/load.js';
@@ -11,44 +12,7 @@ import {
   checkOnePerSource,
   checkPool,
 } from './categories.js';
-import {
-  divide,
-  readTable,
-  selectMeasure,
-  toTable,
-  unique,
-  type CasualtyRow,
-  type Qualifier,
-} from './shared.js';
-
-export interface CompareOptions<By extends string = string> {
-  by: By | readonly By[];
-  pool?: string | readonly string[];
-  baseline?: string;
-  measure?: string;
-}
-
-export interface CompareRow {
-  source: string;
-  label: string | null;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: Qualifier | null;
-  reported: boolean;
-  baseline_value: number | null;
-  baseline_low: number | null;
-  baseline_high: number | null;
-  baseline_qualifier: Qualifier | null;
-  difference: number | null;
-  difference_low: number | null;
-  difference_high: number | null;
-  ratio: number | null;
-  ratio_low: number | null;
-  ratio_high: number | null;
-  share: number | null;
-  rank: number | null;
-}
+import { divide, readTable, selectMeasure, toTable, unique, type CasualtyRow } from './shared.js';
 
 export function compare<By extends string>(
   table: ColumnTable,

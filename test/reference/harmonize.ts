@@ -1,14 +1,17 @@
 // Reference for the columnar harmonize: the package's row-by-row code as it was before the columnar
 // rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
-import type { ColumnTable } from 'arquero';
 import {
-  crosswalk as bundledCrosswalk,
-  crosswalkDimensions,
-  type CrosswalkDimension,
-  type TypedTable,
-} from '../../src/data/load.js';
-import { InvalidOptionError, show } from '../../src/errors.js';
-import { checkMissing, sumGroup, type MissingPolicy, type RollupRow } from './rollup.js';
+  bundled,
+  userEntries,
+  type CrosswalkEntry,
+  type HarmonizeOptions,
+  type HarmonizeRow,
+} from '../../src/analysis/harmonize.js';
+import type { ColumnTable } from 'arquero';
+import type { TypedTable } from '../../src/data/load.js';
+import { InvalidOptionError } from '../../src/errors.js';
+import { checkMissing } from '../../src/analysis/rollup.js';
+import { sumGroup } from './rollup.js';
 import { wholes } from '../../src/analysis/structure.js';
 import {
   bookkeepingColumns,
@@ -16,32 +19,10 @@ import {
   checkDimension,
   groupRows,
   readTable,
-  suggest,
   toTable,
   unique,
   type CasualtyRow,
 } from './shared.js';
-
-export interface CrosswalkEntry {
-  source?: string | null;
-  key: string;
-  group: string;
-  comparability?: 'same' | 'partial';
-  note?: string | null;
-  dataset?: string | null;
-}
-
-export interface HarmonizeOptions {
-  dimension: string;
-  crosswalk?: readonly CrosswalkEntry[] | ColumnTable;
-  dataset?: string;
-  missing?: MissingPolicy;
-}
-
-export interface HarmonizeRow extends RollupRow {
-  comparability: 'same' | 'partial' | null;
-  warning: string | null;
-}
 
 export function harmonize(
   table: ColumnTable,
@@ -109,61 +90,6 @@ export function harmonize(
   return toTable(result, names) as TypedTable<
     HarmonizeRow & Record<string, string | number | boolean | null>
   >;
-}
-
-function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
-  if (!(crosswalkDimensions as readonly string[]).includes(dimension)) {
-    throw new InvalidOptionError(
-      `harmonize: there is no bundled crosswalk for dimension '${dimension}'; bundled: ${crosswalkDimensions.join(', ')}. Pass your own with the option crosswalk.`,
-    );
-  }
-  const entries: CrosswalkEntry[] = bundledCrosswalk(dimension as CrosswalkDimension).objects();
-  if (dataset === undefined) return entries;
-  const datasets = unique(entries.map((e) => e.dataset as string));
-  if (typeof dataset !== 'string' || !datasets.includes(dataset)) {
-    throw new InvalidOptionError(
-      `harmonize: option dataset is ${show(dataset)}, which has no entries in the ${dimension} crosswalk.${suggest(dataset, datasets)} Expected one of: ${datasets.join(', ')}.`,
-    );
-  }
-  return entries.filter((e) => e.dataset === dataset);
-}
-
-function userEntries(crosswalk: unknown): CrosswalkEntry[] {
-  const list: unknown = Array.isArray(crosswalk)
-    ? crosswalk
-    : typeof crosswalk === 'object' &&
-        crosswalk !== null &&
-        typeof (crosswalk as ColumnTable).objects === 'function'
-      ? (crosswalk as ColumnTable).objects()
-      : undefined;
-  if (!Array.isArray(list))
-    throw new InvalidOptionError(
-      `harmonize: option crosswalk is ${show(crosswalk)}; expected an array of { source?, key, group, comparability?, note? } or a table with those columns.`,
-    );
-  // Array.from: a hole in a sparse array is an entry (undefined, so an error), not skipped by map and left a hole.
-  return Array.from(list).map((entry: unknown, i) => {
-    const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    const bad = (field: string, expected: string) =>
-      new InvalidOptionError(
-        `harmonize: crosswalk entry ${i + 1}, field '${field}': ${show(e[field])}; expected ${expected}.`,
-      );
-    if (typeof e.key !== 'string' || e.key === '')
-      throw bad('key', 'the key in the table (a non-empty string)');
-    if (typeof e.group !== 'string' || e.group === '')
-      throw bad('group', 'the group to map the key to (a non-empty string)');
-    if (e.source != null && typeof e.source !== 'string')
-      throw bad('source', 'a source id, or nothing for every source');
-    if (e.comparability != null && e.comparability !== 'same' && e.comparability !== 'partial')
-      throw bad('comparability', "'same' or 'partial'");
-    if (e.note != null && typeof e.note !== 'string') throw bad('note', 'a string');
-    return {
-      source: e.source ?? null,
-      key: e.key,
-      group: e.group,
-      comparability: e.comparability ?? 'same',
-      note: e.note ?? null,
-    };
-  });
 }
 
 function index(entries: readonly CrosswalkEntry[], dimension: string): Map<string, CrosswalkEntry> {

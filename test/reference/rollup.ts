@@ -1,5 +1,11 @@
 // Reference for the columnar rollup: the package's row-by-row code as it was before the columnar
 // rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
+import {
+  checkMissing,
+  type MissingPolicy,
+  type RollupOptions,
+  type RollupRow,
+} from '../../src/analysis/rollup.js';
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../../src/data/load.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, show } from '../../src/errors.js';
@@ -8,7 +14,6 @@ import {
   checkOverlap,
   checkSum,
   wholes,
-  type OverlapPolicy,
   type Whole,
 } from '../../src/analysis/structure.js';
 import {
@@ -20,31 +25,7 @@ import {
   toTable,
   unique,
   type CasualtyRow,
-  type Qualifier,
 } from './shared.js';
-
-export type MissingPolicy = 'skip' | 'fail';
-
-export interface RollupOptions<By extends string = string> {
-  by?: By | readonly By[];
-  missing?: MissingPolicy;
-  overlap?: OverlapPolicy;
-}
-
-export interface RollupRow {
-  source: string;
-  measure: string;
-  unit: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: Qualifier;
-  label: string;
-  note: string | null;
-  parts: number;
-  not_reported: number;
-  whole?: string | null;
-}
 
 export function rollup<By extends string = string>(
   table: ColumnTable,
@@ -92,14 +73,6 @@ function commonWhole(
     typeof r.part_of === 'string' ? [r.part_of, ...ancestors(r.part_of, known)] : [],
   );
   return chains[0]!.find((w) => chains.every((c) => c.includes(w))) ?? null;
-}
-
-export function checkMissing(missing: unknown, fn: string): MissingPolicy {
-  if (missing === undefined) return 'skip';
-  if (missing === 'skip' || missing === 'fail') return missing;
-  throw new InvalidOptionError(
-    `${fn}: option missing is ${show(missing)}; expected 'skip' or 'fail'.`,
-  );
 }
 
 export function sumGroup(

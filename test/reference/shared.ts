@@ -3,68 +3,33 @@
 // Helpers shared by the analysis functions: reading a table in the shape of the data contract,
 // checking options, and adding figures with their intervals. Nothing here is exported from the
 // package entry except the types `Qualifier` and `CasualtyRow`.
+import {
+  bookkeepingColumns,
+  checkColumnNames,
+  contractColumns,
+  isTable,
+  maxCount,
+  qualifiers,
+  structureColumns,
+  suggest,
+  unique,
+  type CasualtyRow,
+  type IntervalSum,
+} from '../../src/analysis/shared.js';
+export {
+  bookkeepingColumns,
+  checkDimension,
+  divide,
+  structureColumns,
+  suggest,
+  unique,
+} from '../../src/analysis/shared.js';
+export type { CasualtyRow, IntervalSum, Qualifier } from '../../src/analysis/shared.js';
 import { table as columnTable } from 'arquero';
-import type { ColumnTable } from 'arquero';
+import type {} from 'arquero';
 import { sum } from 'simple-statistics';
 import type { TypedTable } from '../../src/data/load.js';
-import {
-  InvalidOptionError,
-  InvalidTableError,
-  UnknownIdError,
-  listNames,
-  show,
-} from '../../src/errors.js';
-
-export type Qualifier = 'exact' | 'approximate' | 'at-least' | 'range' | 'not-reported' | 'derived';
-
-export const qualifiers: readonly Qualifier[] = [
-  'exact',
-  'approximate',
-  'at-least',
-  'range',
-  'not-reported',
-  'derived',
-];
-
-export interface CasualtyRow {
-  source: string;
-  measure: string;
-  unit: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: Qualifier;
-  label: string;
-  note: string | null;
-  id?: string | null;
-  part_of?: string | null;
-  subset_of?: string | null;
-  restates?: string | null;
-  precision?: number | null;
-  [dimension: string]: string | number | null | undefined;
-}
-
-export const contractColumns = [
-  'source',
-  'measure',
-  'unit',
-  'value',
-  'low',
-  'high',
-  'qualifier',
-  'label',
-  'note',
-] as const;
-
-export const structureColumns = ['id', 'part_of', 'subset_of', 'restates', 'precision'] as const;
-
-export const bookkeepingColumns: readonly string[] = [
-  'parts',
-  'not_reported',
-  'comparability',
-  'warning',
-  'whole',
-];
+import { InvalidOptionError, InvalidTableError, listNames, show } from '../../src/errors.js';
 
 export interface ContractTable {
   rows: CasualtyRow[];
@@ -143,46 +108,6 @@ export function readTable(table: unknown, fn: string): ContractTable {
   return { rows, dimensions, columns };
 }
 
-export const maxCount = Number.MAX_SAFE_INTEGER;
-
-export function checkColumnNames(columns: readonly string[], fn: string): void {
-  if (columns.includes('__proto__')) {
-    throw new InvalidTableError(
-      `${fn}: the table has a column named '__proto__', which a row object cannot hold; expected other column names (rename it).`,
-    );
-  }
-}
-
-export function isTable(x: unknown): x is ColumnTable {
-  if (typeof x !== 'object' || x === null) return false;
-  const t = x as Record<string, unknown>;
-  return ['objects', 'columnNames', 'numRows', 'data', 'scan', 'column'].every(
-    (m) => typeof t[m] === 'function',
-  );
-}
-
-export function checkDimension(
-  given: unknown,
-  dimensions: readonly string[],
-  fn: string,
-  name = 'by',
-): string {
-  if (typeof given === 'string' && dimensions.includes(given)) return given;
-  const hint = suggest(given, dimensions);
-  const expected =
-    dimensions.length > 0
-      ? `one of: ${dimensions.join(', ')}`
-      : 'a dimension column, but the table has none';
-  throw new InvalidOptionError(
-    `${fn}: option ${name} is ${show(given)}, which is not a dimension column of the table.${hint} Expected ${expected}.`,
-  );
-}
-
-export function suggest(given: unknown, choices: readonly string[]): string {
-  const suggestion = new UnknownIdError('', given, choices).suggestion;
-  return suggestion ? ` Did you mean '${suggestion}'?` : '';
-}
-
 export function selectMeasure(
   rows: readonly CasualtyRow[],
   measure: unknown,
@@ -213,34 +138,6 @@ export function selectMeasure(
     );
   }
   return selected;
-}
-
-export function checkOnePerCategory(rows: readonly CasualtyRow[], by: string, fn: string): void {
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const key = JSON.stringify([row.source, row[by]]);
-    if (seen.has(key)) {
-      throw new InvalidTableError(
-        `${fn}: source '${row.source}' has more than one row of ${row.measure} for ${by} ${show(row[by])}; expected one per category (filter the table, or rollup() it by '${by}' first).`,
-      );
-    }
-    seen.add(key);
-  }
-}
-
-export function unique<T>(values: Iterable<T>): T[] {
-  return [...new Set(values)];
-}
-
-export interface IntervalSum {
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: Qualifier;
-  reported: number;
-  notReported: number;
-  reportedHigh: number | null;
-  rounding: number;
 }
 
 export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
@@ -310,8 +207,4 @@ export function toTable<Row extends object>(
       rows.map((r) => (r as Record<string, unknown>)[name] ?? null),
     );
   return columnTable(columns as never, [...names]) as TypedTable<Row>;
-}
-
-export function divide(a: number | null, b: number | null): number | null {
-  return a === null || b === null || b === 0 ? null : a / b;
 }

@@ -1,5 +1,6 @@
 // Reference for the columnar spread: the package's row-by-row code as it was before the columnar
 // rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
+import type { SpreadOptions, SpreadRow } from '../../src/analysis/spread.js';
 import type { ColumnTable } from 'arquero';
 import { max, median, min } from 'simple-statistics';
 import type { TypedTable } from '../../src/data/load.js';
@@ -13,30 +14,6 @@ import {
 } from './categories.js';
 import { boundedMean, sampleSD } from '../../src/analysis/numbers.js';
 import { divide, readTable, selectMeasure, toTable, unique } from './shared.js';
-
-export interface SpreadOptions<By extends string = string> {
-  by: By | readonly By[];
-  pool?: string | readonly string[];
-  measure?: string;
-}
-
-export interface SpreadRow {
-  count: number;
-  not_reported: number;
-  sources: string;
-  min: number | null;
-  max: number | null;
-  low: number | null;
-  high: number | null;
-  min_source: string | null;
-  max_source: string | null;
-  range: number | null;
-  ratio: number | null;
-  median: number | null;
-  mean: number | null;
-  sd: number | null;
-  cv: number | null;
-}
 
 export function spread<By extends string>(
   table: ColumnTable,

@@ -1,0 +1,288 @@
+// The input side at scale (issue 17): fromRows and fromCSV at 1e4, 1e5 and 1e6 rows of the
+// generated tables (test/bench/tables.mjs), each beside bare Arquero doing the equivalent
+// (`aq.from(rows)`, `aq.fromCSV(text)` with the same column types, no checks) and a hand-written
+// typed-array loop doing the same reading and checks (no messages, no table). Paired runs,
+// interleaved in one process (the order rotated each run), so a busy machine slows every side
+// alike; each ratio is the median of the per-run ratios, with their min–max. The peak memory of
+// fromCSV at 1e6 rows is measured in fresh child processes (peak RSS during the call, above the
+// RSS before it, the text already read).
+//
+//   npm run build && node test/bench/scale-input.mjs      (BENCH_RUNS=5 for more runs; default 3)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as aq from 'arquero';
+import { fromCSV, fromRows } from '../../dist/index.js';
+import { benchCSV, benchRows, benchSources } from './tables.mjs';
+
+const self = fileURLToPath(import.meta.url);
+const figures = { value: Number, low: Number, high: Number };
+
+// A child process: one fromCSV of the text in a file, by the package or by Arquero; prints the
+// peak RSS above the RSS before the call, and the heap the table keeps, in MB.
+if (process.argv[2] === '--memory') {
+  const [, , , who, file] = process.argv;
+  const text = readFileSync(file, 'utf8');
+  text.charCodeAt(0); // flat, as a file read is
+  globalThis.gc();
+  const before = process.memoryUsage();
+  const peakBefore = process.resourceUsage().maxRSS * 1024;
+  const t =
+    who === 'package'
+      ? fromCSV(text, { sources: benchSources })
+      : aq.fromCSV(text, { autoType: false, parse: figures });
+  const peak = process.resourceUsage().maxRSS * 1024;
+  globalThis.gc();
+  const after = process.memoryUsage();
+  console.log(
+    JSON.stringify({
+      rows: t.numRows(),
+      peak: Math.max(0, peak - Math.max(peakBefore, before.rss)) / 1e6,
+      kept: (after.heapUsed - before.heapUsed) / 1e6,
+    }),
+  );
+  process.exit(0);
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const sizes = [1e4, 1e5, 1e6];
+const repeat = { 1e4: 5 * runs, 1e5: 2 * runs, 1e6: runs };
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => {
+  const s = sorted(xs);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const spread = (xs, digits) =>
+  `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+const time = (f) => {
+  const start = performance.now();
+  f();
+  return performance.now() - start;
+};
+
+// ---- the hand-written typed-array loops: the same reading and checks, no messages, no table ----
+
+const qualifierCodes = new Map(
+  ['exact', 'approximate', 'at-least', 'range', 'not-reported', 'derived'].map((q, i) => [q, i]),
+);
+const kebab = (s) => {
+  if (s.length === 0) return false;
+  let dash = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) dash = false;
+    else if (c === 45 && !dash) dash = true;
+    else return false;
+  }
+  return !dash;
+};
+
+/** The checks on columns: text columns as arrays, value/low/high as Float64Arrays (NaN: empty). */
+function typedCheck(n, text, value, low, high, known) {
+  let bad = 0;
+  const { source, measure, unit, qualifier, label, note } = text;
+  const dimensions = [text.category, text.region];
+  const codes = [new Map(), new Map(), new Map(), new Map()];
+  const keys = new Float64Array(n); // exact: fewer than 2^53 combinations here
+  for (let i = 0; i < n; i++) {
+    if (typeof source[i] !== 'string' || !known.has(source[i])) bad++;
+    if (!kebab(measure[i])) bad++;
+    if (unit[i] !== 'persons' && unit[i] !== 'percent') bad++;
+    for (const d of dimensions) if (d[i] !== null && !kebab(d[i])) bad++;
+    if (typeof label[i] !== 'string' || label[i].trim() === '') bad++;
+    if (note[i] !== null && typeof note[i] !== 'string') bad++;
+    const q = qualifierCodes.get(qualifier[i]);
+    const v = value[i];
+    const lo = low[i];
+    const hi = high[i];
+    if (q === undefined) bad++;
+    else if (q === 4) bad += Number(!Number.isNaN(v) || !Number.isNaN(lo) || !Number.isNaN(hi));
+    else if (Number.isNaN(v) || Number.isNaN(lo) || lo > v || hi < v) bad++;
+    else if (q <= 1 && (lo !== v || hi !== v)) bad++;
+    else if (q === 2 && (!Number.isNaN(hi) || lo !== v)) bad++;
+    else if (q === 3 && (Number.isNaN(hi) || v !== (lo + hi) / 2)) bad++;
+    else if (!Number.isInteger(lo) || (q !== 3 && !Number.isInteger(v))) bad++;
+    keys[i] =
+      ((code(codes[0], source[i]) * 65536 + code(codes[1], dimensions[0][i])) * 65536 +
+        code(codes[2], dimensions[1][i])) *
+        256 +
+      code(codes[3], measure[i]);
+  }
+  // one row per source, dimensions and measure: the keys sorted, equal neighbours are repeats
+  keys.sort();
+  for (let i = 1; i < n; i++) if (keys[i] === keys[i - 1]) bad++;
+  return bad;
+}
+
+/** A cell's number in its column's dictionary. */
+function code(dictionary, v) {
+  let c = dictionary.get(v);
+  if (c === undefined) dictionary.set(v, (c = dictionary.size));
+  return c;
+}
+
+const names = Object.keys(benchRows(50)[0]); // source, category, region, measure, unit, …
+const textNames = names.filter((c) => c !== 'value' && c !== 'low' && c !== 'high');
+
+/** fromRows by hand: read each row into typed columns, then check. */
+function typedRows(rows, known) {
+  const n = rows.length;
+  const text = Object.fromEntries(textNames.map((c) => [c, new Array(n)]));
+  const value = new Float64Array(n);
+  const low = new Float64Array(n);
+  const high = new Float64Array(n);
+  const number = (v) => (v === null || v === undefined ? NaN : typeof v === 'number' ? v : -1);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    for (const c of textNames) text[c][i] = r[c] ?? null;
+    value[i] = number(r.value);
+    low[i] = number(r.low);
+    high[i] = number(r.high);
+  }
+  return typedCheck(n, text, value, low, high, known);
+}
+
+/** fromCSV by hand: split the text (no quotes in these tables) into typed columns, then check. */
+function typedCSV(csv, known) {
+  let i = csv.indexOf('\n') + 1;
+  const header = csv.slice(0, i - 1).split(',');
+  const slots = header.map((c) => (c === 'value' || c === 'low' || c === 'high' ? c : null));
+  const text = Object.fromEntries(textNames.map((c) => [c, []]));
+  const cap = 1 << 20;
+  let value = new Float64Array(cap);
+  let low = new Float64Array(cap);
+  let high = new Float64Array(cap);
+  let n = 0;
+  const end = csv.length;
+  while (i < end) {
+    if (n === value.length) {
+      const grow = (a) => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      [value, low, high] = [grow(value), grow(low), grow(high)];
+    }
+    for (let j = 0; j < header.length; j++) {
+      const start = i;
+      let v = 0;
+      let c = csv.charCodeAt(i);
+      while (c !== 44 && c !== 10 && i < end) {
+        v = v * 10 + (c - 48);
+        c = csv.charCodeAt(++i);
+      }
+      const slot = slots[j];
+      if (slot === null) text[header[j]].push(i === start ? null : csv.slice(start, i));
+      else (slot === 'value' ? value : slot === 'low' ? low : high)[n] = i === start ? NaN : v;
+      i++;
+    }
+    n++;
+  }
+  return typedCheck(n, text, value, low, high, known);
+}
+
+// ---- the runs ----
+
+const known = new Set(benchSources);
+const results = { fromRows: {}, fromCSV: {} };
+for (const n of sizes) {
+  const rows = benchRows(n);
+  const text = benchCSV(n);
+  const sides = {
+    fromRows: {
+      package: () => fromRows(rows, { sources: benchSources }),
+      arquero: () => aq.from(rows),
+      typed: () => typedRows(rows, known),
+    },
+    fromCSV: {
+      package: () => fromCSV(text, { sources: benchSources }),
+      arquero: () => aq.fromCSV(text, { autoType: false, parse: figures }),
+      typed: () => typedCSV(text, known),
+    },
+  };
+  // the three sides agree on the table: same rows, and the typed loop finds no problem
+  for (const [fn, s] of Object.entries(sides)) {
+    const [p, a, t] = [s.package(), s.arquero(), s.typed()];
+    if (p.numRows() !== n || a.numRows() !== n || t !== 0)
+      throw new Error(`${fn} at ${n}: ${p.numRows()} / ${a.numRows()} rows, ${t} problems`);
+  }
+  for (const [fn, s] of Object.entries(sides)) {
+    const times = { package: [], arquero: [], typed: [] };
+    const order = Object.keys(times);
+    for (let r = 0; r < repeat[n]; r++) {
+      for (let k = 0; k < order.length; k++) {
+        const side = order[(r + k) % order.length];
+        times[side].push(time(s[side]));
+      }
+    }
+    results[fn][n] = times;
+  }
+}
+
+// ---- memory: fromCSV of 1e6 rows in fresh processes ----
+
+const dir = mkdtempSync(join(tmpdir(), 'ww2yc-scale-'));
+const file = join(dir, 'table.csv');
+writeFileSync(file, benchCSV(1e6));
+const memory = { package: [], arquero: [] };
+for (let r = 0; r < Math.max(1, Math.min(runs, 2)); r++) {
+  for (const who of r % 2 ? ['arquero', 'package'] : ['package', 'arquero']) {
+    const child = spawnSync(process.execPath, ['--expose-gc', self, '--memory', who, file], {
+      encoding: 'utf8',
+    });
+    if (child.status !== 0) throw new Error(`memory run (${who}) failed:\n${child.stderr}`);
+    memory[who].push(JSON.parse(child.stdout));
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+
+// ---- the report ----
+
+const lines = [];
+const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
+row('operation', 'rows', 'package ms', 'arquero ms', 'typed loop ms', '× arquero', '× typed loop');
+row('---', '---:', '---:', '---:', '---:', '---:', '---:');
+const verdicts = [];
+for (const fn of Object.keys(results)) {
+  for (const n of sizes) {
+    const t = results[fn][n];
+    const toArquero = t.package.map((p, r) => p / t.arquero[r]);
+    const toTyped = t.package.map((p, r) => p / t.typed[r]);
+    row(
+      fn,
+      n.toLocaleString('en'),
+      spread(t.package, 0),
+      spread(t.arquero, 0),
+      spread(t.typed, 0),
+      spread(toArquero, 2),
+      spread(toTyped, 2),
+    );
+    if (n === 1e6) {
+      verdicts.push([`${fn} at 1e6: × bare Arquero`, median(toArquero), 1.5]);
+      verdicts.push([`${fn} at 1e6: × typed loop`, median(toTyped), 3]);
+    }
+  }
+  const slope =
+    Math.log(median(results[fn][1e6].package) / median(results[fn][1e4].package)) / Math.log(100);
+  verdicts.push([`${fn}: slope of log time on log rows, 1e4 to 1e6`, slope, 1.15]);
+}
+const peak = (who) => memory[who].map((m) => m.peak);
+const kept = (who) => memory[who].map((m) => m.kept);
+const toArqueroPeak = memory.package.map((m, r) => m.peak / memory.arquero[r].peak);
+verdicts.push(['fromCSV at 1e6: peak memory × Arquero’s', median(toArqueroPeak), 1]);
+
+console.log(
+  `fromRows and fromCSV at scale (tables of 50 sources × n/50 categories; medians of interleaved runs, min–max in brackets; ${runs} runs at 1e6, ${2 * runs} at 1e5, ${5 * runs} at 1e4)\n`,
+);
+console.log(lines.join('\n'));
+console.log(
+  `\nfromCSV of 1e6 rows (${memory.package.length} fresh processes each, the text read first): peak RSS above the start, package ${spread(peak('package'), 0)} MB, Arquero ${spread(peak('arquero'), 0)} MB; heap kept by the table, package ${spread(kept('package'), 0)} MB, Arquero ${spread(kept('arquero'), 0)} MB\n`,
+);
+for (const [name, value, target] of verdicts)
+  console.log(
+    `${value <= target ? 'met    ' : 'NOT MET'}  ${name}: ${value.toFixed(2)} (target ≤ ${target})`,
+  );
