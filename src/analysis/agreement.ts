@@ -45,18 +45,30 @@ export interface AgreementRow {
   n: number;
   /** How many categories only one of the two reports (left out). */
   excluded: number;
-  /** Do the two rank and scale the categories alike? Pearson's correlation; `null` for n < 2 or where a source's figures are all equal. */
+  /**
+   * Do the two rank and scale the categories alike? Pearson's correlation;
+   * `null` for n < 2 or where a source's figures are all equal.
+   */
   pearson: number | null;
   /** The 95% confidence interval of `pearson` (Fisher's z); `null` for n < 4. */
   pearson_low: number | null;
   pearson_high: number | null;
-  /** Do the two order the categories alike? Spearman's rank correlation (ties share their mean rank); `null` as for `pearson`. */
+  /**
+   * Do the two order the categories alike? Spearman's rank correlation
+   * (ties share their mean rank); `null` as for `pearson`.
+   */
   spearman: number | null;
-  /** Do the two give the same figures? Lin's concordance correlation: 1 only if every pair is equal; `null` for n < 2. */
+  /**
+   * Do the two give the same figures? Lin's concordance correlation:
+   * 1 only if every pair is equal; `null` for n < 2.
+   */
   concordance: number | null;
   /** The mean of |a − b| over the paired figures; `null` for n = 0. */
   mean_abs_difference: number | null;
-  /** By what factor do they differ, typically? The mean of ln(a / b) (Bland–Altman on log ratios); `null` for n = 0 or a figure of 0. */
+  /**
+   * By what factor do they differ, typically? The mean of ln(a / b)
+   * (Bland–Altman on log ratios); `null` for n = 0 or a figure of 0.
+   */
   log_ratio_mean: number | null;
   /** The sample standard deviation of ln(a / b); `null` for n < 2. */
   log_ratio_sd: number | null;
@@ -83,8 +95,8 @@ export interface AgreementRow {
  * A correlation is `null` where a source's figures do not vary, and always lies in [−1, 1]. A
  * category that either source does not report is left out of that pair, never paired with 0; a
  * category with no key is an error, never a category; a row that restates another row of the
- * table (`restates`) is left out, so that no figure counts twice. With two categories a correlation is
- * always ±1, and an interval needs four: read every measure with `n`.
+ * table (`restates`) is left out, so that no figure counts twice. With two categories a correlation
+ * is always ±1, and an interval needs four: read every measure with `n`.
  *
  * @param table A table in the shape of the data contract, one row per source and category.
  * @param options See {@link AgreementOptions}.

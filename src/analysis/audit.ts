@@ -19,7 +19,9 @@ export interface StatedTotal {
   /** The dataset the total belongs to; `null` for a user's own table. */
   dataset?: string | null;
   source: string;
-  /** Which rows the total covers: `key=value` pairs joined by ';'; empty for all rows of the source. */
+  /**
+   * Which rows the total covers: `key=value` pairs joined by ';'; empty for all rows of the source.
+   */
   scope: string | null;
   measure: string;
   /** The measures of the rows that add up to it, joined by '|'; empty for `measure` itself. */
@@ -60,7 +62,10 @@ export interface AuditRow {
   unit: string;
   /** The total in the words of the source. */
   label: string | null;
-  /** How many parts the total covers, reported or not: rows, and smaller stated totals that are its parts. */
+  /**
+   * How many parts the total covers, reported or not:
+   * rows, and smaller stated totals that are its parts.
+   */
   rows: number;
   /** How many of them are not reported (a dash): left out of the sum, not taken as 0. */
   not_reported: number;
@@ -76,7 +81,10 @@ export interface AuditRow {
   stated_high: number | null;
   /** `parts − stated`; negative where the parts fall short of the total. */
   difference: number | null;
-  /** How far rounding can move the difference: half the rounding unit (`precision`) of every figure, added up. */
+  /**
+   * How far rounding can move the difference:
+   * half the rounding unit (`precision`) of every figure, added up.
+   */
   rounding: number;
   /**
    * `consistent` where the parts' interval, widened by rounding, meets the stated total's;
@@ -97,9 +105,10 @@ export interface AuditRow {
  * user's, with no `id`), the rows it covers by `source`, `scope`, `parts` and unit.
  *
  * The answer (`check`) is one of three, with a `reason`:
- * - `consistent`: the parts' interval [`parts_low`, `parts_high`] meets the total's, each widened by
- *   half the rounding unit (`precision`) of every figure (`rounding`), so a rounding residue is
- *   not an error; parts that are lower bounds are consistent with any total at or above their sum.
+ * - `consistent`: the parts' interval [`parts_low`, `parts_high`] meets the total's, each
+ *   widened by half the rounding unit (`precision`) of every figure (`rounding`), so a rounding
+ *   residue is not an error; parts that are lower bounds are consistent with any total at or above
+ *   their sum.
  * - `inconsistent`: they cannot meet, whatever the parts not reported hold.
  * - `undetermined`: the reported parts fall short, but a part is not reported (a dash: unknown,
  *   never 0) and could hold the difference; or the source states no total (a whole given only in
@@ -111,8 +120,10 @@ export interface AuditRow {
  * thousand explains); the 1964 list by nationality (596,293 against 597,323) is undetermined,
  * since its four dashes could hold the 1,030.
  *
- * @param table The table to audit; leave it out to audit every bundled dataset that has a stated total.
- * @param options See {@link AuditOptions}; with a table, give `dataset` (its bundled totals) or `totals`.
+ * @param table The table to audit; leave it out to audit every bundled dataset that has a
+ *   stated total.
+ * @param options See {@link AuditOptions}; with a table, give `dataset` (its bundled totals)
+ *   or `totals`.
  * @returns A new table with columns `id`, `dataset`, `source`, `scope`, `measure`,
  *   `part_measures`, `unit`, `label`, `rows`, `not_reported`, `parts`, `parts_low`, `parts_high`,
  *   `stated`, `stated_low`, `stated_high`, `difference`, `rounding`, `check`, `consistent`
@@ -132,12 +143,14 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
   const { dataset, totals } = checkOptions(options, 'audit');
   if (dataset !== undefined && !datasetIds.includes(dataset)) {
     throw new InvalidOptionError(
-      `audit: option dataset is ${show(dataset)}, which is not a bundled dataset.${suggest(dataset, datasetIds)} Expected one of: ${datasetIds.join(', ')}.`,
+      `audit: option dataset is ${show(dataset)}, which is not a bundled ` +
+        `dataset.${suggest(dataset, datasetIds)} Expected one of: ${datasetIds.join(', ')}.`,
     );
   }
   if (dataset !== undefined && totals !== undefined) {
     throw new InvalidOptionError(
-      `audit: both options dataset and totals were given; expected one: dataset for its bundled stated totals, or totals of your own.`,
+      'audit: both options dataset and totals were given; expected one: dataset for its bundled ' +
+        'stated totals, or totals of your own.',
     );
   }
   let stated: StatedTotal[];
@@ -149,12 +162,15 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
       stated = stated.filter((s) => s.dataset === dataset);
       if (stated.length === 0) {
         throw new InvalidOptionError(
-          `audit: the dataset '${dataset}' has no stated total; datasets with one: ${audited.join(', ')}.`,
+          `audit: the dataset '${dataset}' has no stated total; datasets with one: ` +
+            `${audited.join(', ')}.`,
         );
       }
     } else if (table !== undefined) {
       throw new InvalidOptionError(
-        `audit: a table was given without the option dataset or totals; expected { dataset } (one of: ${audited.join(', ')}) to check it against that dataset's stated totals, or { totals } of your own.`,
+        'audit: a table was given without the option dataset or totals; expected { dataset } ' +
+          `(one of: ${audited.join(', ')}) to check it against that dataset's stated totals, or { ` +
+          'totals } of your own.',
       );
     }
   }
@@ -200,10 +216,14 @@ function check(total: StatedTotal, index: Parts): AuditRow {
   const unit = total.unit ?? 'persons';
   const measures = total.parts ? total.parts.split('|') : [total.measure];
   const parts = index.of(total, new Set());
-  const where = `source '${total.source}', measure ${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
+  const where =
+    `source '${total.source}', measure ` +
+    `${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
   if (parts.value.length === 0)
     throw new InvalidTableError(
-      `audit: no row of the table matches the stated total ${total.value ?? `'${total.label}'`} (${where}${total.dataset ? ` of ${total.dataset}` : ''}); expected the rows that add up to it.`,
+      `audit: no row of the table matches the stated total ${total.value ?? `'${total.label}'`} ` +
+        `(${where}${total.dataset ? ` of ${total.dataset}` : ''}); expected the rows that add up ` +
+        'to it.',
     );
   const sum = sumParts(parts);
   const statedLow = total.value === null ? null : (total.low ?? total.value);
@@ -311,7 +331,10 @@ class Parts {
     return select(table, measures.length > 1 ? unique(rows).sort((a, b) => a - b) : rows);
   }
 
-  /** The rows by source, measure, unit and their values in some columns (built once per list of columns). */
+  /**
+   * The rows by source, measure, unit and their values
+   * in some columns (built once per list of columns).
+   */
   private scoped(columns: readonly string[]): Map<string, ArrayLike<number>> {
     const name = key(columns);
     let index = this.byScope.get(name);
@@ -358,7 +381,10 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   else map.set(k, [v]);
 }
 
-/** A figure as a reader writes it: 597,323 (one formatter, made once: `toLocaleString` makes one per call). */
+/**
+ * A figure as a reader writes it: 597,323 (one formatter,
+ * made once: `toLocaleString` makes one per call).
+ */
 const formatter = new Intl.NumberFormat('en-US');
 const figure = (n: number) => formatter.format(n);
 
@@ -402,7 +428,10 @@ export function judge(
     if (sum.notReported > 0)
       return {
         check: 'undetermined',
-        reason: `the parts reported come to ${figure(sum.reportedHigh!)}, ${figure(statedLow - sum.reportedHigh!)} short of the stated ${figure(statedLow)}; ${dashes} could hold the difference`,
+        reason:
+          `the parts reported come to ${figure(sum.reportedHigh!)}, ` +
+          `${figure(statedLow - sum.reportedHigh!)} short of the stated ${figure(statedLow)}; ` +
+          `${dashes} could hold the difference`,
       };
     return {
       check: 'inconsistent',

@@ -18,7 +18,10 @@ export interface BalanceOptions {
   table?: ColumnTable;
 }
 
-/** A row of the result of {@link balance}: one deaths estimate, with the other parts, against the loss. */
+/**
+ * A row of the result of {@link balance}: one deaths estimate,
+ * with the other parts, against the loss.
+ */
 export interface BalanceRow {
   /** The source of the deaths figure. */
   deaths_source: string;
@@ -50,11 +53,16 @@ export interface BalanceRow {
   loss_low: number;
   loss_qualifier: Qualifier;
   loss_high: number | null;
-  /** Whether a figure of the balance is approximate ("about 660,000"): then so are the sum and the gap. */
+  /**
+   * Whether a figure of the balance is approximate ("about 660,000"):
+   * then so are the sum and the gap.
+   */
   approximate: boolean;
   /** `parts − loss`: positive where the parts exceed the demographic loss. */
   gap: number;
-  /** The smallest gap the intervals allow, `parts_low − loss_high`; `null` where unbounded below. */
+  /**
+   * The smallest gap the intervals allow, `parts_low − loss_high`; `null` where unbounded below.
+   */
   gap_low: number | null;
   /** The largest gap the intervals allow, `parts_high − loss_low`; `null` where unbounded above. */
   gap_high: number | null;
@@ -106,7 +114,9 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
     const found = used.filter((r) => r.measure === measure);
     if (found.length === 0)
       throw new InvalidTableError(
-        `balance: the table has no row of measure '${measure}'; expected rows of demographic-loss, deaths, births-deficit and emigration (it has ${unique(rows.map((r) => r.measure)).join(', ')}).`,
+        `balance: the table has no row of measure '${measure}'; expected rows of ` +
+          'demographic-loss, deaths, births-deficit and emigration (it has ' +
+          `${unique(rows.map((r) => r.measure)).join(', ')}).`,
       );
     return found.map(interval);
   };
@@ -160,7 +170,10 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
         gap: partsValue - l.value,
         gap_low: gapLow,
         gap_high: gapHigh,
-        note: `deaths '${d.row.label}' (${d.row.source}) + births deficit '${b.row.label}' (${b.row.source}) + emigration '${e.row.label}' (${e.row.source}), against the demographic loss '${l.row.label}' (${l.row.source})`,
+        note:
+          `deaths '${d.row.label}' (${d.row.source}) + births deficit '${b.row.label}' ` +
+          `(${b.row.source}) + emigration '${e.row.label}' (${e.row.source}), against the ` +
+          `demographic loss '${l.row.label}' (${l.row.source})`,
       };
     });
   });
@@ -205,7 +218,8 @@ function readRows(table: ColumnTable): CasualtyRow[] {
 function interval(row: CasualtyRow): Interval {
   if (row.value === null)
     throw new InvalidTableError(
-      `balance: '${row.label}' (${row.source}, ${row.measure}) is not reported; a balance needs every part.`,
+      `balance: '${row.label}' (${row.source}, ${row.measure}) is not reported; a balance needs ` +
+        'every part.',
     );
   const precision = typeof row.precision === 'number' && row.precision > 0 ? row.precision : 0;
   return {
@@ -233,6 +247,9 @@ function pick(figures: Interval[], deaths: Interval, measure: string): Interval 
   const all = distinct(figures);
   if (own.length === 0 && all.length === 1) return all[0]!;
   throw new InvalidTableError(
-    `balance: for the deaths of ${deaths.row.source}, the table gives ${(own.length > 1 ? own : all).length} ${measure} figures (${(own.length > 1 ? own : all).map((f) => `'${f.row.label}' (${f.row.source})`).join(', ')}); expected one from the same source, or one in all.`,
+    `balance: for the deaths of ${deaths.row.source}, the table gives ` +
+      `${(own.length > 1 ? own : all).length} ${measure} figures ` +
+      `(${(own.length > 1 ? own : all).map((f) => `'${f.row.label}' (${f.row.source})`).join(', ')}); ` +
+      'expected one from the same source, or one in all.',
   );
 }

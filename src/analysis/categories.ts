@@ -37,7 +37,9 @@ export function checkPool(
   for (const d of list) {
     if (typeof d !== 'string' || !dimensions.includes(d) || by.includes(d)) {
       throw new InvalidOptionError(
-        `${fn}: option pool is ${show(given)}; ${show(d)} is not a dimension column outside by.${suggest(d, dimensions)} Expected some of: ${dimensions.filter((x) => !by.includes(x)).join(', ') || '(none)'}.`,
+        `${fn}: option pool is ${show(given)}; ${show(d)} is not a dimension column outside ` +
+          `by.${suggest(d, dimensions)} Expected some of: ` +
+          `${dimensions.filter((x) => !by.includes(x)).join(', ') || '(none)'}.`,
       );
     }
   }

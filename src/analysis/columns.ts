@@ -153,7 +153,8 @@ function checkFigures(fn: string, i: number, ...cells: Cell[]): void {
       );
     if (v < 0 || v > maxCount)
       throw new InvalidTableError(
-        `${at(column)}: ${v}; expected a number from 0 to ${maxCount} (a count cannot be negative).`,
+        `${at(column)}: ${v}; expected a number from 0 to ${maxCount} (a count cannot be ` +
+          'negative).',
       );
   }
   if (low !== null && value !== null && (low as number) > (value as number))
@@ -174,7 +175,10 @@ function checkFigures(fn: string, i: number, ...cells: Cell[]): void {
     );
 }
 
-/** Rows grouped by the values of some columns: a group number per row, groups in order of first appearance. */
+/**
+ * Rows grouped by the values of some columns:
+ * a group number per row, groups in order of first appearance.
+ */
 export interface Groups {
   /** How many groups. */
   size: number;

@@ -21,7 +21,9 @@ export interface CompareOptions<By extends string = string> {
   pool?: string | readonly string[];
   /** The source every other is measured against. @default the first source in the table */
   baseline?: string;
-  /** The measure to compare. @default the only measure in the table (required if it holds several) */
+  /**
+   * The measure to compare. @default the only measure in the table (required if it holds several)
+   */
   measure?: string;
 }
 
@@ -39,7 +41,10 @@ export interface CompareRow {
   qualifier: Qualifier | null;
   /** Whether the source gives a figure for the category. */
   reported: boolean;
-  /** The baseline's figure for the category, with its interval and qualifier (`null` where it has none). */
+  /**
+   * The baseline's figure for the category,
+   * with its interval and qualifier (`null` where it has none).
+   */
   baseline_value: number | null;
   baseline_low: number | null;
   /** `null` where the baseline is unbounded (`at-least`) or has no figure. */
@@ -47,19 +52,32 @@ export interface CompareRow {
   baseline_qualifier: Qualifier | null;
   /** `value` minus the baseline's value; `null` if either is missing. */
   difference: number | null;
-  /** The smallest difference the two intervals allow, `low − baseline_high`; `null` (unbounded below) for an at-least baseline. */
+  /**
+   * The smallest difference the two intervals allow, `low − baseline_high`;
+   * `null` (unbounded below) for an at-least baseline.
+   */
   difference_low: number | null;
-  /** The largest difference the two intervals allow, `high − baseline_low`; `null` (unbounded above) for an at-least figure. */
+  /**
+   * The largest difference the two intervals allow, `high − baseline_low`;
+   * `null` (unbounded above) for an at-least figure.
+   */
   difference_high: number | null;
-  /** `value` divided by the baseline's value; `null` if either is missing (or the baseline is 0). */
+  /**
+   * `value` divided by the baseline's value; `null` if either is missing (or the baseline is 0).
+   */
   ratio: number | null;
   /** The smallest ratio the intervals allow, `low / baseline_high`; 0 for an at-least baseline. */
   ratio_low: number | null;
-  /** The largest ratio the intervals allow, `high / baseline_low`; `null` (unbounded) for an at-least figure. */
+  /**
+   * The largest ratio the intervals allow, `high / baseline_low`;
+   * `null` (unbounded) for an at-least figure.
+   */
   ratio_high: number | null;
   /** `value` as a share (0–1) of the sum of this source's values over the categories it reports. */
   share: number | null;
-  /** 1 for this source's largest figure; tied figures share the best rank; `null` if not reported. */
+  /**
+   * 1 for this source's largest figure; tied figures share the best rank; `null` if not reported.
+   */
   rank: number | null;
 }
 

@@ -9,9 +9,10 @@ import { checkSize, maxCSVLength, maxCells, maxRows } from './problems.js';
  * Parses a user's CSV text by the data contract's schema (never by inference) and checks it as
  * {@link fromRows} does. The text is comma-separated with a header row, `"` quotes (a quote
  * inside doubled) and `.` as decimal mark without thousands separators; an empty cell (`,,` or
- * `,"",`) is `null` (not reported, or no bound), never 0; `value`, `low` and `high` are parsed as numbers, every other
- * column stays a string (an id such as `1964` is not turned into a number). A byte-order mark and
- * a final line break are allowed; a row with more or fewer cells than the header is an error.
+ * `,"",`) is `null` (not reported, or no bound), never 0; `value`, `low` and `high` are parsed as
+ * numbers, every other column stays a string (an id such as `1964` is not turned into a number). A
+ * byte-order mark and a final line break are allowed; a row with more or fewer cells than the
+ * header is an error.
  *
  * Every problem is reported at once, naming the row (1 = the first row after the header) and its
  * line in the text, the column, the value and what was expected (the first 12 word for word, the
@@ -35,7 +36,8 @@ export function fromCSV(text: string, options?: FromRowsOptions): TypedTable<Cas
     throw new InvalidTableError(`fromCSV: expected the text of a CSV file; got ${show(text)}.`);
   if (text.length > maxCSVLength)
     throw new InvalidTableError(
-      `fromCSV: the text has ${text.length} characters; expected at most ${maxCSVLength} (${maxCSVLength / 1024 / 1024} MiB), which fromCSV checks within bounded memory.`,
+      `fromCSV: the text has ${text.length} characters; expected at most ${maxCSVLength} ` +
+        `(${maxCSVLength / 1024 / 1024} MiB), which fromCSV checks within bounded memory.`,
     );
   // Read straight into columns, the figures as numbers; past the limits nothing more is kept.
   const { names, columns, lines, rows } = readColumns(text, ['fromCSV', 'the text'], {

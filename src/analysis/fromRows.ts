@@ -7,14 +7,14 @@ import { validate, type Cells, type FromRowsOptions } from './validate.js';
 /**
  * Checks a user's own rows against the data contract and returns a table that every function of
  * this package accepts. Nothing is inferred: `value`, `low` and `high` must be numbers from 0 to
- * `Number.MAX_SAFE_INTEGER`, or `null` (not reported, never 0); every other column is a string or `null` (`undefined` counts as
- * `null`). Checked: the nine contract columns exist; `source` is a known id; `measure` and the
- * dimension columns are kebab-case keys; `unit` is `persons` or `percent`; `qualifier` is one of
- * the contract's; `label` is not empty; low ≤ value ≤ high; and the qualifier agrees with the
- * figures (`exact` and `approximate`: low = value = high; `at-least`: low = value, high empty;
- * `range`: value is the midpoint of low and high; `not-reported`: all three empty; `derived`: a
- * note naming its inputs); a count of persons is a whole number (a range's midpoint may not be);
- * and no two rows share source, dimensions and measure.
+ * `Number.MAX_SAFE_INTEGER`, or `null` (not reported, never 0); every other column is a string or
+ * `null` (`undefined` counts as `null`). Checked: the nine contract columns exist; `source` is a
+ * known id; `measure` and the dimension columns are kebab-case keys; `unit` is `persons` or
+ * `percent`; `qualifier` is one of the contract's; `label` is not empty; low ≤ value ≤ high; and
+ * the qualifier agrees with the figures (`exact` and `approximate`: low = value = high; `at-least`:
+ * low = value, high empty; `range`: value is the midpoint of low and high; `not-reported`: all
+ * three empty; `derived`: a note naming its inputs); a count of persons is a whole number (a
+ * range's midpoint may not be); and no two rows share source, dimensions and measure.
  *
  * The optional structure columns (see the README, "How figures relate") are checked too: `id`
  * unique; `part_of` the id of a stated total (bundled, or of your own with the option `totals`);
@@ -120,7 +120,9 @@ function readColumns(objects: readonly Record<string, unknown>[]): {
   return { names, columns };
 }
 
-/** A row's own property `name`, or null (a row without a column 'constructor' has no value there). */
+/**
+ * A row's own property `name`, or null (a row without a column 'constructor' has no value there).
+ */
 function cell(o: Record<string, unknown>, name: string): unknown {
   return (Object.hasOwn(o, name) ? o[name] : null) ?? null;
 }

@@ -29,7 +29,10 @@ export interface CrosswalkEntry {
   /** `partial` where the category is not quite the group (then `note` says how). @default 'same' */
   comparability?: 'same' | 'partial';
   note?: string | null;
-  /** The dataset the entry is for; only used to narrow the bundled crosswalk with the option `dataset`. */
+  /**
+   * The dataset the entry is for; only used to narrow
+   * the bundled crosswalk with the option `dataset`.
+   */
   dataset?: string | null;
 }
 
@@ -55,9 +58,14 @@ export interface HarmonizeOptions {
 
 /** A row of the result of {@link harmonize}: a contract row with the dimension regrouped. */
 export interface HarmonizeRow extends RollupRow {
-  /** `same`, `partial` if any part is only partly comparable, `null` if the crosswalk has no entry. */
+  /**
+   * `same`, `partial` if any part is only partly comparable, `null` if the crosswalk has no entry.
+   */
   comparability: 'same' | 'partial' | null;
-  /** What makes the row not quite comparable: the crosswalk notes of its partial parts, or a missing entry. */
+  /**
+   * What makes the row not quite comparable:
+   * the crosswalk notes of its partial parts, or a missing entry.
+   */
   warning: string | null;
 }
 
@@ -86,7 +94,8 @@ export interface HarmonizeRow extends RollupRow {
  * @throws {InvalidOptionError} If `dimension` is not a dimension column or has no bundled
  *   crosswalk and none is given, if a crosswalk entry is malformed, if `dataset` has no entries,
  *   or if one source's key goes to two groups.
- * @throws {InvalidTableError} If the table breaks the contract, or with `missing: 'fail'` a part is not reported.
+ * @throws {InvalidTableError} If the table breaks the contract, or with `missing: 'fail'` a part is
+ *   not reported.
  * @example
  * harmonize(load('by-location-1964'), { dimension: 'region' })
  *   .filter((d) => d.region === 'serbia' && d.measure === 'deaths')
@@ -128,7 +137,8 @@ export function harmonize(
   }
 
   const names = ['source', ...t.dimensions, 'measure', 'unit'];
-  // Only parts of one whole are added (see rollup's option overlap); a table without structure as given.
+  // Only parts of one whole are added (see rollup's option overlap);
+  // a table without structure as given.
   const known = t.has('part_of') ? wholes() : null;
   const keyColumns = names.map((c) => (c === dimension ? regrouped : t.get(c)));
   const groups = groupBy(t.n, keyColumns);
@@ -175,7 +185,8 @@ export function harmonize(
 export function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
   if (!(crosswalkDimensions as readonly string[]).includes(dimension)) {
     throw new InvalidOptionError(
-      `harmonize: there is no bundled crosswalk for dimension '${dimension}'; bundled: ${crosswalkDimensions.join(', ')}. Pass your own with the option crosswalk.`,
+      `harmonize: there is no bundled crosswalk for dimension '${dimension}'; bundled: ` +
+        `${crosswalkDimensions.join(', ')}. Pass your own with the option crosswalk.`,
     );
   }
   const entries: CrosswalkEntry[] = bundledCrosswalk(dimension as CrosswalkDimension).objects();
@@ -183,7 +194,8 @@ export function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
   const datasets = unique(entries.map((e) => e.dataset as string));
   if (typeof dataset !== 'string' || !datasets.includes(dataset)) {
     throw new InvalidOptionError(
-      `harmonize: option dataset is ${show(dataset)}, which has no entries in the ${dimension} crosswalk.${suggest(dataset, datasets)} Expected one of: ${datasets.join(', ')}.`,
+      `harmonize: option dataset is ${show(dataset)}, which has no entries in the ${dimension} ` +
+        `crosswalk.${suggest(dataset, datasets)} Expected one of: ${datasets.join(', ')}.`,
     );
   }
   return entries.filter((e) => e.dataset === dataset);
@@ -200,14 +212,17 @@ export function userEntries(crosswalk: unknown): CrosswalkEntry[] {
       : undefined;
   if (!Array.isArray(list))
     throw new InvalidOptionError(
-      `harmonize: option crosswalk is ${show(crosswalk)}; expected an array of { source?, key, group, comparability?, note? } or a table with those columns.`,
+      `harmonize: option crosswalk is ${show(crosswalk)}; expected an array of { source?, key, ` +
+        'group, comparability?, note? } or a table with those columns.',
     );
-  // Array.from: a hole in a sparse array is an entry (undefined, so an error), not skipped by map and left a hole.
+  // Array.from: a hole in a sparse array is an entry (undefined, so an error),
+  // not skipped by map and left a hole.
   return Array.from(list).map((entry: unknown, i) => {
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const bad = (field: string, expected: string) =>
       new InvalidOptionError(
-        `harmonize: crosswalk entry ${i + 1}, field '${field}': ${show(e[field])}; expected ${expected}.`,
+        `harmonize: crosswalk entry ${i + 1}, field '${field}': ${show(e[field])}; expected ` +
+          `${expected}.`,
       );
     if (typeof e.key !== 'string' || e.key === '')
       throw bad('key', 'the key in the table (a non-empty string)');
@@ -250,7 +265,8 @@ function index(
       const who = e.source ? `source '${e.source}'` : 'every source';
       throw new InvalidOptionError(
         `harmonize: the crosswalk maps ${dimension} '${e.key}' of ${who} to both ` +
-          `'${seen.group}' and '${e.group}'; narrow it with the option dataset, or give one entry ` +
+          `'${seen.group}' and '${e.group}'; narrow it with the option dataset, or give one ` +
+          'entry ' +
           'per key.',
       );
     }

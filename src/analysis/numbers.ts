@@ -9,7 +9,10 @@ import { max, min, sampleCorrelation, sampleRankCorrelation } from 'simple-stati
  */
 export const z975 = 1.959963984540054;
 
-/** Whether every figure is the same (then nothing varies: no correlation, a standard deviation of 0). */
+/**
+ * Whether every figure is the same (then nothing
+ * varies: no correlation, a standard deviation of 0).
+ */
 export function constant(x: readonly number[]): boolean {
   return x.every((v) => v === x[0]);
 }
@@ -26,7 +29,9 @@ export function boundedMean(x: readonly number[]): number {
   return clamp(first + shift / x.length, min(x), max(x));
 }
 
-/** The sample standard deviation (n − 1), 0 for figures that are all equal; null for fewer than 2. */
+/**
+ * The sample standard deviation (n − 1), 0 for figures that are all equal; null for fewer than 2.
+ */
 export function sampleSD(x: readonly number[]): number | null {
   if (x.length < 2) return null;
   if (constant(x)) return 0;
@@ -36,7 +41,10 @@ export function sampleSD(x: readonly number[]): number | null {
   return Math.sqrt(squares / (x.length - 1));
 }
 
-/** Pearson's correlation, clamped to [−1, 1]; null for fewer than 2 pairs or a vector that does not vary. */
+/**
+ * Pearson's correlation, clamped to [−1, 1];
+ * null for fewer than 2 pairs or a vector that does not vary.
+ */
 export function pearson(x: readonly number[], y: readonly number[]): number | null {
   if (x.length < 2 || constant(x) || constant(y)) return null;
   return finiteClamped(sampleCorrelation(x, y));

@@ -60,7 +60,8 @@ export function failWith(fn: string, problems: Problems, what: string): never {
   const more = problems.length - problems.shown.length;
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   throw new InvalidTableError(
-    `${fn}: ${what} (${count}); nothing was loaded:\n- ${problems.shown.join('\n- ')}${more > 0 ? `\n- … and ${more} more` : ''}`,
+    `${fn}: ${what} (${count}); nothing was loaded:\n- ` +
+      `${problems.shown.join('\n- ')}${more > 0 ? `\n- … and ${more} more` : ''}`,
   );
 }
 
@@ -68,11 +69,14 @@ export function failWith(fn: string, problems: Problems, what: string): never {
 export function checkSize(fn: string, rows: number, columns: number): void {
   if (rows > maxRows)
     throw new InvalidTableError(
-      `${fn}: the table has ${rows} rows; expected at most ${maxRows}, which is what fromRows and fromCSV check within bounded memory.`,
+      `${fn}: the table has ${rows} rows; expected at most ${maxRows}, which is what fromRows ` +
+        'and fromCSV check within bounded memory.',
     );
   if (rows * columns > maxCells)
     throw new InvalidTableError(
-      `${fn}: the table has ${rows} rows × ${columns} columns = ${rows * columns} cells; expected at most ${maxCells}, which is what fromRows and fromCSV check within bounded memory.`,
+      `${fn}: the table has ${rows} rows × ${columns} columns = ${rows * columns} cells; ` +
+        `expected at most ${maxCells}, which is what fromRows and fromCSV check within bounded ` +
+        'memory.',
     );
 }
 
@@ -110,7 +114,9 @@ export class RankedProblems {
     return this.count;
   }
 
-  /** Moves the problems, in order, into `problems`: the kept ones word for word, the rest counted. */
+  /**
+   * Moves the problems, in order, into `problems`: the kept ones word for word, the rest counted.
+   */
   into(problems: Problems): void {
     for (const e of this.kept) problems.push(e.message);
     problems.skip(this.count - this.kept.length);

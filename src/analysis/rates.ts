@@ -43,13 +43,25 @@ export interface RateRow {
   population_year: number | null;
   /** 1000 or 100. */
   per: number;
-  /** `count / population × per`; `null` where the count is not reported or no population is given (never 0). */
+  /**
+   * `count / population × per`; `null` where the count
+   * is not reported or no population is given (never 0).
+   */
   rate: number | null;
-  /** The lowest rate the intervals allow: `count_low / population_high × per` (the count widened by half its `precision`, where rounded). */
+  /**
+   * The lowest rate the intervals allow: `count_low / population_high × per`
+   * (the count widened by half its `precision`, where rounded).
+   */
   rate_low: number | null;
-  /** The highest rate the intervals allow: `count_high / population_low × per`, never above `per`; `null` where the count is unbounded above. */
+  /**
+   * The highest rate the intervals allow: `count_high / population_low × per`,
+   * never above `per`; `null` where the count is unbounded above.
+   */
   rate_high: number | null;
-  /** `derived`; `approximate` if the count is ("about"); `at-least` if it is unbounded; `not-reported` if it is; `null` without a population. */
+  /**
+   * `derived`; `approximate` if the count is ("about"); `at-least` if it is unbounded;
+   * `not-reported` if it is; `null` without a population.
+   */
   qualifier: Qualifier | null;
   /** How the rate was computed, or why there is none. */
   note: string;
@@ -70,10 +82,10 @@ interface Population {
  * rate, and the intervals are carried through: `rate_low = count_low / population_high × per`,
  * `rate_high = count_high / population_low × per` (never above `per`; `null`, unbounded, for an
  * `at-least` count), a count rounded to `precision` standing for ± half of it; a rate of an
- * approximate count is `approximate`. A count that is not reported, a row with no key, or a category with no
- * population gets a `null` rate, never 0, and a note saying why. A count above its population is
- * refused. Rates are given for deaths unless `measure` asks for another measure: a rate of
- * survivors is not a death rate.
+ * approximate count is `approximate`. A count that is not reported, a row with no key, or a
+ * category with no population gets a `null` rate, never 0, and a note saying why. A count above its
+ * population is refused. Rates are given for deaths unless `measure` asks for another measure: a
+ * rate of survivors is not a death rate.
  *
  * @param table A table in the shape of the data contract whose rows count persons.
  * @param population A table (or array of objects) with the `by` column(s), `population` (a number
@@ -111,7 +123,8 @@ export function rates<By extends string>(
   rows.forEach((r) => {
     if (r.unit !== 'persons')
       throw new InvalidTableError(
-        `rates: row ${all.indexOf(r) + 1}, column 'unit': ${show(r.unit)}; expected 'persons' (a rate needs a count of people).`,
+        `rates: row ${all.indexOf(r) + 1}, column 'unit': ${show(r.unit)}; expected 'persons' (a ` +
+          'rate needs a count of people).',
       );
   });
   const people = populations(population, by);
@@ -123,7 +136,9 @@ export function rates<By extends string>(
     const pop = keyless ? null : (people.get(JSON.stringify(key)) ?? null);
     if (pop !== null && r.value !== null && r.value > pop.value)
       throw new InvalidTableError(
-        `rates: row ${all.indexOf(r) + 1}: the count ${r.value} ('${r.label}', ${r.source}) is above its population ${pop.value} (${where(key)}, ${pop.year}); expected a count of at most its population.`,
+        `rates: row ${all.indexOf(r) + 1}: the count ${r.value} ('${r.label}', ${r.source}) is ` +
+          `above its population ${pop.value} (${where(key)}, ${pop.year}); expected a count of at ` +
+          'most its population.',
       );
     const scale = (x: number | null, p: number | undefined) =>
       x === null || p === undefined ? null : Math.min((x / p) * per, per);
@@ -139,11 +154,15 @@ export function rates<By extends string>(
           : r.qualifier === 'approximate'
             ? 'approximate'
             : 'derived';
-    let note = `derived: ${r.value} / ${pop?.value} × ${per} (the count '${r.label}' of ${r.source}, and the population of ${pop?.year} given for ${where(key)})`;
+    let note =
+      `derived: ${r.value} / ${pop?.value} × ${per} (the count '${r.label}' of ${r.source}, and ` +
+      `the population of ${pop?.year} given for ${where(key)})`;
     if (r.value === null) note = `the count '${r.label}' is not reported; no rate (not 0)`;
     else if (keyless) {
       qualifier = null;
-      note = `no ${by.filter((_, i) => key[i] === null).join(' or ')}: a missing key is not a category; no rate`;
+      note =
+        `no ${by.filter((_, i) => key[i] === null).join(' or ')}: a missing key is not a ` +
+        'category; no rate';
     } else if (pop === null) {
       qualifier = null;
       note = `no population given for ${where(key)}; no rate`;
@@ -200,7 +219,8 @@ function checkMeasures(given: unknown, present: string[]): string[] {
   if (given === undefined) {
     if (!held.includes('deaths'))
       throw new InvalidOptionError(
-        `rates: the table holds no deaths (it holds ${held.join(', ') || 'no rows'}); rates are given for deaths unless you ask for another measure with the option measure.`,
+        `rates: the table holds no deaths (it holds ${held.join(', ') || 'no rows'}); rates are ` +
+          'given for deaths unless you ask for another measure with the option measure.',
       );
     return ['deaths'];
   }
@@ -208,7 +228,8 @@ function checkMeasures(given: unknown, present: string[]): string[] {
   for (const m of list)
     if (typeof m !== 'string' || !held.includes(m))
       throw new InvalidOptionError(
-        `rates: option measure is ${show(given)}; the table holds no ${show(m)}.${suggest(m, held)} Expected one or more of: ${held.join(', ')}.`,
+        `rates: option measure is ${show(given)}; the table holds no ` +
+          `${show(m)}.${suggest(m, held)} Expected one or more of: ${held.join(', ')}.`,
       );
   return list as string[];
 }
@@ -225,7 +246,8 @@ function populations(population: unknown, by: readonly string[]): Map<string, Po
   const columns = [...by, 'population', 'year'].map((c) => `'${c}'`).join(', ');
   if (!Array.isArray(list))
     throw new InvalidTableError(
-      `rates: population is ${show(population)}; expected a table or an array of objects with columns ${columns}.`,
+      `rates: population is ${show(population)}; expected a table or an array of objects with ` +
+        `columns ${columns}.`,
     );
   const map = new Map<string, Population>();
   Array.from(list).forEach((entry: unknown, i) => {
@@ -234,7 +256,8 @@ function populations(population: unknown, by: readonly string[]): Map<string, Po
     const own = (c: string) => (Object.hasOwn(e, c) ? e[c] : undefined); // own only: not Object.prototype's 'constructor'
     const bad = (column: string, expected: string) =>
       new InvalidTableError(
-        `rates: population row ${i + 1}, column '${column}': ${show(own(column))}; expected ${expected}.`,
+        `rates: population row ${i + 1}, column '${column}': ${show(own(column))}; expected ` +
+          `${expected}.`,
       );
     const key = by.map((d) => own(d));
     by.forEach((d, j) => {
@@ -255,7 +278,8 @@ function populations(population: unknown, by: readonly string[]): Map<string, Po
     const k = JSON.stringify(key);
     if (map.has(k))
       throw new InvalidTableError(
-        `rates: population row ${i + 1}: ${by.map((d, j) => `${d} ${show(key[j])}`).join(', ')} appears twice; expected one population per category.`,
+        `rates: population row ${i + 1}: ${by.map((d, j) => `${d} ${show(key[j])}`).join(', ')} ` +
+          'appears twice; expected one population per category.',
       );
     map.set(k, { value, low, high, year });
   });

@@ -61,7 +61,9 @@ export interface RollupRow {
   qualifier: Qualifier;
   /** The labels of the parts added, joined by ' + ' (a single row keeps its own). */
   label: string;
-  /** For a sum: `derived: the sum of …`, naming its parts, the parts left out and the lower bounds. */
+  /**
+   * For a sum: `derived: the sum of …`, naming its parts, the parts left out and the lower bounds.
+   */
   note: string | null;
   /** How many reported rows were added. */
   parts: number;
@@ -95,7 +97,8 @@ export interface RollupRow {
  * @returns A new table with columns `source`, the `by` columns, `measure`, `unit`, `value`, `low`,
  *   `high`, `qualifier`, `label`, `note`, `parts`, `not_reported`; one row per group, in the order
  *   the groups first appear.
- * @throws {InvalidOptionError} If `by` names no dimension column, or `missing` is not 'skip' or 'fail'.
+ * @throws {InvalidOptionError} If `by` names no dimension column, or `missing` is not 'skip'
+ *   or 'fail'.
  * @throws {InvalidTableError} If the table lacks a contract column; with `missing: 'fail'`, if a
  *   part is not reported; with `overlap: 'refuse'`, if a group would add rows that overlap or are
  *   not parts of one whole (the message names them).
@@ -145,7 +148,9 @@ export function rollup<By extends string = string>(
   return columnsTable<RollupRow & Record<By, string | null>>(result);
 }
 
-/** The stated total every row of a group is a part of (directly or through smaller wholes), if any. */
+/**
+ * The stated total every row of a group is a part of (directly or through smaller wholes), if any.
+ */
 function commonWhole(partOf: readonly Cell[], known: ReadonlyMap<string, Whole>): string | null {
   const chains = partOf.map((w) => (typeof w === 'string' ? [w, ...ancestors(w, known)] : []));
   return chains[0]!.find((w) => chains.every((c) => c.includes(w))) ?? null;
@@ -166,7 +171,9 @@ export interface SumOptions {
   keys: readonly string[];
   missing: MissingPolicy;
   fn: string;
-  /** The known wholes, to refuse rows that are not parts of one whole; `null` to add them anyway. */
+  /**
+   * The known wholes, to refuse rows that are not parts of one whole; `null` to add them anyway.
+   */
   refuse: ReadonlyMap<string, Whole> | null;
   /** The known wholes, to name the whole of each sum (where the table has a column part_of). */
   known: ReadonlyMap<string, Whole> | null;

@@ -48,13 +48,17 @@ export interface CasualtyRow {
   subset_of?: string | null;
   /** The id of another row of the table that this row mentions again (the same figure). */
   restates?: string | null;
-  /** The unit the source rounded the figure to (e.g. 1000); `null` where no rounding is recorded. */
+  /**
+   * The unit the source rounded the figure to (e.g. 1000); `null` where no rounding is recorded.
+   */
   precision?: number | null;
   /** Dimension columns. */
   [dimension: string]: string | number | null | undefined;
 }
 
-/** The columns every table has, in the order of the bundled datasets (dimensions go after `source`). */
+/**
+ * The columns every table has, in the order of the bundled datasets (dimensions go after `source`).
+ */
 export const contractColumns = [
   'source',
   'measure',
@@ -96,12 +100,16 @@ export const maxCount = Number.MAX_SAFE_INTEGER;
 export function checkColumnNames(columns: readonly string[], fn: string): void {
   if (columns.includes('__proto__')) {
     throw new InvalidTableError(
-      `${fn}: the table has a column named '__proto__', which a row object cannot hold; expected other column names (rename it).`,
+      `${fn}: the table has a column named '__proto__', which a row object cannot hold; expected ` +
+        'other column names (rename it).',
     );
   }
 }
 
-/** Whether `x` is an Arquero table (by the methods the package calls on one, so that any copy of Arquero will do). */
+/**
+ * Whether `x` is an Arquero table (by the methods the package
+ * calls on one, so that any copy of Arquero will do).
+ */
 export function isTable(x: unknown): x is ColumnTable {
   if (typeof x !== 'object' || x === null) return false;
   const t = x as Record<string, unknown>;
@@ -124,7 +132,8 @@ export function checkDimension(
       ? `one of: ${dimensions.join(', ')}`
       : 'a dimension column, but the table has none';
   throw new InvalidOptionError(
-    `${fn}: option ${name} is ${show(given)}, which is not a dimension column of the table.${hint} Expected ${expected}.`,
+    `${fn}: option ${name} is ${show(given)}, which is not a dimension column of the ` +
+      `table.${hint} Expected ${expected}.`,
   );
 }
 
@@ -151,11 +160,16 @@ export interface IntervalSum {
   qualifier: Qualifier;
   /** How many parts have a figure. */
   reported: number;
-  /** How many parts are not reported (value null); they are left out of the sum, never taken as 0. */
+  /**
+   * How many parts are not reported (value null); they are left out of the sum, never taken as 0.
+   */
   notReported: number;
   /** The high of the reported parts alone (`null` if one of them is unbounded). */
   reportedHigh: number | null;
-  /** Half the rounding units (`precision`) of the reported parts, added up: how far rounding can move the sum. */
+  /**
+   * Half the rounding units (`precision`) of the reported parts,
+   * added up: how far rounding can move the sum.
+   */
   rounding: number;
 }
 
@@ -268,7 +282,9 @@ export function columnsTable<Row extends object>(
   return columnTable(columns as never, [...names]) as TypedTable<Row>;
 }
 
-/** Builds a table from plain objects with the columns in the given order (no expressions involved). */
+/**
+ * Builds a table from plain objects with the columns in the given order (no expressions involved).
+ */
 export function toTable<Row extends object>(
   rows: readonly Row[],
   names: readonly string[],

@@ -42,9 +42,15 @@ export interface SpreadRow {
   min: number | null;
   /** The largest best single figure (`value`). */
   max: number | null;
-  /** The lowest figure any source allows: the smallest `low` (a range's lower bound, not its midpoint). */
+  /**
+   * The lowest figure any source allows:
+   * the smallest `low` (a range's lower bound, not its midpoint).
+   */
   low: number | null;
-  /** The highest figure any source allows: the largest `high`; `null` (unbounded) if a source gives only a lower bound. */
+  /**
+   * The highest figure any source allows: the largest `high`;
+   * `null` (unbounded) if a source gives only a lower bound.
+   */
   high: number | null;
   /** The source(s) of the smallest figure, joined by ', '. */
   min_source: string | null;
@@ -57,7 +63,10 @@ export interface SpreadRow {
   median: number | null;
   /** The mean of the figures, never outside [`min`, `max`]. */
   mean: number | null;
-  /** The sample standard deviation (divides by n − 1), 0 where the figures are equal; `null` for fewer than 2 figures. */
+  /**
+   * The sample standard deviation (divides by n − 1),
+   * 0 where the figures are equal; `null` for fewer than 2 figures.
+   */
   sd: number | null;
   /** The coefficient of variation, `sd / mean`; `null` for fewer than 2 figures or a mean of 0. */
   cv: number | null;

@@ -7,7 +7,9 @@ import { statedTotals } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { suggest, type CasualtyRow } from './shared.js';
 
-/** A whole that rows can be parts of: a stated total (a row of `statedTotals()`, or a user's own). */
+/**
+ * A whole that rows can be parts of: a stated total (a row of `statedTotals()`, or a user's own).
+ */
 export interface Whole {
   id: string;
   /** The whole this one is itself a part of. */
@@ -35,11 +37,13 @@ export function readWholes(totals: unknown, fn: string): Whole[] {
     if (t.id === undefined || t.id === null) return null; // a total without an id can be checked, not named
     if (typeof t.id !== 'string' || t.id.trim() === '')
       throw new InvalidOptionError(
-        `${fn}: stated total ${i + 1}, field 'id': ${show(t.id)}; expected a non-empty string, or nothing.`,
+        `${fn}: stated total ${i + 1}, field 'id': ${show(t.id)}; expected a non-empty string, ` +
+          'or nothing.',
       );
     if (t.part_of != null && typeof t.part_of !== 'string')
       throw new InvalidOptionError(
-        `${fn}: stated total ${i + 1}, field 'part_of': ${show(t.part_of)}; expected the id of another stated total, or nothing.`,
+        `${fn}: stated total ${i + 1}, field 'part_of': ${show(t.part_of)}; expected the id of ` +
+          'another stated total, or nothing.',
       );
     return { id: t.id, part_of: t.part_of ?? null };
   });
@@ -48,12 +52,15 @@ export function readWholes(totals: unknown, fn: string): Whole[] {
   for (const w of given) {
     if (w.part_of !== null && !known.has(w.part_of))
       throw new InvalidOptionError(
-        `${fn}: the stated total '${w.id}' is part_of ${show(w.part_of)}, which is no stated total.${suggest(w.part_of, [...known.keys()])}`,
+        `${fn}: the stated total '${w.id}' is part_of ${show(w.part_of)}, which is no stated ` +
+          `total.${suggest(w.part_of, [...known.keys()])}`,
       );
     const path = ancestors(w.id, known);
     if (path.includes(w.id))
       throw new InvalidOptionError(
-        `${fn}: the stated totals' part_of go round in a circle: ${[w.id, ...path.slice(0, path.indexOf(w.id) + 1)].join(' → ')}; expected each whole to be part of a larger one, or of none.`,
+        `${fn}: the stated totals' part_of go round in a circle: ` +
+          `${[w.id, ...path.slice(0, path.indexOf(w.id) + 1)].join(' → ')}; expected each whole to ` +
+          'be part of a larger one, or of none.',
       );
   }
   return given;
@@ -73,7 +80,8 @@ export function totalsList(totals: unknown, fn: string, shape: string): unknown[
       : undefined;
   if (!Array.isArray(list))
     throw new InvalidOptionError(
-      `${fn}: option totals is ${show(totals)}; expected a table or an array of stated totals (${shape}).`,
+      `${fn}: option totals is ${show(totals)}; expected a table or an array of stated totals ` +
+        `(${shape}).`,
     );
   return Array.from(list);
 }
@@ -124,7 +132,8 @@ export function checkStructure(
       const first = index.get(v);
       if (first !== undefined)
         problems.push(
-          `${where(i)}, column 'id': ${show(v)} is also the id of ${where(first)}; expected an id unique in the table.`,
+          `${where(i)}, column 'id': ${show(v)} is also the id of ${where(first)}; expected an ` +
+            'id unique in the table.',
         );
       else index.set(v, i);
     }
@@ -138,14 +147,17 @@ export function checkStructure(
     if (typeof whole === 'string' && !known.has(whole))
       problems.push(
         () =>
-          `${at('part_of')}: ${show(whole)} is not a stated total, so the row would be a part of an unknown whole.${suggest(whole, [...known.keys()])} Expected the id of a bundled stated total (statedTotals()) or of one of your own (option totals), or nothing.`,
+          `${at('part_of')}: ${show(whole)} is not a stated total, so the row would be a part of ` +
+          `an unknown whole.${suggest(whole, [...known.keys()])} Expected the id of a bundled ` +
+          'stated total (statedTotals()) or of one of your own (option totals), or nothing.',
       );
     for (const [relation, column] of relations) {
       const target = column?.[i];
       if (typeof target !== 'string') continue;
       if (!id) {
         problems.push(
-          `${at(relation)}: ${show(target)}, but the table has no column 'id' to name rows by; expected an id column.`,
+          `${at(relation)}: ${show(target)}, but the table has no column 'id' to name rows by; ` +
+            'expected an id column.',
         );
         continue;
       }
@@ -153,7 +165,9 @@ export function checkStructure(
       if (j === undefined) {
         problems.push(
           () =>
-            `${at(relation)}: ${show(target)} is the id of no row of the table.${suggest(target, [...index.keys()])} Expected the id of another row, or nothing.`,
+            `${at(relation)}: ${show(target)} is the id of no row of the ` +
+            `table.${suggest(target, [...index.keys()])} Expected the id of another row, or ` +
+            'nothing.',
         );
         continue;
       }
@@ -163,7 +177,8 @@ export function checkStructure(
       }
       if (unit[j] !== unit[i]) {
         problems.push(
-          `${at(relation)}: ${show(target)} (${where(j)}) counts ${unit[j]}, this row ${unit[i]}; expected the same unit.`,
+          `${at(relation)}: ${show(target)} (${where(j)}) counts ${unit[j]}, this row ` +
+            `${unit[i]}; expected the same unit.`,
         );
         continue;
       }
@@ -171,11 +186,15 @@ export function checkStructure(
       const wholeHigh = high[j]!;
       if (relation === 'subset_of' && rowLow !== null && wholeHigh !== null && rowLow > wholeHigh)
         problems.push(
-          `${at('subset_of')}: this row's figure (at least ${rowLow}) is larger than its whole ${show(target)} (${where(j)}, at most ${wholeHigh}); expected a subset no larger than its whole.`,
+          `${at('subset_of')}: this row's figure (at least ${rowLow}) is larger than its whole ` +
+            `${show(target)} (${where(j)}, at most ${wholeHigh}); expected a subset no larger than ` +
+            'its whole.',
         );
       if (relation === 'restates' && !meet(table, i, j))
         problems.push(
-          `${at('restates')}: ${show(target)} (${where(j)}) is ${value[j] ?? 'not reported'}, this row ${value[i] ?? 'not reported'}; expected the same figure (a restatement mentions one figure again).`,
+          `${at('restates')}: ${show(target)} (${where(j)}) is ${value[j] ?? 'not reported'}, ` +
+            `this row ${value[i] ?? 'not reported'}; expected the same figure (a restatement ` +
+            'mentions one figure again).',
         );
     }
   }
@@ -211,12 +230,19 @@ export function checkStructure(
     problems.push(() => {
       const path = [i];
       for (let k = next(i)!; k !== i; k = next(k)!) path.push(k);
-      return `${where(i)}: subset_of and restates go round in a circle (${[...path, i].map((k) => show(id?.[k])).join(' → ')}); expected each to lead to a row that is neither.`;
+      return (
+        `${where(i)}: subset_of and restates go round in a circle ` +
+        `(${[...path, i].map((k) => show(id?.[k])).join(' → ')}); expected each to lead to a row ` +
+        'that is neither.'
+      );
     });
   }
 }
 
-/** Whether the figures of rows i and j can be the same number, each within its interval and rounding. */
+/**
+ * Whether the figures of rows i and j can be the same number,
+ * each within its interval and rounding.
+ */
 function meet(table: StructureColumns, i: number, j: number): boolean {
   const { value, low, high, precision } = table;
   const a = value[i]!;
@@ -250,7 +276,8 @@ export function checkOverlap(value: unknown, fn: string): OverlapPolicy {
   if (value === undefined) return 'refuse';
   if (value === 'refuse' || value === 'allow') return value;
   throw new InvalidOptionError(
-    `${fn}: option overlap is ${show(value)}; expected 'refuse' (the default: only parts of one whole are added) or 'allow' (add the rows anyway).`,
+    `${fn}: option overlap is ${show(value)}; expected 'refuse' (the default: only parts of one ` +
+      "whole are added) or 'allow' (add the rows anyway).",
   );
 }
 
@@ -278,7 +305,9 @@ export function checkSum(
             ? `is a subset of '${target}' (its people are among that row's)`
             : `restates '${target}' (another mention of the same figure)`;
         throw new InvalidTableError(
-          `${fn}: ${describeGroup} would add ${named(row)} to '${target}', but ${named(row)} ${what}; adding them counts the same people twice. Filter one of them out, group them apart (option by), or pass overlap: 'allow' to add them anyway.`,
+          `${fn}: ${describeGroup} would add ${named(row)} to '${target}', but ${named(row)} ` +
+            `${what}; adding them counts the same people twice. Filter one of them out, group them ` +
+            "apart (option by), or pass overlap: 'allow' to add them anyway.",
         );
       }
     }
@@ -296,9 +325,14 @@ export function checkSum(
   const loose = group.filter((r) => (r.part_of ?? null) === null);
   const detail =
     loose.length > 0
-      ? `${loose.length === group.length ? 'none of its rows is' : `${loose.map(named).join(', ')} ${loose.length === 1 ? 'is' : 'are'}`} declared a part of a whole (part_of empty)`
-      : `its rows are parts of different wholes (${distinct.map((w) => `'${w}'`).join(', ')}) that are not parts of one larger whole`;
+      ? `${loose.length === group.length ? 'none of its rows is' : `${loose.map(named).join(', ')} ${loose.length === 1 ? 'is' : 'are'}`} ` +
+        '' +
+        'declared a part of a whole (part_of empty)'
+      : `its rows are parts of different wholes (${distinct.map((w) => `'${w}'`).join(', ')}) ` +
+        'that are not parts of one larger whole';
   throw new InvalidTableError(
-    `${fn}: ${describeGroup} would add ${group.map(named).join(', ')}, but ${detail}; only parts of one whole are added. Group them apart (option by), filter the table, or pass overlap: 'allow' to add them anyway.`,
+    `${fn}: ${describeGroup} would add ${group.map(named).join(', ')}, but ${detail}; only parts ` +
+      'of one whole are added. Group them apart (option by), filter the table, or pass overlap: ' +
+      "'allow' to add them anyway.",
   );
 }

@@ -81,7 +81,8 @@ export function validate(
   const absent = contractColumns.filter((c) => !columns.includes(c));
   if (absent.length > 0) {
     throw new InvalidTableError(
-      `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table needs ${contractColumns.join(', ')} (it has ${listNames(columns)}).`,
+      `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table ` +
+        `needs ${contractColumns.join(', ')} (it has ${listNames(columns)}).`,
     );
   }
   const structure = (structureColumns as readonly string[]).filter((c) => columns.includes(c));
@@ -169,7 +170,10 @@ export function validate(
         .filter(([, v]) => v != null)
         .map(([c, v]) => `${c} ${show(v)}`)
         .join(', ');
-      return `${cells.where(i)}: repeats ${cells.where(f)} (${what}); expected one row per observation.`;
+      return (
+        `${cells.where(i)}: repeats ${cells.where(f)} (${what}); expected one row per ` +
+        'observation.'
+      );
     });
   }
 
@@ -229,7 +233,10 @@ const isQualifier = (s: string): boolean =>
   s === 'range' ||
   s === 'not-reported' ||
   s === 'derived';
-/** Not empty and not only white space (`s.trim() !== ''`; trimmed only where it starts with a space). */
+/**
+ * Not empty and not only white space (`s.trim() !== ''`;
+ * trimmed only where it starts with a space).
+ */
 const isWords = (s: string): boolean => {
   const c = s.charCodeAt(0);
   return c > 32 && c < 127 ? true : s.trim() !== '';
@@ -240,7 +247,9 @@ const decimal = /^\d+(\.\d+)?$/;
 /** The column-by-column checks of one table: each adds its problems, ranked as by rows. */
 class Checker {
   readonly problems = new RankedProblems();
-  /** Rows whose value, low, high or qualifier is itself invalid (their agreement is not checked). */
+  /**
+   * Rows whose value, low, high or qualifier is itself invalid (their agreement is not checked).
+   */
   private readonly badFigures: Uint8Array;
   private slot = 0;
 
@@ -307,7 +316,8 @@ class Checker {
           i,
           slot,
           () =>
-            `${this.at(i, 'source')}: ${show(v)} is not a known source.${suggest(v, this.known)} Expected one of: ${listed(this.known)} (or pass your own with the option sources).`,
+            `${this.at(i, 'source')}: ${show(v)} is not a known source.${suggest(v, this.known)} ` +
+            `Expected one of: ${listed(this.known)} (or pass your own with the option sources).`,
         );
         continue;
       }
@@ -347,7 +357,8 @@ class Checker {
             i,
             slot,
             () =>
-              `${this.at(i, 'precision')}: 0; expected a rounding unit above 0 (e.g. 1000), or nothing`,
+              `${this.at(i, 'precision')}: 0; expected a rounding unit above 0 (e.g. 1000), or ` +
+              'nothing',
           );
         continue;
       }
@@ -356,7 +367,8 @@ class Checker {
           i,
           slot,
           () =>
-            `${this.at(i, name)}: ${show(v)}; expected at most ${maxCount} (Number.MAX_SAFE_INTEGER), above which figures are not exact and sums overflow.`,
+            `${this.at(i, name)}: ${show(v)}; expected at most ${maxCount} ` +
+            '(Number.MAX_SAFE_INTEGER), above which figures are not exact and sums overflow.',
         );
       else {
         const expected = csv
@@ -401,7 +413,10 @@ class Checker {
   }
 }
 
-/** Checks that value, low, high and qualifier agree (called only where each of those cells is itself valid). */
+/**
+ * Checks that value, low, high and qualifier agree (called
+ * only where each of those cells is itself valid).
+ */
 function agreement(
   value: number | null,
   low: number | null,
@@ -452,7 +467,8 @@ function agreement(
   if (q === 'approximate' && (low !== value || high !== value)) {
     problem(
       low !== value ? 'low' : 'high',
-      `${low !== value ? low : show(high)}, but the figure is approximate ("about"), which gives no interval; expected ${value}, the value (put how it was rounded in the column precision)`,
+      `${low !== value ? low : show(high)}, but the figure is approximate ("about"), which gives ` +
+        `no interval; expected ${value}, the value (put how it was rounded in the column precision)`,
     );
     return;
   }
@@ -485,7 +501,8 @@ function agreement(
   if (q === 'range' && high !== null && value !== (low + high) / 2) {
     problem(
       'value',
-      `${value}, but a range's value is its midpoint; expected ${(low + high) / 2}, the midpoint of ${low}–${high}`,
+      `${value}, but a range's value is its midpoint; expected ${(low + high) / 2}, the midpoint ` +
+        `of ${low}–${high}`,
     );
     return;
   }

@@ -107,7 +107,8 @@ Examples:
 const show: Command = {
   summary: 'Show a dataset: every published figure with its qualifier and source.',
   usage:
-    '<dataset> [--source <id>]... [--filter <column><op><value>]... [--sort <column>[:desc]]... [--format table|csv|json|md]',
+    '<dataset> [--source <id>]... [--filter <column><op><value>]... [--sort ' +
+    '<column>[:desc]]... [--format table|csv|json|md]',
   help: `
 Figures are shown as the source gives them: "~" approximate, "≥" at least, "a–b" a range,
 "–" not reported (never 0). Use --format csv or json for every column (value, low, high,
@@ -193,7 +194,8 @@ Examples:
 const compareCommand: Command = {
   summary: 'Set the sources of a dataset side by side over one dimension.',
   usage:
-    '<dataset> --by <dimension> [--baseline <source>] [--measure <measure>] [--sort <column>[:desc]]... [--format table|csv|json|md]',
+    '<dataset> --by <dimension> [--baseline <source>] [--measure <measure>] [--sort ' +
+    '<column>[:desc]]... [--format table|csv|json|md]',
   help: `
 For each category and source: the figure, its difference and ratio against the baseline source,
 its share of the source's own total, and its rank within the source. A category a source does not
@@ -223,7 +225,8 @@ Examples:
     if (!by)
       throw new UsageError(
         'no dimension given',
-        `add --by <dimension>, e.g. --by ${describe(id).fields.find((f) => f.values && f.name !== 'source' && f.name !== 'measure')?.name ?? 'source'}`,
+        'add --by <dimension>, e.g. --by ' +
+          `${describe(id).fields.find((f) => f.values && f.name !== 'source' && f.name !== 'measure')?.name ?? 'source'}`,
       );
     const compared = compare(load(id), {
       by,

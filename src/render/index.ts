@@ -123,12 +123,16 @@ async function drawSVG(
     }
     if (refusals.refused.length > 0) {
       throw new InvalidOptionError(
-        `${fn}: the spec asks for ${refusals.refused.slice(0, 3).join(', ')}${refusals.refused.length > 3 ? ` and ${refusals.refused.length - 3} more` : ''}; rendering reads no file and fetches no URL unless you pass option loader (e.g. vega.loader({ baseURL })). Expected the data inline (data.values).`,
+        `${fn}: the spec asks for ` +
+          `${refusals.refused.slice(0, 3).join(', ')}${refusals.refused.length > 3 ? ` and ${refusals.refused.length - 3} more` : ''}; ` +
+          'rendering reads no file and fetches no URL unless you pass option loader (e.g. ' +
+          'vega.loader({ baseURL })). Expected the data inline (data.values).',
       );
     }
     if (errors.length > 0) {
       throw new InvalidOptionError(
-        `${fn}: the spec cannot be drawn (${show(errors[0]!)}${errors.length > 1 ? ` and ${errors.length - 1} more errors` : ''}).`,
+        `${fn}: the spec cannot be drawn ` +
+          `(${show(errors[0]!)}${errors.length > 1 ? ` and ${errors.length - 1} more errors` : ''}).`,
       );
     }
     if (more) await more(view); // e.g. the PDF, from the same view: the chart is drawn once
@@ -136,7 +140,8 @@ async function drawSVG(
   } catch (error) {
     if (isStackOverflow(error)) {
       throw new InvalidOptionError(
-        `${fn}: the spec is nested too deeply to draw (the JavaScript stack overflowed); expected a spec whose nesting does not grow with its data.`,
+        `${fn}: the spec is nested too deeply to draw (the JavaScript stack overflowed); ` +
+          'expected a spec whose nesting does not grow with its data.',
         { cause: error },
       );
     }
@@ -151,7 +156,10 @@ function messageOf(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
-/** A Vega logger that prints nothing and keeps the errors (a failed data load is only logged by Vega). */
+/**
+ * A Vega logger that prints nothing and keeps the
+ * errors (a failed data load is only logged by Vega).
+ */
 function quietLogger(errors: string[]) {
   let level = 0;
   const logger = {
@@ -209,7 +217,8 @@ export async function toPNG(
   const inches = printWidth(size);
   if (given !== undefined && (inches !== undefined || dpiGiven !== undefined))
     throw new InvalidOptionError(
-      `Both scale ${show(given)} and a printed size (width, column or dpi) were given: expected one of them.`,
+      `Both scale ${show(given)} and a printed size (width, column or dpi) were given: expected ` +
+        'one of them.',
     );
   const scale = given ?? 2;
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > 10) {

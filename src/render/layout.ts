@@ -25,7 +25,8 @@ function sealedLoader() {
   sealed.sanitize = (uri: string) =>
     Promise.reject(
       new InvalidOptionError(
-        `The spec asks to load ${show(uri)}: the renderer draws only the data inside the spec (data.values).`,
+        `The spec asks to load ${show(uri)}: the renderer draws only the data inside the spec ` +
+          '(data.values).',
       ),
     );
   return sealed;
@@ -119,7 +120,8 @@ export async function runView(vega: VegaSpec): Promise<View> {
 
 /**
  * The whole size in px of a view as Vega draws it: its view size plus padding, as the SVG and
- * canvas renderers take it (vega-view's render-size); the bounds of its scene where that is unknown.
+ * canvas renderers take it (vega-view's render-size); the bounds of its scene where that
+ * is unknown.
  */
 export function totalSize(view: View): { width: number; height: number } {
   const padding = view.padding() as { top: number; bottom: number; left: number; right: number };
@@ -286,7 +288,9 @@ export async function layOut(spec: object, width: number, what: string): Promise
   }
   if (t0 > width) {
     throw new InvalidOptionError(
-      `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full size: its labels, legend and titles need at least ${t0} px (${((t0 / 96) * 25.4).toFixed(0)} mm). Give a larger width, or column: 'double'.`,
+      `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full ` +
+        `size: its labels, legend and titles need at least ${t0} px ` +
+        `(${((t0 / 96) * 25.4).toFixed(0)} mm). Give a larger width, or column: 'double'.`,
     );
   }
   // The total width grows with k, the scale of the plot widths: find the largest k at which the

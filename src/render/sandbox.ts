@@ -77,7 +77,8 @@ export function checkLoader(loader: unknown, fn: string): Loader | undefined {
     !['load', 'sanitize', 'http', 'file'].every((m) => typeof l[m] === 'function')
   ) {
     throw new InvalidOptionError(
-      `${fn}: option loader is ${show(loader)}; expected a Vega loader (vega.loader({ baseURL })), or nothing to load no file and no URL.`,
+      `${fn}: option loader is ${show(loader)}; expected a Vega loader (vega.loader({ baseURL ` +
+        '})), or nothing to load no file and no URL.',
     );
   }
   return loader as Loader;
@@ -91,7 +92,8 @@ export function checkLoader(loader: unknown, fn: string): Loader | undefined {
  */
 export function flattenSortFormulas(spec: VegaSpec): VegaSpec {
   const visit = (node: unknown): void => {
-    // iterative over the spec's arrays and objects; the spec's own depth is Vega-Lite's, not the data's
+    // iterative over the spec's arrays and objects;
+    // the spec's own depth is Vega-Lite's, not the data's
     const stack: unknown[] = [node];
     while (stack.length > 0) {
       const x = stack.pop();
@@ -151,17 +153,24 @@ export function checkCanvas(svg: string, scale: number, fn: string): void {
   const pixels = Math.round(width * scale) * Math.round(height * scale);
   if (width > maxSide || height > maxSide || pixels > maxPixels) {
     throw new InvalidOptionError(
-      `${fn}: the chart is ${width} × ${height} at scale ${scale} (${pixels.toLocaleString('en-US')} pixels); expected at most ${maxSide} on a side and ${maxPixels.toLocaleString('en-US')} pixels (width × height × scale²): make it smaller or lower the scale.`,
+      `${fn}: the chart is ${width} × ${height} at scale ${scale} ` +
+        `(${pixels.toLocaleString('en-US')} pixels); expected at most ${maxSide} on a side and ` +
+        `${maxPixels.toLocaleString('en-US')} pixels (width × height × scale²): make it smaller or ` +
+        'lower the scale.',
     );
   }
   if (Math.round(width * scale) < 1 || Math.round(height * scale) < 1) {
     throw new InvalidOptionError(
-      `${fn}: at scale ${scale} the ${width} × ${height} chart is less than a pixel wide or high; expected a larger scale.`,
+      `${fn}: at scale ${scale} the ${width} × ${height} chart is less than a pixel wide or ` +
+        'high; expected a larger scale.',
     );
   }
 }
 
-/** SVG text with every `<image>` that is not an inline `data:` image removed, so that nothing draws a file. */
+/**
+ * SVG text with every `<image>` that is not an inline
+ * `data:` image removed, so that nothing draws a file.
+ */
 export function inlineImagesOnly(svg: string): string {
   return svg.replace(/<image\b[^>]*?(?:\/>|>[\s\S]*?<\/image>)/g, (tag) =>
     /\bhref="data:image\/(png|jpeg|gif|webp);base64,/.test(tag) ? tag : '',

@@ -1,4 +1,5 @@
-// Physical sizes for print: a width in millimetres, inches or points, a journal column, a resolution.
+// Physical sizes for print: a width in millimetres,
+// inches or points, a journal column, a resolution.
 import { InvalidOptionError, show } from '../errors.js';
 
 /**
@@ -41,7 +42,8 @@ export const pointsPerInch = 72;
 const perInch: Record<LengthUnit, number> = { mm: 25.4, cm: 2.54, in: 1, pt: 72 };
 
 /**
- * The printed width asked for, in inches, or `undefined` when neither `width` nor `column` is given.
+ * The printed width asked for, in inches,
+ * or `undefined` when neither `width` nor `column` is given.
  *
  * @param options `{ width, unit, column }`.
  * @returns The width in inches.
@@ -76,7 +78,8 @@ export function printWidth(options: PrintSize): number | undefined {
     const m = /^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*$/.exec(width);
     if (!m)
       throw new InvalidOptionError(
-        `Invalid width ${show(width)}: expected a length with its unit, e.g. '85mm', '3.5in', '8.5cm' or '240pt'.`,
+        `Invalid width ${show(width)}: expected a length with its unit, e.g. '85mm', '3.5in', ` +
+          "'8.5cm' or '240pt'.",
       );
     if (unit !== undefined && unit !== m[2])
       throw new InvalidOptionError(
@@ -92,7 +95,8 @@ export function printWidth(options: PrintSize): number | undefined {
   // From about a postage stamp (1 in = 25.4 mm) to a poster's width (40 in, about 1 m).
   if (!Number.isFinite(inches) || inches < 1 || inches > 40)
     throw new InvalidOptionError(
-      `Invalid width ${show(width)}${typeof width === 'number' ? ` ${of}` : ''}: expected a printed width from 25.4 mm (1 in) to 1016 mm (40 in).`,
+      `Invalid width ${show(width)}${typeof width === 'number' ? ` ${of}` : ''}: expected a ` +
+        'printed width from 25.4 mm (1 in) to 1016 mm (40 in).',
     );
   return inches;
 }
@@ -105,7 +109,8 @@ export function printWidth(options: PrintSize): number | undefined {
 export function checkDPI(dpi: unknown): number {
   if (typeof dpi !== 'number' || !Number.isFinite(dpi) || dpi < 72 || dpi > 2400)
     throw new InvalidOptionError(
-      `Invalid dpi ${show(dpi)}: expected a number of dots per inch from 72 to 2400 (journals ask for 300 or 600).`,
+      `Invalid dpi ${show(dpi)}: expected a number of dots per inch from 72 to 2400 (journals ` +
+        'ask for 300 or 600).',
     );
   return dpi;
 }

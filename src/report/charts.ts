@@ -110,7 +110,8 @@ export function standardCharts(): ReportChart[] {
           color: 'nationality',
           title: 'Croat and Bosniak civilian deaths in the NDH, by perpetrator (Žerjavić)',
           notes: [
-            'Not in this chart: the civilians who died abroad (10,000 Croats and 2,000 Bosniaks), who are not among the deaths in the NDH.',
+            'Not in this chart: the civilians who died abroad (10,000 Croats and 2,000 ' +
+              'Bosniaks), who are not among the deaths in the NDH.',
           ],
         },
       ),

@@ -26,14 +26,16 @@ export function figure(name: string, svg: string, spec: object, pdf = false): st
   const description = typeof s.description === 'string' ? s.description : title;
   const id = escapeHTML(`chart-${name}`);
   const file = escapeHTML(name);
-  // The chart's own width: the page may enlarge it a little to fill the column, never shrink its text on a phone.
+  // The chart's own width: the page may enlarge it a little to fill the column,
+  // never shrink its text on a phone.
   const width = Number(/^(?:<\?xml[^>]*>\s*)?<svg[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 600);
   const image = svg
     .replace(/^<\?xml[^>]*>\s*/, '')
     .replace(/ (role|aria-roledescription|aria-label)="[^"]*"/g, '')
     .replace(
       /^<svg([^>]*)>/,
-      `<svg$1 role="img" aria-labelledby="${id}-title" focusable="false" style="--w: ${width}px"><title id="${id}-title">${escapeHTML(title)}</title>`,
+      `<svg$1 role="img" aria-labelledby="${id}-title" focusable="false" style="--w: ` +
+        `${width}px"><title id="${id}-title">${escapeHTML(title)}</title>`,
     );
   return `<figure class="chart" id="${id}">
 <div class="chart-box">${image}</div>

@@ -110,7 +110,8 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
   const names = fileNames(charts);
   if (draw && (toSVG || toPNG || toPDF))
     throw new InvalidOptionError(
-      'writeReport: both draw and toSVG, toPNG or toPDF were given; expected draw alone, or toSVG and toPNG (and toPDF).',
+      'writeReport: both draw and toSVG, toPNG or toPDF were given; expected draw alone, or ' +
+        'toSVG and toPNG (and toPDF).',
     );
   if (charts.length && !draw && (!toSVG || !toPNG))
     throw new InvalidOptionError(
@@ -132,7 +133,10 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
   const table = (name: string, t: ColumnTable) => {
     files.set(`tables/${name}.csv`, toCSV(t));
     files.set(`tables/${name}.md`, toMarkdown(t, { notes: true }));
-    return `<p class="files">Files: <a href="tables/${name}.csv">${name}.csv</a> · <a href="tables/${name}.md">${name}.md</a></p>`;
+    return (
+      `<p class="files">Files: <a href="tables/${name}.csv">${name}.csv</a> · <a ` +
+      `href="tables/${name}.md">${name}.md</a></p>`
+    );
   };
   const drawn = new Map<ReportChart, string>();
   for (const [i, chart] of charts.entries()) {
@@ -140,19 +144,22 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
     const { svg, png, pdf } = await drawing(chart.spec);
     if (typeof svg !== 'string' || !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg))
       throw new InvalidOptionError(
-        `writeReport: ${by('SVG')} gave ${show(svg)} for chart ${show(chart.name)}; expected SVG text.`,
+        `writeReport: ${by('SVG')} gave ${show(svg)} for chart ${show(chart.name)}; expected SVG ` +
+          'text.',
       );
     files.set(`charts/${name}.svg`, svg);
     if (!(png instanceof Uint8Array))
       throw new InvalidOptionError(
-        `writeReport: ${by('PNG')} gave ${show(png)} for chart ${show(chart.name)}; expected PNG bytes (a Uint8Array).`,
+        `writeReport: ${by('PNG')} gave ${show(png)} for chart ${show(chart.name)}; expected PNG ` +
+          'bytes (a Uint8Array).',
       );
     files.set(`charts/${name}.png`, png);
     const withPDF = draw ? pdf !== undefined : toPDF !== undefined;
     if (withPDF) {
       if (!(pdf instanceof Uint8Array))
         throw new InvalidOptionError(
-          `writeReport: ${by('PDF')} gave ${show(pdf)} for chart ${show(chart.name)}; expected PDF bytes (a Uint8Array).`,
+          `writeReport: ${by('PDF')} gave ${show(pdf)} for chart ${show(chart.name)}; expected ` +
+            'PDF bytes (a Uint8Array).',
         );
       files.set(`charts/${name}.pdf`, pdf);
     }
@@ -176,14 +183,23 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
   ];
   const intro = [
     p(
-      'The published figures for the dead of World War II in Yugoslavia (1941–1945) and of the Belgrade offensive (1944), each exactly as its source gives it, with the source, the kind of figure it is and the interval it allows.',
+      'The published figures for the dead of World War II in Yugoslavia (1941–1945) and of the ' +
+        'Belgrade offensive (1944), each exactly as its source gives it, with the source, the ' +
+        'kind of figure it is and the interval it allows.',
       'lede',
     ),
     p(
-      'The sources count different things. A named list counts the registered victims only; a demographic estimate calculates real deaths from censuses; the official figure of 1.7 million is a demographic loss (deaths, births deficit and emigration). Each figure below says which kind it is. A dash (–) is a figure the source does not report: it is never 0. A table whose parts do not add up to its stated total is kept as published and listed under the audit.',
+      'The sources count different things. A named list counts the registered victims only; a ' +
+        'demographic estimate calculates real deaths from censuses; the official figure of 1.7 ' +
+        'million is a demographic loss (deaths, births deficit and emigration). Each figure ' +
+        'below says which kind it is. A dash (–) is a figure the source does not report: it is ' +
+        'never 0. A table whose parts do not add up to its stated total is kept as published and ' +
+        'listed under the audit.',
     ),
   ].join('\n');
-  const footer = `Made with ww2-yugoslavia-casualties${version ? ` ${escapeHTML(version)}` : ''} from its bundled data. Figures: see each source's citation. Tables and notes: CC BY-SA 4.0.`;
+  const footer =
+    `Made with ww2-yugoslavia-casualties${version ? ` ${escapeHTML(version)}` : ''} from its ` +
+    "bundled data. Figures: see each source's citation. Tables and notes: CC BY-SA 4.0.";
   files.set(
     'index.html',
     page(
@@ -284,7 +300,9 @@ function sourcesSection(table: TableWriter): Section {
   const list = rows
     .map(
       (s) =>
-        `<li><strong>${escapeHTML(sourceNames([s.id])[0]!.name)}</strong> <code>${escapeHTML(s.id)}</code> ${kindTag(s.kind)}<br>${escapeHTML(cite(s.id))}${s.note ? `<br><small>${escapeHTML(s.note)}</small>` : ''}</li>`,
+        `<li><strong>${escapeHTML(sourceNames([s.id])[0]!.name)}</strong> ` +
+        `<code>${escapeHTML(s.id)}</code> ` +
+        `${kindTag(s.kind)}<br>${escapeHTML(cite(s.id))}${s.note ? `<br><small>${escapeHTML(s.note)}</small>` : ''}</li>`,
     )
     .join('\n');
   return {
@@ -293,7 +311,8 @@ function sourcesSection(table: TableWriter): Section {
     short: 'Sources',
     html: [
       p(
-        'Every work a figure comes from, what kind of source it is, and the document and section it was read from.',
+        'Every work a figure comes from, what kind of source it is, and the document and ' +
+          'section it was read from.',
       ),
       `<ul>${list}</ul>`,
       table('sources', sources()),
@@ -308,7 +327,8 @@ function auditSection(table: TableWriter): Section {
     .filter((r) => r.check !== 'consistent' && r.stated !== null)
     .map(
       (r) =>
-        `<li class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${sourceNames([r.source])[0]!.name}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}). ${r.check}: ${r.reason}.`)}</li>`,
+        '<li ' +
+        `class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${sourceNames([r.source])[0]!.name}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}). ${r.check}: ${r.reason}.`)}</li>`,
     );
   const inconsistent = result.objects().filter((r) => r.check === 'inconsistent').length;
   return {
@@ -317,7 +337,10 @@ function auditSection(table: TableWriter): Section {
     short: 'Tables that do not add up',
     html: [
       p(
-        `Each total a source states, against the sum of the rows it covers, allowing for how the source rounded. ${inconsistent} of ${result.numRows()} do not add up, ${findings.length - inconsistent} cannot be settled (a part not reported could hold the difference); the tables are kept as published.`,
+        'Each total a source states, against the sum of the rows it covers, allowing for how the ' +
+          `source rounded. ${inconsistent} of ${result.numRows()} do not add up, ` +
+          `${findings.length - inconsistent} cannot be settled (a part not reported could hold the ` +
+          'difference); the tables are kept as published.',
       ),
       `<ul>${findings.join('\n')}</ul>`,
       reportTable(result, {
@@ -347,7 +370,15 @@ function balanceSection(charts: string, table: TableWriter): Section {
     short: 'Demographic balance',
     html: [
       p(
-        `The official figure of ${n(first.loss)} is, in the document's words, "an estimate of total demographic loss" that covered "the number of unborn children, and losses from emigration and disease"; the document gives a births deficit of ${n(first.births_deficit)} and emigration of ${approx(first.emigration_qualifier)}${n(first.emigration)} as "not included with war casualties". Added to each estimate of deaths, they make the sums below. The parts come from different sources, and the document does not say who calculated the births deficit and emigration: the gap shows how far the published figures fit together, not which is right.`,
+        `The official figure of ${n(first.loss)} is, in the document's words, "an estimate of ` +
+          'total demographic loss" that covered "the number of unborn children, and losses from ' +
+          'emigration and disease"; the document gives a births deficit of ' +
+          `${n(first.births_deficit)} and emigration of ` +
+          `${approx(first.emigration_qualifier)}${n(first.emigration)} as "not included with war ` +
+          'casualties". Added to each estimate of deaths, they make the sums below. The parts come ' +
+          'from different sources, and the document does not say who calculated the births deficit ' +
+          'and emigration: the gap shows how far the published figures fit together, not which is ' +
+          'right.',
       ),
       `<ul>${gaps}</ul>`,
       charts,
@@ -399,7 +430,17 @@ function comparisonsSection(table: TableWriter): Section {
     html: [
       '<h3>Kočović and Žerjavić by nationality</h3>',
       p(
-        `Two demographic estimates of real deaths. Over the ${agree.n} nationalities both report, they differ by ${n(Math.round(agree.mean_abs_difference!))} on average (mean absolute difference); their figures correlate with Pearson r = ${agree.pearson!.toFixed(3)} (95% interval ${agree.pearson_low!.toFixed(3)}–${agree.pearson_high!.toFixed(3)}) and their rankings with Spearman ρ = ${agree.spearman!.toFixed(3)}. Correlation is not agreement: Lin's concordance, which is 1 only where the figures are equal, is ${agree.concordance!.toFixed(3)}, and on a typical nationality Kočović's figure is ${Math.exp(agree.log_ratio_mean!).toFixed(2)} times Žerjavić's, with 95% of nationalities between ${agree.ratio_lower!.toFixed(2)} and ${agree.ratio_upper!.toFixed(2)} times (Bland–Altman limits on the log ratios).`,
+        `Two demographic estimates of real deaths. Over the ${agree.n} nationalities both ` +
+          `report, they differ by ${n(Math.round(agree.mean_abs_difference!))} on average (mean ` +
+          'absolute difference); their figures correlate with Pearson r = ' +
+          `${agree.pearson!.toFixed(3)} (95% interval ` +
+          `${agree.pearson_low!.toFixed(3)}–${agree.pearson_high!.toFixed(3)}) and their rankings ` +
+          `with Spearman ρ = ${agree.spearman!.toFixed(3)}. Correlation is not agreement: Lin's ` +
+          'concordance, which is 1 only where the figures are equal, is ' +
+          `${agree.concordance!.toFixed(3)}, and on a typical nationality Kočović's figure is ` +
+          `${Math.exp(agree.log_ratio_mean!).toFixed(2)} times Žerjavić's, with 95% of ` +
+          `nationalities between ${agree.ratio_lower!.toFixed(2)} and ` +
+          `${agree.ratio_upper!.toFixed(2)} times (Bland–Altman limits on the log ratios).`,
       ),
       reportTable(pair, {
         columns: ['nationality', 'source', 'figure', 'difference', 'ratio', 'rank'],
@@ -408,7 +449,8 @@ function comparisonsSection(table: TableWriter): Section {
       table('compare-kocovic-zerjavic-by-nationality', pair),
       '<h3>The spread of the three sources by nationality</h3>',
       p(
-        'The 1964 list (a named list) beside the two demographic estimates: lowest and highest figure per nationality, and how many sources report it.',
+        'The 1964 list (a named list) beside the two demographic estimates: lowest and highest ' +
+          'figure per nationality, and how many sources report it.',
       ),
       reportTable(spreads, {
         columns: [
@@ -426,7 +468,8 @@ function comparisonsSection(table: TableWriter): Section {
       table('spread-by-nationality', spreads),
       '<h3>The 1964 list and Žerjavić by republic</h3>',
       p(
-        "The 1964 list's Serbia (proper), AP Kosovo and AP Vojvodina added into Serbia, beside Žerjavić's republics. The 1964 list is a named list; Žerjavić a demographic estimate.",
+        "The 1964 list's Serbia (proper), AP Kosovo and AP Vojvodina added into Serbia, beside " +
+          "Žerjavić's republics. The 1964 list is a named list; Žerjavić a demographic estimate.",
       ),
       caveats(warnings),
       reportTable(byRepublic, {

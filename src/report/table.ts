@@ -56,7 +56,10 @@ const sourceColumns = new Set([
 
 let terms: Map<string, string> | undefined;
 
-/** A key as a reader reads it: the package's word for it, else the source's own term, else its words. */
+/**
+ * A key as a reader reads it: the package's word for it,
+ * else the source's own term, else its words.
+ */
 function keyWord(column: string, key: string): string {
   const plain = key.replaceAll('-', ' ');
   const word = keyWords(key);
@@ -124,7 +127,8 @@ export function reportTable(table: ColumnTable, options: ReportTableOptions): st
   const head = columns
     .map(
       (c, i) =>
-        `<th scope="col" class="${cls(i)}">${escapeHTML(headings[c] ?? c.replaceAll('_', ' '))}</th>`,
+        '<th scope="col" ' +
+        `class="${cls(i)}">${escapeHTML(headings[c] ?? c.replaceAll('_', ' '))}</th>`,
     )
     .join('');
   const body = rows

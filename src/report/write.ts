@@ -20,7 +20,9 @@ import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { CasualtiesError, InvalidOptionError, ReportWriteError, show } from '../errors.js';
 
-/** The file that marks a folder as a report of this package, so that a new report may replace it. */
+/**
+ * The file that marks a folder as a report of this package, so that a new report may replace it.
+ */
 export const manifestName = '.ww2-yugoslavia-casualties-report.json';
 
 /** Folders a report is never written into, nor into anything under them. */
@@ -44,7 +46,9 @@ export const systemFolders: readonly string[] = Object.freeze([
   'C:\\Windows',
 ]);
 
-/** A file name derived from something given (a chart's name): letters, digits, '.', '-', '_' only. */
+/**
+ * A file name derived from something given (a chart's name): letters, digits, '.', '-', '_' only.
+ */
 export function safeFileName(name: unknown, fallback = 'chart'): string {
   const cleaned = (typeof name === 'string' ? name : '')
     .normalize('NFKD')
@@ -162,7 +166,10 @@ export function checkOutput(dir: string, force = false): boolean {
   return existing !== null;
 }
 
-/** Refuses `/`, the system folders and anything under them, by the path given and the real path of its parent. */
+/**
+ * Refuses `/`, the system folders and anything under them,
+ * by the path given and the real path of its parent.
+ */
 function checkPlace(target: string, parent: string, given: string): void {
   const real = realParent(parent);
   const cwd = process.cwd();
@@ -182,7 +189,8 @@ function checkPlace(target: string, parent: string, given: string): void {
       );
     if (path === homedir() || (cwd + sep).startsWith(path + sep))
       fail(
-        `${show(given)} is ${path === homedir() ? 'the home folder' : 'the current folder or holds it'}`,
+        `${show(given)} is ` +
+          `${path === homedir() ? 'the home folder' : 'the current folder or holds it'}`,
         'a report replaces its folder whole; choose a folder of its own, e.g. report',
       );
   }
@@ -213,12 +221,15 @@ function checkRelative(path: string): void {
     parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\0'))
   ) {
     throw new InvalidOptionError(
-      `writeReport: the file name ${show(path)} would leave the report folder; expected a relative name of letters, digits, '.', '-' and '_'.`,
+      `writeReport: the file name ${show(path)} would leave the report folder; expected a ` +
+        "relative name of letters, digits, '.', '-' and '_'.",
     );
   }
 }
 
-/** The first symbolic link inside `dir` (a path relative to it), looked for without following any. */
+/**
+ * The first symbolic link inside `dir` (a path relative to it), looked for without following any.
+ */
 function findSymlink(dir: string): string | undefined {
   const stack = [''];
   let seen = 0;
@@ -267,7 +278,8 @@ function attempt<T>(f: () => T, path: string): T {
       EDQUOT: 'the disk quota is used up',
     };
     throw new ReportWriteError(
-      `cannot write ${show(path)} (${e?.code ?? 'error'}: ${why[e?.code ?? ''] ?? 'an I/O error'}); nothing was changed`,
+      `cannot write ${show(path)} (${e?.code ?? 'error'}: ` +
+        `${why[e?.code ?? ''] ?? 'an I/O error'}); nothing was changed`,
       { cause: error, hint: 'choose a folder you can write to, on a disk with room' },
     );
   }
