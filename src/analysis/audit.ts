@@ -169,8 +169,8 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
     } else if (table !== undefined) {
       throw new InvalidOptionError(
         'audit: a table was given without the option dataset or totals; expected { dataset } ' +
-          `(one of: ${audited.join(', ')}) to check it against that dataset's stated totals, or { ` +
-          'totals } of your own.',
+          `(one of: ${audited.join(', ')}) to check it against that dataset's stated totals, or ` +
+          '{ totals } of your own.',
       );
     }
   }
@@ -422,7 +422,9 @@ export function judge(
   if (statedHigh !== null && low > statedHigh)
     return {
       check: 'inconsistent',
-      reason: `the parts come to ${span(sum)}, more than the stated ${figure(statedHigh)}${allowing}`,
+      reason:
+        `the parts come to ${span(sum)}, more than the stated ` +
+        `${figure(statedHigh)}${allowing}`,
     };
   if (high < statedLow) {
     if (sum.notReported > 0)
@@ -435,7 +437,8 @@ export function judge(
       };
     return {
       check: 'inconsistent',
-      reason: `the parts come to ${span(sum)}, less than the stated ${figure(statedLow)}${allowing}`,
+      reason:
+        `the parts come to ${span(sum)}, less than the stated ` + `${figure(statedLow)}${allowing}`,
     };
   }
   const exactly =

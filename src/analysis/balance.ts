@@ -246,10 +246,11 @@ function pick(figures: Interval[], deaths: Interval, measure: string): Interval 
   if (own.length === 1) return own[0]!;
   const all = distinct(figures);
   if (own.length === 0 && all.length === 1) return all[0]!;
+  const given = own.length > 1 ? own : all;
   throw new InvalidTableError(
     `balance: for the deaths of ${deaths.row.source}, the table gives ` +
-      `${(own.length > 1 ? own : all).length} ${measure} figures ` +
-      `(${(own.length > 1 ? own : all).map((f) => `'${f.row.label}' (${f.row.source})`).join(', ')}); ` +
+      `${given.length} ${measure} figures ` +
+      `(${given.map((f) => `'${f.row.label}' (${f.row.source})`).join(', ')}); ` +
       'expected one from the same source, or one in all.',
   );
 }

@@ -82,7 +82,8 @@ function readColumns(objects: readonly Record<string, unknown>[]): {
   const names: string[] = [];
   const seen = new Set<string>();
   const columns: unknown[][] = [];
-  let clean = true; // Object.prototype has no enumerable property, so for…in lists a plain row's own keys
+  // Object.prototype has no enumerable property, so for…in lists a plain row's own keys
+  let clean = true;
   for (const key in Object.prototype) clean = key === undefined;
   for (let i = 0; i < n; i++) {
     const o = objects[i]!;
@@ -108,7 +109,8 @@ function readColumns(objects: readonly Record<string, unknown>[]): {
       names.push(key);
     }
     if (names.length > before) {
-      checkSize('fromRows', n, names.length); // as soon as the table is too large, not after reading all of it
+      // as soon as the table is too large, not after reading all of it
+      checkSize('fromRows', n, names.length);
       for (let j = before; j < names.length; j++) {
         const column: unknown[] = new Array(n);
         for (let r = 0; r < i; r++) column[r] = cell(objects[r]!, names[j]!);

@@ -137,8 +137,8 @@ export function rates<By extends string>(
     if (pop !== null && r.value !== null && r.value > pop.value)
       throw new InvalidTableError(
         `rates: row ${all.indexOf(r) + 1}: the count ${r.value} ('${r.label}', ${r.source}) is ` +
-          `above its population ${pop.value} (${where(key)}, ${pop.year}); expected a count of at ` +
-          'most its population.',
+          `above its population ${pop.value} (${where(key)}, ${pop.year}); expected a count of ` +
+          'at most its population.',
       );
     const scale = (x: number | null, p: number | undefined) =>
       x === null || p === undefined ? null : Math.min((x / p) * per, per);
@@ -253,7 +253,8 @@ function populations(population: unknown, by: readonly string[]): Map<string, Po
   Array.from(list).forEach((entry: unknown, i) => {
     // a hole in a sparse array is a bad row, not skipped
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    const own = (c: string) => (Object.hasOwn(e, c) ? e[c] : undefined); // own only: not Object.prototype's 'constructor'
+    // own only: not Object.prototype's 'constructor'
+    const own = (c: string) => (Object.hasOwn(e, c) ? e[c] : undefined);
     const bad = (column: string, expected: string) =>
       new InvalidTableError(
         `rates: population row ${i + 1}, column '${column}': ${show(own(column))}; expected ` +

@@ -34,7 +34,8 @@ export function readWholes(totals: unknown, fn: string): Whole[] {
   const list = totalsList(totals, fn, '{ id, part_of, … }');
   const result = list.map((entry: unknown, i): Whole | null => {
     const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    if (t.id === undefined || t.id === null) return null; // a total without an id can be checked, not named
+    // a total without an id can be checked, not named
+    if (t.id === undefined || t.id === null) return null;
     if (typeof t.id !== 'string' || t.id.trim() === '')
       throw new InvalidOptionError(
         `${fn}: stated total ${i + 1}, field 'id': ${show(t.id)}; expected a non-empty string, ` +
@@ -59,8 +60,8 @@ export function readWholes(totals: unknown, fn: string): Whole[] {
     if (path.includes(w.id))
       throw new InvalidOptionError(
         `${fn}: the stated totals' part_of go round in a circle: ` +
-          `${[w.id, ...path.slice(0, path.indexOf(w.id) + 1)].join(' → ')}; expected each whole to ` +
-          'be part of a larger one, or of none.',
+          `${[w.id, ...path.slice(0, path.indexOf(w.id) + 1)].join(' → ')}; expected each whole ` +
+          'to be part of a larger one, or of none.',
       );
   }
   return given;
@@ -187,8 +188,8 @@ export function checkStructure(
       if (relation === 'subset_of' && rowLow !== null && wholeHigh !== null && rowLow > wholeHigh)
         problems.push(
           `${at('subset_of')}: this row's figure (at least ${rowLow}) is larger than its whole ` +
-            `${show(target)} (${where(j)}, at most ${wholeHigh}); expected a subset no larger than ` +
-            'its whole.',
+            `${show(target)} (${where(j)}, at most ${wholeHigh}); expected a subset no larger ` +
+            'than its whole.',
         );
       if (relation === 'restates' && !meet(table, i, j))
         problems.push(
@@ -306,8 +307,8 @@ export function checkSum(
             : `restates '${target}' (another mention of the same figure)`;
         throw new InvalidTableError(
           `${fn}: ${describeGroup} would add ${named(row)} to '${target}', but ${named(row)} ` +
-            `${what}; adding them counts the same people twice. Filter one of them out, group them ` +
-            "apart (option by), or pass overlap: 'allow' to add them anyway.",
+            `${what}; adding them counts the same people twice. Filter one of them out, group ` +
+            "them apart (option by), or pass overlap: 'allow' to add them anyway.",
         );
       }
     }
@@ -323,11 +324,13 @@ export function checkSum(
     if (common !== undefined) return;
   }
   const loose = group.filter((r) => (r.part_of ?? null) === null);
+  const which =
+    loose.length === group.length
+      ? 'none of its rows is'
+      : `${loose.map(named).join(', ')} ${loose.length === 1 ? 'is' : 'are'}`;
   const detail =
     loose.length > 0
-      ? `${loose.length === group.length ? 'none of its rows is' : `${loose.map(named).join(', ')} ${loose.length === 1 ? 'is' : 'are'}`} ` +
-        '' +
-        'declared a part of a whole (part_of empty)'
+      ? `${which} declared a part of a whole (part_of empty)`
       : `its rows are parts of different wholes (${distinct.map((w) => `'${w}'`).join(', ')}) ` +
         'that are not parts of one larger whole';
   throw new InvalidTableError(

@@ -468,7 +468,8 @@ function agreement(
     problem(
       low !== value ? 'low' : 'high',
       `${low !== value ? low : show(high)}, but the figure is approximate ("about"), which gives ` +
-        `no interval; expected ${value}, the value (put how it was rounded in the column precision)`,
+        `no interval; expected ${value}, the value (put how it was rounded in the column ` +
+        'precision)',
     );
     return;
   }

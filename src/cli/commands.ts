@@ -222,12 +222,15 @@ Examples:
     const id = datasetOf(positionals, `compare ${this.usage}`);
     const format = formatOf(values);
     const by = values.by as string | undefined;
-    if (!by)
+    if (!by) {
+      const example = describe(id).fields.find(
+        (f) => f.values && f.name !== 'source' && f.name !== 'measure',
+      );
       throw new UsageError(
         'no dimension given',
-        'add --by <dimension>, e.g. --by ' +
-          `${describe(id).fields.find((f) => f.values && f.name !== 'source' && f.name !== 'measure')?.name ?? 'source'}`,
+        `add --by <dimension>, e.g. --by ${example?.name ?? 'source'}`,
       );
+    }
     const compared = compare(load(id), {
       by,
       ...(values.baseline ? { baseline: values.baseline as string } : {}),

@@ -122,17 +122,18 @@ async function drawSVG(
       });
     }
     if (refusals.refused.length > 0) {
+      const { refused } = refusals;
+      const others = refused.length > 3 ? ` and ${refused.length - 3} more` : '';
       throw new InvalidOptionError(
-        `${fn}: the spec asks for ` +
-          `${refusals.refused.slice(0, 3).join(', ')}${refusals.refused.length > 3 ? ` and ${refusals.refused.length - 3} more` : ''}; ` +
+        `${fn}: the spec asks for ${refused.slice(0, 3).join(', ')}${others}; ` +
           'rendering reads no file and fetches no URL unless you pass option loader (e.g. ' +
           'vega.loader({ baseURL })). Expected the data inline (data.values).',
       );
     }
     if (errors.length > 0) {
+      const others = errors.length > 1 ? ` and ${errors.length - 1} more errors` : '';
       throw new InvalidOptionError(
-        `${fn}: the spec cannot be drawn ` +
-          `(${show(errors[0]!)}${errors.length > 1 ? ` and ${errors.length - 1} more errors` : ''}).`,
+        `${fn}: the spec cannot be drawn (${show(errors[0]!)}${others}).`,
       );
     }
     if (more) await more(view); // e.g. the PDF, from the same view: the chart is drawn once
@@ -248,7 +249,8 @@ async function rasterize(
     ? { mode: 'width' as const, value: Math.round(inches * dpi!) }
     : { mode: 'zoom' as const, value: dpi ? dpi / pixelsPerInch : scale };
   checkCanvas(svg, fitTo.mode === 'width' ? fitTo.value / svgWidth(svg) : fitTo.value, fn);
-  const { Resvg } = await import('@resvg/resvg-js'); // a native addon: loaded only when a PNG is asked for
+  // a native addon: loaded only when a PNG is asked for
+  const { Resvg } = await import('@resvg/resvg-js');
   let png: Uint8Array;
   try {
     const resvg = new Resvg(inlineImagesOnly(svg), {

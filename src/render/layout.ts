@@ -49,7 +49,8 @@ export function compileSpec(spec: unknown): VegaSpec {
   try {
     key = JSON.stringify(spec);
   } catch {
-    key = undefined; // not JSON (e.g. a BigInt): compiled each time, and Vega-Lite says what is wrong
+    // not JSON (e.g. a BigInt): compiled each time, and Vega-Lite says what is wrong
+    key = undefined;
   }
   const hit = key === undefined ? undefined : compiled.get(key);
   if (hit) return hit;

@@ -155,8 +155,8 @@ export function checkCanvas(svg: string, scale: number, fn: string): void {
     throw new InvalidOptionError(
       `${fn}: the chart is ${width} × ${height} at scale ${scale} ` +
         `(${pixels.toLocaleString('en-US')} pixels); expected at most ${maxSide} on a side and ` +
-        `${maxPixels.toLocaleString('en-US')} pixels (width × height × scale²): make it smaller or ` +
-        'lower the scale.',
+        `${maxPixels.toLocaleString('en-US')} pixels (width × height × scale²): make it smaller ` +
+        'or lower the scale.',
     );
   }
   if (Math.round(width * scale) < 1 || Math.round(height * scale) < 1) {

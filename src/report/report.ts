@@ -339,8 +339,8 @@ function auditSection(table: TableWriter): Section {
       p(
         'Each total a source states, against the sum of the rows it covers, allowing for how the ' +
           `source rounded. ${inconsistent} of ${result.numRows()} do not add up, ` +
-          `${findings.length - inconsistent} cannot be settled (a part not reported could hold the ` +
-          'difference); the tables are kept as published.',
+          `${findings.length - inconsistent} cannot be settled (a part not reported could hold ` +
+          'the difference); the tables are kept as published.',
       ),
       `<ul>${findings.join('\n')}</ul>`,
       reportTable(result, {
@@ -375,10 +375,10 @@ function balanceSection(charts: string, table: TableWriter): Section {
           'emigration and disease"; the document gives a births deficit of ' +
           `${n(first.births_deficit)} and emigration of ` +
           `${approx(first.emigration_qualifier)}${n(first.emigration)} as "not included with war ` +
-          'casualties". Added to each estimate of deaths, they make the sums below. The parts come ' +
-          'from different sources, and the document does not say who calculated the births deficit ' +
-          'and emigration: the gap shows how far the published figures fit together, not which is ' +
-          'right.',
+          'casualties". Added to each estimate of deaths, they make the sums below. The parts ' +
+          'come from different sources, and the document does not say who calculated the births ' +
+          'deficit and emigration: the gap shows how far the published figures fit together, not ' +
+          'which is right.',
       ),
       `<ul>${gaps}</ul>`,
       charts,
@@ -434,8 +434,8 @@ function comparisonsSection(table: TableWriter): Section {
           `report, they differ by ${n(Math.round(agree.mean_abs_difference!))} on average (mean ` +
           'absolute difference); their figures correlate with Pearson r = ' +
           `${agree.pearson!.toFixed(3)} (95% interval ` +
-          `${agree.pearson_low!.toFixed(3)}–${agree.pearson_high!.toFixed(3)}) and their rankings ` +
-          `with Spearman ρ = ${agree.spearman!.toFixed(3)}. Correlation is not agreement: Lin's ` +
+          `${agree.pearson_low!.toFixed(3)}–${agree.pearson_high!.toFixed(3)}) and their ` +
+          `rankings with Spearman ρ = ${agree.spearman!.toFixed(3)}. Correlation is not agreement: Lin's ` +
           'concordance, which is 1 only where the figures are equal, is ' +
           `${agree.concordance!.toFixed(3)}, and on a typical nationality Kočović's figure is ` +
           `${Math.exp(agree.log_ratio_mean!).toFixed(2)} times Žerjavić's, with 95% of ` +

@@ -190,7 +190,7 @@ function checkPlace(target: string, parent: string, given: string): void {
     if (path === homedir() || (cwd + sep).startsWith(path + sep))
       fail(
         `${show(given)} is ` +
-          `${path === homedir() ? 'the home folder' : 'the current folder or holds it'}`,
+          (path === homedir() ? 'the home folder' : 'the current folder or holds it'),
         'a report replaces its folder whole; choose a folder of its own, e.g. report',
       );
   }
