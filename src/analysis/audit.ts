@@ -133,11 +133,15 @@ export interface AuditRow {
  * @throws {InvalidTableError} If no row of the table matches a stated total, or its scope names a
  *   column the table lacks.
  * @example
- * audit().filter((d) => d.check === 'inconsistent').select('id', 'parts', 'stated', 'difference').objects();
+ * audit()
+ *   .filter((d) => d.check === 'inconsistent')
+ *   .select('id', 'parts', 'stated', 'difference')
+ *   .objects();
  * // => [{ id: 'by-location-1964-deaths', parts: 597333, stated: 597323, difference: 10 },
  * //     { id: 'by-republic-zerjavic', parts: 1017000, stated: 1027000, difference: -10000 }]
  * audit().filter((d) => d.id === 'by-nationality-yu-1964').get('reason', 0);
- * // => 'the parts reported come to 596,293, 1,030 short of the stated 597,323; the 4 parts not reported (a dash) could hold the difference'
+ * // => 'the parts reported come to 596,293, 1,030 short of the stated 597,323; ' +
+ * //    'the 4 parts not reported (a dash) could hold the difference'
  */
 export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<AuditRow> {
   const { dataset, totals } = checkOptions(options, 'audit');

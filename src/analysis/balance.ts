@@ -101,7 +101,10 @@ interface Interval {
  *   reported, or it gives several different births deficits (or emigrations, or losses) with
  *   none from the deaths figure's own source.
  * @example
- * balance().filter((d) => d.deaths_source === 'zerjavic').select('deaths', 'parts', 'loss', 'gap').object();
+ * balance()
+ *   .filter((d) => d.deaths_source === 'zerjavic')
+ *   .select('deaths', 'parts', 'loss', 'gap')
+ *   .object();
  * // => { deaths: 1027000, parts: 2022000, loss: 1700000, gap: 322000 }
  */
 export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {

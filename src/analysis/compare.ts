@@ -112,13 +112,19 @@ export interface CompareRow {
  *   category, or the table breaks the contract.
  * @example
  * compare(load('by-nationality'), { by: 'nationality', baseline: 'zerjavic' })
- *   .filter((d) => d.nationality === 'jews').select('source', 'value', 'difference', 'rank').objects();
+ *   .filter((d) => d.nationality === 'jews')
+ *   .select('source', 'value', 'difference', 'rank')
+ *   .objects();
  * // => [{ source: 'yu-1964', value: 45000, difference: -12000, rank: 3 },
  * //     { source: 'kocovic', value: 60000, difference: 3000, rank: 4 },
  * //     { source: 'zerjavic', value: 57000, difference: 0, rank: 4 }]
- * const killed = load('military-losses').filter((d) => d.belligerent === 'germany' && d.measure === 'killed');
+ * const killed = load('military-losses').filter(
+ *   (d) => d.belligerent === 'germany' && d.measure === 'killed',
+ * );
  * compare(killed, { by: 'belligerent', pool: 'region', baseline: 'enc-ww2-yugoslavia-infobox' })
- *   .filter((d) => d.source === 'reinecke-times-1945').select('ratio', 'ratio_low', 'ratio_high').object();
+ *   .filter((d) => d.source === 'reinecke-times-1945')
+ *   .select('ratio', 'ratio_low', 'ratio_high')
+ *   .object();
  * // => { ratio: 0.39047…, ratio_low: 0.23145…, ratio_high: 1.24772… }
  */
 export function compare<By extends string>(

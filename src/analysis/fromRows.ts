@@ -35,7 +35,8 @@ import { validate, type Cells, type FromRowsOptions } from './validate.js';
  *   low: 1000, high: 1500, qualifier: 'range', label: 'Serbia', note: null }]).numRows(); // => 1
  * fromRows([{ source: 'kocovic', measure: 'deaths', unit: 'persons', value: '12,000', low: 12000,
  *   high: 12000, qualifier: 'exact', label: 'Serbs', note: null }]);
- * // throws InvalidTableError: fromRows: the table does not follow the data contract (1 problem); nothing was loaded:
+ * // throws InvalidTableError: fromRows: the table does not follow the data contract (1 problem);
+ * // nothing was loaded:
  * // - row 1, column 'value': '12,000'; expected a finite number ≥ 0, or null where not reported.
  */
 export function fromRows(

@@ -100,7 +100,8 @@ export interface HarmonizeRow extends RollupRow {
  * harmonize(load('by-location-1964'), { dimension: 'region' })
  *   .filter((d) => d.region === 'serbia' && d.measure === 'deaths')
  *   .select('region', 'value', 'qualifier', 'parts', 'comparability').object();
- * // => { region: 'serbia', value: 147025, qualifier: 'derived', parts: 3, comparability: 'partial' }
+ * // => { region: 'serbia', value: 147025, qualifier: 'derived', parts: 3,
+ * //      comparability: 'partial' }
  */
 export function harmonize(
   table: ColumnTable,

@@ -101,7 +101,11 @@ interface Population {
  *   the population has no `by`, `population` or `year`, a population that is not a number > 0 or
  *   outside its `low`–`high`, or a category twice.
  * @example
- * rates(load('by-republic-zerjavic'), [{ region: 'slovenia', population: 1500000, year: 1941 }], { by: 'region' })
+ * rates(
+ *   load('by-republic-zerjavic'),
+ *   [{ region: 'slovenia', population: 1500000, year: 1941 }],
+ *   { by: 'region' },
+ * )
  *   .filter((d) => d.region === 'slovenia').select('count', 'rate', 'qualifier').object();
  * // => { count: 33000, rate: 22, qualifier: 'derived' }   (population made up for the example)
  */

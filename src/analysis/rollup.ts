@@ -108,12 +108,15 @@ export interface RollupRow {
  * //     { source: 'kocovic', value: 1014000, not_reported: 4 },
  * //     { source: 'zerjavic', value: 1027000, not_reported: 4 }]
  * rollup(load('slovenia-2005'));
- * // throws InvalidTableError: rollup: the group source 'slovenia-2005', measure 'deaths', unit 'persons' would add
- * // 'slovenia-2005-1941-to-may-1945-deaths' to 'slovenia-2005-1941-1945-and-post-war-deaths', but … is a subset of …
+ * // throws InvalidTableError: rollup: the group source 'slovenia-2005', measure 'deaths',
+ * // unit 'persons' would add 'slovenia-2005-1941-to-may-1945-deaths' to
+ * // 'slovenia-2005-1941-1945-and-post-war-deaths', but … is a subset of …
  * rollup(load('ndh-civilians-by-perpetrator'), { by: 'perpetrator' }).objects()[0];
  * // => { source: 'zerjavic', perpetrator: 'chetniks', measure: 'deaths', unit: 'persons',
- * //      value: 38000, low: 38000, high: null, qualifier: 'at-least', label: '18,000+ Croats + 20,000+ Bosniaks',
- * //      note: "derived: the sum of '18,000+ Croats' + '20,000+ Bosniaks'; lower bounds, so the sum is one too: '18,000+ Croats', '20,000+ Bosniaks'",
+ * //      value: 38000, low: 38000, high: null, qualifier: 'at-least',
+ * //      label: '18,000+ Croats + 20,000+ Bosniaks',
+ * //      note: "derived: the sum of '18,000+ Croats' + '20,000+ Bosniaks'; lower bounds, " +
+ * //        "so the sum is one too: '18,000+ Croats', '20,000+ Bosniaks'",
  * //      parts: 2, not_reported: 0 }
  */
 export function rollup<By extends string = string>(

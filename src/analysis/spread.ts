@@ -101,13 +101,16 @@ export interface SpreadRow {
  * @throws {InvalidTableError} If a row has no key for `by`, a source has two rows for one
  *   category, or the table breaks the contract.
  * @example
- * spread(load('by-nationality'), { by: 'nationality' }).filter((d) => d.nationality === 'serbs').object();
+ * spread(load('by-nationality'), { by: 'nationality' })
+ *   .filter((d) => d.nationality === 'serbs')
+ *   .object();
  * // => { nationality: 'serbs', count: 3, not_reported: 0, sources: 'yu-1964, kocovic, zerjavic',
  * //      min: 346740, max: 530000, low: 346740, high: 530000, min_source: 'yu-1964',
  * //      max_source: 'zerjavic', range: 183260, ratio: 1.52852…, median: 487000, mean: 454580,
  * //      sd: 95835.01…, cv: 0.21082… }
  * spread(load('military-losses').filter((d) => d.measure === 'deaths'), { by: 'period' });
- * // throws InvalidOptionError: spread: the rows also differ in belligerent, region, status, which by (period) leaves out, …
+ * // throws InvalidOptionError: spread: the rows also differ in belligerent, region, status,
+ * // which by (period) leaves out, …
  */
 export function spread<By extends string>(
   table: ColumnTable,

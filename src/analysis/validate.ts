@@ -372,7 +372,8 @@ class Checker {
         );
       else {
         const expected = csv
-          ? "a number ≥ 0 written with digits and '.' as decimal mark, no thousands separators, or an empty cell where not reported"
+          ? "a number ≥ 0 written with digits and '.' as decimal mark, no thousands separators, " +
+            'or an empty cell where not reported'
           : 'a finite number ≥ 0, or null where not reported';
         this.problems.add(i, slot, () => `${this.at(i, name)}: ${show(v)}; expected ${expected}.`);
       }

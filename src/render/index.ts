@@ -69,8 +69,10 @@ export interface PNGOptions extends SVGOptions {
  *   run it, it names a file or URL and no loader was given, or the printed width is not a length
  *   or too narrow for the chart's text.
  * @example
- * const svg = await toSVG(totalsChart(load('total-estimates'))); // '<svg xmlns="http://www.w3.org/2000/svg" …'
- * await toSVG(spec, { column: 'double' }); // '<svg … width="175mm" height="…mm" viewBox="0 0 661 …"'
+ * const svg = await toSVG(totalsChart(load('total-estimates')));
+ * // '<svg xmlns="http://www.w3.org/2000/svg" …'
+ * await toSVG(spec, { column: 'double' });
+ * // '<svg … width="175mm" height="…mm" viewBox="0 0 661 …"'
  */
 export async function toSVG(spec: TopLevelSpec | object, options?: SVGOptions): Promise<string> {
   const { loader, ...size } = checkOptions(options, 'toSVG');

@@ -92,12 +92,14 @@ function titleOf(spec: object): string | undefined {
  *
  * @param spec A Vega-Lite spec, e.g. from `totalsChart()`.
  * @param options `{ width, unit, column }`: the printed width, e.g. `{ column: 'single' }` (85 mm),
- *   `{ width: '120mm' }`, `{ width: 3.5, unit: 'in' }`. Default: the chart's own size at 96 px per inch.
+ *   `{ width: '120mm' }`, `{ width: 3.5, unit: 'in' }`. Default: the chart's own size at 96 px
+ *   per inch.
  * @returns The PDF file's bytes.
  * @throws {InvalidOptionError} If the spec cannot be compiled or asks to load data, the width is
  *   not a length, or the chart's text does not fit the width.
  * @example
- * writeFileSync('totals.pdf', await toPDF(totalsChart(load('total-estimates')), { column: 'double' }));
+ * const pdf = await toPDF(totalsChart(load('total-estimates')), { column: 'double' });
+ * writeFileSync('totals.pdf', pdf);
  */
 export async function toPDF(spec: object, options: PDFOptions = {}): Promise<Uint8Array> {
   const inches = printWidth(checkOptions(options, 'toPDF'));

@@ -13,7 +13,8 @@ import { escapeHTML } from '../exchange/html.js';
  * @param spec The chart's spec (its `title` and `description` are read).
  * @returns The HTML of the figure.
  * @example
- * figure('by-status', svg, spec); // '<figure class="chart" id="chart-by-status"><div class="chart-box" …'
+ * figure('by-status', svg, spec);
+ * // '<figure class="chart" id="chart-by-status"><div class="chart-box" …'
  */
 export function figure(name: string, svg: string, spec: object, pdf = false): string {
   const s = spec as { description?: string; title?: string | { text?: string | string[] } };
@@ -37,9 +38,16 @@ export function figure(name: string, svg: string, spec: object, pdf = false): st
       `<svg$1 role="img" aria-labelledby="${id}-title" focusable="false" style="--w: ` +
         `${width}px"><title id="${id}-title">${escapeHTML(title)}</title>`,
     );
-  return `<figure class="chart" id="${id}">
-<div class="chart-box">${image}</div>
-<figcaption><details><summary>The chart in words</summary><p>${escapeHTML(description)}</p></details>
-<p class="files">Chart files: <a href="charts/${file}.svg">${escapeHTML(name)}.svg</a> · <a href="charts/${file}.png">${escapeHTML(name)}.png</a>${pdf ? ` · <a href="charts/${file}.pdf">${escapeHTML(name)}.pdf</a>` : ''}</p></figcaption>
-</figure>`;
+  const pdfLink = pdf ? ` · <a href="charts/${file}.pdf">${escapeHTML(name)}.pdf</a>` : '';
+  const files =
+    `<p class="files">Chart files: <a href="charts/${file}.svg">${escapeHTML(name)}.svg</a> · ` +
+    `<a href="charts/${file}.png">${escapeHTML(name)}.png</a>${pdfLink}</p>`;
+  return [
+    `<figure class="chart" id="${id}">`,
+    `<div class="chart-box">${image}</div>`,
+    '<figcaption><details><summary>The chart in words</summary>' +
+      `<p>${escapeHTML(description)}</p></details>`,
+    `${files}</figcaption>`,
+    '</figure>',
+  ].join('\n');
 }

@@ -298,12 +298,14 @@ function totalsSection(charts: string, table: TableWriter): Section {
 function sourcesSection(table: TableWriter): Section {
   const rows = sources().objects();
   const list = rows
-    .map(
-      (s) =>
+    .map((s) => {
+      const note = s.note ? `<br><small>${escapeHTML(s.note)}</small>` : '';
+      return (
         `<li><strong>${escapeHTML(sourceNames([s.id])[0]!.name)}</strong> ` +
         `<code>${escapeHTML(s.id)}</code> ` +
-        `${kindTag(s.kind)}<br>${escapeHTML(cite(s.id))}${s.note ? `<br><small>${escapeHTML(s.note)}</small>` : ''}</li>`,
-    )
+        `${kindTag(s.kind)}<br>${escapeHTML(cite(s.id))}${note}</li>`
+      );
+    })
     .join('\n');
   return {
     id: 'sources',
@@ -325,11 +327,15 @@ function auditSection(table: TableWriter): Section {
   const findings = result
     .objects()
     .filter((r) => r.check !== 'consistent' && r.stated !== null)
-    .map(
-      (r) =>
-        '<li ' +
-        `class="finding">${escapeHTML(`${describe(r.dataset as DatasetId).title}, ${sourceNames([r.source])[0]!.name}: the rows add up to ${n(r.parts)}; the source states ${n(r.stated)} (difference ${signed(r.difference)}). ${r.check}: ${r.reason}.`)}</li>`,
-    );
+    .map((r) => {
+      const title = describe(r.dataset as DatasetId).title;
+      const name = sourceNames([r.source])[0]!.name;
+      const text =
+        `${title}, ${name}: the rows add up to ${n(r.parts)}; ` +
+        `the source states ${n(r.stated)} (difference ${signed(r.difference)}). ` +
+        `${r.check}: ${r.reason}.`;
+      return `<li class="finding">${escapeHTML(text)}</li>`;
+    });
   const inconsistent = result.objects().filter((r) => r.check === 'inconsistent').length;
   return {
     id: 'audit',
@@ -359,10 +365,19 @@ function balanceSection(charts: string, table: TableWriter): Section {
   const first = rows[0]!;
   const about = first.approximate ? 'about ' : '';
   const gaps = rows
-    .map(
-      (r) =>
-        `<li>${escapeHTML(`${r.deaths_source} (${r.deaths_kind?.replaceAll('-', ' ') ?? 'kind unknown'}): ${n(r.deaths)}${r.deaths_high !== r.deaths_low ? ` (${n(r.deaths_low)}–${n(r.deaths_high)})` : ''} + ${n(r.births_deficit)} + ${approx(r.emigration_qualifier)}${n(r.emigration)} = ${n(r.parts)}; ${r.gap >= 0 ? `${about}${n(r.gap)} more` : `${about}${n(-r.gap)} less`} than the demographic loss${r.gap_low !== r.gap_high ? ` (${signed(r.gap_low)} to ${signed(r.gap_high)})` : ''}.`)}</li>`,
-    )
+    .map((r) => {
+      const kind = r.deaths_kind?.replaceAll('-', ' ') ?? 'kind unknown';
+      const range =
+        r.deaths_high !== r.deaths_low ? ` (${n(r.deaths_low)}–${n(r.deaths_high)})` : '';
+      const gap = r.gap >= 0 ? `${about}${n(r.gap)} more` : `${about}${n(-r.gap)} less`;
+      const gapRange =
+        r.gap_low !== r.gap_high ? ` (${signed(r.gap_low)} to ${signed(r.gap_high)})` : '';
+      const text =
+        `${r.deaths_source} (${kind}): ${n(r.deaths)}${range} + ${n(r.births_deficit)} + ` +
+        `${approx(r.emigration_qualifier)}${n(r.emigration)} = ${n(r.parts)}; ` +
+        `${gap} than the demographic loss${gapRange}.`;
+      return `<li>${escapeHTML(text)}</li>`;
+    })
     .join('\n');
   return {
     id: 'balance',
@@ -435,8 +450,8 @@ function comparisonsSection(table: TableWriter): Section {
           'absolute difference); their figures correlate with Pearson r = ' +
           `${agree.pearson!.toFixed(3)} (95% interval ` +
           `${agree.pearson_low!.toFixed(3)}–${agree.pearson_high!.toFixed(3)}) and their ` +
-          `rankings with Spearman ρ = ${agree.spearman!.toFixed(3)}. Correlation is not agreement: Lin's ` +
-          'concordance, which is 1 only where the figures are equal, is ' +
+          `rankings with Spearman ρ = ${agree.spearman!.toFixed(3)}. Correlation is not ` +
+          "agreement: Lin's concordance, which is 1 only where the figures are equal, is " +
           `${agree.concordance!.toFixed(3)}, and on a typical nationality Kočović's figure is ` +
           `${Math.exp(agree.log_ratio_mean!).toFixed(2)} times Žerjavić's, with 95% of ` +
           `nationalities between ${agree.ratio_lower!.toFixed(2)} and ` +

@@ -92,7 +92,8 @@ export interface ReportTableOptions {
  * @param options Columns, notes and the caption.
  * @returns The HTML of the table in its scrolling box.
  * @example
- * reportTable(load('by-status'), { caption: 'Deaths by status' }); // '<div class="scroll" …><table class="ww2yc">…'
+ * reportTable(load('by-status'), { caption: 'Deaths by status' });
+ * // '<div class="scroll" …><table class="ww2yc">…'
  */
 export function reportTable(table: ColumnTable, options: ReportTableOptions): string {
   const { columns, rows, numeric } = display(
@@ -146,7 +147,10 @@ export function reportTable(table: ColumnTable, options: ReportTableOptions): st
           .join('')}</tr>`,
     )
     .join('\n');
-  return `<div class="scroll" role="region" tabindex="0" aria-label="${escapeHTML(options.caption)}"><table class="ww2yc">
+  const open =
+    '<div class="scroll" role="region" tabindex="0" ' +
+    `aria-label="${escapeHTML(options.caption)}"><table class="ww2yc">`;
+  return `${open}
 <caption>${escapeHTML(options.caption)}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
