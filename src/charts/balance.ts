@@ -65,6 +65,12 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
       s,
     ]),
   );
+  const againstRange = (low: number, high: number | null) =>
+    high !== null && low > 0
+      ? `${n(low)}–${n(high)} more than the loss`
+      : high !== null && high < 0
+        ? `${n(-high)}–${n(-low)} less than the loss`
+        : `${signed(low)} to ${high === null ? 'any' : signed(high)} against the loss`;
   const interval = (low: number, high: number | null) =>
     high === null ? `${n(low)} or more` : low === high ? '' : ` (${n(low)}–${n(high)})`;
 
@@ -79,38 +85,48 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
   const data = rows.flatMap((r) => {
     const deathsSource = names.get(r.deaths_source)!;
     const panel = `${deathsSource.name}, ${kindWords[deathsSource.kind] ?? deathsSource.kind}`;
-    const afterBirths = r.deaths + r.births_deficit;
+    // A range of deaths (Vego's 900,000–1,000,000) is never a bar to its midpoint: the bars rise
+    // to what its low allows, and a lighter band spans the range on the deaths and on the sum.
+    const range = r.deaths_qualifier === 'range';
+    const floor = range ? r.deaths - r.deaths_low : 0; // how far the midpoint lies above the low
+    const width = range ? r.deaths_high! - r.deaths_low : 0;
+    const afterBirths = r.deaths - floor + r.births_deficit;
     const about = r.approximate ? '~' : '';
     const at = (step: number, start: number, end: number, text: string, low = end, high = end) => ({
       panel,
       step: steps[step],
       start,
       end,
+      band: step === 0 || step === 3 ? end + width : end,
       low,
       high,
       text,
-      textAt: Math.max(end, high),
+      textAt: Math.max(step === 0 || step === 3 ? end + width : end, high),
       loss: r.loss,
     });
+    const sum = range
+      ? `${about}${n(r.parts_low)}–${n(r.parts_high!)}: ` +
+        `${about}${againstRange(r.gap_low!, r.gap_high)}`
+      : `${about}${n(r.parts)}${interval(r.parts_low, r.parts_high)}: ${about}${against(r.gap)}`;
     return [
       at(
         0,
         0,
-        r.deaths,
-        `${approx(r.deaths_qualifier)}${n(r.deaths)}`,
+        r.deaths - floor,
+        range
+          ? `${n(r.deaths_low)}–${n(r.deaths_high!)}`
+          : `${approx(r.deaths_qualifier)}${n(r.deaths)}`,
         r.deaths_low,
         r.deaths_high ?? r.deaths,
       ),
-      at(1, r.deaths, afterBirths, `+${approx(r.births_deficit_qualifier)}${n(r.births_deficit)}`),
-      at(2, afterBirths, r.parts, `+${approx(r.emigration_qualifier)}${n(r.emigration)}`),
       at(
-        3,
-        0,
-        r.parts,
-        `${about}${n(r.parts)}${interval(r.parts_low, r.parts_high)}: ${about}${against(r.gap)}`,
-        r.parts_low,
-        r.parts_high ?? r.parts,
+        1,
+        r.deaths - floor,
+        afterBirths,
+        `+${approx(r.births_deficit_qualifier)}${n(r.births_deficit)}`,
       ),
+      at(2, afterBirths, r.parts - floor, `+${approx(r.emigration_qualifier)}${n(r.emigration)}`),
+      at(3, 0, r.parts - floor, sum, r.parts_low, r.parts_high ?? r.parts),
       at(
         4,
         0,
@@ -152,6 +168,21 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
         },
       },
       {
+        mark: { type: 'bar', opacity: 0.35 },
+        transform: [{ filter: 'datum.band !== datum.end' }],
+        encoding: {
+          y,
+          x: { field: 'end', ...x },
+          x2: { field: 'band' },
+          color: {
+            field: 'step',
+            type: 'nominal',
+            legend: null,
+            scale: { domain: steps, range: colours },
+          },
+        },
+      },
+      {
         mark: { type: 'rule', strokeWidth: 1.5, color: '#222' },
         transform: [{ filter: 'datum.low !== datum.high' }],
         encoding: { y, x: { field: 'low', ...x }, x2: { field: 'high' } },
@@ -166,6 +197,10 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
       },
     ],
   });
+  const gapOf = (r: BalanceRow) =>
+    r.deaths_qualifier === 'range'
+      ? `${signed(r.gap_low!)} to ${r.gap_high === null ? 'any' : signed(r.gap_high)}`
+      : signed(r.gap);
   const first = rows[0]!;
   return framed(
     {
@@ -184,7 +219,7 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
         `Waterfall charts, one for each of ${panels.length} deaths estimates: the deaths, ` +
         'the births deficit and emigration added on, their sum, and the demographic loss of ' +
         `${n(first.loss)}; the sums exceed or fall short of it by ` +
-        `${rows.map((r) => `${signed(r.gap)} (${r.deaths_source})`).join(', ')}.`,
+        `${rows.map((r) => `${gapOf(r)} (${r.deaths_source})`).join(', ')}.`,
       sources: [
         ...rows.map((r) => r.deaths_source),
         ...rows.flatMap((r) => [r.births_deficit_source, r.emigration_source, r.loss_source]),
@@ -194,7 +229,8 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
           'included with war deaths, and the demographic loss as covering unborn children, ' +
           'emigration and disease.',
         'The parts come from different sources. Dashed line: the demographic loss. Black line: ' +
-          'the interval the figures allow (a range, or how the source rounded).',
+          'the interval the figures allow (a range, or how the source rounded). Lighter band: ' +
+          'a range of deaths, the bars rising to its low.',
       ],
     },
     options,

@@ -39,7 +39,26 @@ describe('balanceChart(balance())', () => {
     // 900,000 + 335,000 + 655,000 = 1,890,000 to 1,000,000 + 335,000 + 665,000 = 2,000,000.
     const vego = panels(spec)[4]!.data.values as Spec[];
     expect(vego[3]).toMatchObject({ low: 1890000, high: 2000000 });
+    // A range is never a bar to its midpoint (950,000): the bars rise from its low, 900,000,
+    // and a lighter band spans the 100,000 between low and high on the deaths and on the sum.
+    expect(vego.map((d) => [d.step, d.start, d.end, d.band])).toEqual([
+      ['deaths', 0, 900000, 1000000],
+      ['+ births deficit', 900000, 900000 + 335000, 1235000],
+      ['+ emigration', 1235000, 1235000 + 660000, 1895000],
+      ['= sum of the parts', 0, 1895000, 1895000 + 100000],
+      ['demographic loss', 0, 1700000, 1700000],
+    ]);
+    // No midpoint in the words either: 1,890,000 − 1,750,000 = 140,000 and
+    // 2,000,000 − 1,650,000 = 350,000 (the loss of 1,700,000 rounded to the 100,000).
+    expect(vego.map((d) => d.text).slice(0, 4)).toEqual([
+      '900,000–1,000,000',
+      '+335,000',
+      '+~660,000',
+      '~1,890,000–2,000,000: ~140,000–350,000 more than the loss',
+    ]);
+    expect(spec.description).toContain('+140,000 to +350,000 (vego)');
     expect(panels(spec)[0]!.layer.map((l: Spec) => l.mark.type ?? l.mark)).toEqual([
+      'bar',
       'bar',
       'rule',
       'rule',
