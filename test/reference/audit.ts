@@ -1,5 +1,6 @@
-// Reference for the columnar audit: the package's row-by-row code as it was before the columnar
-// rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
+// Reference for the columnar `audit` (issue 17): the package's row-by-row code as it was before
+// the rewrite, kept only where the rewrite changed it (types, option checks, crosswalk parsing and
+// audit's reasons come from the package). Row objects, one pass per question: plainly right.
 import {
   judge,
   readTotals,

@@ -1,9 +1,6 @@
-// Reference for the columnar categories: the package's row-by-row code as it was before the columnar
-// rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
-// The categories that compare, spread, agreement and rates set figures side by side in: the
-// values of one or more dimension columns. No silent pooling: rows that share a category must not
-// differ in another dimension (a figure for Germany's prisoners of war is not one for an unnamed
-// belligerent's dead), and a missing key (null) is never a category.
+// Reference for the columnar `categories` (issue 17): the package's row-by-row code as it was before
+// the rewrite, kept only where the rewrite changed it (types, option checks, crosswalk parsing and
+// audit's reasons come from the package). Row objects, one pass per question: plainly right.
 export { checkBy, checkPool } from '../../src/analysis/categories.js';
 import { InvalidOptionError, InvalidTableError, show } from '../../src/errors.js';
 import { type CasualtyRow } from './shared.js';

@@ -1,8 +1,6 @@
-// Reference for the columnar shared: the package's row-by-row code as it was before the columnar
-// rewrite (issue 17), JSDoc removed. Row objects, one pass per question: slow, plainly right.
-// Helpers shared by the analysis functions: reading a table in the shape of the data contract,
-// checking options, and adding figures with their intervals. Nothing here is exported from the
-// package entry except the types `Qualifier` and `CasualtyRow`.
+// Reference for the columnar `shared` (issue 17): the package's row-by-row code as it was before
+// the rewrite, kept only where the rewrite changed it (types, option checks, crosswalk parsing and
+// audit's reasons come from the package). Row objects, one pass per question: plainly right.
 import {
   bookkeepingColumns,
   checkColumnNames,
