@@ -386,11 +386,11 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
 }
 
 /**
- * A figure as a reader writes it: 597,323 (one formatter,
- * made once: `toLocaleString` makes one per call).
+ * A figure as a reader writes it: 597,323 (one formatter, made on first use, since starting
+ * ICU costs 10–30 ms that an import should not pay; `toLocaleString` makes one per call).
  */
-const formatter = new Intl.NumberFormat('en-US');
-const figure = (n: number) => formatter.format(n);
+let formatter: Intl.NumberFormat | undefined;
+const figure = (n: number) => (formatter ??= new Intl.NumberFormat('en-US')).format(n);
 
 /** A sum as a reader says it: 322,000; 186,000–195,000; at least 38,000. */
 function span(sum: IntervalSum): string {
