@@ -72,14 +72,15 @@ export function checkCategories(
   );
   const others = table.dimensions.filter((d) => !by.includes(d) && !pool.includes(d));
   const differ = new Map<string, [number, number]>(); // dimension → two rows that differ in it
-  for (const i of rows) {
-    const first = categories.first[categories.of[i]!]!;
-    for (const d of others) {
-      const column = table.get(d);
-      if ((column[first] ?? null) !== (column[i] ?? null) && !differ.has(d))
-        differ.set(d, [first, i]);
+  if (others.length > 0)
+    for (const i of rows) {
+      const first = categories.first[categories.of[i]!]!;
+      for (const d of others) {
+        const column = table.get(d);
+        if ((column[first] ?? null) !== (column[i] ?? null) && !differ.has(d))
+          differ.set(d, [first, i]);
+      }
     }
-  }
   if (differ.size > 0) {
     const names = [...differ.keys()];
     const [d, [i, j]] = [...differ.entries()][0]!;
@@ -95,7 +96,11 @@ export function checkCategories(
         `difference with pool: ${list(names)}.`,
     );
   }
-  const keyless = rows.filter((i) => by.some((d) => table.get(d)[i] == null));
+  const keyColumns = by.map((d) => table.get(d));
+  const keyless = rows.filter((i) => {
+    for (const column of keyColumns) if (column[i] == null) return true;
+    return false;
+  });
   if (keyless.length > 0) {
     const shown = keyless
       .slice(0, 3)

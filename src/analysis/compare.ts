@@ -144,19 +144,19 @@ export function compare<By extends string>(
   const b = sources.indexOf(baseline);
   if (b < 0) throw new UnknownIdError('baseline source', baseline, sources);
   const size = categories.size;
-  const cell = new Map<number, number>(); // source × size + category → its row
-  for (const i of rows) cell.set(bySource.of[i]! * size + categories.of[i]!, i);
+  const width = sources.length;
+  const cell = new Int32Array(size * width).fill(-1); // category × width + source → its row
+  for (const i of rows) cell[categories.of[i]! * width + bySource.of[i]!] = i;
 
-  // Per source: the sum of its reported figures (for shares) and each figure's rank.
-  const totals: number[] = [];
-  const ranks: Map<number, number>[] = [];
-  for (let s = 0; s < sources.length; s++) {
+  // Per source: the sum of its reported figures (for shares), and its figures in ascending order
+  // (for ranks: 1 + how many figures are larger, found by binary search).
+  const totals = new Float64Array(width);
+  const sorted: Float64Array[] = [];
+  for (let s = 0; s < width; s++) {
     const values: number[] = [];
     for (const i of bySource.rows(s)) if (t.value[i] !== null) values.push(t.value[i]!);
-    totals.push(values.length > 0 ? sum(values) : 0);
-    const rank = new Map<number, number>(); // a figure → 1 + how many figures are larger
-    values.sort((x, y) => y - x).forEach((v, k) => rank.has(v) || rank.set(v, k + 1));
-    ranks.push(rank);
+    totals[s] = values.length > 0 ? sum(values) : 0;
+    sorted.push(Float64Array.from(values).sort());
   }
 
   const names = [
@@ -181,49 +181,84 @@ export function compare<By extends string>(
     'share',
     'rank',
   ];
-  const out = new Map(names.map((name) => [name, new Array<unknown>(size * sources.length)]));
-  const column = (name: string) => out.get(name)!;
-  const keys = by.map((d) => [column(d), t.get(d)] as const);
-  const [source, label, value, low, high, qualifier, reported] = names.slice(by.length).map(column);
-  const [baseValue, baseLow, baseHigh, baseQualifier] = names.slice(by.length + 7).map(column);
-  const [difference, differenceLow, differenceHigh, ratio, ratioLow, ratioHigh, share, rank] = names
-    .slice(by.length + 11)
-    .map(column);
-  let r = 0; // the result's row: one per category and source
+  // Each column filled by push, in order (a preallocated `new Array(n)` of a million is slow).
+  const columns = names.map((): unknown[] => []);
+  const keys = by.map((d) => t.get(d));
+  const keyColumns = columns.slice(0, by.length);
+  const [source, label, value, low, high, qualifier, reported] = columns.slice(by.length) as [
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+  ];
+  const [baseValue, baseLow, baseHigh, baseQualifier] = columns.slice(by.length + 7) as [
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+  ];
+  const [difference, differenceLow, differenceHigh, ratio, ratioLow, ratioHigh, share, rank] =
+    columns.slice(by.length + 11) as [
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+    ];
   for (let c = 0; c < size; c++) {
     const first = categories.first[c]!;
-    const j = cell.get(b * size + c);
-    const base = j === undefined ? null : t.value[j]!;
-    const bLow = j === undefined ? null : t.low[j]!;
-    const bHigh = j === undefined ? null : t.high[j]!;
-    for (let s = 0; s < sources.length; s++, r++) {
-      for (const [to, from] of keys) to[r] = from[first];
-      const i = cell.get(s * size + c);
-      const v = i === undefined ? null : t.value[i]!;
-      const lo = i === undefined ? null : t.low[i]!;
-      const hi = i === undefined ? null : t.high[i]!;
+    const j = cell[c * width + b]!;
+    const base = j < 0 ? null : t.value[j]!;
+    const bLow = j < 0 ? null : t.low[j]!;
+    const bHigh = j < 0 ? null : t.high[j]!;
+    const bQualifier = j < 0 ? null : t.qualifier[j]!;
+    for (let s = 0; s < width; s++) {
+      for (let k = 0; k < keys.length; k++) keyColumns[k]!.push(keys[k]![first]);
+      const i = cell[c * width + s]!;
+      const v = i < 0 ? null : t.value[i]!;
+      const lo = i < 0 ? null : t.low[i]!;
+      const hi = i < 0 ? null : t.high[i]!;
       const both = v !== null && base !== null;
       const q = divide(v, base);
-      source![r] = sources[s];
-      label![r] = i === undefined ? null : t.label[i];
-      value![r] = v;
-      low![r] = lo;
-      high![r] = hi;
-      qualifier![r] = i === undefined ? null : t.qualifier[i];
-      reported![r] = v !== null;
-      baseValue![r] = base;
-      baseLow![r] = bLow;
-      baseHigh![r] = bHigh;
-      baseQualifier![r] = j === undefined ? null : t.qualifier[j];
-      difference![r] = both ? v - base : null;
-      differenceLow![r] = both && bHigh !== null ? lo! - bHigh : null;
-      differenceHigh![r] = both && hi !== null ? hi - bLow! : null;
-      ratio![r] = q;
-      ratioLow![r] = q === null ? null : bHigh === null ? 0 : divide(lo, bHigh);
-      ratioHigh![r] = q === null ? null : divide(hi, bLow);
-      share![r] = v === null ? null : divide(v, totals[s]!);
-      rank![r] = v === null ? null : ranks[s]!.get(v);
+      source.push(sources[s]);
+      label.push(i < 0 ? null : t.label[i]);
+      value.push(v);
+      low.push(lo);
+      high.push(hi);
+      qualifier.push(i < 0 ? null : t.qualifier[i]);
+      reported.push(v !== null);
+      baseValue.push(base);
+      baseLow.push(bLow);
+      baseHigh.push(bHigh);
+      baseQualifier.push(bQualifier);
+      difference.push(both ? v - base : null);
+      differenceLow.push(both && bHigh !== null ? lo! - bHigh : null);
+      differenceHigh.push(both && hi !== null ? hi - bLow! : null);
+      ratio.push(q);
+      ratioLow.push(q === null ? null : bHigh === null ? 0 : divide(lo, bHigh));
+      ratioHigh.push(q === null ? null : divide(hi, bLow));
+      share.push(v === null ? null : divide(v, totals[s]!));
+      rank.push(v === null ? null : rankOf(sorted[s]!, v));
     }
   }
+  const out = new Map(names.map((name, k) => [name, columns[k]!]));
   return columnsTable<CompareRow & Record<By, string>>(out);
+}
+
+/** 1 + how many figures of `ascending` (sorted) are larger than `v`: tied figures share a rank. */
+function rankOf(ascending: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ascending[mid]! > v) hi = mid;
+    else lo = mid + 1;
+  }
+  return ascending.length - lo + 1;
 }

@@ -143,44 +143,75 @@ export function spread<By extends string>(
   ] as const;
   const out = new Map<string, unknown[]>(by.map((d) => [d, []]));
   for (const name of statistics) out.set(name, []);
+  const keys = by.map((d) => [out.get(d)!, t.get(d)] as const);
+  const [count, notReported, sources, minimum, maximum, low, high, minSource, maxSource] =
+    statistics.slice(0, 9).map((name) => out.get(name)!) as unknown[][] as [
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+    ];
+  const [range, ratio, middle, mean, deviation, cv] = statistics
+    .slice(9)
+    .map((name) => out.get(name)!) as [
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+  ];
+  /** The sources of the reported rows whose figure is `v`, joined by ', '. */
+  const whose = (reported: readonly number[], v: number | null): string | null => {
+    if (v === null) return null;
+    let text: string | null = null;
+    for (const i of reported)
+      if (t.value[i] === v) text = text === null ? t.source[i]! : `${text}, ${t.source[i]!}`;
+    return text ?? '';
+  };
   for (let g = 0; g < categories.size; g++) {
-    const reported = Array.from(categories.rows(g)).filter((i) => t.value[i] !== null);
-    const values = reported.map((i) => t.value[i]!);
+    const reported: number[] = [];
+    const values: number[] = [];
+    const lows: number[] = [];
+    const highs: number[] = [];
+    let bounded = true;
+    for (const i of categories.rows(g)) {
+      const v = t.value[i]!;
+      if (v === null) continue;
+      reported.push(i);
+      values.push(v);
+      lows.push(t.low[i]!);
+      const h = t.high[i]!;
+      if (h === null) bounded = false;
+      else highs.push(h);
+    }
     const n = values.length;
     const lo = n > 0 ? min(values) : null;
     const hi = n > 0 ? max(values) : null;
     const m = n > 0 ? boundedMean(values) : null;
     const sd = sampleSD(values);
-    const whose = (v: number | null) =>
-      v === null
-        ? null
-        : reported
-            .filter((i) => t.value[i] === v)
-            .map((i) => t.source[i])
-            .join(', ');
     const first = categories.first[g]!;
-    for (const d of by) out.get(d)!.push(t.get(d)[first]);
-    const row: Record<(typeof statistics)[number], unknown> = {
-      count: n,
-      not_reported: allSources.length - n,
-      sources: reported.map((i) => t.source[i]).join(', '),
-      min: lo,
-      max: hi,
-      low: n > 0 ? min(reported.map((i) => t.low[i]!)) : null,
-      high:
-        n > 0 && reported.every((i) => t.high[i] !== null)
-          ? max(reported.map((i) => t.high[i]!))
-          : null,
-      min_source: whose(lo),
-      max_source: whose(hi),
-      range: lo === null || hi === null ? null : hi - lo,
-      ratio: divide(hi, lo),
-      median: n > 0 ? median(values) : null,
-      mean: m,
-      sd,
-      cv: sd === null || m === 0 ? null : divide(sd, m),
-    };
-    for (const name of statistics) out.get(name)!.push(row[name]);
+    for (const [to, from] of keys) to.push(from[first]);
+    count.push(n);
+    notReported.push(allSources.length - n);
+    sources.push(reported.map((i) => t.source[i]).join(', '));
+    minimum.push(lo);
+    maximum.push(hi);
+    low.push(n > 0 ? min(lows) : null);
+    high.push(n > 0 && bounded ? max(highs) : null);
+    minSource.push(whose(reported, lo));
+    maxSource.push(whose(reported, hi));
+    range.push(lo === null || hi === null ? null : hi - lo);
+    ratio.push(divide(hi, lo));
+    middle.push(n > 0 ? median(values) : null);
+    mean.push(m);
+    deviation.push(sd);
+    cv.push(sd === null || m === 0 ? null : divide(sd, m));
   }
   return columnsTable<SpreadRow & Record<By, string>>(out);
 }
