@@ -145,7 +145,7 @@ export function spread<By extends string>(
   for (const name of statistics) out.set(name, []);
   const keys = by.map((d) => [out.get(d)!, t.get(d)] as const);
   const [count, notReported, sources, minimum, maximum, low, high, minSource, maxSource] =
-    statistics.slice(0, 9).map((name) => out.get(name)!) as unknown[][] as [
+    statistics.slice(0, 9).map((name) => out.get(name)!) as [
       unknown[],
       unknown[],
       unknown[],
