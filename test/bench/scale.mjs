@@ -2,13 +2,17 @@
 // against bare Arquero doing the equivalent work and against a hand-written typed-array loop,
 // measured as paired ratios of interleaved runs in one process (a busy machine slows all three
 // alike), with the slope of log time against log rows. Run after `npm run build`:
-//   node test/bench/scale.mjs            (BENCH_RUNS=3 by default; BENCH_SIZES=1e4,1e5,1e6)
-import { desc, op, table as columnTable } from 'arquero';
+//   node test/bench/scale.mjs            (BENCH_RUNS=3 by default; BENCH_SIZES=1e4,1e5,1e6;
+//                                         BENCH_CASES=compare,spread to run only some functions)
+// Where a case has a `check`, it runs once per size before timing: the loop's and Arquero's
+// figures must equal the package's, column by column, or the script throws.
+import { desc, escape, op, table as columnTable } from 'arquero';
 import { agreement, audit, compare, harmonize, rollup, spread } from 'ww2-yugoslavia-casualties';
 import { benchRows, benchSources } from './tables.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1e4,1e5,1e6').split(',').map(Number);
+const only = process.env.BENCH_CASES?.split(',');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fixed = (x, d = 2) => x.toFixed(d);
 
@@ -53,8 +57,59 @@ function prepare(t) {
     value: typed('value'),
     low: typed('low'),
     high: typed('high'),
+    label: col('label'),
+    qualifier: col('qualifier'),
   };
 }
+
+/**
+ * Throws unless `other` (columns by name, each an array in the package's row order) holds what the
+ * package's table holds: the same strings and booleans, numbers equal to 1e-9 relative, and null,
+ * undefined or NaN exactly where the package has null.
+ */
+function checkSame(what, pkg, other) {
+  for (const [name, theirs] of Object.entries(other)) {
+    const ours = pkg.array(name);
+    if (ours.length !== theirs.length)
+      throw new Error(
+        `${what}: column ${name} has ${theirs.length} rows, the package ${ours.length}`,
+      );
+    for (let i = 0; i < ours.length; i++) {
+      const [a, b] = [ours[i], theirs[i]];
+      const missing = b === null || b === undefined || (typeof b === 'number' && b !== b);
+      const same =
+        a === null
+          ? missing
+          : typeof a === 'number'
+            ? typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), 1)
+            : typeof a === 'boolean'
+              ? Boolean(b) === a && !missing
+              : a === b;
+      if (!same) throw new Error(`${what}: column ${name}, row ${i + 1}: ${b}, the package ${a}`);
+    }
+  }
+}
+
+/** The columns of an Arquero result, rows put in the package's order (matched by `keys`). */
+function aligned(pkg, result, keys, names) {
+  const keyOf = (t) => {
+    const columns = keys.map((k) => t.array(k));
+    return (i) => columns.map((column) => column[i]).join('\u0000');
+  };
+  const [ours, theirs] = [keyOf(pkg), keyOf(result)];
+  const at = new Map();
+  for (let i = 0; i < result.numRows(); i++) at.set(theirs(i), i);
+  const order = Array.from({ length: pkg.numRows() }, (_, i) => at.get(ours(i)));
+  return Object.fromEntries(
+    names.map((name) => {
+      const column = result.array(name);
+      return [name, order.map((i) => (i === undefined ? NaN : column[i]))];
+    }),
+  );
+}
+
+/** NaN where a division has no answer (by 0), as the package's null. */
+const over = (a, b) => (b === 0 ? NaN : a / b);
 
 /** Sums of value, low and high per group, with counts of dashes and unbounded highs. */
 function sumLoop(c, keys) {
@@ -96,83 +151,269 @@ const cases = {
     arquero: (t) => {
       const base = t
         .filter((d) => d.source === 's0')
-        .select({ category: 'category', value: 'base', low: 'base_low', high: 'base_high' });
+        .select({
+          category: 'category',
+          value: 'baseline_value',
+          low: 'baseline_low',
+          high: 'baseline_high',
+          qualifier: 'baseline_qualifier',
+        });
       return t
         .groupby('source')
+        .derive({ share: (d) => (d.value == null ? null : d.value / op.sum(d.value)) })
         .orderby(desc('value'))
-        .derive({ rank: op.rank(), share: (d) => d.value / op.sum(d.value) })
+        .derive({ rank: (d) => (d.value == null ? null : op.rank()) })
         .ungroup()
         .join_left(base, 'category')
         .derive({
-          difference: (d) => d.value - d.base,
-          ratio: (d) => d.value / d.base,
-          ratio_low: (d) => d.low / d.base_high,
-          ratio_high: (d) => d.high / d.base_low,
+          reported: (d) => d.value != null,
+          difference: (d) =>
+            d.value == null || d.baseline_value == null ? null : d.value - d.baseline_value,
+          difference_low: (d) =>
+            d.value == null || d.baseline_high == null ? null : d.low - d.baseline_high,
+          difference_high: (d) =>
+            d.high == null || d.baseline_value == null ? null : d.high - d.baseline_low,
+          ratio: (d) =>
+            d.value == null || d.baseline_value == null || d.baseline_value === 0
+              ? null
+              : d.value / d.baseline_value,
+          ratio_low: (d) =>
+            d.value == null || d.baseline_value == null || d.baseline_value === 0
+              ? null
+              : d.baseline_high == null
+                ? 0
+                : d.baseline_high === 0
+                  ? null
+                  : d.low / d.baseline_high,
+          ratio_high: (d) =>
+            d.value == null ||
+            d.baseline_value == null ||
+            d.baseline_value === 0 ||
+            d.high == null ||
+            d.baseline_low === 0
+              ? null
+              : d.high / d.baseline_low,
         });
     },
+    // every column of the package's result: the categories × sources grid, strings gathered
     loop: (t, c) => {
       const cat = codes([c.category], c.n);
       const src = codes([c.source], c.n);
-      const base = new Float64Array(cat.count).fill(NaN);
-      for (let i = 0; i < c.n; i++) if (c.source[i] === 's0') base[cat.of[i]] = c.value[i];
-      const totals = new Float64Array(src.count);
-      for (let i = 0; i < c.n; i++) if (c.value[i] === c.value[i]) totals[src.of[i]] += c.value[i];
-      const order = Int32Array.from({ length: c.n }, (_, i) => i).sort(
-        (a, b) => src.of[a] - src.of[b] || c.value[b] - c.value[a],
-      );
-      const rank = new Int32Array(c.n);
-      for (let k = 0, start = 0; k < c.n; k++) {
-        if (k > 0 && src.of[order[k]] !== src.of[order[k - 1]]) start = k;
-        rank[order[k]] = k - start + 1;
-      }
-      const ratio = new Float64Array(c.n);
-      const share = new Float64Array(c.n);
+      const width = src.count;
+      const size = cat.count * width;
+      const cell = new Int32Array(size).fill(-1);
+      const first = new Int32Array(cat.count).fill(-1);
+      const sources = new Array(width);
+      const counts = new Int32Array(width + 1);
       for (let i = 0; i < c.n; i++) {
-        ratio[i] = c.value[i] / base[cat.of[i]];
-        share[i] = c.value[i] / totals[src.of[i]];
+        const g = cat.of[i];
+        const s = src.of[i];
+        cell[g * width + s] = i;
+        if (first[g] < 0) first[g] = i;
+        sources[s] = c.source[i];
+        if (c.value[i] === c.value[i]) counts[s + 1]++;
       }
-      return { ratio, share, rank };
+      // per source: the sum of its figures, and its figures sorted (ranks by binary search)
+      for (let s = 0; s < width; s++) counts[s + 1] += counts[s];
+      const sorted = new Float64Array(counts[width]);
+      const fill = counts.slice(0, width);
+      const totals = new Float64Array(width);
+      for (let i = 0; i < c.n; i++) {
+        const v = c.value[i];
+        if (v !== v) continue;
+        sorted[fill[src.of[i]]++] = v;
+        totals[src.of[i]] += v;
+      }
+      for (let s = 0; s < width; s++) sorted.subarray(counts[s], counts[s + 1]).sort();
+      const b = sources.indexOf('s0');
+      const [category, source, label, qualifier, baseQualifier] = [[], [], [], [], []];
+      const figure = () => new Float64Array(size);
+      const [value, low, high, baseValue, baseLow, baseHigh] = Array.from({ length: 6 }, figure);
+      const [difference, differenceLow, differenceHigh] = [figure(), figure(), figure()];
+      const [ratio, ratioLow, ratioHigh, share, rank] = Array.from({ length: 5 }, figure);
+      const reported = new Uint8Array(size);
+      for (let g = 0, r = 0; g < cat.count; g++) {
+        const j = cell[g * width + b];
+        const [bv, bl, bh] = j < 0 ? [NaN, NaN, NaN] : [c.value[j], c.low[j], c.high[j]];
+        const bq = j < 0 ? null : c.qualifier[j];
+        for (let s = 0; s < width; s++, r++) {
+          const i = cell[g * width + s];
+          const [v, lo, hi] = i < 0 ? [NaN, NaN, NaN] : [c.value[i], c.low[i], c.high[i]];
+          category.push(c.category[first[g]]);
+          source.push(sources[s]);
+          label.push(i < 0 ? null : c.label[i]);
+          qualifier.push(i < 0 ? null : c.qualifier[i]);
+          baseQualifier.push(bq);
+          value[r] = v;
+          low[r] = lo;
+          high[r] = hi;
+          reported[r] = v === v ? 1 : 0;
+          baseValue[r] = bv;
+          baseLow[r] = bl;
+          baseHigh[r] = bh;
+          difference[r] = v - bv;
+          differenceLow[r] = lo - bh; // NaN (unbounded) for an at-least baseline
+          differenceHigh[r] = hi - bl;
+          const q = over(v, bv);
+          ratio[r] = q;
+          ratioLow[r] = q !== q ? NaN : bh !== bh ? 0 : over(lo, bh);
+          ratioHigh[r] = q !== q ? NaN : over(hi, bl);
+          share[r] = over(v, totals[s]);
+          if (v !== v) rank[r] = NaN;
+          else {
+            let [from, to] = [counts[s], counts[s + 1]]; // the first figure above v
+            while (from < to) {
+              const mid = (from + to) >>> 1;
+              if (sorted[mid] > v) to = mid;
+              else from = mid + 1;
+            }
+            rank[r] = counts[s + 1] - from + 1;
+          }
+        }
+      }
+      return {
+        category,
+        source,
+        label,
+        value,
+        low,
+        high,
+        qualifier,
+        reported,
+        baseline_value: baseValue,
+        baseline_low: baseLow,
+        baseline_high: baseHigh,
+        baseline_qualifier: baseQualifier,
+        difference,
+        difference_low: differenceLow,
+        difference_high: differenceHigh,
+        ratio,
+        ratio_low: ratioLow,
+        ratio_high: ratioHigh,
+        share,
+        rank,
+      };
+    },
+    check: (pkg, aq, loop) => {
+      checkSame('compare: typed loop', pkg, loop);
+      const names = pkg.columnNames().filter((name) => name !== 'label');
+      checkSame('compare: Arquero', pkg, aligned(pkg, aq, ['category', 'source'], names));
     },
   },
   spread: {
     pkg: (t) => spread(t, { by: 'category', pool: 'region' }),
-    arquero: (t) =>
-      t.groupby('category').rollup({
+    arquero: (t) => {
+      const all = t.rollup({ n: op.distinct('source') }).get('n', 0);
+      const stats = t.groupby('category').rollup({
         count: op.valid('value'),
         min: op.min('value'),
         max: op.max('value'),
         low: op.min('low'),
-        high: op.max('high'),
+        high: (d) =>
+          op.sum(d.value != null && d.high == null ? 1 : 0) > 0 ? null : op.max(d.high),
         median: op.median('value'),
         mean: op.mean('value'),
         sd: op.stdev('value'),
-        sources: op.array_agg('source'),
-      }),
+      });
+      const names = t
+        .filter((d) => d.value != null)
+        .join(stats.select('category', 'min', 'max'), 'category')
+        .groupby('category')
+        .rollup({
+          sources: op.array_agg('source'),
+          min_source: (d) => op.array_agg(d.value === d.min ? d.source : null),
+          max_source: (d) => op.array_agg(d.value === d.max ? d.source : null),
+        });
+      const joined = (list) => list?.join(', ') ?? '';
+      return stats.join_left(names, 'category').derive({
+        not_reported: escape((d) => all - d.count),
+        sources: escape((d) => joined(d.sources)),
+        min_source: escape((d) => (d.count > 0 ? joined(d.min_source) : null)),
+        max_source: escape((d) => (d.count > 0 ? joined(d.max_source) : null)),
+        range: (d) => d.max - d.min,
+        ratio: (d) => (d.min === 0 ? null : d.max / d.min),
+        cv: (d) => (d.mean === 0 ? null : d.sd / d.mean),
+      });
+    },
+    // every column of the package's result, one pass per category over its rows
     loop: (t, c) => {
       const { of, count } = codes([c.category], c.n);
       const start = new Int32Array(count + 1);
       for (let i = 0; i < c.n; i++) start[of[i] + 1]++;
       for (let g = 0; g < count; g++) start[g + 1] += start[g];
-      const values = new Float64Array(c.n);
+      const rows = new Int32Array(c.n);
       const fill = start.slice(0, count);
-      for (let i = 0; i < c.n; i++) values[fill[of[i]]++] = c.value[i];
-      const out = new Float64Array(count * 5);
+      for (let i = 0; i < c.n; i++) rows[fill[of[i]]++] = i;
+      const all = codes([c.source], c.n).count;
+      const [category, sources, minSource, maxSource] = [[], [], [], []];
+      const figure = () => new Float64Array(count);
+      const [n, notReported, min, max, low, high, range, ratio] = Array.from({ length: 8 }, figure);
+      const [median, mean, sd, cv] = Array.from({ length: 4 }, figure);
+      const values = new Float64Array(c.n);
       for (let g = 0; g < count; g++) {
-        const v = values
-          .subarray(start[g], start[g + 1])
-          .filter((x) => x === x)
-          .sort();
-        let s = 0;
-        for (const x of v) s += x;
-        const mean = s / v.length;
-        let q = 0;
-        for (const x of v) q += (x - mean) ** 2;
-        out.set(
-          [v[0], v[v.length - 1], v[v.length >> 1], mean, Math.sqrt(q / (v.length - 1))],
-          g * 5,
-        );
+        let k = 0;
+        let [lo, hi, bottom, top, total, names] = [Infinity, -Infinity, Infinity, -Infinity, 0, ''];
+        let bounded = true;
+        for (let r = start[g]; r < start[g + 1]; r++) {
+          const i = rows[r];
+          const v = c.value[i];
+          if (v !== v) continue;
+          values[k++] = v;
+          total += v;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+          if (c.low[i] < bottom) bottom = c.low[i];
+          if (c.high[i] !== c.high[i]) bounded = false;
+          else if (c.high[i] > top) top = c.high[i];
+          names = k === 1 ? c.source[i] : `${names}, ${c.source[i]}`;
+        }
+        let [atMin, atMax] = ['', ''];
+        for (let r = start[g]; r < start[g + 1]; r++) {
+          const i = rows[r];
+          if (c.value[i] === lo) atMin = atMin === '' ? c.source[i] : `${atMin}, ${c.source[i]}`;
+          if (c.value[i] === hi) atMax = atMax === '' ? c.source[i] : `${atMax}, ${c.source[i]}`;
+        }
+        const m = total / k;
+        let squares = 0;
+        for (let r = 0; r < k; r++) squares += (values[r] - m) ** 2;
+        const sorted = values.subarray(0, k).sort();
+        category.push(c.category[rows[start[g]]]);
+        sources.push(names);
+        minSource.push(k > 0 ? atMin : null);
+        maxSource.push(k > 0 ? atMax : null);
+        n[g] = k;
+        notReported[g] = all - k;
+        [min[g], max[g], low[g], high[g]] =
+          k > 0 ? [lo, hi, bottom, bounded ? top : NaN] : [NaN, NaN, NaN, NaN];
+        range[g] = hi - lo;
+        ratio[g] = over(hi, lo);
+        median[g] = k % 2 === 1 ? sorted[k >> 1] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
+        mean[g] = m;
+        sd[g] = k < 2 ? NaN : Math.sqrt(squares / (k - 1));
+        cv[g] = over(sd[g], m);
       }
-      return out;
+      return {
+        category,
+        count: n,
+        not_reported: notReported,
+        sources,
+        min,
+        max,
+        low,
+        high,
+        min_source: minSource,
+        max_source: maxSource,
+        range,
+        ratio,
+        median,
+        mean,
+        sd,
+        cv,
+      };
+    },
+    check: (pkg, aq, loop) => {
+      checkSame('spread: typed loop', pkg, loop);
+      checkSame('spread: Arquero', pkg, aligned(pkg, aq, ['category'], pkg.columnNames()));
     },
   },
   agreement: {
@@ -317,7 +558,9 @@ for (const n of sizes) {
   );
   const c = prepare(t);
   for (const [name, f] of Object.entries(cases)) {
+    if (only && !only.includes(name)) continue;
     const extra = f.setup?.(t);
+    f.check?.(f.pkg(t, c, extra), f.arquero(t, c, extra), f.loop(t, c, extra));
     const pkg = [];
     const aq = [];
     const loop = [];
