@@ -282,6 +282,13 @@ interface ScopeIndex {
   sums: (PartSum | undefined)[];
 }
 
+/** A scope parsed: its columns and their values, and the index of the groups by those columns. */
+interface Scope {
+  columns: string[];
+  values: string[];
+  index: ScopeIndex;
+}
+
 /**
  * The parts of stated totals in one table, found through indexes built once (so that auditing
  * many totals stays linear in rows): rows by the whole they are a part of, stated totals by the
@@ -291,7 +298,7 @@ class Parts {
   private readonly byWhole = new Map<string, number[]>();
   private readonly children = new Map<string, StatedTotal[]>();
   private readonly byScope = new Map<string, ScopeIndex>();
-  private readonly scopes = new Map<string, { columns: string[]; values: string[] }>();
+  private readonly scopes = new Map<string, Scope>();
 
   constructor(
     private readonly table: Columns,
@@ -321,7 +328,7 @@ class Parts {
     if (measures.length === 1) {
       const group = this.group(total, measures[0]!);
       if (group === -1) return { rows: 0, sum: sumParts(this.table, []) };
-      const index = this.scoped(this.scope(total).columns);
+      const index = this.scope(total).index;
       let found = index.sums[group];
       if (!found) {
         const rows = index.groups.rows(group);
@@ -371,7 +378,7 @@ class Parts {
   private scopedRows(total: StatedTotal, measures: readonly string[]): ArrayLike<number> {
     const rows = measures.flatMap((measure) => {
       const group = this.group(total, measure);
-      const index = this.scoped(this.scope(total).columns);
+      const index = this.scope(total).index;
       return group === -1 ? [] : Array.from(index.groups.rows(group));
     });
     return measures.length > 1 ? unique(rows).sort((a, b) => a - b) : rows;
@@ -383,9 +390,7 @@ class Parts {
    */
   private group(total: StatedTotal, measure: string): number {
     const scope = this.scope(total);
-    let node = this.scoped(scope.columns).tree.get(total.source) as
-      | Map<string, unknown>
-      | undefined;
+    let node = scope.index.tree.get(total.source) as Map<string, unknown> | undefined;
     node = node?.get(measure) as Map<string, unknown> | undefined;
     let found = node?.get(total.unit ?? 'persons');
     for (let k = 0; k < scope.values.length && found !== undefined; k++)
@@ -394,7 +399,7 @@ class Parts {
   }
 
   /** A total's scope as [column, value] pairs, each column checked (parsed once per text). */
-  private scope(total: StatedTotal): { columns: string[]; values: string[] } {
+  private scope(total: StatedTotal): Scope {
     const text = total.scope ?? '';
     let found = this.scopes.get(text);
     if (found) return found;
@@ -410,7 +415,8 @@ class Parts {
       }
       return [column, value] as const;
     });
-    found = { columns: pairs.map(([column]) => column), values: pairs.map(([, value]) => value) };
+    const columns = pairs.map(([column]) => column);
+    found = { columns, values: pairs.map(([, value]) => value), index: this.scoped(columns) };
     this.scopes.set(text, found);
     return found;
   }
