@@ -87,7 +87,7 @@ const statedOf = (t) =>
 
 /**
  * The loop: one dictionary per key column (source, measure, unit, the scope's columns), the
- * combinations numbered through a Map; sums per group in Float64Arrays in one pass; each total's
+ * combinations numbered through an array (a Map where they are many); sums per group in Float64Arrays in one pass; each total's
  * group found through the same dictionaries; the result written column by column.
  */
 export function auditLoop(t, c, totals) {
@@ -102,24 +102,42 @@ export function auditLoop(t, c, totals) {
   const pairs = [];
   const group = new Int32Array(n);
   let count = 0;
+  const own = new Int32Array(n);
   for (let k = 0; k < keys.length; k++) {
     const column = keys[k];
     const dictionary = new Map();
-    const combine = new Map();
     for (let i = 0; i < n; i++) {
       let code = dictionary.get(column[i]);
       if (code === undefined) dictionary.set(column[i], (code = dictionary.size));
-      if (k === 0) group[i] = code;
-      else {
-        const pair = group[i] * (n + 1) + code;
-        let g = combine.get(pair);
-        if (g === undefined) combine.set(pair, (g = combine.size));
-        group[i] = g;
-      }
+      own[i] = code;
     }
     dictionaries.push(dictionary);
-    pairs.push(combine);
-    count = k === 0 ? dictionary.size : combine.size;
+    const width = dictionary.size;
+    if (k === 0) {
+      group.set(own);
+      count = width;
+      pairs.push(null);
+      continue;
+    }
+    // the combinations numbered through an array where they are few, else a Map
+    const combine =
+      count * width <= 4 * n + 1024 ? new Int32Array(count * width).fill(-1) : new Map();
+    let next = 0;
+    if (combine instanceof Int32Array)
+      for (let i = 0; i < n; i++) {
+        const pair = group[i] * width + own[i];
+        if (combine[pair] === -1) combine[pair] = next++;
+        group[i] = combine[pair];
+      }
+    else
+      for (let i = 0; i < n; i++) {
+        const pair = group[i] * width + own[i];
+        let g = combine.get(pair);
+        if (g === undefined) combine.set(pair, (g = next++));
+        group[i] = g;
+      }
+    pairs.push({ combine, width });
+    count = next;
   }
   // sums per group: value, low, high with Neumaier's corrections; counts; rounding
   const sums = new Float64Array(count * 6);
@@ -170,7 +188,14 @@ export function auditLoop(t, c, totals) {
     let g = dictionaries[0].get(values[0]);
     for (let k = 1; k < values.length && g !== undefined; k++) {
       const code = dictionaries[k].get(values[k]);
-      g = code === undefined ? undefined : pairs[k].get(g * (n + 1) + code);
+      const { combine, width } = pairs[k];
+      const found =
+        code === undefined
+          ? undefined
+          : combine instanceof Int32Array
+            ? combine[g * width + code]
+            : combine.get(g * width + code);
+      g = found === -1 ? undefined : found;
     }
     if (g === undefined) throw new Error(`auditLoop: no row matches stated total ${j + 1}`);
     const reported = rows[g] - dashes[g];
