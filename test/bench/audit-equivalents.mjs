@@ -87,8 +87,9 @@ const statedOf = (t) =>
 
 /**
  * The loop: one dictionary per key column (source, measure, unit, the scope's columns), the
- * combinations numbered through an array (a Map where they are many); sums per group in Float64Arrays in one pass; each total's
- * group found through the same dictionaries; the result written column by column.
+ * combinations numbered through an array (a Map where they are many); sums per group in
+ * Float64Arrays in one pass; each total's group found through the same dictionaries; the result
+ * written column by column.
  */
 export function auditLoop(t, c, totals) {
   const scopes = totals.map(scopeOf);
