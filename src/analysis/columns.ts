@@ -113,13 +113,11 @@ export function readColumns(table: unknown, fn: string): Columns {
         `${fn}: row ${i + 1}, column ${show(column)}: ${show(v)}; expected ${expected}.`,
       );
     }
-    const [v, lo, hi, q] = [
-      value[i] as Cell,
-      low[i] as Cell,
-      high[i] as Cell,
-      qualifier[i] as Cell,
-    ];
-    if (!figuresFine(v, lo, hi, q)) checkFigures(fn, i, v, lo, hi, q);
+    const v = value[i] as Cell;
+    const lo = low[i] as Cell;
+    const hi = high[i] as Cell;
+    if (!plainFigures(v, lo, hi, qualifier[i] as Cell))
+      checkFigures(fn, i, v, lo, hi, qualifier[i] as Cell);
   }
   const columns: Columns = {
     n,
@@ -146,22 +144,24 @@ export function readColumns(table: unknown, fn: string): Columns {
   return columns;
 }
 
-/** A count: null, or a finite number from 0 to `maxCount`. */
-function isCount(x: Cell): boolean {
-  return x === null || (typeof x === 'number' && x >= 0 && x <= maxCount);
-}
+/** The qualifiers, for a quick look-up. */
+const knownQualifiers: ReadonlySet<unknown> = new Set(qualifiers);
 
 /**
- * Whether one row's figures and qualifier pass every check of {@link checkFigures} (the quick
- * test made on every row; checkFigures, which names the problem, runs only where this fails).
+ * Whether a row's figures and qualifier pass every check of {@link checkFigures} at a glance (the
+ * usual row: a dash, or 0 ≤ low ≤ value ≤ high ≤ `maxCount`, high possibly null); a row that does
+ * not is checked by {@link checkFigures}, which throws its problem.
  */
-function figuresFine(value: Cell, low: Cell, high: Cell, qualifier: Cell): boolean {
+function plainFigures(value: Cell, low: Cell, high: Cell, qualifier: Cell): boolean {
+  if (!knownQualifiers.has(qualifier)) return false;
+  if (value === null) return low === null && high === null;
   return (
-    isCount(value) &&
-    isCount(low) &&
-    isCount(high) &&
-    (value === null || (low !== null && low <= value && (high === null || high >= value))) &&
-    qualifiers.includes(qualifier as Qualifier)
+    typeof value === 'number' &&
+    typeof low === 'number' &&
+    low >= 0 &&
+    low <= value &&
+    value <= maxCount &&
+    (high === null || (typeof high === 'number' && high >= value && high <= maxCount))
   );
 }
 

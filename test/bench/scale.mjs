@@ -8,11 +8,11 @@
 // figures must equal the package's, column by column, or the script throws.
 import { desc, escape, op, table as columnTable } from 'arquero';
 import { agreement, audit, compare, harmonize, rollup, spread } from 'ww2-yugoslavia-casualties';
+import { auditArquero, auditLoop, checkSame } from './audit-equivalents.mjs';
 import { benchRows, benchSources } from './tables.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1e4,1e5,1e6').split(',').map(Number);
-const only = process.env.BENCH_CASES?.split(',');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fixed = (x, d = 2) => x.toFixed(d);
 
@@ -67,7 +67,7 @@ function prepare(t) {
  * package's table holds: the same strings and booleans, numbers equal to 1e-9 relative, and null,
  * undefined or NaN exactly where the package has null.
  */
-function checkSame(what, pkg, other) {
+function sameColumns(what, pkg, other) {
   for (const [name, theirs] of Object.entries(other)) {
     const ours = pkg.array(name);
     if (ours.length !== theirs.length)
@@ -129,6 +129,13 @@ function sumLoop(c, keys) {
     }
   }
   return { value, low, high, missing };
+}
+
+/** Throws unless the Arquero and loop baselines give the figures of the package's result. */
+function sameAs(f, t, c, extra) {
+  const expected = f.pkg(t, c, extra);
+  checkSame('arquero', expected, f.arquero(t, c, extra));
+  checkSame('typed loop', expected, f.loop(t, c, extra));
 }
 
 /** Each function: the package, bare Arquero and the typed loop doing the same work. */
@@ -294,10 +301,11 @@ const cases = {
         rank,
       };
     },
-    check: (pkg, aq, loop) => {
-      checkSame('compare: typed loop', pkg, loop);
+    check: (f, t, c) => {
+      const [pkg, aq, loop] = [f.pkg(t), f.arquero(t), f.loop(t, c)];
+      sameColumns('compare: typed loop', pkg, loop);
       const names = pkg.columnNames().filter((name) => name !== 'label');
-      checkSame('compare: Arquero', pkg, aligned(pkg, aq, ['category', 'source'], names));
+      sameColumns('compare: Arquero', pkg, aligned(pkg, aq, ['category', 'source'], names));
     },
   },
   spread: {
@@ -411,9 +419,10 @@ const cases = {
         cv,
       };
     },
-    check: (pkg, aq, loop) => {
-      checkSame('spread: typed loop', pkg, loop);
-      checkSame('spread: Arquero', pkg, aligned(pkg, aq, ['category'], pkg.columnNames()));
+    check: (f, t, c) => {
+      const [pkg, aq, loop] = [f.pkg(t), f.arquero(t), f.loop(t, c)];
+      sameColumns('spread: typed loop', pkg, loop);
+      sameColumns('spread: Arquero', pkg, aligned(pkg, aq, ['category'], pkg.columnNames()));
     },
   },
   agreement: {
@@ -525,27 +534,10 @@ const cases = {
         })),
       ),
     pkg: (t, _, totals) => audit(t, { totals }),
-    arquero: (t, _, totals) =>
-      t
-        .groupby('source', 'region')
-        .rollup({
-          parts: op.sum('value'),
-          low: op.sum('low'),
-          high: op.sum('high'),
-          dashes: op.invalid('value'),
-        })
-        .join(
-          columnTable({
-            source: totals.map((d) => d.source),
-            region: totals.map((d) => d.scope.slice(7)),
-            stated: totals.map((d) => d.value),
-          }),
-        )
-        .derive({ difference: (d) => d.parts - d.stated }),
-    loop: (t, c, totals) => {
-      const sums = sumLoop(c, [c.source, c.region]);
-      return totals.map((d, k) => sums.value[k] - d.value);
-    },
+    // every figure column of audit's result, the reason in the same words (audit-equivalents.mjs)
+    arquero: (t, _, totals) => auditArquero(t, totals),
+    loop: (t, c, totals) => auditLoop(t, c, totals),
+    check: sameAs,
   },
 };
 
@@ -558,9 +550,9 @@ for (const n of sizes) {
   );
   const c = prepare(t);
   for (const [name, f] of Object.entries(cases)) {
-    if (only && !only.includes(name)) continue;
+    if (process.env.BENCH_CASES && !process.env.BENCH_CASES.split(',').includes(name)) continue;
     const extra = f.setup?.(t);
-    f.check?.(f.pkg(t, c, extra), f.arquero(t, c, extra), f.loop(t, c, extra));
+    f.check?.(f, t, c, extra); // before timing: the baselines give the package's figures
     const pkg = [];
     const aq = [];
     const loop = [];
