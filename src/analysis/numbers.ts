@@ -76,11 +76,15 @@ export function midranks(
   chosen: Uint8Array,
   into: Float64Array,
 ): void {
-  const places: number[] = [];
-  for (let k = 0; k < order.length; k++) if (chosen[order[k]!] === 1) places.push(order[k]!);
-  for (let i = 0; i < places.length; ) {
+  const places = new Int32Array(order.length);
+  let count = 0;
+  for (let k = 0; k < order.length; k++) {
+    const p = order[k]!;
+    if (chosen[p] === 1) places[count++] = p;
+  }
+  for (let i = 0; i < count; ) {
     let j = i;
-    while (j + 1 < places.length && figure[places[j + 1]!] === figure[places[i]!]) j++;
+    while (j + 1 < count && figure[places[j + 1]!] === figure[places[i]!]) j++;
     for (let k = i; k <= j; k++) into[places[k]!] = (i + j) / 2;
     i = j + 1;
   }
