@@ -23,10 +23,17 @@ export function constant(x: readonly number[]): boolean {
  * (`(0.1 + 0.1 + 0.1) / 3` is 0.10000000000000002).
  */
 export function boundedMean(x: readonly number[]): number {
+  if (x.length === 0) return clamp(NaN, min(x), max(x)); // throws, as min and max of nothing do
   const first = x[0]!;
   let shift = 0;
-  for (const v of x) shift += v - first;
-  return clamp(first + shift / x.length, min(x), max(x));
+  let lo = first;
+  let hi = first;
+  for (const v of x) {
+    shift += v - first;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return clamp(first + shift / x.length, lo, hi);
 }
 
 /**
