@@ -1,6 +1,7 @@
 // The input side at scale (issue 17): fromRows and fromCSV at 1e4, 1e5 and 1e6 rows of the
 // generated tables (test/bench/tables.mjs), each beside bare Arquero doing the equivalent
-// (`aq.from(rows)`, `aq.fromCSV(text)` with the same column types, no checks) and a hand-written
+// (`aq.from(rows)` with the same checks as Arquero verbs, checked to flag the rows the package
+// names; `aq.fromCSV(text)` with the same column types, no checks) and a hand-written
 // typed-array loop doing the same reading and checks (no messages, no table). Paired runs,
 // interleaved in one process (the order rotated each run), so a busy machine slows every side
 // alike; each ratio is the median of the per-run ratios, with their min–max. The peak memory of
