@@ -3,8 +3,8 @@ import { load, statedTotals } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { datasetIds, type DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, listNames, show } from '../errors.js';
-import { groupBy, readColumns, type Cell, type Columns } from './columns.js';
-import { suggest, sumParts, toTable, unique, type Figures } from './shared.js';
+import { groupBy, readColumns, type Cell, type Columns, type Groups } from './columns.js';
+import { columnsTable, suggest, sumParts, unique, type Figures } from './shared.js';
 import type { IntervalSum } from './shared.js';
 import { totalsList } from './structure.js';
 
@@ -187,77 +187,106 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
       loaded.set(id, (parts = new Parts(readColumns(load(id as DatasetId), 'audit'), stated)));
     return parts;
   };
-  return toTable(
-    stated.map((total) => check(total, partsIn(total.dataset ?? ''))),
-    [
-      'id',
-      'dataset',
-      'source',
-      'scope',
-      'measure',
-      'part_measures',
-      'unit',
-      'label',
-      'rows',
-      'not_reported',
-      'parts',
-      'parts_low',
-      'parts_high',
-      'stated',
-      'stated_low',
-      'stated_high',
-      'difference',
-      'rounding',
-      'check',
-      'consistent',
-      'reason',
-    ],
-  );
+  const result = new Map<string, unknown[]>(auditColumns.map((name) => [name, []]));
+  const columns: ResultColumns = auditColumns.map((name) => result.get(name)!);
+  for (const total of stated) check(total, partsIn(total.dataset ?? ''), columns);
+  return columnsTable<AuditRow>(result, auditColumns);
 }
 
-/** One stated total against the rows it covers. */
-function check(total: StatedTotal, index: Parts): AuditRow {
+/** The columns of audit's result, in order. */
+const auditColumns = [
+  'id',
+  'dataset',
+  'source',
+  'scope',
+  'measure',
+  'part_measures',
+  'unit',
+  'label',
+  'rows',
+  'not_reported',
+  'parts',
+  'parts_low',
+  'parts_high',
+  'stated',
+  'stated_low',
+  'stated_high',
+  'difference',
+  'rounding',
+  'check',
+  'consistent',
+  'reason',
+] as const satisfies readonly (keyof AuditRow)[];
+
+/** The result's columns as arrays, in the order of {@link auditColumns}. */
+type ResultColumns = unknown[][];
+
+/** One stated total against the rows it covers, written as a row of the result's columns. */
+function check(total: StatedTotal, index: Parts, columns: ResultColumns): void {
   const unit = total.unit ?? 'persons';
-  const measures = total.parts ? total.parts.split('|') : [total.measure];
-  const parts = index.of(total, new Set());
-  const where =
-    `source '${total.source}', measure ` +
-    `${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
-  if (parts.value.length === 0)
+  const { rows, sum } = index.sumOf(total);
+  if (rows === 0) {
+    const measures = total.parts ? total.parts.split('|') : [total.measure];
+    const where =
+      `source '${total.source}', measure ` +
+      `${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
     throw new InvalidTableError(
       `audit: no row of the table matches the stated total ${total.value ?? `'${total.label}'`} ` +
         `(${where}${total.dataset ? ` of ${total.dataset}` : ''}); expected the rows that add up ` +
         'to it.',
     );
-  const sum = sumParts(parts);
+  }
   const statedLow = total.value === null ? null : (total.low ?? total.value);
   const statedHigh =
     total.value === null ? null : total.high === undefined ? total.value : total.high;
   const rounding = sum.rounding + (total.precision ?? 0) / 2;
   const { check, reason } = judge(total, statedLow, statedHigh, sum, rounding);
-  return {
-    id: total.id ?? null,
-    dataset: total.dataset ?? null,
-    source: total.source,
-    scope: total.scope ?? null,
-    measure: total.measure,
-    part_measures: measures.join('|'),
-    unit,
-    label: total.label ?? null,
-    rows: parts.value.length,
-    not_reported: sum.notReported,
-    parts: sum.value,
-    parts_low: sum.low,
-    parts_high: sum.high,
-    stated: total.value,
-    stated_low: statedLow,
-    stated_high: statedHigh,
-    difference: sum.value === null || total.value === null ? null : sum.value - total.value,
-    rounding,
-    check,
-    consistent: check === 'undetermined' ? null : check === 'consistent',
-    reason,
-  };
+  // one row of the result (rows of the bundled totals read from a table hold every field)
+  columns[0]!.push(total.id ?? null);
+  columns[1]!.push(total.dataset ?? null);
+  columns[2]!.push(total.source);
+  columns[3]!.push(total.scope ?? null);
+  columns[4]!.push(total.measure);
+  columns[5]!.push(total.parts ? total.parts : total.measure); // split by '|' and joined again
+  columns[6]!.push(unit);
+  columns[7]!.push(total.label ?? null);
+  columns[8]!.push(rows);
+  columns[9]!.push(sum.notReported);
+  columns[10]!.push(sum.value);
+  columns[11]!.push(sum.low);
+  columns[12]!.push(sum.high);
+  columns[13]!.push(total.value);
+  columns[14]!.push(statedLow);
+  columns[15]!.push(statedHigh);
+  columns[16]!.push(sum.value === null || total.value === null ? null : sum.value - total.value);
+  columns[17]!.push(rounding);
+  columns[18]!.push(check);
+  columns[19]!.push(check === 'undetermined' ? null : check === 'consistent');
+  columns[20]!.push(reason);
+}
+
+/** The rows a stated total covers, counted, and the sum of their figures. */
+interface PartSum {
+  rows: number;
+  sum: IntervalSum;
+}
+
+/**
+ * The rows of a table grouped by source, measure, unit and the values of some scope columns, and
+ * the groups found by those values (a tree of dictionaries, one level per column), each group's
+ * sum computed on first use.
+ */
+interface ScopeIndex {
+  groups: Groups;
+  tree: Map<string, unknown>;
+  sums: (PartSum | undefined)[];
+}
+
+/** A scope parsed: its columns and their values, and the index of the groups by those columns. */
+interface Scope {
+  columns: string[];
+  values: string[];
+  index: ScopeIndex;
 }
 
 /**
@@ -268,7 +297,8 @@ function check(total: StatedTotal, index: Parts): AuditRow {
 class Parts {
   private readonly byWhole = new Map<string, number[]>();
   private readonly children = new Map<string, StatedTotal[]>();
-  private readonly byScope = new Map<string, Map<string, ArrayLike<number>>>();
+  private readonly byScope = new Map<string, ScopeIndex>();
+  private readonly scopes = new Map<string, Scope>();
 
   constructor(
     private readonly table: Columns,
@@ -281,6 +311,35 @@ class Parts {
       if (typeof t.part_of === 'string' && t.id !== t.part_of) push(this.children, t.part_of, t);
   }
 
+  /** Whether a total's parts are named by the structure (`part_of`) rather than its scope. */
+  private structured(total: StatedTotal): boolean {
+    const id = total.id ?? null;
+    if (id === null || !this.table.has('part_of')) return false;
+    return (this.byWhole.get(id)?.length ?? 0) + (this.children.get(id)?.length ?? 0) > 0;
+  }
+
+  /** How many parts a stated total has, and their sum (see {@link Parts.of}). */
+  sumOf(total: StatedTotal): PartSum {
+    if (this.structured(total)) {
+      const parts = this.of(total, new Set());
+      return { rows: parts.value.length, sum: sumParts(parts) };
+    }
+    const measures = total.parts ? total.parts.split('|') : [total.measure];
+    if (measures.length === 1) {
+      const group = this.group(total, measures[0]!);
+      if (group === -1) return { rows: 0, sum: sumParts(this.table, []) };
+      const index = this.scope(total).index;
+      let found = index.sums[group];
+      if (!found) {
+        const rows = index.groups.rows(group);
+        found = index.sums[group] = { rows: rows.length, sum: sumParts(this.table, rows) };
+      }
+      return found;
+    }
+    const rows = this.scopedRows(total, measures);
+    return { rows: rows.length, sum: sumParts(this.table, rows) };
+  }
+
   /**
    * The parts of a stated total: the rows whose `part_of` names it and the smaller stated totals
    * that are its parts (each as its stated figure, or, where it states none, as the sum of its
@@ -288,11 +347,10 @@ class Parts {
    */
   of(total: StatedTotal, seen: Set<string>): PartFigures {
     const { table } = this;
-    const unit = total.unit ?? 'persons';
-    const id = total.id ?? null;
-    const children = id === null ? [] : (this.children.get(id) ?? []);
-    const direct = id === null ? [] : (this.byWhole.get(id) ?? []);
-    if (id !== null && table.has('part_of') && direct.length + children.length > 0) {
+    if (this.structured(total)) {
+      const id = total.id!;
+      const children = this.children.get(id) ?? [];
+      const direct = this.byWhole.get(id) ?? [];
       seen.add(id);
       const parts = select(table, direct);
       for (const c of children.filter((c) => !seen.has(c.id!))) {
@@ -313,7 +371,40 @@ class Parts {
       return parts;
     }
     const measures = total.parts ? total.parts.split('|') : [total.measure];
-    const scope = (total.scope ? total.scope.split(';') : []).map((pair) => {
+    return select(table, this.scopedRows(total, measures));
+  }
+
+  /** The rows of a total without structure: those its `scope` and measures select, in order. */
+  private scopedRows(total: StatedTotal, measures: readonly string[]): ArrayLike<number> {
+    const rows = measures.flatMap((measure) => {
+      const group = this.group(total, measure);
+      const index = this.scope(total).index;
+      return group === -1 ? [] : Array.from(index.groups.rows(group));
+    });
+    return measures.length > 1 ? unique(rows).sort((a, b) => a - b) : rows;
+  }
+
+  /**
+   * The group of rows of a total's source, unit and scope, and one measure, in the index of the
+   * scope's columns; -1 if no row has them.
+   */
+  private group(total: StatedTotal, measure: string): number {
+    const scope = this.scope(total);
+    let node = scope.index.tree.get(total.source) as Map<string, unknown> | undefined;
+    node = node?.get(measure) as Map<string, unknown> | undefined;
+    let found = node?.get(total.unit ?? 'persons');
+    for (let k = 0; k < scope.values.length && found !== undefined; k++)
+      found = (found as Map<string, unknown>).get(scope.values[k]!);
+    return found === undefined ? -1 : (found as number);
+  }
+
+  /** A total's scope as [column, value] pairs, each column checked (parsed once per text). */
+  private scope(total: StatedTotal): Scope {
+    const text = total.scope ?? '';
+    let found = this.scopes.get(text);
+    if (found) return found;
+    const { table } = this;
+    const pairs = (text ? text.split(';') : []).map((pair) => {
       const [column, value] = pair.split('=');
       if (!column || value === undefined || !table.has(column)) {
         throw new InvalidTableError(
@@ -324,35 +415,55 @@ class Parts {
       }
       return [column, value] as const;
     });
-    const columns = scope.map(([column]) => column);
-    const rows = measures.flatMap((measure) =>
-      Array.from(
-        this.scoped(columns).get(
-          key([total.source, measure, unit, ...scope.map(([, value]) => value)]),
-        ) ?? [],
-      ),
-    );
-    return select(table, measures.length > 1 ? unique(rows).sort((a, b) => a - b) : rows);
+    const columns = pairs.map(([column]) => column);
+    found = { columns, values: pairs.map(([, value]) => value), index: this.scoped(columns) };
+    this.scopes.set(text, found);
+    return found;
   }
 
   /**
-   * The rows by source, measure, unit and their values
-   * in some columns (built once per list of columns).
+   * The rows by source, measure, unit and their values in some columns (built once per list of
+   * columns). A scope's values are text, so a group is found by its cells as text: a string as
+   * it is, another cell as the string it is in JSON, if it is one there (a cell that is no string
+   * in JSON, such as a number or null, matches no scope); where two groups read as the same text,
+   * the later one is found.
    */
-  private scoped(columns: readonly string[]): Map<string, ArrayLike<number>> {
-    const name = key(columns);
+  private scoped(columns: readonly string[]): ScopeIndex {
+    const name = JSON.stringify(columns);
     let index = this.byScope.get(name);
     if (!index) {
       const { table } = this;
       const cells = [table.source, table.measure, table.unit, ...columns.map((c) => table.get(c))];
       const groups = groupBy(table.n, cells);
-      index = new Map();
-      for (let g = 0; g < groups.size; g++)
-        index.set(key(cells.map((c) => c[groups.first[g]!]!)), groups.rows(g));
+      const tree = new Map<string, unknown>();
+      const texts: (string | undefined)[] = [];
+      for (let g = 0; g < groups.size; g++) {
+        const first = groups.first[g]!;
+        for (let k = 0; k < cells.length; k++) texts[k] = asText(cells[k]![first]);
+        if (texts.includes(undefined)) continue;
+        let node = tree;
+        for (let k = 0; k < cells.length; k++) {
+          const text = texts[k]!;
+          if (k === cells.length - 1) node.set(text, g);
+          else {
+            let next = node.get(text) as Map<string, unknown> | undefined;
+            if (!(next instanceof Map)) node.set(text, (next = new Map<string, unknown>()));
+            node = next;
+          }
+        }
+      }
+      index = { groups, tree, sums: [] };
       this.byScope.set(name, index);
     }
     return index;
   }
+}
+
+/** A cell as a scope's text matches it: a string, or the string a cell is in JSON; else none. */
+function asText(cell: Cell | undefined): string | undefined {
+  if (typeof cell === 'string') return cell;
+  const json = JSON.stringify(cell ?? null) as string | undefined;
+  return json?.startsWith('"') ? (JSON.parse(json) as string) : undefined;
 }
 
 /** The figures of the parts of a stated total, one array per column. */
@@ -375,9 +486,6 @@ function select(table: Columns, rows: ArrayLike<number>): PartFigures {
   };
 }
 
-/** A list of cells as one string key. */
-const key = (cells: readonly Cell[]) => JSON.stringify(cells);
-
 /** Adds an item to the list under a key. */
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   const list = map.get(k);
@@ -385,18 +493,42 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   else map.set(k, [v]);
 }
 
-/**
- * A figure as a reader writes it: 597,323 (one formatter, made on first use, since starting
- * ICU costs 10–30 ms that an import should not pay; `toLocaleString` makes one per call).
- */
+/** The number formatter for figures that are not whole counts, made on first use. */
 let formatter: Intl.NumberFormat | undefined;
-const figure = (n: number) => (formatter ??= new Intl.NumberFormat('en-US')).format(n);
+
+/**
+ * A figure as a reader writes it, as `Intl.NumberFormat('en-US')` does: 597,323. A whole number
+ * from 0 to `Number.MAX_SAFE_INTEGER` (every count) has its digits grouped by threes here, which
+ * is what that formatter gives and many times faster; any other number goes to the formatter
+ * (made on first use, since starting ICU costs 10–30 ms that an import should not pay).
+ *
+ * @example
+ * figure(1027000); // => '1,027,000'
+ * figure(0.5); // => '0.5' (by the formatter)
+ */
+export function figure(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0 || Object.is(n, -0))
+    return (formatter ??= new Intl.NumberFormat('en-US')).format(n);
+  const digits = String(n);
+  const head = ((digits.length - 1) % 3) + 1;
+  let out = digits.slice(0, head);
+  for (let k = head; k < digits.length; k += 3) out += `,${digits.slice(k, k + 3)}`;
+  return out;
+}
 
 /** A sum as a reader says it: 322,000; 186,000–195,000; at least 38,000. */
 function span(sum: IntervalSum): string {
   if (sum.high === null) return `at least ${figure(sum.low!)}`;
   return sum.low === sum.high ? figure(sum.low) : `${figure(sum.low!)}–${figure(sum.high)}`;
 }
+
+/** The parts not reported, in words. */
+const dashes = (n: number) =>
+  n === 1 ? 'the part not reported (a dash)' : `the ${n} parts not reported (a dash)`;
+
+/** The rounding allowed for, in words (nothing where there is none). */
+const allowing = (rounding: number) =>
+  rounding > 0 ? `, even allowing ±${figure(rounding)} for rounding` : '';
 
 /** Consistent, inconsistent or undetermined, and why (see {@link AuditRow}). */
 export function judge(
@@ -406,11 +538,6 @@ export function judge(
   sum: IntervalSum,
   rounding: number,
 ): { check: AuditCheck; reason: string } {
-  const dashes =
-    sum.notReported === 1
-      ? 'the part not reported (a dash)'
-      : `the ${sum.notReported} parts not reported (a dash)`;
-  const allowing = rounding > 0 ? `, even allowing ±${figure(rounding)} for rounding` : '';
   if (total.value === null || statedLow === null)
     return {
       check: 'undetermined',
@@ -428,7 +555,7 @@ export function judge(
       check: 'inconsistent',
       reason:
         `the parts come to ${span(sum)}, more than the stated ` +
-        `${figure(statedHigh)}${allowing}`,
+        `${figure(statedHigh)}${allowing(rounding)}`,
     };
   if (high < statedLow) {
     if (sum.notReported > 0)
@@ -437,12 +564,13 @@ export function judge(
         reason:
           `the parts reported come to ${figure(sum.reportedHigh!)}, ` +
           `${figure(statedLow - sum.reportedHigh!)} short of the stated ${figure(statedLow)}; ` +
-          `${dashes} could hold the difference`,
+          `${dashes(sum.notReported)} could hold the difference`,
       };
     return {
       check: 'inconsistent',
       reason:
-        `the parts come to ${span(sum)}, less than the stated ` + `${figure(statedLow)}${allowing}`,
+        `the parts come to ${span(sum)}, less than the stated ` +
+        `${figure(statedLow)}${allowing(rounding)}`,
     };
   }
   const exactly =
@@ -454,8 +582,21 @@ export function judge(
       : sum.low <= statedHigh! && sum.reportedHigh >= statedLow
         ? "the stated total lies within the parts' interval"
         : `the difference is within rounding (±${figure(rounding)})`;
-  if (sum.notReported > 0) reason += `; ${dashes} must then hold little or nothing`;
+  if (sum.notReported > 0)
+    reason += `; ${dashes(sum.notReported)} must then hold little or nothing`;
   return { check: 'consistent', reason };
+}
+
+/** The fields of a stated total that hold text, or nothing. */
+const textFields = ['scope', 'parts', 'unit', 'label', 'dataset', 'id', 'part_of'] as const;
+/** The fields of a stated total that hold its bounds. */
+const boundFields = ['low', 'high'] as const;
+
+/** The error for a field of a user's stated total. */
+function badTotal(t: Record<string, unknown>, i: number, field: string, expected: string) {
+  return new InvalidOptionError(
+    `audit: stated total ${i + 1}, field '${field}': ${show(t[field])}; expected ${expected}.`,
+  );
 }
 
 /** Checks a user's stated totals. */
@@ -463,19 +604,16 @@ export function readTotals(totals: unknown): StatedTotal[] {
   const list = totalsList(totals, 'audit', '{ source, scope, measure, parts, value, … }');
   return list.map((entry: unknown, i) => {
     const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    const bad = (field: string, expected: string) =>
-      new InvalidOptionError(
-        `audit: stated total ${i + 1}, field '${field}': ${show(t[field])}; expected ${expected}.`,
-      );
+    const bad = (field: string, expected: string) => badTotal(t, i, field, expected);
     if (typeof t.source !== 'string') throw bad('source', 'a source id');
     if (typeof t.measure !== 'string') throw bad('measure', "a measure such as 'deaths'");
     if (t.value !== null && (typeof t.value !== 'number' || !Number.isFinite(t.value)))
       throw bad('value', 'the stated total, a number (or null for a whole stated only in parts)');
-    for (const f of ['scope', 'parts', 'unit', 'label', 'dataset', 'id', 'part_of'])
+    for (const f of textFields)
       if (t[f] != null && typeof t[f] !== 'string') throw bad(f, 'a string, or nothing');
     if (t.precision != null && (typeof t.precision !== 'number' || !(t.precision > 0)))
       throw bad('precision', 'a rounding unit above 0, or nothing');
-    for (const f of ['low', 'high'])
+    for (const f of boundFields)
       if (t[f] != null && (typeof t[f] !== 'number' || !Number.isFinite(t[f])))
         throw bad(f, 'a number, or nothing');
     if (typeof t.low === 'number' && typeof t.value === 'number' && t.low > t.value)

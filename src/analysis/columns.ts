@@ -113,7 +113,11 @@ export function readColumns(table: unknown, fn: string): Columns {
         `${fn}: row ${i + 1}, column ${show(column)}: ${show(v)}; expected ${expected}.`,
       );
     }
-    checkFigures(fn, i, value[i] as Cell, low[i] as Cell, high[i] as Cell, qualifier[i] as Cell);
+    const v = value[i] as Cell;
+    const lo = low[i] as Cell;
+    const hi = high[i] as Cell;
+    if (!plainFigures(v, lo, hi, qualifier[i] as Cell))
+      checkFigures(fn, i, v, lo, hi, qualifier[i] as Cell);
   }
   const columns: Columns = {
     n,
@@ -138,6 +142,27 @@ export function readColumns(table: unknown, fn: string): Columns {
     },
   };
   return columns;
+}
+
+/** The qualifiers, for a quick look-up. */
+const knownQualifiers: ReadonlySet<unknown> = new Set(qualifiers);
+
+/**
+ * Whether a row's figures and qualifier pass every check of {@link checkFigures} at a glance (the
+ * usual row: a dash, or 0 ≤ low ≤ value ≤ high ≤ `maxCount`, high possibly null); a row that does
+ * not is checked by {@link checkFigures}, which throws its problem.
+ */
+function plainFigures(value: Cell, low: Cell, high: Cell, qualifier: Cell): boolean {
+  if (!knownQualifiers.has(qualifier)) return false;
+  if (value === null) return low === null && high === null;
+  return (
+    typeof value === 'number' &&
+    typeof low === 'number' &&
+    low >= 0 &&
+    low <= value &&
+    value <= maxCount &&
+    (high === null || (typeof high === 'number' && high >= value && high <= maxCount))
+  );
 }
 
 /** Checks one row's figures and qualifier (see {@link readColumns}); throws the first problem. */

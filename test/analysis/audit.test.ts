@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError, InvalidTableError, load, statedTotals } from '../../src/index.js';
 import { audit, fromRows } from '../../src/index.js';
+import { figure } from '../../src/analysis/audit.js';
 import { atLeast, dash, exact, row, sources } from './fixtures.js';
 
 const find = (
@@ -333,5 +334,26 @@ describe('audit', () => {
       ['w', 2, 100, 'consistent'],
       ['v', 2, 70, 'consistent'],
     ]);
+  });
+});
+
+describe("audit's figures in words", () => {
+  test('are written as Intl.NumberFormat en-US writes them, whole counts by hand included', () => {
+    const intl = new Intl.NumberFormat('en-US');
+    const edges = [0, -0, 1, 9, 10, 999, 1000, 1001, 99999, 100000, 597323, 1027000];
+    const more = [2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, 1e21, -1, -1234567, 0.5, 1234.5678, 1e-7];
+    const random = Array.from({ length: 2000 }, (_, i) =>
+      Math.floor((((i * 7919) % 1000) / 1000) * 10 ** (1 + (i % 16))),
+    );
+    for (const n of [...edges, ...more, ...random, NaN, Infinity])
+      expect(figure(n)).toBe(intl.format(n));
+    // the grouping itself, independent of Intl
+    expect([
+      figure(0),
+      figure(999),
+      figure(1000),
+      figure(1234567),
+      figure(9007199254740991),
+    ]).toEqual(['0', '999', '1,000', '1,234,567', '9,007,199,254,740,991']);
   });
 });

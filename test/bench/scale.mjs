@@ -5,6 +5,7 @@
 //   node test/bench/scale.mjs            (BENCH_RUNS=3 by default; BENCH_SIZES=1e4,1e5,1e6)
 import { desc, from, op, table as columnTable } from 'arquero';
 import { agreement, audit, compare, harmonize, rollup, spread } from 'ww2-yugoslavia-casualties';
+import { auditArquero, auditLoop, checkSame } from './audit-equivalents.mjs';
 import { benchRows, benchSources } from './tables.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -76,6 +77,13 @@ function sumLoop(c, keys) {
   return { value, low, high, missing };
 }
 
+/** Throws unless the Arquero and loop baselines give the figures of the package's result. */
+function sameAs(f, t, c, extra) {
+  const expected = f.pkg(t, c, extra);
+  checkSame('arquero', expected, f.arquero(t, c, extra));
+  checkSame('typed loop', expected, f.loop(t, c, extra));
+}
+
 /** The columns of agreement's result. */
 const agreementColumns = [
   'source_a',
@@ -99,9 +107,9 @@ const agreementColumns = [
  * within 1e-9 of the package's (relative; 1e-12 absolute near 0, where a Fisher bound's last bits
  * cancel), null exactly where it is null.
  */
-function checkAgreement(t) {
-  const pkg = cases.agreement.pkg(t).objects();
-  const aq = cases.agreement.arquero(t).objects();
+function checkAgreement(f, t) {
+  const pkg = f.pkg(t).objects();
+  const aq = f.arquero(t).objects();
   if (pkg.length !== aq.length) throw new Error(`agreement: ${pkg.length} / ${aq.length} pairs`);
   pkg.forEach((p, k) => {
     for (const c of agreementColumns) {
@@ -378,27 +386,10 @@ const cases = {
         })),
       ),
     pkg: (t, _, totals) => audit(t, { totals }),
-    arquero: (t, _, totals) =>
-      t
-        .groupby('source', 'region')
-        .rollup({
-          parts: op.sum('value'),
-          low: op.sum('low'),
-          high: op.sum('high'),
-          dashes: op.invalid('value'),
-        })
-        .join(
-          columnTable({
-            source: totals.map((d) => d.source),
-            region: totals.map((d) => d.scope.slice(7)),
-            stated: totals.map((d) => d.value),
-          }),
-        )
-        .derive({ difference: (d) => d.parts - d.stated }),
-    loop: (t, c, totals) => {
-      const sums = sumLoop(c, [c.source, c.region]);
-      return totals.map((d, k) => sums.value[k] - d.value);
-    },
+    // every figure column of audit's result, the reason in the same words (audit-equivalents.mjs)
+    arquero: (t, _, totals) => auditArquero(t, totals),
+    loop: (t, c, totals) => auditLoop(t, c, totals),
+    check: sameAs,
   },
 };
 
@@ -411,8 +402,9 @@ for (const n of sizes) {
   );
   const c = prepare(t);
   for (const [name, f] of Object.entries(cases)) {
+    if (process.env.BENCH_CASES && !process.env.BENCH_CASES.split(',').includes(name)) continue;
     const extra = f.setup?.(t);
-    f.check?.(t, c, extra); // once per size, before timing: the baseline does the same work
+    f.check?.(f, t, c, extra); // before timing: the baselines give the package's figures
     const pkg = [];
     const aq = [];
     const loop = [];
