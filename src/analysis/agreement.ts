@@ -128,16 +128,21 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
   const reports = sources.map((_, s) =>
     Int32Array.from(bySource.rows(s)).filter((i) => t.value[i] !== null),
   );
-  const figures = reports.map((own) => {
+  // ... and the same as contiguous arrays (its categories and figures in table order), which each
+  // of its pairs walks without reaching back into the table's columns
+  const ownCategories = reports.map((own) => Int32Array.from(own, (i) => categories.of[i]!));
+  const ownFigures = reports.map((own) => Float64Array.from(own, (i) => t.value[i]!));
+  const figures = ownCategories.map((cs, s) => {
     const figure = new Float64Array(categories.size).fill(NaN);
-    for (const i of own) figure[categories.of[i]!] = t.value[i]!;
+    const vs = ownFigures[s]!;
+    for (let k = 0; k < cs.length; k++) figure[cs[k]!] = vs[k]!;
     return figure;
   });
 
   // Per source: the categories it reports in ascending order of its figure (ranked once here,
   // then within each pair by walking this order over the categories both report).
   const ascending = figures.map((figure, s) =>
-    Int32Array.from(reports[s]!, (i) => categories.of[i]!).sort((p, q) => figure[p]! - figure[q]!),
+    ownCategories[s]!.slice().sort((p, q) => figure[p]! - figure[q]!),
   );
   const shared = new Uint8Array(categories.size);
   const [rankA, rankB] = [new Float64Array(categories.size), new Float64Array(categories.size)];
@@ -149,11 +154,15 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
       const x: number[] = [];
       const y: number[] = [];
       const both: number[] = []; // the categories of the pairs
-      for (const i of reports[s]!) {
-        const c = categories.of[i]!;
-        if (!Number.isNaN(fb[c]!)) {
-          x.push(t.value[i]!);
-          y.push(fb[c]!);
+      const cs = ownCategories[s]!;
+      const vs = ownFigures[s]!;
+      for (let k = 0; k < cs.length; k++) {
+        const c = cs[k]!;
+        const b = fb[c]!;
+        if (b === b) {
+          // b reported (not NaN)
+          x.push(vs[k]!);
+          y.push(b);
           both.push(c);
           shared[c] = 1;
         }

@@ -23,10 +23,17 @@ export function constant(x: readonly number[]): boolean {
  * (`(0.1 + 0.1 + 0.1) / 3` is 0.10000000000000002).
  */
 export function boundedMean(x: readonly number[]): number {
+  if (x.length === 0) return clamp(NaN, min(x), max(x)); // throws, as min and max of nothing do
   const first = x[0]!;
   let shift = 0;
-  for (const v of x) shift += v - first;
-  return clamp(first + shift / x.length, min(x), max(x));
+  let lo = first;
+  let hi = first;
+  for (const v of x) {
+    shift += v - first;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return clamp(first + shift / x.length, lo, hi);
 }
 
 /**
@@ -76,11 +83,15 @@ export function midranks(
   chosen: Uint8Array,
   into: Float64Array,
 ): void {
-  const places: number[] = [];
-  for (let k = 0; k < order.length; k++) if (chosen[order[k]!] === 1) places.push(order[k]!);
-  for (let i = 0; i < places.length; ) {
+  const places = new Int32Array(order.length);
+  let count = 0;
+  for (let k = 0; k < order.length; k++) {
+    const p = order[k]!;
+    if (chosen[p] === 1) places[count++] = p;
+  }
+  for (let i = 0; i < count; ) {
     let j = i;
-    while (j + 1 < places.length && figure[places[j + 1]!] === figure[places[i]!]) j++;
+    while (j + 1 < count && figure[places[j + 1]!] === figure[places[i]!]) j++;
     for (let k = i; k <= j; k++) into[places[k]!] = (i + j) / 2;
     i = j + 1;
   }

@@ -1,6 +1,7 @@
 // The input side at scale (issue 17): fromRows and fromCSV at 1e4, 1e5 and 1e6 rows of the
 // generated tables (test/bench/tables.mjs), each beside bare Arquero doing the equivalent
-// (`aq.from(rows)`, `aq.fromCSV(text)` with the same column types, no checks) and a hand-written
+// (`aq.from(rows)` with the same checks as Arquero verbs, checked to flag the rows the package
+// names; `aq.fromCSV(text)` with the same column types, no checks) and a hand-written
 // typed-array loop doing the same reading and checks (no messages, no table). Paired runs,
 // interleaved in one process (the order rotated each run), so a busy machine slows every side
 // alike; each ratio is the median of the per-run ratios, with their min–max. The peak memory of
@@ -185,6 +186,164 @@ function typedCSV(csv, known) {
   return typedCheck(n, text, value, low, high, known);
 }
 
+// ---- bare Arquero doing fromRows' checks: aq.from, then the contract checked with its verbs ----
+
+aq.addFunction('is_number', (v) => typeof v === 'number');
+aq.addFunction('is_string', (v) => typeof v === 'string');
+const contract = [
+  'source',
+  'measure',
+  'unit',
+  'value',
+  'low',
+  'high',
+  'qualifier',
+  'label',
+  'note',
+];
+const kebabKey = '/^[a-z0-9]+(-[a-z0-9]+)*$/';
+const figure = (c) =>
+  `d.${c} == null || (op.is_number(d.${c}) && op.is_finite(d.${c}) && d.${c} >= 0 && d.${c} <= 9007199254740991)`;
+const whole = (c) => `d.${c} == null || op.trunc(d.${c}) === d.${c}`;
+const qualifierKnown = (c) =>
+  `${['exact', 'approximate', 'at-least', 'range', 'not-reported', 'derived'].map((q) => `${c} === '${q}'`).join(' || ')}`;
+
+/**
+ * fromRows' checks in Arquero: every column's cells (a derive of one flag per column), the
+ * figures' agreement with the qualifier, and repeated rows (a row_number within groups of source,
+ * dimensions and measure). Returns the table, and the rows (1 = the first) with a problem.
+ */
+function arqueroRows(rows, known) {
+  const t = aq.from(rows);
+  const names = t.columnNames();
+  const absent = contract.filter((c) => !names.includes(c));
+  if (absent.length > 0) throw new Error(`no column ${absent.join(', ')}`);
+  const dimensions = names.filter((c) => !contract.includes(c));
+  const flags = {
+    ok_source: `(d, $) => op.is_string(d.source) && op.has($.known, d.source)`,
+    ok_measure: `d => op.is_string(d.measure) && op.match(d.measure, ${kebabKey}) != null`,
+    ok_unit: `d => d.unit === 'persons' || d.unit === 'percent'`,
+    ok_value: `d => ${figure('value')}`,
+    ok_low: `d => ${figure('low')}`,
+    ok_high: `d => ${figure('high')}`,
+    ok_qualifier: `d => ${qualifierKnown('d.qualifier')}`,
+    ok_label: `d => op.is_string(d.label) && op.trim(d.label) !== ''`,
+    ok_note: `d => d.note == null || op.is_string(d.note)`,
+    ...Object.fromEntries(
+      dimensions.map((c) => [
+        `ok_${c}`,
+        `d => d['${c}'] == null || (op.is_string(d['${c}']) && op.match(d['${c}'], ${kebabKey}) != null)`,
+      ]),
+    ),
+  };
+  // the figures agree with the qualifier (checked where value, low, high and qualifier are valid)
+  const agree = `d => !(d.ok_value && d.ok_low && d.ok_high && d.ok_qualifier) ||
+    (d.qualifier === 'not-reported'
+      ? d.value == null && d.low == null && d.high == null
+      : d.value != null && d.low != null &&
+        (d.qualifier === 'exact' || d.qualifier === 'approximate'
+          ? d.low === d.value && d.high === d.value
+          : true) &&
+        (d.qualifier === 'at-least' ? d.high == null && d.low === d.value : true) &&
+        (d.qualifier === 'range' ? d.high != null : true) &&
+        d.low <= d.value && (d.high == null || d.high >= d.value) &&
+        (d.qualifier === 'range' ? d.value === (d.low + d.high) / 2 : true) &&
+        (d.unit !== 'persons' ||
+          ((d.qualifier === 'range' || ${whole('value')}) && (${whole('low')}) && (${whole('high')}))) &&
+        (d.qualifier !== 'derived' || d.note != null))`;
+  const checked = t
+    .params({ known })
+    .derive({ row: aq.op.row_number(), ...flags })
+    .derive({ ok_agree: agree });
+  const flagNames = [...Object.keys(flags), 'ok_agree'];
+  const bad = checked.filter(`d => !(${flagNames.map((f) => `d.${f}`).join(' && ')})`).array('row');
+  const repeats = checked
+    .groupby('source', ...dimensions, 'measure')
+    .derive({ copy: aq.op.row_number() })
+    .filter((d) => d.copy > 1)
+    .array('row');
+  return { table: t, bad: [...new Set([...bad, ...repeats])].sort((a, b) => a - b) };
+}
+
+/**
+ * Plants problems, one of each kind fromRows checks on these tables, into copies of the rows
+ * (at most 12 a copy: the package's error names the first 12), and throws unless the Arquero
+ * checks flag exactly the rows the package's error names; a table without a contract column is
+ * refused by both.
+ */
+function checkFromRows(rows) {
+  const step = Math.floor(rows.length / 13);
+  const at = (k) => k * step + 7; // row objects at distinct places, of distinct keys
+  const batches = [
+    [
+      (r) => ({ ...r, source: 'nobody' }),
+      (r) => ({ ...r, source: null }),
+      (r) => ({ ...r, measure: 'Deaths' }),
+      (r) => ({ ...r, unit: 'people' }),
+      (r) => ({ ...r, category: 'Bad key' }),
+      (r) => ({ ...r, qualifier: 'roughly' }),
+      (r) => ({ ...r, label: '  ' }),
+      (r) => ({ ...r, note: 5 }),
+      (r) => ({ ...r, qualifier: 'exact', value: '12,000', low: 12000, high: 12000 }),
+      (r) => ({ ...r, qualifier: 'exact', value: -5, low: 5, high: 5 }),
+      (r) => ({ ...r, qualifier: 'exact', value: 2 ** 54, low: 5, high: 5 }),
+      (r) => ({ ...r, qualifier: 'exact', value: Infinity, low: 5, high: 5 }),
+    ],
+    [
+      (r) => ({ ...r, qualifier: 'not-reported', value: 5, low: null, high: null }),
+      (r) => ({ ...r, qualifier: 'exact', value: 10, low: 9, high: 10 }),
+      (r) => ({ ...r, qualifier: 'at-least', value: 10, low: 10, high: 11 }),
+      (r) => ({ ...r, qualifier: 'range', value: 15, low: 10, high: 30 }),
+      (r) => ({ ...r, qualifier: 'derived', value: 10, low: 11, high: 12, note: 'a + b' }),
+      (r) => ({ ...r, qualifier: 'derived', value: 10, low: 10, high: 9, note: 'a + b' }),
+      (r) => ({ ...r, qualifier: 'exact', value: 10.5, low: 10.5, high: 10.5 }),
+      (r) => ({ ...r, qualifier: 'derived', value: 10, low: 10, high: 10, note: null }),
+      (r) => ({ ...r, qualifier: 'exact', value: null, low: null, high: null }),
+      (r) => ({ ...r, qualifier: 'exact', value: 10, low: null, high: 10 }),
+      (r) => ({ ...r, qualifier: 'range', value: 10, low: 10, high: null }),
+      (_, copy, k) => ({ ...copy[at(k) - 1] }), // repeats the row before it
+    ],
+  ];
+  const named = (rows) => {
+    try {
+      fromRows(rows, { sources: benchSources });
+      return [];
+    } catch (e) {
+      if (/… and \d+ more/.test(e.message)) throw new Error(`more problems than planted`);
+      return [...new Set([...e.message.matchAll(/^- row (\d+)/gm)].map((m) => Number(m[1])))];
+    }
+  };
+  const same = (a, b) => a.length === b.length && a.every((x, k) => x === b[k]);
+  const clean = [named(rows), arqueroRows(rows, known).bad];
+  if (clean[0].length + clean[1].length > 0)
+    throw new Error(`clean rows: package ${clean[0]}, Arquero ${clean[1]}`);
+  for (const plants of batches) {
+    const copy = rows.slice();
+    plants.forEach((plant, k) => (copy[at(k)] = plant(rows[at(k)], copy, k)));
+    const expected = plants.map((_, k) => at(k) + 1);
+    const [p, a] = [named(copy), arqueroRows(copy, known).bad];
+    if (!same(p, expected) || !same(a, expected))
+      throw new Error(`planted ${expected}: package named ${p}, Arquero flagged ${a}`);
+  }
+  const noLabel = rows.slice(0, 1000).map((r) => {
+    const copy = { ...r };
+    delete copy.label;
+    return copy;
+  });
+  for (const [who, f] of [
+    ['package', () => fromRows(noLabel, { sources: benchSources })],
+    ['Arquero', () => arqueroRows(noLabel, known)],
+  ]) {
+    let refused = false;
+    try {
+      f();
+    } catch (e) {
+      refused = /label/.test(e.message);
+    }
+    if (!refused) throw new Error(`${who} accepted a table without the column label`);
+  }
+}
+
 // ---- the runs ----
 
 const known = new Set(benchSources);
@@ -195,7 +354,7 @@ for (const n of sizes) {
   const sides = {
     fromRows: {
       package: () => fromRows(rows, { sources: benchSources }),
-      arquero: () => aq.from(rows),
+      arquero: () => arqueroRows(rows, known),
       typed: () => typedRows(rows, known),
     },
     fromCSV: {
@@ -204,11 +363,15 @@ for (const n of sizes) {
       typed: () => typedCSV(text, known),
     },
   };
+  checkFromRows(rows); // before timing: the Arquero checks find what the package finds
   // the three sides agree on the table: same rows, and the typed loop finds no problem
   for (const [fn, s] of Object.entries(sides)) {
     const [p, a, t] = [s.package(), s.arquero(), s.typed()];
-    if (p.numRows() !== n || a.numRows() !== n || t !== 0)
-      throw new Error(`${fn} at ${n}: ${p.numRows()} / ${a.numRows()} rows, ${t} problems`);
+    if (fn === 'fromRows' && a.bad.length > 0) throw new Error(`Arquero flagged ${a.bad}`);
+    if (p.numRows() !== n || (a.table ?? a).numRows() !== n || t !== 0)
+      throw new Error(
+        `${fn} at ${n}: ${p.numRows()} / ${(a.table ?? a).numRows()} rows, ${t} problems`,
+      );
   }
   for (const [fn, s] of Object.entries(sides)) {
     const times = { package: [], arquero: [], typed: [] };
