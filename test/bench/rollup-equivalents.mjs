@@ -35,8 +35,8 @@ function sumNote(added, leftOut, bounds) {
 
 /**
  * The group of each row by some key columns, numbered in the order groups first appear: one
- * dictionary per column, the combinations numbered through an Int32Array (a Map where they are
- * many).
+ * dictionary per column (looked up once per run of equal cells), the combinations numbered through
+ * an Int32Array (a Map where they are many).
  */
 function groupIndex(keys, n) {
   const group = new Int32Array(n);
@@ -44,10 +44,14 @@ function groupIndex(keys, n) {
   let count = n === 0 ? 0 : 1;
   for (const column of keys) {
     const dictionary = new Map();
+    let [last, code] = [undefined, 0]; // a run of equal cells is looked up once
     for (let i = 0; i < n; i++) {
       const v = column[i] ?? null;
-      let code = dictionary.get(v);
-      if (code === undefined) dictionary.set(v, (code = dictionary.size));
+      if (v !== last) {
+        code = dictionary.get(v);
+        if (code === undefined) dictionary.set(v, (code = dictionary.size));
+        last = v;
+      }
       own[i] = code;
     }
     const width = dictionary.size;
@@ -94,6 +98,7 @@ function sumLoop(c, keys, extra) {
   const qualifier = new Array(count);
   const label = new Array(count);
   const note = new Array(count);
+  const [added, leftOut, bounds] = [[], [], []]; // the labels of a group's parts, reused
   for (let g = 0; g < count; g++) {
     const from = start[g];
     const to = start[g + 1];
@@ -112,23 +117,23 @@ function sumLoop(c, keys, extra) {
       note[g] = c.note[first] ?? null;
       continue;
     }
-    let [v, lo, hi, reported, dashes, unbounded] = [0, 0, 0, 0, 0, 0];
-    let [added, quoted, all, leftOut, bounds] = ['', '', '', '', ''];
+    let [v, lo, hi] = [0, 0, 0];
+    added.length = 0;
+    leftOut.length = 0;
+    bounds.length = 0;
     for (let r = from; r < to; r++) {
       const i = rows[r];
-      const text = c.label[i];
-      all = r === from ? text : `${all} + ${text}`;
       if (c.value[i] !== c.value[i]) {
-        leftOut = dashes++ === 0 ? quote(text) : `${leftOut}, ${quote(text)}`;
+        leftOut.push(c.label[i]);
         continue;
       }
       v += c.value[i];
       lo += c.low[i];
       if (c.high[i] === c.high[i]) hi += c.high[i];
-      else bounds = unbounded++ === 0 ? quote(text) : `${bounds}, ${quote(text)}`;
-      added = reported === 0 ? text : `${added} + ${text}`;
-      quoted = reported++ === 0 ? quote(text) : `${quoted} + ${quote(text)}`;
+      else bounds.push(c.label[i]);
+      added.push(c.label[i]);
     }
+    const [reported, dashes, unbounded] = [added.length, leftOut.length, bounds.length];
     value[g] = reported > 0 ? v : NaN;
     low[g] = reported > 0 ? lo : NaN;
     high[g] = reported > 0 && dashes === 0 && unbounded === 0 ? hi : NaN;
@@ -136,13 +141,15 @@ function sumLoop(c, keys, extra) {
     notReported[g] = dashes;
     qualifier[g] =
       reported === 0 ? 'not-reported' : dashes > 0 || unbounded > 0 ? 'at-least' : 'derived';
-    label[g] = reported > 0 ? added : all;
-    let text = reported > 0 ? `derived: the sum of ${quoted}` : 'no part is reported';
+    // each list joined once (flat strings, as a reader of the column needs them)
+    label[g] = reported > 0 ? added.join(' + ') : leftOut.join(' + ');
+    let text =
+      reported > 0 ? `derived: the sum of '${added.join("' + '")}'` : 'no part is reported';
     if (dashes > 0)
       text +=
         '; not reported, left out (not taken as 0), so the sum is a lower bound with no upper ' +
-        `bound: ${leftOut}`;
-    if (unbounded > 0) text += `; lower bounds, so the sum is one too: ${bounds}`;
+        `bound: '${leftOut.join("', '")}'`;
+    if (unbounded > 0) text += `; lower bounds, so the sum is one too: '${bounds.join("', '")}'`;
     note[g] = text;
   }
   return {
