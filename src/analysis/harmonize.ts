@@ -122,19 +122,11 @@ export function harmonize(
   const comparability: (string | null)[] = new Array<string | null>(t.n).fill(null);
   const warning: (string | null)[] = new Array<string | null>(t.n).fill(null);
   const every = lookup.get(null);
-  const bySource = lookup.size > (every ? 1 : 0); // entries for one source come first
-  let [lastKey, lastEntry]: [Cell | undefined, CrosswalkEntry | undefined] = [undefined, undefined];
   for (let i = 0; i < t.n; i++) {
     const key = keys[i] ?? null;
     if (key === null) continue;
     const source = t.source[i]!;
-    let entry: CrosswalkEntry | undefined;
-    if (bySource) entry = lookup.get(source)?.get(key as string) ?? every?.get(key as string);
-    else {
-      // a run of equal keys is looked up once
-      if (key !== lastKey) [lastKey, lastEntry] = [key, every?.get(key as string)];
-      entry = lastEntry;
-    }
+    const entry = lookup.get(source)?.get(key as string) ?? every?.get(key as string);
     if (!entry) {
       warning[i] =
         `no crosswalk entry for source '${source}', ${dimension} '${key}'; kept as it is`;

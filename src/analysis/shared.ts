@@ -183,9 +183,6 @@ export interface Figures {
   precision: readonly (number | string | null | undefined)[];
 }
 
-/** The running sums of {@link sumParts}, reused from call to call (it keeps none). */
-const scratch = new Float64Array(8);
-
 /**
  * Adds figures with interval arithmetic: values add to the value, lows to the low, highs to the
  * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. A part that is
@@ -198,8 +195,7 @@ export function sumParts(
   figures: Figures,
   parts: ArrayLike<number> = figures.value.map((_, i) => i),
 ): IntervalSum {
-  const sums = scratch; // value, low, high, rounding: each a sum and its correction
-  sums.fill(0);
+  const sums = new Float64Array(8); // value, low, high, rounding: each a sum and its correction
   let reported = 0;
   let unbounded = false;
   for (let k = 0; k < parts.length; k++) {
