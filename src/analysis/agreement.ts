@@ -18,6 +18,7 @@ import {
   z975,
 } from './numbers.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
+import { checkCells } from './problems.js';
 import { toTable } from './shared.js';
 
 /** Options of {@link agreement}. */
@@ -124,6 +125,17 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
   checkOnePerSource(t, rows, by, 'agreement');
   const bySource = groupBy(t.n, [t.source], rows);
   const sources = bySource.first.map((i) => t.source[i]!);
+  const width = sources.length;
+  checkCells(
+    'agreement',
+    `its working table would have ${width} sources × ${categories.size} categories`,
+    width * categories.size,
+  );
+  checkCells(
+    'agreement',
+    `the result would have ${(width * (width - 1)) / 2} pairs of sources × ${names.length} columns`,
+    ((width * (width - 1)) / 2) * names.length,
+  );
   // Per source: the categories it reports, in table order, and its figure for each (NaN: none).
   const reports = sources.map((_, s) =>
     Int32Array.from(bySource.rows(s)).filter((i) => t.value[i] !== null),
@@ -197,20 +209,23 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
       });
     }
   });
-  return toTable(result, [
-    'source_a',
-    'source_b',
-    'n',
-    'excluded',
-    'pearson',
-    'pearson_low',
-    'pearson_high',
-    'spearman',
-    'concordance',
-    'mean_abs_difference',
-    'log_ratio_mean',
-    'log_ratio_sd',
-    'ratio_lower',
-    'ratio_upper',
-  ]);
+  return toTable(result, names);
 }
+
+/** The columns of agreement's result. */
+const names = [
+  'source_a',
+  'source_b',
+  'n',
+  'excluded',
+  'pearson',
+  'pearson_low',
+  'pearson_high',
+  'spearman',
+  'concordance',
+  'mean_abs_difference',
+  'log_ratio_mean',
+  'log_ratio_sd',
+  'ratio_lower',
+  'ratio_upper',
+] as const;

@@ -4,6 +4,7 @@ import type { TypedTable } from '../data/load.js';
 import { UnknownIdError } from '../errors.js';
 import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
+import { checkCells } from './problems.js';
 import { columnsTable, divide, type Qualifier } from './shared.js';
 
 /** Options of {@link compare}. */
@@ -145,20 +146,6 @@ export function compare<By extends string>(
   if (b < 0) throw new UnknownIdError('baseline source', baseline, sources);
   const size = categories.size;
   const width = sources.length;
-  const cell = new Int32Array(size * width).fill(-1); // category × width + source → its row
-  for (const i of rows) cell[categories.of[i]! * width + bySource.of[i]!] = i;
-
-  // Per source: the sum of its reported figures (for shares), and its figures in ascending order
-  // (for ranks: 1 + how many figures are larger, found by binary search).
-  const totals = new Float64Array(width);
-  const sorted: Float64Array[] = [];
-  for (let s = 0; s < width; s++) {
-    const values: number[] = [];
-    for (const i of bySource.rows(s)) if (t.value[i] !== null) values.push(t.value[i]!);
-    totals[s] = values.length > 0 ? sum(values) : 0;
-    sorted.push(Float64Array.from(values).sort());
-  }
-
   const names = [
     ...by,
     'source',
@@ -181,6 +168,25 @@ export function compare<By extends string>(
     'share',
     'rank',
   ];
+  checkCells(
+    'compare',
+    `the result would have ${size} categories × ${width} sources × ${names.length} columns`,
+    size * width * names.length,
+  );
+  const cell = new Int32Array(size * width).fill(-1); // category × width + source → its row
+  for (const i of rows) cell[categories.of[i]! * width + bySource.of[i]!] = i;
+
+  // Per source: the sum of its reported figures (for shares), and its figures in ascending order
+  // (for ranks: 1 + how many figures are larger, found by binary search).
+  const totals = new Float64Array(width);
+  const sorted: Float64Array[] = [];
+  for (let s = 0; s < width; s++) {
+    const values: number[] = [];
+    for (const i of bySource.rows(s)) if (t.value[i] !== null) values.push(t.value[i]!);
+    totals[s] = values.length > 0 ? sum(values) : 0;
+    sorted.push(Float64Array.from(values).sort());
+  }
+
   // Each column filled by push, in order (a preallocated `new Array(n)` of a million is slow).
   const columns = names.map((): unknown[] => []);
   const keys = by.map((d) => t.get(d));

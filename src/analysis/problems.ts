@@ -1,6 +1,6 @@
-// Bounded error collection and input limits for fromRows and fromCSV: whatever the input, an
-// error message holds the first problems exactly and counts the rest, and an input too large to
-// check within memory is refused before any work is done on it.
+// Bounded error collection and size limits: whatever the input, an error message holds the first
+// problems exactly and counts the rest, and an input too large to check within memory, or a result
+// too large to build, is refused before any work is done on it.
 import { InvalidTableError } from '../errors.js';
 
 /** How many problems an error message lists exactly; the rest are counted. */
@@ -23,6 +23,13 @@ export const maxRows = 1_000_000;
  * nine of the contract, the five of the structure and six dimensions).
  */
 export const maxCells = 20_000_000;
+
+/**
+ * The most cells a result (or the working table behind it) may hold: two and a half times the
+ * largest table {@link maxCells} lets in, as a result can be larger than its table (compare's has
+ * a row for every category and source, reported or not; agreement's one for every pair of sources).
+ */
+export const maxResultCells = 50_000_000;
 
 /** A problem's message, or a function that writes it (called only if the message is kept). */
 export type Message = string | (() => string);
@@ -77,6 +84,19 @@ export function checkSize(fn: string, rows: number, columns: number): void {
       `${fn}: the table has ${rows} rows × ${columns} columns = ${rows * columns} cells; ` +
         `expected at most ${maxCells}, which is what fromRows and fromCSV check within bounded ` +
         'memory.',
+    );
+}
+
+/**
+ * Throws before a result (or the working table behind it) is built if it would hold more than
+ * {@link maxResultCells} cells: `what` says how they come about, e.g. `the result would have 5000
+ * categories × 5000 sources × 21 columns`. A table of few rows can ask for a grid of many more.
+ */
+export function checkCells(fn: string, what: string, cells: number): void {
+  if (cells > maxResultCells)
+    throw new InvalidTableError(
+      `${fn}: ${what} = ${cells} cells; expected at most ${maxResultCells}, the most ` +
+        'this package builds within bounded memory.',
     );
 }
 

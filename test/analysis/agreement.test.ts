@@ -1,3 +1,4 @@
+import { from } from 'arquero';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError, InvalidTableError, load } from '../../src/index.js';
@@ -243,5 +244,22 @@ describe('agreement', () => {
       pkg.dependencies['simple-statistics'],
     );
     expect(atLeast7_10(lock.packages['node_modules/simple-statistics'].version)).toBe(true);
+  });
+
+  test('agreement refuses, before building them, a working table or result larger than it can hold', () => {
+    // 8,000 rows, each its own source and category: a figure for every source and category,
+    // 8,000 × 8,000 = 64,000,000 cells, beyond the 50,000,000 the package builds.
+    const diagonal = from(Array.from({ length: 8000 }, (_, i) => row(`s${i}`, `c${i}`, exact(i))));
+    expect(() => agreement(diagonal, { by: 'category' })).toThrow(InvalidTableError);
+    expect(() => agreement(diagonal, { by: 'category' })).toThrow(
+      'agreement: its working table would have 8000 sources × 8000 categories = 64000000 cells',
+    );
+    // 4,000 sources of one category: 4,000 × 3,999 / 2 = 7,998,000 pairs of 14 columns =
+    // 111,972,000 cells.
+    const oneCategory = from(Array.from({ length: 4000 }, (_, i) => row(`s${i}`, 'c', exact(i))));
+    expect(() => agreement(oneCategory, { by: 'category' })).toThrow(
+      'agreement: the result would have 7998000 pairs of sources × 14 columns = 111972000 cells; ' +
+        'expected at most 50000000',
+    );
   });
 });

@@ -290,4 +290,16 @@ describe('compare', () => {
       /compare: 2 rows have no category: 'null \(a\)' \(a\), 'null \(b\)' \(b\); a missing key is not a category/,
     );
   });
+
+  test('compare refuses, before building it, a grid larger than it can hold', () => {
+    // 4,000 rows, each its own source and category: the grid has a row for every category and
+    // source, 4,000 × 4,000 = 16,000,000 rows of 20 columns (category and 19 more) = 320,000,000
+    // cells, beyond the 50,000,000 the package builds.
+    const diagonal = from(Array.from({ length: 4000 }, (_, i) => row(`s${i}`, `c${i}`, exact(i))));
+    expect(() => compare(diagonal, { by: 'category' })).toThrow(InvalidTableError);
+    expect(() => compare(diagonal, { by: 'category' })).toThrow(
+      'compare: the result would have 4000 categories × 4000 sources × 20 columns = 320000000 ' +
+        'cells; expected at most 50000000',
+    );
+  });
 });

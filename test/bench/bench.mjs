@@ -125,6 +125,27 @@ pairedReport(
   const floor = paired(script(`import 'arquero'; ${bare}`), script(bare));
   report('  reference: bare + import arquero / bare', ratio(floor.wall), '–', true, 'no target');
   report('  the same, CPU time', ratio(floor.cpu), '–', true, 'no target');
+  // ... and the same Arquero as one file (with flechette and acorn, bundled by esbuild): what
+  // the package's path would cost if it carried its own copy of Arquero, which it does not (its
+  // tables would not be the user's Arquero's: README, "Performance").
+  const oneFile = join(dir, 'arquero-one-file.mjs');
+  await build({
+    entryPoints: [fileURLToPath(import.meta.resolve('arquero'))],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: oneFile,
+    logLevel: 'silent',
+  });
+  const bundled = paired(script(`import ${json(oneFile)}; ${bare}`), script(bare));
+  report(
+    '  reference: bare + arquero as one file / bare',
+    ratio(bundled.wall),
+    '–',
+    true,
+    'no target',
+  );
+  report('  the same, CPU time', ratio(bundled.cpu), '–', true, 'no target');
 }
 
 // 3. The report, in a fresh process: writeReport with the standard charts as SVG and PNG (each
