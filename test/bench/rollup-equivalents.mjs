@@ -20,16 +20,18 @@
 //   with no entry, kept as it is).
 import { escape, op, table as columnTable } from 'arquero';
 
-const quote = (label) => `'${label}'`;
-
-/** The note of a sum of several rows: the labels added, left out (dashes) and lower bounds. */
+/**
+ * The note of a sum of several rows from the labels added, left out (dashes) and lower bounds:
+ * each list joined once, the quotes in the separators ('a' + 'b').
+ */
 function sumNote(added, leftOut, bounds) {
-  let note = added.length > 0 ? `derived: the sum of ${added.join(' + ')}` : 'no part is reported';
+  let note =
+    added.length > 0 ? `derived: the sum of '${added.join("' + '")}'` : 'no part is reported';
   if (leftOut.length > 0)
     note +=
       '; not reported, left out (not taken as 0), so the sum is a lower bound with no upper ' +
-      `bound: ${leftOut.join(', ')}`;
-  if (bounds.length > 0) note += `; lower bounds, so the sum is one too: ${bounds.join(', ')}`;
+      `bound: '${leftOut.join("', '")}'`;
+  if (bounds.length > 0) note += `; lower bounds, so the sum is one too: '${bounds.join("', '")}'`;
   return note;
 }
 
@@ -143,14 +145,7 @@ function sumLoop(c, keys, extra) {
       reported === 0 ? 'not-reported' : dashes > 0 || unbounded > 0 ? 'at-least' : 'derived';
     // each list joined once (flat strings, as a reader of the column needs them)
     label[g] = reported > 0 ? added.join(' + ') : leftOut.join(' + ');
-    let text =
-      reported > 0 ? `derived: the sum of '${added.join("' + '")}'` : 'no part is reported';
-    if (dashes > 0)
-      text +=
-        '; not reported, left out (not taken as 0), so the sum is a lower bound with no upper ' +
-        `bound: '${leftOut.join("', '")}'`;
-    if (unbounded > 0) text += `; lower bounds, so the sum is one too: '${bounds.join("', '")}'`;
-    note[g] = text;
+    note[g] = sumNote(added, leftOut, bounds);
   }
   return {
     ...Object.fromEntries(names.map((name, k) => [name, head[k]])),
@@ -277,11 +272,7 @@ const sumColumns = {
           ? 'at-least'
           : 'derived',
   label: escape((d) => (d.parts > 0 ? d.added : d.labels).join(' + ')),
-  note: escape((d) =>
-    d.rows === 1
-      ? d.one_note
-      : sumNote(d.added.map(quote), d.left_out.map(quote), d.bounds.map(quote)),
-  ),
+  note: escape((d) => (d.rows === 1 ? d.one_note : sumNote(d.added, d.left_out, d.bounds))),
 };
 
 const sumNames = ['value', 'low', 'high', 'qualifier', 'label', 'note', 'parts', 'not_reported'];
