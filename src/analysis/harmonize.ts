@@ -121,11 +121,12 @@ export function harmonize(
   const regrouped: Cell[] = [...keys];
   const comparability: (string | null)[] = new Array<string | null>(t.n).fill(null);
   const warning: (string | null)[] = new Array<string | null>(t.n).fill(null);
+  const every = lookup.get(null);
   for (let i = 0; i < t.n; i++) {
     const key = keys[i] ?? null;
     if (key === null) continue;
     const source = t.source[i]!;
-    const entry = lookup.get(source)?.get(key as string) ?? lookup.get(null)?.get(key as string);
+    const entry = lookup.get(source)?.get(key as string) ?? every?.get(key as string);
     if (!entry) {
       warning[i] =
         `no crosswalk entry for source '${source}', ${dimension} '${key}'; kept as it is`;
@@ -152,18 +153,22 @@ export function harmonize(
   });
   const groupComparability: (string | null)[] = [];
   const groupWarning: (string | null)[] = [];
+  const warnings = new Set<string>(); // a group's distinct warnings, in order (reused)
   for (let g = 0; g < groups.size; g++) {
     const group = groups.rows(g);
-    const comparabilities = Array.from(group, (i) => comparability[i] ?? null);
-    const warnings = unique(Array.from(group, (i) => warning[i] ?? null)).filter((w) => w !== null);
-    groupComparability.push(
-      comparabilities.includes(null)
-        ? null
-        : comparabilities.includes('partial')
-          ? 'partial'
-          : 'same',
-    );
-    groupWarning.push(warnings.length > 0 ? warnings.join('; ') : null);
+    // null if a part has no entry, else partial if a part is partial
+    let [unmatched, partial] = [false, false];
+    if (warnings.size > 0) warnings.clear();
+    for (let k = 0; k < group.length; k++) {
+      const i = group[k]!;
+      const c = comparability[i] ?? null;
+      if (c === null) unmatched = true;
+      else if (c === 'partial') partial = true;
+      const w = warning[i] ?? null;
+      if (w !== null) warnings.add(w);
+    }
+    groupComparability.push(unmatched ? null : partial ? 'partial' : 'same');
+    groupWarning.push(warnings.size > 0 ? [...warnings].join('; ') : null);
   }
   sums.set('comparability', groupComparability);
   sums.set('warning', groupWarning);

@@ -13,8 +13,8 @@ import { groupBy, readColumns, type Cell, type Columns, type Groups } from './co
 import {
   checkDimension,
   columnsTable,
-  sumNote,
   sumParts,
+  sumText,
   unique,
   type Qualifier,
 } from './shared.js';
@@ -214,7 +214,7 @@ export function sumGroups(
   for (let g = 0; g < groups.size; g++) {
     const group = groups.rows(g);
     const first = group[0]!;
-    keyColumns.forEach((c, k) => (head[k]![g] = c[first] ?? null));
+    for (let k = 0; k < keyColumns.length; k++) head[k]![g] = keyColumns[k]![first] ?? null;
     let allowed: string | null = null; // why the sum would have been refused, with overlap: 'allow'
     if (structure && group.length > 1 && (refuse ?? known)) {
       const groupName = `the group ${keys.map((k, j) => `${k} ${show(head[j]![g])}`).join(', ')}`;
@@ -258,15 +258,14 @@ export function sumGroups(
       note[g] = t.note[first];
       continue;
     }
-    const labelled = total.reported > 0 ? group.filter((i) => t.value[i] !== null) : group;
-    const sumNoted = sumNote(t, group);
+    const text = sumText(t, group);
     const why = allowed?.split('; only parts')[0]!.split('; adding them')[0];
     value[g] = total.value;
     low[g] = total.low;
     high[g] = total.high;
     qualifier[g] = total.qualifier;
-    label[g] = Array.from(labelled, (i) => t.label[i]).join(' + ');
-    note[g] = allowed ? `${sumNoted}; with overlap: 'allow', it ${why}` : sumNoted;
+    label[g] = text.label;
+    note[g] = allowed ? `${text.note}; with overlap: 'allow', it ${why}` : text.note;
   }
   const result = new Map<string, unknown[]>(keys.map((k, j) => [k, head[j]!]));
   const figures = { value, low, high, qualifier, label, note, parts, not_reported: notReported };

@@ -247,31 +247,38 @@ function add(sums: Float64Array, k: number, x: number): void {
 }
 
 /**
- * The note of a derived row: which rows were added, which were left out, which are lower bounds.
+ * The label and the note of a sum of several rows, from one pass over its parts: the label joins
+ * the labels of the parts added with ' + ' (of every part where none is reported); the note names
+ * the parts added, the parts left out (not reported) and the lower bounds.
  *
  * @param parts Which figures were added (indices into `figures`).
  */
-export function sumNote(figures: Figures, parts: ArrayLike<number>): string {
+export function sumText(
+  figures: Pick<Figures, 'value' | 'high' | 'label'>,
+  parts: ArrayLike<number>,
+): { label: string; note: string } {
   const reported: string[] = [];
   const missing: string[] = [];
   const bounds: string[] = [];
   for (let k = 0; k < parts.length; k++) {
     const i = parts[k]!;
-    const label = `'${figures.label[i]}'`;
+    const label = figures.label[i]!;
     if ((figures.value[i] ?? null) === null) missing.push(label);
     else {
       reported.push(label);
       if ((figures.high[i] ?? null) === null) bounds.push(label);
     }
   }
-  let note = `derived: the sum of ${reported.join(' + ')}`;
-  if (reported.length === 0) note = 'no part is reported';
+  // each list joined once, the quotes in the separators: 'a' + 'b'
+  let note =
+    reported.length > 0 ? `derived: the sum of '${reported.join("' + '")}'` : 'no part is reported';
   if (missing.length > 0)
     note +=
       '; not reported, left out (not taken as 0), so the sum is a lower bound with no upper ' +
-      `bound: ${missing.join(', ')}`;
-  if (bounds.length > 0) note += `; lower bounds, so the sum is one too: ${bounds.join(', ')}`;
-  return note;
+      `bound: '${missing.join("', '")}'`;
+  if (bounds.length > 0) note += `; lower bounds, so the sum is one too: '${bounds.join("', '")}'`;
+  // with no part reported, every part is missing
+  return { label: (reported.length > 0 ? reported : missing).join(' + '), note };
 }
 
 /** Builds a table from columns of cells, in the given order (no row objects, no expressions). */

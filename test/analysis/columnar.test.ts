@@ -164,6 +164,43 @@ describe('the columnar analysis answers as the row-by-row reference', () => {
     expect(compareAll(fromRows(rows, { sources: benchSources }))).toBeGreaterThan(10);
   });
 
+  it('harmonizes through a user crosswalk (for every source, or some entries for one source)', () => {
+    // two categories share each label, so a group's parts repeat a label and a warning; source
+    // s0 reports none of the first ten categories; one row has no key
+    const rows = benchRows(1000).map((r, i) => {
+      const k = Number(r.category?.slice(1));
+      const row = { ...r, label: `Category ${Math.floor(k / 2)}` };
+      if (r.source === 's0' && k < 10)
+        return { ...row, value: null, low: null, high: null, qualifier: 'not-reported' as const };
+      return i === 123 ? { ...row, category: null } : row;
+    });
+    const t = fromRows(rows, { sources: benchSources });
+    const keys = [...new Set(benchRows(1000).map((r) => r.category ?? ''))];
+    const every = keys.flatMap((key, k) =>
+      k % 9 === 8
+        ? [] // no entry: kept, with a warning
+        : [
+            {
+              key,
+              group: `g${Math.floor(k / 5)}`,
+              ...(k % 3 !== 2 ? { comparability: 'partial' as const, note: 'one note' } : {}),
+            },
+          ],
+    );
+    const some = [
+      ...every,
+      { source: 's1', key: 'c0', group: 'own', comparability: 'partial' as const, note: 'for s1' },
+      { source: 's2', key: 'c8', group: 'g0' },
+    ];
+    for (const crosswalk of [every, some])
+      expect(
+        same(
+          () => harmonize(t, { dimension: 'category', crosswalk }),
+          () => harmonizeRef(t, { dimension: 'category', crosswalk }),
+        ),
+      ).toBe(1);
+  });
+
   it('audits user totals with scopes and parts the same way', () => {
     const t = fromRows(benchRows(1000), { sources: benchSources });
     const totals = benchSources.slice(0, 5).flatMap((source) => [

@@ -9,6 +9,12 @@
 import { desc, escape, from, op, table as columnTable } from 'arquero';
 import { agreement, audit, compare, harmonize, rollup, spread } from 'ww2-yugoslavia-casualties';
 import { auditArquero, auditLoop, checkSame } from './audit-equivalents.mjs';
+import {
+  harmonizeArquero,
+  harmonizeLoop,
+  rollupArquero,
+  rollupLoop,
+} from './rollup-equivalents.mjs';
 import { benchRows, benchSources } from './tables.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -59,6 +65,7 @@ function prepare(t) {
     high: typed('high'),
     label: col('label'),
     qualifier: col('qualifier'),
+    note: col('note'),
   };
 }
 
@@ -90,6 +97,80 @@ function sameColumns(what, pkg, other) {
   }
 }
 
+/**
+ * Throws unless `other` (columns by name, each an array in the package's row order) has every
+ * column of the package's table `pkg`, each holding what the package's holds: numbers within 1e-9
+ * relative (1e-12 absolute near 0), null, undefined or NaN exactly where the package has null,
+ * other cells (text) equal.
+ */
+function sameEveryColumn(what, pkg, other) {
+  for (const name of pkg.columnNames()) {
+    if (!(name in other)) throw new Error(`${what}: no column ${name}`);
+    const [ours, theirs] = [pkg.array(name), other[name]];
+    if (ours.length !== theirs.length)
+      throw new Error(
+        `${what}: column ${name} has ${theirs.length} rows, the package ${ours.length}`,
+      );
+    for (let i = 0; i < ours.length; i++) {
+      const [a, b] = [ours[i] ?? null, theirs[i]];
+      const missing = b === null || b === undefined || (typeof b === 'number' && b !== b);
+      const same =
+        a === null
+          ? missing
+          : typeof a === 'number'
+            ? typeof b === 'number' &&
+              (Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) ||
+                Math.abs(a - b) <= 1e-12)
+            : a === b;
+      if (!same)
+        throw new Error(`${what}: column ${name}, row ${i + 1}: ${String(b)}, the package ${a}`);
+    }
+  }
+}
+
+/**
+ * A small table with what the generated tables lack, for the check of `rollup` and `harmonize`:
+ * a group whose every part is a dash, labels repeated within a group (two categories share each),
+ * and a row without a category.
+ */
+function edgeTable() {
+  const rows = benchRows(1000).map((r) => {
+    const k = Number(r.category.slice(1));
+    const row = { ...r, label: `Category ${Math.floor(k / 2)}` };
+    if (r.source === 's0' && k < 10)
+      Object.assign(row, { value: null, low: null, high: null, qualifier: 'not-reported' });
+    if (r.source === 's1' && k === 12) row.category = null;
+    return row;
+  });
+  return columnTable(
+    Object.fromEntries(Object.keys(rows[0]).map((c) => [c, rows.map((r) => r[c])])),
+  );
+}
+
+/**
+ * The check of `rollup` and `harmonize`, on the generated table and on `edgeTable()`: the loop's
+ * columns, and Arquero's (its groups put in the package's order by their keys), must be every
+ * column of the package's result, cell for cell.
+ */
+function checkSums(name, keys) {
+  const edge = edgeTable();
+  return (f, t, c, extra) => {
+    for (const [table, columns, given] of [
+      [t, c, extra],
+      [edge, prepare(edge), (f.edgeSetup ?? f.setup)?.(edge)],
+    ]) {
+      const pkg = f.pkg(table, columns, given);
+      sameEveryColumn(`${name}: typed loop`, pkg, f.loop(table, columns, given));
+      const aq = f.arquero(table, columns, given);
+      if (aq.numRows() !== pkg.numRows())
+        throw new Error(
+          `${name}: Arquero has ${aq.numRows()} groups, the package ${pkg.numRows()}`,
+        );
+      sameEveryColumn(`${name}: Arquero`, pkg, aligned(pkg, aq, keys, aq.columnNames()));
+    }
+  };
+}
+
 /** The columns of an Arquero result, rows put in the package's order (matched by `keys`). */
 function aligned(pkg, result, keys, names) {
   const keyOf = (t) => {
@@ -110,26 +191,6 @@ function aligned(pkg, result, keys, names) {
 
 /** NaN where a division has no answer (by 0), as the package's null. */
 const over = (a, b) => (b === 0 ? NaN : a / b);
-
-/** Sums of value, low and high per group, with counts of dashes and unbounded highs. */
-function sumLoop(c, keys) {
-  const { of, count } = codes(keys, c.n);
-  const value = new Float64Array(count);
-  const low = new Float64Array(count);
-  const high = new Float64Array(count);
-  const missing = new Int32Array(count);
-  for (let i = 0; i < c.n; i++) {
-    const g = of[i];
-    const v = c.value[i];
-    if (v !== v) missing[g]++;
-    else {
-      value[g] += v;
-      low[g] += c.low[i];
-      high[g] += c.high[i];
-    }
-  }
-  return { value, low, high, missing };
-}
 
 /** Throws unless the Arquero and loop baselines give the figures of the package's result. */
 function sameAs(f, t, c, extra) {
@@ -181,16 +242,11 @@ function checkAgreement(f, t) {
 const cases = {
   rollup: {
     pkg: (t) => rollup(t, { by: 'region' }),
-    arquero: (t) =>
-      t.groupby('source', 'region', 'measure', 'unit').rollup({
-        value: op.sum('value'),
-        low: op.sum('low'),
-        high: op.sum('high'),
-        parts: op.valid('value'),
-        not_reported: op.invalid('value'),
-        label: op.array_agg('label'),
-      }),
-    loop: (t, c) => sumLoop(c, [c.source, c.region, c.measure, c.unit]),
+    // every column of the package's result: the sums, qualifier, label, note and counts
+    // (rollup-equivalents.mjs)
+    arquero: (t) => rollupArquero(t, ['region']),
+    loop: (t, c) => rollupLoop(c, ['region']),
+    check: checkSums('rollup', ['source', 'region', 'measure', 'unit']),
   },
   compare: {
     pkg: (t) => compare(t, { by: 'category', pool: 'region', baseline: 's0' }),
@@ -586,34 +642,37 @@ const cases = {
     },
   },
   harmonize: {
-    setup: (t) => {
-      const keys = [...new Set(t.array('category'))];
-      return keys.map((key, k) => ({ key, group: `g${k % Math.ceil(keys.length / 4)}` }));
-    },
+    // five categories of one region to a group, so that each group adds rows; every seventh key
+    // partly comparable (a warning), one key in 50 without an entry (kept, with a warning)
+    setup: (t) =>
+      [...new Set(t.array('category'))].flatMap((key, k) =>
+        k % 50 === 49
+          ? []
+          : [
+              {
+                key,
+                group: `g${Math.floor(k / 5)}`,
+                ...(k % 7 === 0
+                  ? { comparability: 'partial', note: 'the category is only part of the group' }
+                  : {}),
+              },
+            ],
+      ),
+    // for the check's edgeTable(): every entry partial with one note, so that a group's parts
+    // repeat a warning (two categories share a label)
+    edgeSetup: (t) =>
+      [...new Set(t.array('category'))].flatMap((key, k) =>
+        key === null || k === 7
+          ? []
+          : [{ key, group: `g${Math.floor(k / 5)}`, comparability: 'partial', note: 'one note' }],
+      ),
     pkg: (t, _, crosswalk) => harmonize(t, { dimension: 'category', crosswalk }),
+    // every column of the package's result, comparability and warning included
+    // (rollup-equivalents.mjs)
     arquero: (t, _, crosswalk) =>
-      t
-        .join_left(
-          columnTable({
-            category: crosswalk.map((e) => e.key),
-            group: crosswalk.map((e) => e.group),
-          }),
-          'category',
-        )
-        .groupby('source', 'group', 'region', 'measure', 'unit')
-        .rollup({
-          value: op.sum('value'),
-          low: op.sum('low'),
-          high: op.sum('high'),
-          parts: op.valid('value'),
-          not_reported: op.invalid('value'),
-          label: op.array_agg('label'),
-        }),
-    loop: (t, c, crosswalk) => {
-      const lookup = new Map(crosswalk.map((e) => [e.key, e.group]));
-      const group = c.category.map((k) => lookup.get(k));
-      return sumLoop(c, [c.source, group, c.region, c.measure, c.unit]);
-    },
+      harmonizeArquero(t, ['category', 'region'], 'category', crosswalk),
+    loop: (t, c, crosswalk) => harmonizeLoop(c, ['category', 'region'], 'category', crosswalk),
+    check: checkSums('harmonize', ['source', 'category', 'region', 'measure', 'unit']),
   },
   audit: {
     // one stated total per source and region (a tenth of the rows)
