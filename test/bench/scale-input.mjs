@@ -82,20 +82,56 @@ const kebab = (s) => {
   return !dash;
 };
 
+/**
+ * How many cells of a column fail `ok`, column by column: each run of equal cells is tested once
+ * (as the package does; tables are often sorted, and a column of a few distinct keys repeats them).
+ */
+function failures(column, n, ok) {
+  let bad = 0;
+  let last;
+  let good = true;
+  for (let i = 0; i < n; i++) {
+    const v = column[i];
+    if (i === 0 || v !== last) {
+      good = ok(v);
+      last = v;
+    }
+    if (!good) bad++;
+  }
+  return bad;
+}
+
+/** Each cell's number in its column's dictionary, a run of equal cells looked up once. */
+function codes(column, n) {
+  const out = new Float64Array(n);
+  const dictionary = new Map();
+  let last;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const v = column[i];
+    if (i === 0 || v !== last) {
+      c = dictionary.get(v);
+      if (c === undefined) dictionary.set(v, (c = dictionary.size));
+      last = v;
+    }
+    out[i] = c;
+  }
+  return out;
+}
+
 /** The checks on columns: text columns as arrays, value/low/high as Float64Arrays (NaN: empty). */
 function typedCheck(n, text, value, low, high, known) {
-  let bad = 0;
   const { source, measure, unit, qualifier, label, note } = text;
-  const dimensions = [text.category, text.region];
-  const codes = [new Map(), new Map(), new Map(), new Map()];
-  const keys = new Float64Array(n); // exact: fewer than 2^53 combinations here
+  const key = (v) => v === null || kebab(v);
+  let bad =
+    failures(source, n, (v) => typeof v === 'string' && known.has(v)) +
+    failures(measure, n, kebab) +
+    failures(unit, n, (v) => v === 'persons' || v === 'percent') +
+    failures(text.category, n, key) +
+    failures(text.region, n, key) +
+    failures(label, n, (v) => typeof v === 'string' && v.trim() !== '') +
+    failures(note, n, (v) => v === null || typeof v === 'string');
   for (let i = 0; i < n; i++) {
-    if (typeof source[i] !== 'string' || !known.has(source[i])) bad++;
-    if (!kebab(measure[i])) bad++;
-    if (unit[i] !== 'persons' && unit[i] !== 'percent') bad++;
-    for (const d of dimensions) if (d[i] !== null && !kebab(d[i])) bad++;
-    if (typeof label[i] !== 'string' || label[i].trim() === '') bad++;
-    if (note[i] !== null && typeof note[i] !== 'string') bad++;
     const q = qualifierCodes.get(qualifier[i]);
     const v = value[i];
     const lo = low[i];
@@ -107,23 +143,14 @@ function typedCheck(n, text, value, low, high, known) {
     else if (q === 2 && (!Number.isNaN(hi) || lo !== v)) bad++;
     else if (q === 3 && (Number.isNaN(hi) || v !== (lo + hi) / 2)) bad++;
     else if (!Number.isInteger(lo) || (q !== 3 && !Number.isInteger(v))) bad++;
-    keys[i] =
-      ((code(codes[0], source[i]) * 65536 + code(codes[1], dimensions[0][i])) * 65536 +
-        code(codes[2], dimensions[1][i])) *
-        256 +
-      code(codes[3], measure[i]);
   }
   // one row per source, dimensions and measure: the keys sorted, equal neighbours are repeats
+  const [s, c, r, m] = [source, text.category, text.region, measure].map((x) => codes(x, n));
+  const keys = new Float64Array(n); // exact: fewer than 2^53 combinations here
+  for (let i = 0; i < n; i++) keys[i] = ((s[i] * 65536 + c[i]) * 65536 + r[i]) * 256 + m[i];
   keys.sort();
   for (let i = 1; i < n; i++) if (keys[i] === keys[i - 1]) bad++;
   return bad;
-}
-
-/** A cell's number in its column's dictionary. */
-function code(dictionary, v) {
-  let c = dictionary.get(v);
-  if (c === undefined) dictionary.set(v, (c = dictionary.size));
-  return c;
 }
 
 const names = Object.keys(benchRows(50)[0]); // source, category, region, measure, unit, …
