@@ -21,6 +21,24 @@ import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
 import { toTable } from './shared.js';
 
+/** The columns of agreement's result. */
+const names = [
+  'source_a',
+  'source_b',
+  'n',
+  'excluded',
+  'pearson',
+  'pearson_low',
+  'pearson_high',
+  'spearman',
+  'concordance',
+  'mean_abs_difference',
+  'log_ratio_mean',
+  'log_ratio_sd',
+  'ratio_lower',
+  'ratio_upper',
+] as const;
+
 /** Options of {@link agreement}. */
 export interface AgreementOptions {
   /**
@@ -211,21 +229,3 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
   });
   return toTable(result, names);
 }
-
-/** The columns of agreement's result. */
-const names = [
-  'source_a',
-  'source_b',
-  'n',
-  'excluded',
-  'pearson',
-  'pearson_low',
-  'pearson_high',
-  'spearman',
-  'concordance',
-  'mean_abs_difference',
-  'log_ratio_mean',
-  'log_ratio_sd',
-  'ratio_lower',
-  'ratio_upper',
-] as const;
