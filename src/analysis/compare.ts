@@ -5,7 +5,30 @@ import { UnknownIdError } from '../errors.js';
 import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
-import { columnsTable, divide, type Qualifier } from './shared.js';
+import { columnsTable, divide, emptyColumns, type Qualifier } from './shared.js';
+
+/** The columns of compare's result after its `by` columns. */
+const figureColumns = [
+  'source',
+  'label',
+  'value',
+  'low',
+  'high',
+  'qualifier',
+  'reported',
+  'baseline_value',
+  'baseline_low',
+  'baseline_high',
+  'baseline_qualifier',
+  'difference',
+  'difference_low',
+  'difference_high',
+  'ratio',
+  'ratio_low',
+  'ratio_high',
+  'share',
+  'rank',
+] as const;
 
 /** Options of {@link compare}. */
 export interface CompareOptions<By extends string = string> {
@@ -146,32 +169,11 @@ export function compare<By extends string>(
   if (b < 0) throw new UnknownIdError('baseline source', baseline, sources);
   const size = categories.size;
   const width = sources.length;
-  const names = [
-    ...by,
-    'source',
-    'label',
-    'value',
-    'low',
-    'high',
-    'qualifier',
-    'reported',
-    'baseline_value',
-    'baseline_low',
-    'baseline_high',
-    'baseline_qualifier',
-    'difference',
-    'difference_low',
-    'difference_high',
-    'ratio',
-    'ratio_low',
-    'ratio_high',
-    'share',
-    'rank',
-  ];
+  const columnCount = by.length + figureColumns.length;
   checkCells(
     'compare',
-    `the result would have ${size} categories × ${width} sources × ${names.length} columns`,
-    size * width * names.length,
+    `the result would have ${size} categories × ${width} sources × ${columnCount} columns`,
+    size * width * columnCount,
   );
   const cell = new Int32Array(size * width).fill(-1); // category × width + source → its row
   for (const i of rows) cell[categories.of[i]! * width + bySource.of[i]!] = i;
@@ -188,35 +190,18 @@ export function compare<By extends string>(
   }
 
   // Each column filled by push, in order (a preallocated `new Array(n)` of a million is slow).
-  const columns = names.map((): unknown[] => []);
   const keys = by.map((d) => t.get(d));
-  const keyColumns = columns.slice(0, by.length);
-  const [source, label, value, low, high, qualifier, reported] = columns.slice(by.length) as [
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-  ];
-  const [baseValue, baseLow, baseHigh, baseQualifier] = columns.slice(by.length + 7) as [
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-  ];
-  const [difference, differenceLow, differenceHigh, ratio, ratioLow, ratioHigh, share, rank] =
-    columns.slice(by.length + 11) as [
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-    ];
+  const keyColumns = by.map((): unknown[] => []);
+  const columns = emptyColumns(figureColumns);
+  const { source, label, value, low, high, qualifier, reported, share, rank } = columns;
+  const {
+    baseline_value: baseValue,
+    baseline_low: baseLow,
+    baseline_high: baseHigh,
+    baseline_qualifier: baseQualifier,
+  } = columns;
+  const { difference, difference_low: differenceLow, difference_high: differenceHigh } = columns;
+  const { ratio, ratio_low: ratioLow, ratio_high: ratioHigh } = columns;
   for (let c = 0; c < size; c++) {
     const first = categories.first[c]!;
     const j = cell[c * width + b]!;
@@ -253,7 +238,10 @@ export function compare<By extends string>(
       rank.push(v === null ? null : rankOf(sorted[s]!, v));
     }
   }
-  const out = new Map(names.map((name, k) => [name, columns[k]!]));
+  const out = new Map<string, unknown[]>([
+    ...by.map((d, k) => [d, keyColumns[k]!] as const),
+    ...figureColumns.map((name) => [name, columns[name]] as const),
+  ]);
   return columnsTable<CompareRow & Record<By, string>>(out);
 }
 

@@ -281,6 +281,11 @@ export function sumText(
   return { label: (reported.length > 0 ? reported : missing).join(' + '), note };
 }
 
+/** An empty column for each of `names`, by name, to be filled by push in row order. */
+export function emptyColumns<Name extends string>(names: readonly Name[]): Record<Name, unknown[]> {
+  return Object.fromEntries(names.map((name) => [name, []])) as unknown as Record<Name, unknown[]>;
+}
+
 /** Builds a table from columns of cells, in the given order (no row objects, no expressions). */
 export function columnsTable<Row extends object>(
   columns: ReadonlyMap<string, readonly unknown[]>,

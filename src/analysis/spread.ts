@@ -10,7 +10,7 @@ import {
 } from './categories.js';
 import { boundedMean, sampleSD } from './numbers.js';
 import { readColumns, selectMeasure } from './columns.js';
-import { columnsTable, divide, unique } from './shared.js';
+import { columnsTable, divide, emptyColumns, unique } from './shared.js';
 
 /** Options of {@link spread}. */
 export interface SpreadOptions<By extends string = string> {
@@ -142,30 +142,12 @@ export function spread<By extends string>(
     'cv',
   ] as const;
   const out = new Map<string, unknown[]>(by.map((d) => [d, []]));
-  for (const name of statistics) out.set(name, []);
+  const columns = emptyColumns(statistics);
+  for (const name of statistics) out.set(name, columns[name]);
   const keys = by.map((d) => [out.get(d)!, t.get(d)] as const);
-  const [count, notReported, sources, minimum, maximum, low, high, minSource, maxSource] =
-    statistics.slice(0, 9).map((name) => out.get(name)!) as [
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-    ];
-  const [range, ratio, middle, mean, deviation, cv] = statistics
-    .slice(9)
-    .map((name) => out.get(name)!) as [
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-  ];
+  const { count, not_reported: notReported, sources, min: minimum, max: maximum } = columns;
+  const { low, high, min_source: minSource, max_source: maxSource, range, ratio } = columns;
+  const { median: middle, mean, sd: deviation, cv } = columns;
   /** The sources of the reported rows whose figure is `v`, joined by ', '. */
   const whose = (reported: readonly number[], v: number | null): string | null => {
     if (v === null) return null;
