@@ -1,6 +1,7 @@
 // The `estimate` command: multiple systems estimation from a CSV of matched records.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { from, fromCSV, type ColumnTable } from 'arquero';
+import { estimateBudgets } from '../estimate/budgets.js';
 import { writeFileSafely } from '../report/write.js';
 import type { Command } from './commands.js';
 import { formatOf, print } from './commands.js';
@@ -66,15 +67,12 @@ Examples:
         'no lists given',
         'add --lists with the list columns, e.g. --lists a,b,c',
       );
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
+    const text = readBounded(file, estimateBudgets.csvBytes);
+    if (text.trim() === '')
       throw new UsageError(
-        `cannot read '${file}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-        'give the path of a CSV file',
+        `'${file}' is empty`,
+        'give a CSV file with a header row naming the lists and a row per person (or history)',
       );
-    }
     const whole = (name: string) => {
       const v = values[name] as string | undefined;
       if (v === undefined) return undefined;
@@ -89,7 +87,15 @@ Examples:
         'use --criterion bic or --criterion aic',
       );
     const { estimate, estimateChart, estimateSummary } = await import('../estimate/index.js');
-    const records: ColumnTable = fromCSV(text);
+    let records: ColumnTable;
+    try {
+      records = fromCSV(text);
+    } catch (error) {
+      throw new UsageError(
+        `cannot read '${file}' as CSV (${(error as Error)?.message ?? String(error)})`,
+        'give a comma-separated file with a header row',
+      );
+    }
     const maxOrder = whole('max-order');
     const bootstrap = whole('bootstrap');
     const seed = whole('seed');
@@ -126,6 +132,51 @@ Examples:
     print(terminalTable(result), format);
   },
 };
+
+/**
+ * The text of a file, read up to `budget` bytes: a larger file (or an endless one, /dev/zero) is
+ * refused once that many bytes are read, before it is parsed.
+ */
+function readBounded(file: string, budget: number): string {
+  const fail = (error: unknown): never => {
+    throw new UsageError(
+      `cannot read '${file}' (${(error as NodeJS.ErrnoException)?.code ?? 'error'})`,
+      'give the path of a CSV file',
+    );
+  };
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    return fail(error);
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, budget + 1 - total));
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        return fail(error);
+      }
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > budget)
+        throw new UsageError(
+          `'${file}' is larger than ${budget / 1024 / 1024} MiB (the budget ` +
+            'estimateBudgets.csvBytes, checked before it is parsed)',
+          'give a table of capture histories with --count (one row per history and its ' +
+            'number of people) instead of one row per person',
+        );
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The table printed in a terminal: whole persons, BIC to one decimal, weights in per cent. */
 function terminalTable(result: ColumnTable): ColumnTable {

@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { InvalidOptionError, UnknownIdError, checkOptions, show } from '../errors.js';
+import { checkEstimateBudgets } from './budgets.js';
 import { fitPoisson, type PoissonFit } from './glm.js';
 import { readHistories, type Histories, type ListsOptions } from './histories.js';
 import { logGamma, popcount } from './linalg.js';
@@ -98,6 +99,7 @@ const heterogeneities: readonly Heterogeneity[] = ['none', 'darroch', 'poisson',
  * // => 2389.87… (Lincoln–Petersen)
  */
 export function loglinear(table: ColumnTable, options: LoglinearOptions): LoglinearFit {
+  checkEstimateBudgets('loglinear', table, options);
   const o = checkOptions(options, 'loglinear') as LoglinearOptions;
   const h = readHistories(table, o, 'loglinear');
   const model: LoglinearModel = {
