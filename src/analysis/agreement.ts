@@ -19,7 +19,7 @@ import {
 } from './numbers.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
-import { toTable } from './shared.js';
+import { toTable } from './columns.js';
 
 /** The columns of agreement's result. */
 const names = [

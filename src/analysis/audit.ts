@@ -4,8 +4,10 @@ import type { TypedTable } from '../data/load.js';
 import { datasetIds, type DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, listNames, show } from '../errors.js';
 import { groupBy, readColumns, type Cell, type Columns, type Groups } from './columns.js';
-import { columnsTable, suggest, sumParts, unique, type Figures } from './shared.js';
-import type { IntervalSum } from './shared.js';
+import { columnsTable, unique } from './columns.js';
+import { suggest } from './options.js';
+import { sumParts, type Figures } from './intervals.js';
+import type { IntervalSum } from './intervals.js';
 import { totalsList } from './structure.js';
 
 /** A stated total: what a source says one of its tables adds up to (a row of `statedTotals()`). */

@@ -5,7 +5,8 @@ import { load, sources } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { InvalidTableError, checkOptions } from '../errors.js';
 import { readTable } from './columns.js';
-import { toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
+import { toTable, unique } from './columns.js';
+import { type CasualtyRow, type Qualifier } from '../data/contract.js';
 
 /** Options of {@link balance}. */
 export interface BalanceOptions {

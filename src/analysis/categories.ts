@@ -4,7 +4,7 @@
 // belligerent's dead), and a missing key (null) is never a category.
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { groupBy, type Columns, type Groups } from './columns.js';
-import { checkDimension, suggest } from './shared.js';
+import { checkDimension, suggest } from './options.js';
 
 /**
  * Checks option `by`: one dimension column, or a list of them (at least one, no repeats).

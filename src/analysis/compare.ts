@@ -5,7 +5,9 @@ import { UnknownIdError } from '../errors.js';
 import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
-import { columnsTable, divide, emptyColumns, type Qualifier } from './shared.js';
+import { columnsTable, emptyColumns } from './columns.js';
+import { divide } from './intervals.js';
+import { type Qualifier } from '../data/contract.js';
 
 /** The columns of compare's result after its `by` columns. */
 const figureColumns = [

@@ -3,7 +3,9 @@ import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { checkBy } from './categories.js';
 import { readTable } from './columns.js';
-import { suggest, toTable, unique, type Qualifier } from './shared.js';
+import { suggest } from './options.js';
+import { toTable, unique } from './columns.js';
+import { type Qualifier } from '../data/contract.js';
 
 /**
  * A row of a population table: the category in the `by` column(s), the population as a figure

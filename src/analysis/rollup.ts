@@ -10,14 +10,10 @@ import {
   type Whole,
 } from './structure.js';
 import { groupBy, readColumns, type Cell, type Columns, type Groups } from './columns.js';
-import {
-  checkDimension,
-  columnsTable,
-  sumParts,
-  sumText,
-  unique,
-  type Qualifier,
-} from './shared.js';
+import { checkDimension } from './options.js';
+import { columnsTable, unique } from './columns.js';
+import { sumParts, sumText } from './intervals.js';
+import { type Qualifier } from '../data/contract.js';
 
 /** What to do with a part that is not reported (a dash in the source). */
 export type MissingPolicy = 'skip' | 'fail';

@@ -10,7 +10,8 @@ import {
 } from './categories.js';
 import { boundedMean, sampleSD } from './numbers.js';
 import { readColumns, selectMeasure } from './columns.js';
-import { columnsTable, divide, emptyColumns, unique } from './shared.js';
+import { columnsTable, emptyColumns, unique } from './columns.js';
+import { divide } from './intervals.js';
 
 /** Options of {@link spread}. */
 export interface SpreadOptions<By extends string = string> {

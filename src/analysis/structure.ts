@@ -5,7 +5,8 @@
 import type { ColumnTable } from 'arquero';
 import { statedTotals } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import { suggest, type CasualtyRow } from './shared.js';
+import { suggest } from './options.js';
+import { type CasualtyRow } from '../data/contract.js';
 
 /**
  * A whole that rows can be parts of: a stated total (a row of `statedTotals()`, or a user's own).
