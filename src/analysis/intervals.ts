@@ -9,6 +9,48 @@
 // | a division without an answer is null   | `divide`, never Infinity or NaN                  |
 import type { Qualifier } from '../data/contract.js';
 
+/**
+ * Half a rounding unit: how far a figure rounded to `precision` may lie from the true number
+ * (0 where no rounding is recorded).
+ *
+ * @example
+ * halfUnit(1000); // => 500
+ * halfUnit(null); // => 0
+ */
+export function halfUnit(precision: number | string | null | undefined): number {
+  const unit = Number(precision ?? 0);
+  return unit > 0 ? unit / 2 : 0;
+}
+
+/**
+ * The interval a rounded figure stands for: its published `low`–`high`, widened by half its
+ * rounding unit each way (see {@link halfUnit}), and never below 0, since a count or a share
+ * cannot be negative: "about 300", rounded to the thousand, stands for 0–800, not −200–800. A
+ * `null` high stays unbounded (an at-least figure); a `null` low (not reported) stays `null`.
+ * This is the one place the package widens a figure for its precision (`balance`, `rates`,
+ * `audit` and the check of a restatement in `fromRows` all call it); the published `low`/`high`
+ * in a table never change.
+ *
+ * @param low The published low (or a sum's).
+ * @param high The published high; `null` where unbounded.
+ * @param precision The rounding unit (e.g. 1000); `null` where none is recorded.
+ * @example
+ * widen(1700000, 1700000, 100000); // => { low: 1650000, high: 1750000 }
+ * widen(300, 300, 1000); // => { low: 0, high: 800 }
+ * widen(24000, null, 1000); // => { low: 23500, high: null }
+ */
+export function widen(
+  low: number | null,
+  high: number | null,
+  precision: number | string | null | undefined,
+): { low: number | null; high: number | null } {
+  const half = halfUnit(precision);
+  return {
+    low: low === null ? null : Math.max(0, low - half),
+    high: high === null ? null : high + half,
+  };
+}
+
 /** The sum of figures with their intervals (see rollup for the rules). */
 export interface IntervalSum {
   value: number | null;
@@ -69,7 +111,7 @@ export function sumParts(
     const high = figures.high[i] ?? null;
     if (high === null) unbounded = true;
     else add(sums, 4, high);
-    add(sums, 6, Number(figures.precision[i] ?? 0) / 2);
+    add(sums, 6, halfUnit(figures.precision[i]));
   }
   const notReported = parts.length - reported;
   if (reported === 0)

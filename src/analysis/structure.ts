@@ -5,8 +5,9 @@
 import type { ColumnTable } from 'arquero';
 import { statedTotals } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
+import type { CasualtyRow } from '../data/contract.js';
+import { widen } from './intervals.js';
 import { suggest } from './options.js';
-import { type CasualtyRow } from '../data/contract.js';
 
 /**
  * A whole that rows can be parts of: a stated total (a row of `statedTotals()`, or a user's own).
@@ -243,26 +244,16 @@ export function checkStructure(
 
 /**
  * Whether the figures of rows i and j can be the same number,
- * each within its interval and rounding.
+ * each within its interval and rounding ({@link widen}).
  */
 function meet(table: StructureColumns, i: number, j: number): boolean {
   const { value, low, high, precision } = table;
   const a = value[i]!;
   const b = value[j]!;
   if (a === null || b === null) return a === b;
-  const aHalf = (precision?.[i] ?? 0) / 2;
-  const bHalf = (precision?.[j] ?? 0) / 2;
-  const aLow = (low[i] ?? a) - aHalf;
-  const aHigh = (high[i] ?? Infinity) + aHalf;
-  const bLow = (low[j] ?? b) - bHalf;
-  const bHigh = (high[j] ?? Infinity) + bHalf;
-  return aLow <= bHigh && bLow <= aHigh;
-}
-
-/** The interval a figure allows, widened by half its rounding unit (precision). */
-export function widened(row: CasualtyRow): [number, number] {
-  const half = (row.precision ?? 0) / 2;
-  return [(row.low ?? row.value ?? 0) - half, (row.high ?? Infinity) + half];
+  const x = widen(low[i] ?? a, high[i] ?? null, precision?.[i]);
+  const y = widen(low[j] ?? b, high[j] ?? null, precision?.[j]);
+  return x.low! <= (y.high ?? Infinity) && y.low! <= (x.high ?? Infinity);
 }
 
 /** The row's name in a message: its id if it has one, else its label. */
