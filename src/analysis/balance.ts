@@ -7,6 +7,7 @@ import { InvalidTableError, checkOptions } from '../errors.js';
 import type { CasualtyRow, Qualifier } from '../data/contract.js';
 import { readTable, toTable, unique } from './columns.js';
 import { widen } from './intervals.js';
+import { countOnce } from './structure.js';
 
 /** Options of {@link balance}. */
 export interface BalanceOptions {
@@ -113,7 +114,8 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
   const rows = table
     ? readTable(table, 'balance').rows
     : [...readRows(load('total-estimates')), ...readRows(load('demographic-loss'))];
-  const used = rows.filter((r) => r.unit === 'persons' && !r.restates);
+  // a figure counts once: a row restating another row of the table is left out
+  const used = countOnce(rows.filter((r) => r.unit === 'persons')).counted;
   const of = (measure: string) => {
     const found = used.filter((r) => r.measure === measure);
     if (found.length === 0)
