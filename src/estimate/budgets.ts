@@ -17,9 +17,6 @@ import { hierarchicalModels } from './models.js';
  * - `replicates`: the most bootstrap replicates, each of which redoes the model selection.
  * - `bmaGrid`: the most values of the number missing that Bayesian model averaging sums over
  *   (by default 0 to 3 × observed: a count table summing to 20 million asked for 60 million).
- * - `csvBytes`: the largest CSV file the `estimate` command reads (16 MiB: 2.8 million people on
- *   three lists, one row each; a count table of histories is a few hundred bytes). A 199 MB file
- *   and /dev/zero ran Node out of memory.
  *
  * @example
  * estimateBudgets.replicates; // => 10000
@@ -29,7 +26,6 @@ export const estimateBudgets = Object.freeze({
   models: 10_000,
   replicates: 10_000,
   bmaGrid: 1_000_000,
-  csvBytes: 16 * 1024 * 1024,
 });
 
 /** The options the budgets read; every one may be absent or of any type (checked elsewhere). */
