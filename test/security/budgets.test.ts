@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { table } from 'arquero';
 import { describe, expect, test } from 'vitest';
+import { compareChart, spreadChart, totalsChart } from '../../src/charts/index.js';
+import { InvalidTableError } from '../../src/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = (entry: string) => JSON.stringify(join(root, 'dist', `${entry}.js`));
@@ -49,6 +52,33 @@ describe('input budgets', () => {
       /the budget maxColumns/,
     );
     expect(message).toMatch(/^fromCSV: the header of the text has more than 1000000 columns/);
+  });
+});
+
+describe('chart budgets', () => {
+  test('more than 200,000 rows are refused before a chart is built (300,000 took over 150 s)', () => {
+    const n = 200_001;
+    const ids = Array.from({ length: n }, (_, i) => i);
+    const t = table({
+      source: ids.map((i) => (i % 2 ? 'kocovic' : 'zerjavic')),
+      kind: ids.map(() => 'demographic-estimate'),
+      region: ids.map((i) => `r-${i >> 1}`),
+      measure: ids.map(() => 'deaths'),
+      unit: ids.map(() => 'persons'),
+      value: ids,
+      low: ids,
+      high: ids,
+      qualifier: ids.map(() => 'exact'),
+      label: ids.map(String),
+      note: ids.map(() => null),
+    });
+    const message =
+      'The table has 200001 rows; expected at most 200000 (the budget maxChartRows of a chart, ' +
+      'checked before it is built): filter or roll the table up first.';
+    expect(() => totalsChart(t)).toThrow(InvalidTableError);
+    expect(() => totalsChart(t)).toThrow(message);
+    expect(() => compareChart(t, { by: 'region' })).toThrow(message);
+    expect(() => spreadChart(t, { by: 'region' })).toThrow(message);
   });
 });
 
