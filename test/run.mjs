@@ -1,6 +1,8 @@
 // `npm test`: the build, the format and lint checks, then every test with the type tests, each step
 // timed, and the duration of each and of the whole printed at the end (also when a step fails).
-// Arguments after `npm test --` go to vitest (`npm test -- --reporter=json`).
+// Arguments after `npm test --` go to vitest (`npm test -- --reporter=json`). The build runs when
+// dist/ is missing or older than what it is built from (test/setup/build.mjs), as after a change
+// to src/; after `npm install` or `npm ci`, which build, it is current and used as it is.
 //
 // The code is type-checked once: `vitest run --typecheck` runs tsc on the whole project
 // (tsconfig.json: src/ and test/), reports an error in any file and fails the run on it, so a
@@ -8,18 +10,22 @@
 // (tsup's dts) and ESLint's type-aware rules read the types for their own ends: the first writes
 // dist/*.d.ts for the packed-package test, the second lints.
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { staleBuild } from './setup/build.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const stale = staleBuild(root);
 const steps = [
-  ['build', npm, ['run', 'build', '--silent']],
+  ...(stale ? [['build', npm, ['run', 'build', '--silent']]] : []),
   ['prettier --check', npx, ['prettier', '--check', '--log-level=warn', '.']],
   ['eslint', npx, ['eslint', '.']],
   ['vitest run --typecheck', npx, ['vitest', 'run', '--typecheck', ...process.argv.slice(2)]],
 ];
 
 const started = performance.now();
-const times = [];
+const times = stale ? [] : ['build skipped: dist/ is newer than what it is built from'];
 let status = 0;
 for (const [name, cmd, args] of steps) {
   const t = performance.now();

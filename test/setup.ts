@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll } from 'vitest';
-import { staleBuild } from './setup/build.js';
+import { staleBuild } from './setup/build.mjs';
 
 const seed = Number(process.env.FUZZ_SEED ?? 16);
 if (!Number.isSafeInteger(seed))

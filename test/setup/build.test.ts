@@ -1,11 +1,11 @@
-// The guard that keeps a test of the build from running one older than src/ (test/setup/build.ts).
+// The guard that keeps a test of the build from running one older than src/ (test/setup/build.mjs).
 // The build's folder is named through `built` here: a file that names it is taken for a test of
 // the build (test/setup.ts, vitest.quick.config.ts), and this one is not.
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { staleBuild } from './build.js';
+import { staleBuild } from './build.mjs';
 
 const built = (file: string) => join('dist', file);
 

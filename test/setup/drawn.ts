@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { staleBuild } from './build.js';
+import { staleBuild } from './build.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
