@@ -1,4 +1,4 @@
-import { table } from 'arquero';
+import { from, table } from 'arquero';
 import fc from 'fast-check';
 import { compile } from 'vega-lite';
 import { describe, expect, test } from 'vitest';
@@ -172,6 +172,30 @@ describe('estimate', () => {
     expect(spec.data.values.length).toBe(8 + 3 + 1 + 1); // models, heterogeneity, Chao, BMA
     expect(() => compile(spec as never)).not.toThrow();
     expect(JSON.stringify(spec)).toContain('observed: 201 (a floor)');
+  });
+
+  test('estimateChart: a row without an interval draws no line and a hollow point', () => {
+    const rows = estimate(cormack3b.table, { lists: cormack3b.lists }).objects() as {
+      low: number | null;
+      high: number | null;
+      value: number;
+    }[];
+    rows[1]!.low = null;
+    rows[1]!.high = null;
+    const spec = estimateChart(from(rows)) as unknown as {
+      layer: { transform?: unknown; encoding?: { fillOpacity?: unknown } }[];
+      data: { values: { hasInterval: boolean; low: number; high: number; figure: string }[] };
+    };
+    const d = spec.data.values[1]!;
+    // Its line would run from value to value: nothing drawn, and the rule layer filters it out.
+    expect(d).toMatchObject({ hasInterval: false, low: rows[1]!.value, high: rows[1]!.value });
+    expect(d.figure).toMatch(/no interval/);
+    expect(spec.layer[0]!.transform).toEqual([{ filter: 'datum.hasInterval' }]);
+    expect(spec.layer[1]!.encoding!.fillOpacity).toEqual({
+      condition: { test: 'datum.hasInterval', value: 1 },
+      value: 0,
+    });
+    expect(spec.data.values.filter((v) => v.hasInterval).length).toBe(rows.length - 1);
   });
 });
 
