@@ -132,33 +132,40 @@ export function bmaOf(h: Histories, o: BMAOptions): BMAResult {
     );
   const graphs = decomposableGraphs(t);
   const posteriorOn = makePosterior(h, graphs, delta, prior);
-  // The grid of the number missing: every whole number when there are at most `gridSize` of them;
-  // otherwise a coarse pass finds where the posterior has mass and the grid covers that range in
-  // at most `gridSize` equal steps. Memory grows with the number of models, not with n.
-  let from = minMissing;
-  let to = maxMissing;
-  if (to - from + 1 > gridSize) {
-    const coarse = spaced(from, to, Math.ceil((to - from + 1) / (gridSize / 4)));
-    const { averaged } = posteriorOn(coarse, false);
-    let top = -Infinity;
-    for (const v of averaged) top = Math.max(top, v);
-    let first = averaged.length - 1;
-    let last = 0;
-    averaged.forEach((v, k) => {
-      if (v > top - 40) [first, last] = [Math.min(first, k), Math.max(last, k)];
+  // The grid of the number missing: every whole number when there are at most `gridSize` of them.
+  // Otherwise a coarse pass finds where the posterior has its mass (between its 10⁻⁹ and 1 − 10⁻⁹
+  // quantiles, one coarse step either side); that core gets half the grid in equal steps, the
+  // tails keep the coarse steps, and each point stands for the width of its step. Memory grows
+  // with the number of models, not with n.
+  let grid: number[];
+  let widths: Float64Array | null = null;
+  let step = 1;
+  if (maxMissing - minMissing + 1 <= gridSize) grid = spaced(minMissing, maxMissing, 1);
+  else {
+    const wide = Math.ceil((maxMissing - minMissing + 1) / (gridSize / 4));
+    const coarse = spaced(minMissing, maxMissing, wide);
+    const mass = normalized(posteriorOn(coarse, null, false).averaged);
+    let first = 0;
+    let last = mass.length - 1;
+    for (let k = 0, c = 0; k < mass.length; k++) {
+      c += mass[k]!;
+      if (c < 1e-9) first = k + 1;
+      if (c < 1 - 1e-9) last = k + 1;
+    }
+    const from = coarse[Math.max(0, first - 1)]!;
+    const to = coarse[Math.min(coarse.length - 1, last + 1)]!;
+    step = Math.max(1, Math.ceil((to - from + 1) / (gridSize / 2)));
+    const core = spaced(from, to, step);
+    grid = [...coarse.filter((m) => m < from), ...core, ...coarse.filter((m) => m > to)];
+    // Each point's width: half the gaps to its neighbours.
+    widths = Float64Array.from(grid, (m, k) => {
+      const before = k > 0 ? m - grid[k - 1]! : 0;
+      const after = k < grid.length - 1 ? grid[k + 1]! - m : 0;
+      return Math.max(1, (before + after) / 2);
     });
-    from = coarse[Math.max(0, first - 1)]!;
-    to = coarse[Math.min(coarse.length - 1, last + 1)]!;
   }
-  const step = Math.max(1, Math.ceil((to - from + 1) / gridSize));
-  const grid = spaced(from, to, step);
-  const { averaged, models: perModel } = posteriorOn(grid, true);
-  let top = -Infinity;
-  for (const v of averaged) top = Math.max(top, v);
-  const probability = Float64Array.from(averaged, (v) => Math.exp(v - top));
-  let total = 0;
-  for (const v of probability) total += v;
-  for (let k = 0; k < probability.length; k++) probability[k] = probability[k]! / total;
+  const { averaged, models: perModel } = posteriorOn(grid, widths, true);
+  const probability = normalized(averaged);
   const logTotal = logSum(perModel.map((x) => x.logMass));
   const models: BMAModel[] = perModel
     .map((m, i) => ({
@@ -178,7 +185,18 @@ export function bmaOf(h: Histories, o: BMAOptions): BMAResult {
   };
 }
 
-/** The most values of N the posterior is held at: beyond this, N is taken in equal steps. */
+/** Probabilities from log weights. */
+function normalized(logWeights: Float64Array): Float64Array {
+  let top = -Infinity;
+  for (const v of logWeights) top = Math.max(top, v);
+  const p = Float64Array.from(logWeights, (v) => Math.exp(v - top));
+  let total = 0;
+  for (const v of p) total += v;
+  for (let k = 0; k < p.length; k++) p[k] = p[k]! / total;
+  return p;
+}
+
+/** The most values of N the posterior is held at: beyond this, N is taken in steps. */
 const gridSize = 20_000;
 /** The widest range of the number missing accepted. */
 const maxRange = 1e12;
@@ -210,7 +228,7 @@ function makePosterior(
   const t = h.lists.length;
   const n = h.observed;
   const alpha = delta * (1 << t);
-  return (grid: number[], perModel: boolean) => {
+  return (grid: number[], widths: Float64Array | null, perModel: boolean) => {
     const K = grid.length;
     // log D(A) for every margin A (a set of lists, as a mask) at every number missing.
     const logD: Float64Array[] = [];
@@ -260,7 +278,7 @@ function makePosterior(
       const w = new Float64Array(perModel ? K : 0);
       let mass = 0;
       for (let k = 0; k < K; k++) {
-        const e = Math.exp(values[k]! - max);
+        const e = Math.exp(values[k]! - max) * (widths ? widths[k]! : 1);
         sum[k] = sum[k]! + e;
         mass += e;
         if (perModel) w[k] = e;
