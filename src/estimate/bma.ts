@@ -12,9 +12,11 @@ export interface BMAOptions extends ListsOptions {
   maxMissing?: number;
   /** The smallest number on no list considered. Default 0. */
   minMissing?: number;
-  /** The prior on the population N: `'1/N'` (Madigan & York, 1997; also the default of the R
-   *  package dga), `'1/missing'` (∝ 1/(N − n); needs minMissing ≥ 1), `'uniform'`, or a function
-   *  of N and the number missing returning a log prior weight. Default `'1/N'`. */
+  /** The prior on the population N: `'1/N'` (Madigan & York, 1997; also what the R package dga
+   *  2.0.2 uses when given no prior: its bma.cr sets `logprior <- -log(sum(Y) + Nmissing)`, though
+   *  its help page says −log(Nmissing)), `'1/missing'` (∝ 1/(N − n); not dga's default; needs
+   *  minMissing ≥ 1), `'uniform'`, or a function of N and the number missing returning a log prior
+   *  weight. Default `'1/N'`. */
   prior?: '1/N' | '1/missing' | 'uniform' | ((N: number, missing: number) => number);
   /** Level of the credible interval (equal tails). Default 0.95. */
   level?: number;

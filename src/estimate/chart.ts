@@ -91,7 +91,10 @@ export function estimateChart(
         'Each model’s estimate with its interval; larger points carry more weight among the ' +
           'log-linear models.',
         'The dashed line is the number of people on at least one list: a floor for every estimate.',
-        'A hollow point has no interval (its note says why); a dashed interval has no upper bound.',
+        ...(data.some((d) => !d.hasInterval)
+          ? ['A hollow point has no interval (its row’s note says why).']
+          : []),
+        ...(data.some((d) => d.unbounded) ? ['A dashed interval has no upper bound.'] : []),
       ],
     },
     description:
