@@ -290,7 +290,11 @@ export function fitModel(h: Histories, model: LoglinearModel, level = 0.95): Log
     aic: null,
     bic: null,
   };
-  let chaoKs = model.heterogeneity === 'chao' ? range(3, t) : [];
+  // Chao's hinges: one for each j from 3 to t at which someone is on j lists or more; a hinge no
+  // one reaches would have its coefficient run to −∞, and a negative coefficient is set to 0.
+  let most = 0;
+  for (let w = 1; w < cells; w++) if (h.counts[w]! > 0) most = Math.max(most, popcount(w));
+  let chaoKs = model.heterogeneity === 'chao' ? range(3, most) : [];
   for (;;) {
     const { x, p } = design(model, t, chaoKs, 0);
     // 1. Existence, before fitting: the zero cells the likelihood drives to 0 (none when the MLE

@@ -92,7 +92,12 @@ describe('loglinear and selectModels', () => {
     const rows = selectModels(table(cols), { lists, search: 'stepwise', level: 0 }).objects() as {
       model: string;
       bic: number;
+      weightOver: string;
     }[];
+    // The weights are relative to the models the search visited, and say so.
+    expect(rows[0]!.weightOver).toBe(
+      `the ${rows.length} models the stepwise search visited (not all models)`,
+    );
     const independence = rows.find((r) => r.model === 'independence')!;
     expect(rows[0]!.bic).toBeLessThan(independence.bic);
     expect(rows.length).toBeGreaterThan(10); // every model visited is in the table
@@ -228,22 +233,31 @@ describe('properties', () => {
     .filter((c) => [1, 2, 4].every((bit) => c.some((n, i) => ((i + 1) & bit) !== 0 && n > 0)))
     .filter((c) => c[2]! + c[4]! + c[5]! + c[6]! > 0); // someone on two lists or more
 
-  test('no estimate falls below the observed count', () => {
+  test('no estimate falls below the observed count; every interval contains its estimate', () => {
     fc.assert(
       fc.property(histories, (c) => {
-        const rows = estimate(counts3(c), {
-          lists: ['a', 'b', 'c'],
-          bma: false,
-          bootstrap: 0,
-        }).objects() as {
+        const rows = estimate(counts3(c), { lists: ['a', 'b', 'c'] }).objects() as {
           value: number | null;
           low: number | null;
+          high: number | null;
           observed: number;
+          note: string;
         }[];
         for (const r of rows) {
           if (r.value !== null) expect(r.value).toBeGreaterThanOrEqual(r.observed - 1e-9);
           if (r.low !== null) expect(r.low).toBeGreaterThanOrEqual(r.observed - 1e-9);
+          if (r.value === null || r.low === null) continue;
+          expect(r.low).toBeLessThanOrEqual(r.value);
+          if (r.high !== null) {
+            expect(r.high).toBeGreaterThanOrEqual(r.value);
+            expect(r.high).toBeGreaterThan(r.low);
+          }
         }
+        // Exactly one summary row, and it is the averaged one.
+        const selected = estimate(counts3(c), { lists: ['a', 'b', 'c'] })
+          .objects()
+          .filter((r) => (r as { selected: boolean }).selected) as { method: string }[];
+        expect(selected.map((r) => r.method)).toEqual(['Bayesian model averaging']);
       }),
       { numRuns: 25, seed: 15 },
     );

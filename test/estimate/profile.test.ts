@@ -6,6 +6,7 @@ import { historiesFromCounts } from '../../src/estimate/histories.js';
 import { fitModel, type Heterogeneity } from '../../src/estimate/loglinear.js';
 import { seeded } from '../../src/estimate/random.js';
 import { poisson } from '../../src/estimate/random.js';
+import { newOrleans } from './published.js';
 
 const names = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -141,6 +142,25 @@ describe('profile-likelihood intervals', () => {
     close(f.estimate, estimate);
     close(f.low, low);
     close(f.high, high);
+  });
+
+  test("New Orleans, eight lists, Chao's lower-bound model: 1,122 (690–2,021) as Rcapture", () => {
+    // Issue 28 reports Rcapture's Chao (LB) model on these data: 1,122 (690–2,021). The profile
+    // in R (the code above, with the design of the eight lists and the one hinge max(0, k − 2):
+    // no one is on more than three lists, so the hinges from 4 up have nothing to fit) prints
+    // "1121.9700 689.7392 2020.7175".
+    const counts = new Array<number>(256).fill(0);
+    for (const [lists, n] of newOrleans.histories) {
+      const w = lists.split(' ').reduce((m, l) => m | (1 << newOrleans.lists.indexOf(l)), 0);
+      counts[w] = counts[w]! + n;
+    }
+    const h = historiesFromCounts(newOrleans.lists, counts);
+    const f = fitModel(h, { terms: [], heterogeneity: 'chao' }, 0.95);
+    expect(f.exists).toBe(true);
+    expect([f.estimate, f.low, f.high].map((v) => Math.round(v!))).toEqual([1122, 690, 2021]);
+    expect(Math.abs(f.estimate! - 1121.97)).toBeLessThan(5e-4);
+    expect(Math.abs(f.low! - 689.7392)).toBeLessThan(5e-4);
+    expect(Math.abs(f.high! - 2020.7175)).toBeLessThan(5e-4);
   });
 
   test('on 400 random tables of 2 to 6 lists, every interval contains its estimate', () => {

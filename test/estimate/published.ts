@@ -58,3 +58,32 @@ export function fromPatterns(lists: string[], counts: number[]): ColumnTable {
   }
   return table(columns);
 }
+
+/** Bales, Murphy & Silverman (2020), "How many trafficked people are there in Greater New
+ * Orleans?", Journal of Human Trafficking 6(4): eight lists A…H, as the R package
+ * MultipleSystemsEstimation holds them (`NewOrl`, 19 histories, 196 people). Each row: the lists
+ * the history is on (A = bit 0 … H = bit 7) and its count. */
+export const newOrleans = {
+  lists: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'],
+  histories: [
+    ['A', 25],
+    ['A C', 1],
+    ['A D', 2],
+    ['A E', 1],
+    ['A C G', 1],
+    ['A D E', 1],
+    ['B', 5],
+    ['B F', 1],
+    ['C', 70],
+    ['C D', 2],
+    ['C E', 1],
+    ['C G', 1],
+    ['D', 33],
+    ['D E', 2],
+    ['E', 6],
+    ['E H', 1],
+    ['F', 6],
+    ['G', 6],
+    ['H', 21],
+  ] as [string, number][],
+};
