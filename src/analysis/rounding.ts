@@ -22,7 +22,8 @@ export interface WrittenFigure {
   value: number;
   /**
    * The unit of its last significant digit: how far it was rounded, as the data contract's
-   * `precision` (100000 for "1.7 million", 1000 for "1,027,000", 1 for "597,323", 0.01 for "11.09").
+   * `precision`: 100000 for "1.7 million", 1000 for "1,027,000", 1 for "597,323", 0.01 for
+   * "11.09".
    */
   precision: number;
 }
