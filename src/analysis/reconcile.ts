@@ -26,6 +26,10 @@ export interface ReconcileComponent {
   high: number | null;
   /** The ids of the rows it rests on. */
   rows: string[];
+  /** The sources of those rows. */
+  sources: string[];
+  /** Whether it rests on an approximate figure ("about 660,000"). */
+  approximate: boolean;
   /** Where it comes from, in words built from the figures. */
   note: string;
 }
@@ -165,6 +169,8 @@ export function reconcile(
         value: direction * part.value!,
         ...bounds(direction, part.low!, part.high),
         rows: [String(part.id)],
+        sources: [part.source],
+        approximate: part.qualifier === 'approximate',
         note:
           `${part.qualifier === 'approximate' ? 'about ' : ''}${n(part.value!)} ` +
           `'${part.label}' (${names.get(part.source)?.name ?? part.source}): part of a ` +
@@ -185,6 +191,8 @@ export function reconcile(
       low: 0,
       high: 0,
       rows: [String(from.id), String(to.id)],
+      sources: [from.source, to.source],
+      approximate: false,
       note:
         `'${subset === 'a' ? A.id : B.id}' counts a subset of the people of ` +
         `'${subset === 'a' ? B.id : A.id}' (subset_of): the difference is the people outside it`,
@@ -230,6 +238,8 @@ export function reconcile(
           low: 0,
           high: 0,
           rows: [String(from.id), String(to.id)],
+          sources: [from.source, to.source],
+          approximate: false,
           note:
             `${listed === 'a' ? A.source_name : B.source_name} is a named list: it counts only ` +
             `those registered, a floor under ${other.source_name}'s estimate of all deaths. No ` +
@@ -258,6 +268,8 @@ export function reconcile(
     low: -half,
     high: half,
     rows: roundingRows.map((r) => String(r.id)),
+    sources: [...new Set(roundingRows.map((r) => r.source))],
+    approximate: false,
     note:
       half === 0
         ? 'no figure here is recorded as rounded'
@@ -268,6 +280,8 @@ export function reconcile(
     label: 'unexplained residual',
     ...residual,
     rows: [String(from.id), String(to.id)],
+    sources: [from.source, to.source],
+    approximate: false,
     note: residualNote,
   });
   const result = {
@@ -308,6 +322,8 @@ function note(kind: ComponentKind, what: string, rows: CasualtyRow[]): Reconcile
     low: null,
     high: null,
     rows: rows.map((r) => String(r.id)),
+    sources: rows.map((r) => r.source),
+    approximate: false,
     note:
       `the figures count different things (${what}); no document gives the size of the ` +
       'difference',
@@ -366,6 +382,8 @@ function reconcileProduct(a: Record<string, number>, b: Record<string, number>):
       low: e.effect,
       high: e.effect,
       rows: [],
+      sources: [],
+      approximate: false,
       note:
         `${e.from} → ${e.to}: ${e.percent === null ? '–' : `${e.percent.toFixed(2)} %`} of the ` +
         "difference (Das Gupta's symmetric effect)",
@@ -377,6 +395,8 @@ function reconcileProduct(a: Record<string, number>, b: Record<string, number>):
       low: 0,
       high: 0,
       rows: [],
+      sources: [],
+      approximate: false,
       note: 'the factors are taken as exact',
     },
     {
@@ -386,6 +406,8 @@ function reconcileProduct(a: Record<string, number>, b: Record<string, number>):
       low: d.difference - explained,
       high: d.difference - explained,
       rows: [],
+      sources: [],
+      approximate: false,
       note: 'the effects add up to the difference; what is left is floating-point error',
     },
   ];
