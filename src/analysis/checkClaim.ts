@@ -106,7 +106,8 @@ export interface ClaimCheck {
     value: number;
     low: number;
     high: number | null;
-    precision: number;
+    /** The unit it was rounded to; `null` for a count exact to the person. */
+    precision: number | null;
     qualifier: ClaimQualifier;
     measure: string;
     unit: string;
@@ -258,7 +259,7 @@ export function checkClaim(claim: Claim, options: CheckClaimOptions = {}): Claim
       value: read.row.value!,
       low: claimLow,
       high: claimHigh === Infinity ? null : claimHigh,
-      precision: read.row.precision!,
+      precision: read.row.precision ?? null,
       qualifier: read.qualifier,
       measure: read.measure,
       unit: read.unit,
@@ -326,7 +327,9 @@ function readClaim(claim: Claim) {
       `checkClaim: option precision is ${show(claim.precision)}; expected the unit the claim ` +
         'was rounded to, a number above 0 (1 for a figure exact to the person).',
     );
-  const precision = claim.precision ?? figure.precision;
+  // A count of persons written to the unit is exact: its ± ½ holds no other whole number.
+  const read = claim.precision ?? figure.precision;
+  const precision = unit === 'persons' && read <= 1 ? null : read;
   let low: number | null = figure.value;
   let high: number | null = figure.value;
   let value = figure.value;
@@ -458,6 +461,21 @@ function explain(result: Omit<ClaimCheck, 'explanation'>): string {
   const mentions = (r: ClaimCheckRow) =>
     r.restated_by.length > 0 ? `, also given in ${r.restated_by.length} other mention(s)` : '';
   const name = (r: ClaimCheckRow) => `${n(r.value!)} (${r.source_name}${kind(r)}${mentions(r)})`;
+  // figures of one source together: "1,685,000, 1,706,000 and 1,704,000 (Government of …)"
+  const names = (list: ClaimCheckRow[]) => {
+    const groups = new Map<string, ClaimCheckRow[]>();
+    for (const r of list) groups.set(r.source, [...(groups.get(r.source) ?? []), r]);
+    return [...groups.values()]
+      .map((g) =>
+        g.length === 1
+          ? name(g[0]!)
+          : `${g
+              .map((r) => n(r.value!))
+              .join(', ')
+              .replace(/, ([^,]*)$/, ' and $1')} (${g[0]!.source_name}${kind(g[0]!)})`,
+      )
+      .join('; ');
+  };
   const claimMeaning = measureMeanings[claim.measure] ?? claim.measure;
   const parts: string[] = [
     `The claim: ${claim.qualifier === 'approximate' ? 'about ' : ''}${n(claim.value)} ` +
@@ -474,7 +492,7 @@ function explain(result: Omit<ClaimCheck, 'explanation'>): string {
   for (const measure of new Set(otherMeasure.map((r) => r.measure))) {
     const these = otherMeasure.filter((r) => r.measure === measure);
     parts.push(
-      `In number it matches ${these.map(name).join('; ')}, which ` +
+      `In number it matches ${names(these)}, which ` +
         `count${these.length > 1 ? '' : 's'} ${measureMeanings[measure] ?? measure}: not the ` +
         "claim's measure, so not comparable as they stand.",
     );
@@ -485,11 +503,11 @@ function explain(result: Omit<ClaimCheck, 'explanation'>): string {
   if (comparable.length === 0)
     parts.push(`No published figure of the same scope counts ${claimMeaning}.`);
   else {
-    if (fits.length > 0) parts.push(`Within the interval of: ${fits.map(name).join('; ')}.`);
+    if (fits.length > 0) parts.push(`Within the interval of: ${names(fits)}.`);
     if (misses.length > 0)
       parts.push(
         `Published figures of ${claimMeaning} for the same scope that the claim lies outside: ` +
-          `${misses.map(name).join('; ')}.`,
+          `${names(misses)}.`,
       );
   }
   const wider = rows.filter(
@@ -499,7 +517,7 @@ function explain(result: Omit<ClaimCheck, 'explanation'>): string {
   if (exceeded.length > 0)
     parts.push(
       `The claim counts a part of what these count, yet is larger than them: ` +
-        `${exceeded.map(name).join('; ')}.`,
+        `${names(exceeded)}.`,
     );
   parts.push('The sources count in different ways; this compares the figures, not their authors.');
   return parts.join(' ');
