@@ -7,8 +7,10 @@ import { datasets, load, sources } from '../data/load.js';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { readTable } from './columns.js';
 import { readFigure } from './rounding.js';
-import { suggest, type CasualtyRow } from './shared.js';
-import { widened } from './structure.js';
+import type { CasualtyRow } from '../data/contract.js';
+import { widen } from './intervals.js';
+import { suggest } from './options.js';
+import { countOnce } from './structure.js';
 
 /** How certain a claim says it is (the data contract's qualifiers that a claim can have). */
 export type ClaimQualifier = 'exact' | 'approximate' | 'at-least' | 'at-most' | 'range';
@@ -188,30 +190,38 @@ const datasetScopes: Readonly<Record<string, Record<string, string>>> = Object.f
 export function checkClaim(claim: Claim, options: CheckClaimOptions = {}): ClaimCheck {
   const { table } = checkOptions(options, 'checkClaim');
   const read = readClaim(claim);
-  const [claimLow, claimHigh] = widened(read.row);
+  const widened = widen(read.row.low, read.row.high, read.row.precision);
+  const claimLow = widened.low!;
+  const claimHigh = widened.high ?? Infinity;
   const claimScope = { ...read.scope };
-  const pool = table ? rowsOf(table, null) : datasets.flatMap((id) => rowsOf(load(id), id));
   const names = registry();
-
-  // restatements collapse into the figure they restate
-  const restatedBy = new Map<string, string[]>();
-  for (const { row } of pool)
-    if (typeof row.restates === 'string')
-      restatedBy.set(row.restates, [...(restatedBy.get(row.restates) ?? []), String(row.id)]);
-  const original = (id: string) => pool.some((p) => p.row.id === id);
+  // a figure counts once (the package's restatement policy), within each table
+  const tables = table ? [rowsOf(table, null)] : datasets.map((id) => rowsOf(load(id), id));
+  const restatedBy = new Map<CasualtyRow, string[]>();
+  const pool = tables.flatMap((rows) => {
+    const { counted, alsoGiven } = countOnce(rows.map((r) => r.row));
+    for (const [row, others] of alsoGiven)
+      restatedBy.set(
+        row,
+        others.map((o) => String(o.id)),
+      );
+    const kept = new Set(counted);
+    return rows.filter((r) => kept.has(r.row));
+  });
 
   const rows: ClaimCheckRow[] = [];
   for (const { row, dataset, scope } of pool) {
-    if (typeof row.restates === 'string' && original(row.restates)) continue;
     if (row.unit !== read.unit) continue;
     const relation = scopeRelation(claimScope, scope);
     if (relation === null) continue;
     const measure = measureRelation(read.measure, row.measure);
     const reported = row.value !== null;
-    const [low, high] = reported ? widened(row) : [null, null];
+    const { low, high } = reported
+      ? widen(row.low, row.high, row.precision)
+      : { low: null, high: null };
     const within =
       relation === 'same'
-        ? low !== null && claimLow <= (high ?? Infinity) && low <= (claimHigh ?? Infinity)
+        ? low !== null && claimLow <= (high ?? Infinity) && low <= claimHigh
         : high === null || claimLow <= high;
     const number = !reported ? 'undetermined' : within ? 'within' : 'outside';
     const verdict =
@@ -235,7 +245,7 @@ export function checkClaim(claim: Claim, options: CheckClaimOptions = {}): Claim
       low,
       high,
       qualifier: row.qualifier,
-      restated_by: typeof row.id === 'string' ? (restatedBy.get(row.id) ?? []) : [],
+      restated_by: restatedBy.get(row) ?? [],
       subset_of: typeof row.subset_of === 'string' ? row.subset_of : null,
       measure_relation: measure,
       scope_relation: relation,

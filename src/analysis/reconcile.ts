@@ -8,8 +8,9 @@ import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { balance } from './balance.js';
 import { readTable } from './columns.js';
 import { decomposeProduct } from './decompose.js';
-import { suggest, type CasualtyRow } from './shared.js';
-import { widened } from './structure.js';
+import type { CasualtyRow } from '../data/contract.js';
+import { halfUnit, widen } from './intervals.js';
+import { suggest } from './options.js';
 
 /** What a component of a difference is. */
 export type ComponentKind = 'measure' | 'scope' | 'coverage' | 'rounding' | 'factor' | 'residual';
@@ -135,7 +136,7 @@ export function reconcile(
     );
   const names = registry();
   const figure = (row: CasualtyRow): ReconcileFigure => {
-    const [low, high] = widened(row);
+    const { low, high } = widen(row.low, row.high, row.precision);
     const source = names.get(row.source);
     return {
       id: typeof row.id === 'string' ? row.id : null,
@@ -145,8 +146,8 @@ export function reconcile(
       label: row.label,
       measure: row.measure,
       value: row.value!,
-      low,
-      high: high === Infinity ? null : high,
+      low: low!,
+      high,
     };
   };
   const A = figure(from);
@@ -218,7 +219,7 @@ export function reconcile(
   const remainder = Dvalue - explained;
   const remainderLow = Dlow - highs;
   const remainderHigh = Dhigh === null ? null : Dhigh - lows;
-  const half = rounded.reduce((s, r) => s + (r.precision ?? 0) / 2, 0);
+  const half = rounded.reduce((s, r) => s + halfUnit(r.precision), 0);
 
   let residual = {
     value: remainder,
@@ -260,7 +261,7 @@ export function reconcile(
       `; ${listed === 'a' ? A.source_name : B.source_name} is a named list, a floor, yet it is ` +
       'the higher figure: coverage cannot explain this difference';
 
-  const roundingRows = rounded.filter((r) => (r.precision ?? 0) > 0);
+  const roundingRows = rounded.filter((r) => halfUnit(r.precision) > 0);
   components.push({
     kind: 'rounding',
     label: 'rounding',
