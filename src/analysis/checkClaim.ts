@@ -184,7 +184,7 @@ const datasetScopes: Readonly<Record<string, Record<string, string>>> = Object.f
  *   figure, a range without a high end, an unknown qualifier).
  * @example
  * const check = checkClaim({ value: '1.7 million', measure: 'deaths' });
- * check.matches; // => ['yu-official-1945-05-demographic-loss']
+ * check.matches[0]; // => 'yu-official-1945-05-demographic-loss'
  * check.rows.find((r) => r.id === check.matches[0]).verdict; // => 'not-comparable'
  */
 export function checkClaim(claim: Claim, options: CheckClaimOptions = {}): ClaimCheck {
@@ -446,7 +446,8 @@ function reason(row: ClaimCheckRow, measure: string, low: number, high: number):
         : row.number === 'within'
           ? `the claim (${claimText}) meets it`
           : `the claim (${claimText}) lies outside it`;
-  return `${figure}; ${measureText}; ${scopeText}; ${numberText}.`;
+  const subset = row.subset_of ? `; it counts a subset of the people of '${row.subset_of}'` : '';
+  return `${figure}; ${measureText}; ${scopeText}${subset}; ${numberText}.`;
 }
 
 /** The source registry's names and kinds, by id. */

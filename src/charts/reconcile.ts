@@ -31,8 +31,9 @@ const colours: Readonly<Record<string, string>> = {
  * const result = reconcile('zerjavic-deaths', 'yu-official-1945-05-demographic-loss');
  * const spec = reconcileChart(result);
  * spec.vconcat[0].data.values.map((d) => d.step);
- * // => ['Žerjavić …: 1,027,000 deaths', '+ births deficit', '+ emigration', '± rounding',
- * //     '+ unexplained residual', '= … 1,700,000 demographic loss']
+ * // => ['Vladimir Žerjavić (1989): 1,027,000 deaths', '+ births deficit', '+ emigration',
+ * //     '± rounding', '− unexplained residual',
+ * //     '= Government of Yugoslavia: 1,700,000 demographic loss']
  */
 export function reconcileChart(result: Reconciliation, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);

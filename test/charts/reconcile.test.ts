@@ -97,3 +97,15 @@ describe('reconcileChart(reconcile(a, b))', () => {
     expect(() => reconcileChart({} as never)).toThrow(InvalidTableError);
   });
 });
+
+test('reconcileChart names its steps as its example says', () => {
+  const result = reconcile('zerjavic-deaths', 'yu-official-1945-05-demographic-loss');
+  expect(values(reconcileChart(result) as Spec).map((d) => d.step)).toEqual([
+    'Vladimir Žerjavić (1989): 1,027,000 deaths',
+    '+ births deficit',
+    '+ emigration',
+    '± rounding',
+    '− unexplained residual',
+    '= Government of Yugoslavia: 1,700,000 demographic loss',
+  ]);
+});
