@@ -145,8 +145,8 @@ describe('checkClaim', () => {
     expect(() => checkClaim({ value: 1, measure: 'deaths', qualifier: 'range' })).toThrow(
       /qualifier is 'range' but option high is missing/,
     );
-    expect(() => checkClaim({ value: 1, measure: 'deaths', qualifier: 'aproximate' as never })).toThrow(
-      /checkClaim: option qualifier is 'aproximate'; Did you mean 'approximate'\?/,
-    );
+    expect(() =>
+      checkClaim({ value: 1, measure: 'deaths', qualifier: 'aproximate' as never }),
+    ).toThrow(/checkClaim: option qualifier is 'aproximate'; Did you mean 'approximate'\?/);
   });
 });
