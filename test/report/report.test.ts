@@ -113,15 +113,17 @@ describeNeeding('the report in headless Chromium', [chromium], () => {
         'Casualties of World War II in Yugoslavia: the published figures',
       );
       const headings = await page.locator('h2').allTextContents();
-      // Headline totals, sources, audit, the balance across tables, comparisons, then the 13 other datasets.
-      expect(headings.slice(0, 5)).toEqual([
+      // Headline totals, sources, audit, the balance across tables, the repeated figures,
+      // comparisons, then the 13 other datasets.
+      expect(headings.slice(0, 6)).toEqual([
         'Headline totals',
         'The sources',
         'Published tables that do not add up',
         'Deaths, births deficit and emigration against the demographic loss',
+        'The most repeated figures: what each is, and why they differ',
         'Comparing the sources',
       ]);
-      expect(headings).toHaveLength(5 + 13);
+      expect(headings).toHaveLength(6 + 13);
       // Every chart is drawn: an inline SVG with marks in it.
       const figures = page.locator('figure svg');
       expect(await figures.count()).toBe(standardCharts().length);
