@@ -93,7 +93,7 @@ export interface BMAResult {
  * //      high: 237, … }
  */
 export function bayesianModelAveraging(table: ColumnTable, options: BMAOptions): BMAResult {
-  checkEstimateBudgets('bayesianModelAveraging', table, options);
+  checkEstimateBudgets('bayesianModelAveraging', options);
   const o = checkOptions(options, 'bayesianModelAveraging') as BMAOptions;
   return bmaOf(readHistories(table, o, 'bayesianModelAveraging'), o);
 }

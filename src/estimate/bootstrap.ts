@@ -47,7 +47,7 @@ export interface BootstrapResult {
  * // => { model: 'b:c', share: 0.86 }
  */
 export function bootstrapSelection(table: ColumnTable, options: BootstrapOptions): BootstrapResult {
-  checkEstimateBudgets('bootstrapSelection', table, options);
+  checkEstimateBudgets('bootstrapSelection', options);
   const o = checkOptions(options, 'bootstrapSelection') as BootstrapOptions;
   return bootstrapOf(readHistories(table, o, 'bootstrapSelection'), o);
 }

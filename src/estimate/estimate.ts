@@ -94,7 +94,7 @@ const caution =
  * //       weight: 0.839… }, …]
  */
 export function estimate(table: ColumnTable, options: EstimateOptions): ColumnTable {
-  checkEstimateBudgets('estimate', table, options);
+  checkEstimateBudgets('estimate', options);
   return rowsTable(estimateRows(table, options));
 }
 

@@ -117,7 +117,7 @@ const heterogeneities: readonly Heterogeneity[] = ['none', 'darroch', 'poisson',
  * // => 2389.87… (Lincoln–Petersen)
  */
 export function loglinear(table: ColumnTable, options: LoglinearOptions): LoglinearFit {
-  checkEstimateBudgets('loglinear', table, options);
+  checkEstimateBudgets('loglinear', options);
   const o = checkOptions(options, 'loglinear') as LoglinearOptions;
   const h = readHistories(table, o, 'loglinear');
   const model: LoglinearModel = {

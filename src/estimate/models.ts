@@ -126,7 +126,7 @@ export function hierarchicalModels(
  * // => [{ model: 'b:c', value: 221.886…, bic: 60.863… }, …]
  */
 export function selectModels(table: ColumnTable, options: SelectModelsOptions): ColumnTable {
-  checkEstimateBudgets('selectModels', table, options);
+  checkEstimateBudgets('selectModels', options);
   const o = checkOptions(options, 'selectModels') as SelectModelsOptions;
   const h = readHistories(table, o, 'selectModels');
   const fits = fitModels(h, o);

@@ -122,14 +122,14 @@ describe('render budgets', () => {
 
 describe('estimation budgets', () => {
   const est = `const m = await import(${dist('estimate')});`;
-  test('estimate on a 7-row count table summing to 20 million (BMA ran past a minute)', () => {
-    const { message } = refusedBy(
+  test('estimate on a 7-row count table summing to 20 million ends (BMA ran past a minute)', () => {
+    // BMA's bounded grid (issue 28) makes this quick; here: it ends in the 512 MB child, throwing
+    // nothing but the package's error
+    const r = hostile(
       `${est} m.estimate(aq.table({ a: [1,1,1,1,0,0,0], b: [1,1,0,0,1,1,0], c: [1,0,1,0,1,0,1],
         count: [2e6, 3e6, 3e6, 3e6, 3e6, 3e6, 3e6] }), { lists: ['a', 'b', 'c'] });`,
-      /the budget estimateBudgets\.bmaGrid/,
     );
-    expect(message).toMatch(/\(0 to 60000000 missing\) is 60000001; expected at most 1000000/);
-    expect(message).toMatch(/or bma: false/);
+    expect(r.name === 'none' || r.ours, r.message).toBe(true);
   });
 
   test("selectModels({ search: 'exhaustive' }) on 6 lists: 7.8 million models (it hung)", () => {
