@@ -99,8 +99,14 @@ const heterogeneities: readonly Heterogeneity[] = ['none', 'darroch', 'poisson',
  * Fits a Poisson log-linear model to the capture histories (Fienberg, 1972; Cormack, 1989) and
  * estimates the number of people on no list: main effects for each list, the interactions asked
  * for (made hierarchical), and optionally a heterogeneity term. Fitted by iteratively reweighted
- * least squares. An interaction between lists that share no record is unbounded: the model then
- * has no estimate, and `reason` says so.
+ * least squares. Whether the maximum-likelihood estimate exists is decided first, by a linear
+ * program on the zero cells (Fienberg & Rinaldo, 2012): if it does not (say, two lists that share
+ * no record and their interaction), `mleExists` is false, `zeroCells` names the cells fitted as 0
+ * and the extended MLE is fitted to the others; the model has no estimate only when the cells left
+ * do not determine the number on no list (N unbounded), and `reason` says which cells are zero.
+ * The profile-likelihood interval brackets each end where the likelihood ratio crosses the χ²₁
+ * quantile; it contains the estimate with positive width, or is null and `intervalReason` says
+ * why.
  *
  * @param table Records (one row per person, one true/false column per list) or
  *   capture-history counts.
@@ -442,7 +448,7 @@ function erfc(x: number): number {
       term *= (2 * x * x) / (2 * n + 1);
       sum += term;
     }
-    return 1 - ((2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum);
+    return 1 - (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
   }
   let f = x;
   for (let k = 80; k >= 1; k--) f = x + k / 2 / f;
