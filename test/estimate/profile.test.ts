@@ -105,6 +105,15 @@ const oracle: {
     terms: [6],
     r: '221.8868 210.2563 236.2014',
   },
+  {
+    // The boundary: the likelihood ratio stays under 3.84 all the way down to N = 201 observed,
+    // so the interval starts at the observed count (R: g(n) <= 0, no root below).
+    what: 'Cormack, Chang & Smith (2000) Table 3b, a:b + a:c (interval from the observed count)',
+    t: 3,
+    y: [54, 3, 5, 14, 29, 24, 72],
+    terms: [3, 5],
+    r: '202.7500 201.0000 206.8046',
+  },
   { what: 'Kosovo, independence', t: 4, y: kosovo, terms: [], r: '7394.5867 7147.7490 7656.1955' },
   {
     what: 'Kosovo, a:b + c:d',
