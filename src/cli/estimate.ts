@@ -1,6 +1,7 @@
 // The `estimate` command: multiple systems estimation from a CSV of matched records.
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { from, table, type ColumnTable } from 'arquero';
+import { writeFileSafely } from '../report/write.js';
 import type { Command } from './commands.js';
 import { formatOf, print } from './commands.js';
 import { UsageError } from './usage.js';
@@ -125,8 +126,9 @@ Examples:
       const chart = values.chart as string;
       const { toPNG, toSVG } = await import('../render/index.js');
       const spec = estimateChart(result);
-      if (chart.endsWith('.svg')) writeFileSync(chart, await toSVG(spec));
-      else if (chart.endsWith('.png')) writeFileSync(chart, await toPNG(spec, { scale: 2 }));
+      if (chart.endsWith('.svg')) writeFileSafely(chart, await toSVG(spec), 'estimate');
+      else if (chart.endsWith('.png'))
+        writeFileSafely(chart, await toPNG(spec, { scale: 2 }), 'estimate');
       else
         throw new UsageError(
           `cannot tell the format of '${chart}'`,
