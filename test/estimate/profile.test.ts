@@ -171,6 +171,16 @@ const oracle: {
     r: '5332.5435 919.1677 22095.0457',
   },
   {
+    // No one on both b and e: the b:e term has no MLE; the extended MLE (the 8 cells with b and e
+    // fitted as 0, found by the linear program) matches R's glm, which converges to that limit.
+    what: 'Western five lists, c:d + b:e + d:e, Poisson heterogeneity (extended MLE)',
+    t: 5,
+    y: western,
+    terms: [12, 18, 24],
+    het: 'poisson',
+    r: '3152.9160 1291.1833 6839.3416',
+  },
+  {
     // a and b never on the same record: the MLE does not exist, the extended MLE does (R's glm
     // drives the a:b coefficient towards −∞ and converges to the same fitted values).
     what: 'three lists, a and b never together, a:b (extended MLE)',
