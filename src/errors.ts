@@ -141,6 +141,20 @@ function distance(a: string, b: string): number {
 export class InvalidTableError extends CasualtiesError {}
 
 /**
+ * A sum asked of shares (rows in unit `percent`): a share is not a count, so shares are never
+ * added (see `sumParts` in the analysis). `shares` names the rows; `parts` counts the rows to add.
+ */
+export class SharesNotAddedError extends InvalidTableError {
+  constructor(
+    message: string,
+    readonly shares: readonly string[],
+    readonly parts: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
  * An option with a value the function cannot use;
  * the message names the option, the value and what was expected.
  */

@@ -56,4 +56,5 @@ export {
   UnknownIdError,
   InvalidTableError,
   InvalidOptionError,
+  SharesNotAddedError,
 } from './errors.js';

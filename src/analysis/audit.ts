@@ -2,7 +2,14 @@ import type { ColumnTable } from 'arquero';
 import { load, statedTotals } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { datasetIds, type DatasetId } from '../data/generated/types.js';
-import { InvalidOptionError, InvalidTableError, checkOptions, listNames, show } from '../errors.js';
+import {
+  InvalidOptionError,
+  InvalidTableError,
+  SharesNotAddedError,
+  checkOptions,
+  listNames,
+  show,
+} from '../errors.js';
 import {
   columnsTable,
   groupBy,
@@ -12,7 +19,7 @@ import {
   type Columns,
   type Groups,
 } from './columns.js';
-import { sumParts, widen, type Figures, type IntervalSum } from './intervals.js';
+import { SHARES_NOT_ADDED, sumParts, widen, type Figures, type IntervalSum } from './intervals.js';
 import { suggest } from './options.js';
 import { totalsList } from './structure.js';
 
@@ -232,7 +239,7 @@ type ResultColumns = unknown[][];
 /** One stated total against the rows it covers, written as a row of the result's columns. */
 function check(total: StatedTotal, index: Parts, columns: ResultColumns): void {
   const unit = total.unit ?? 'persons';
-  const { rows, sum } = index.sumOf(total);
+  const { rows, sum, shares } = sumOrShares(index, total);
   if (rows === 0) {
     const measures = total.parts ? total.parts.split('|') : [total.measure];
     const where =
@@ -248,7 +255,9 @@ function check(total: StatedTotal, index: Parts, columns: ResultColumns): void {
   const statedHigh =
     total.value === null ? null : total.high === undefined ? total.value : total.high;
   const rounding = sum.rounding + (total.precision ?? 0) / 2;
-  const { check, reason } = judge(total, statedLow, statedHigh, sum, rounding);
+  const { check, reason } = shares
+    ? { check: 'undetermined' as const, reason: shares }
+    : judge(total, statedLow, statedHigh, sum, rounding);
   // one row of the result (rows of the bundled totals read from a table hold every field)
   columns[0]!.push(total.id ?? null);
   columns[1]!.push(total.dataset ?? null);
@@ -271,6 +280,31 @@ function check(total: StatedTotal, index: Parts, columns: ResultColumns): void {
   columns[18]!.push(check);
   columns[19]!.push(check === 'undetermined' ? null : check === 'consistent');
   columns[20]!.push(reason);
+}
+
+/**
+ * The parts of a stated total and their sum; where the parts are shares (unit `percent`), which
+ * are never added (`sumParts` refuses them), no sum, and `shares` says why in the row's reason.
+ */
+function sumOrShares(index: Parts, total: StatedTotal): PartSum & { shares: string | null } {
+  try {
+    return { ...index.sumOf(total), shares: null };
+  } catch (error) {
+    if (!(error instanceof SharesNotAddedError)) throw error;
+    const none: IntervalSum = {
+      value: null,
+      low: null,
+      high: null,
+      qualifier: 'not-reported',
+      reported: 0,
+      notReported: 0,
+      reportedHigh: null,
+      rounding: 0,
+    };
+    const shares = `'${error.shares.join("', '")}'`;
+    const reason = `not added: the parts ${shares} are shares; ${SHARES_NOT_ADDED}`;
+    return { rows: error.parts, sum: none, shares: reason };
+  }
 }
 
 /** The rows a stated total covers, counted, and the sum of their figures. */
@@ -330,22 +364,22 @@ class Parts {
   sumOf(total: StatedTotal): PartSum {
     if (this.structured(total)) {
       const parts = this.of(total, new Set());
-      return { rows: parts.value.length, sum: sumParts(parts) };
+      return { rows: parts.value.length, sum: sumParts(parts, undefined, 'audit') };
     }
     const measures = total.parts ? total.parts.split('|') : [total.measure];
     if (measures.length === 1) {
       const group = this.group(total, measures[0]!);
-      if (group === -1) return { rows: 0, sum: sumParts(this.table, []) };
+      if (group === -1) return { rows: 0, sum: sumParts(this.table, [], 'audit') };
       const index = this.scope(total).index;
       let found = index.sums[group];
       if (!found) {
         const rows = index.groups.rows(group);
-        found = index.sums[group] = { rows: rows.length, sum: sumParts(this.table, rows) };
+        found = index.sums[group] = { rows: rows.length, sum: sumParts(this.table, rows, 'audit') };
       }
       return found;
     }
     const rows = this.scopedRows(total, measures);
-    return { rows: rows.length, sum: sumParts(this.table, rows) };
+    return { rows: rows.length, sum: sumParts(this.table, rows, 'audit') };
   }
 
   /**
@@ -363,13 +397,14 @@ class Parts {
       const parts = select(table, direct);
       for (const c of children.filter((c) => !seen.has(c.id!))) {
         parts.label.push(c.label ?? c.id!);
+        parts.unit.push(c.unit ?? 'persons');
         if (c.value !== null) {
           parts.value.push(c.value);
           parts.low.push(c.low ?? c.value);
           parts.high.push(c.high === undefined ? c.value : c.high);
           parts.precision.push(c.precision ?? null);
         } else {
-          const inner = sumParts(this.of(c, seen));
+          const inner = sumParts(this.of(c, seen), undefined, 'audit');
           parts.value.push(inner.value);
           parts.low.push(inner.low);
           parts.high.push(inner.high);
@@ -481,6 +516,7 @@ interface PartFigures extends Figures {
   high: (number | null)[];
   label: string[];
   precision: Cell[];
+  unit: (string | null)[];
 }
 
 /** The figures of some rows of a table (to add more parts to). */
@@ -491,6 +527,7 @@ function select(table: Columns, rows: ArrayLike<number>): PartFigures {
     high: Array.from(rows, (i) => table.high[i] ?? null),
     label: Array.from(rows, (i) => table.label[i]!),
     precision: Array.from(rows, (i) => table.precision[i] ?? null),
+    unit: Array.from(rows, (i) => table.unit[i] ?? null),
   };
 }
 

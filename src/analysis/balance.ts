@@ -6,7 +6,7 @@ import type { TypedTable } from '../data/load.js';
 import { InvalidTableError, checkOptions } from '../errors.js';
 import type { CasualtyRow, Qualifier } from '../data/contract.js';
 import { readTable, toTable, unique } from './columns.js';
-import { widen } from './intervals.js';
+import { isShare, widen } from './intervals.js';
 import { countOnce } from './structure.js';
 
 /** Options of {@link balance}. */
@@ -94,6 +94,8 @@ interface Interval {
  * also names disease, so parts short of the loss leave a remainder the documents do not break
  * down, while parts above it are more than the whole they are said to make up.
  *
+ * Rows in unit `percent` are left out: a share is not a count, and the parts are added.
+ *
  * On the bundled data (no precision given): Žerjavić 1,027,000 + 335,000 + ~660,000 = 2,022,000
  * against the official 1,700,000, a gap of +322,000; Kočović +309,000; the 1964 list −107,677.
  *
@@ -114,8 +116,10 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
   const rows = table
     ? readTable(table, 'balance').rows
     : [...readRows(load('total-estimates')), ...readRows(load('demographic-loss'))];
-  // a figure counts once: a row restating another row of the table is left out
-  const used = countOnce(rows.filter((r) => r.unit === 'persons')).counted;
+  // a figure counts once: a row restating another row of the table is left out; shares (unit
+  // 'percent') are left out, since the parts are added and a share is never added
+  // (SHARES_NOT_ADDED in intervals.ts)
+  const used = countOnce(rows.filter((r) => !isShare(r.unit))).counted;
   const of = (measure: string) => {
     const found = used.filter((r) => r.measure === measure);
     if (found.length === 0)

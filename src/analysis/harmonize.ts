@@ -86,6 +86,8 @@ export interface HarmonizeRow extends RollupRow {
  * @param options See {@link HarmonizeOptions}.
  * @returns A new table with the table's columns (`dimension` now holding groups) and `parts`,
  *   `not_reported`, `comparability`, `warning`; one row per group, in order of first appearance.
+ * @throws {SharesNotAddedError} If a group would add several rows, one in unit `percent` (a
+ *   share is not a count; see `rollup`).
  * @throws {InvalidOptionError} If `dimension` is not a dimension column or has no bundled
  *   crosswalk and none is given, if a crosswalk entry is malformed, if `dataset` has no entries,
  *   or if one source's key goes to two groups.

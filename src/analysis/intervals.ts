@@ -7,7 +7,29 @@
 // | ranges and bounds are intervals        | `sumParts`: lows add to lows, highs to highs     |
 // | a `null` high is unbounded             | `sumParts`, `widen`: it stays unbounded          |
 // | a division without an answer is null   | `divide`, never Infinity or NaN                  |
+// | a share (percent) is never added       | `sumParts`: refuses, `SHARES_NOT_ADDED` says why |
 import type { Qualifier } from '../data/contract.js';
+import { SharesNotAddedError } from '../errors.js';
+
+/**
+ * Why rows in unit `percent` are never added, in the words of every refusal and note that says so.
+ * Each share is of its own base, so a sum of shares is a share of nothing: the 47 % of Slovene
+ * casualties who were Partisans and the 82 % of civilians killed by one side would make 129 %.
+ */
+export const SHARES_NOT_ADDED =
+  'a share is not a count: each percentage is of its own base, so a sum of them is a share of ' +
+  "nothing (add the counts instead, or keep the rows of unit 'persons')";
+
+/**
+ * Whether a row's unit makes it a share (`percent`), which is never added.
+ *
+ * @example
+ * isShare('percent'); // => true
+ * isShare('persons'); // => false
+ */
+export function isShare(unit: unknown): boolean {
+  return unit === 'percent';
+}
 
 /**
  * Half a rounding unit: how far a figure rounded to `precision` may lie from the true number
@@ -84,6 +106,8 @@ export interface Figures {
   label: readonly string[];
   /** The unit each figure was rounded to; `null` where none is recorded. */
   precision: readonly (number | string | null | undefined)[];
+  /** Each figure's unit (`persons` or `percent`); where absent, every figure counts persons. */
+  unit?: readonly (string | null | undefined)[];
 }
 
 /**
@@ -92,12 +116,25 @@ export interface Figures {
  * not reported (a dash) is unknown, never 0: it is left out of the value and the low, counted, and
  * makes the sum unbounded above (high null, `at-least`), since it could hold any number.
  *
+ * Shares are never added: where more than one part is to be added and one of them is in unit
+ * `percent`, the sum is refused with a {@link SharesNotAddedError} saying why
+ * ({@link SHARES_NOT_ADDED}). One share alone is no sum, and passes. Every function that adds
+ * (`rollup`, `harmonize`, `audit`) adds through here, so all refuse alike.
+ *
  * @param parts Which figures to add (indices into `figures`); all of them by default.
+ * @param fn The function asking, named in the error.
+ * @throws {SharesNotAddedError} If several parts are to be added and one is a share.
+ * @example
+ * const figures = { value: [47, 82], low: [47, 82], high: [47, 82], label: ['a', 'b'],
+ *   precision: [null, null], unit: ['percent', 'percent'] };
+ * sumParts(figures, [0, 1], 'rollup'); // throws: rollup: would add the shares 'a' + 'b' …
  */
 export function sumParts(
   figures: Figures,
   parts: ArrayLike<number> = figures.value.map((_, i) => i),
+  fn = 'sumParts',
 ): IntervalSum {
+  refuseShares(figures, parts, fn);
   const sums = new Float64Array(8); // value, low, high, rounding: each a sum and its correction
   let reported = 0;
   let unbounded = false;
@@ -136,6 +173,23 @@ export function sumParts(
     reportedHigh,
     rounding: sums[6]! + sums[7]!,
   };
+}
+
+/** Throws a {@link SharesNotAddedError} if several parts are to be added and one is a share. */
+function refuseShares(figures: Figures, parts: ArrayLike<number>, fn: string): void {
+  const { unit } = figures;
+  if (!unit || parts.length < 2) return;
+  const shares: string[] = [];
+  for (let k = 0; k < parts.length; k++)
+    if (isShare(unit[parts[k]!])) shares.push(figures.label[parts[k]!]!);
+  if (shares.length === 0) return;
+  throw new SharesNotAddedError(
+    `${fn}: would add the shares '${shares.join("' + '")}' (unit 'percent') to ` +
+      `${parts.length === shares.length ? 'each other' : 'counts'}; expected counts: ` +
+      `${SHARES_NOT_ADDED}.`,
+    shares,
+    parts.length,
+  );
 }
 
 /**

@@ -99,6 +99,8 @@ export interface RollupRow {
  * @returns A new table with columns `source`, the `by` columns, `measure`, `unit`, `value`, `low`,
  *   `high`, `qualifier`, `label`, `note`, `parts`, `not_reported`; one row per group, in the order
  *   the groups first appear.
+ * @throws {SharesNotAddedError} If a group would add several rows, one in unit `percent`: a
+ *   share is not a count, so shares are never added (filter the table to `persons`).
  * @throws {InvalidOptionError} If `by` names no dimension column, or `missing` is not 'skip'
  *   or 'fail'.
  * @throws {InvalidTableError} If the table lacks a contract column; with `missing: 'fail'`, if a
@@ -261,7 +263,7 @@ export function sumGroups(
         );
       }
     }
-    const total = sumParts(t, group);
+    const total = sumParts(t, group, fn); // refuses shares (see SHARES_NOT_ADDED)
     parts[g] = total.reported;
     notReported[g] = total.notReported;
     if (group.length === 1) {

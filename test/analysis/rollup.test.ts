@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidOptionError, InvalidTableError, load } from '../../src/index.js';
+import {
+  InvalidOptionError,
+  InvalidTableError,
+  SharesNotAddedError,
+  load,
+} from '../../src/index.js';
 import { fromRows, rollup } from '../../src/index.js';
 import { atLeast, dash, exact, range, row, sources } from './fixtures.js';
 
@@ -155,7 +160,8 @@ describe('rollup only adds parts of one whole (the structure columns)', () => {
       /rollup: the group source 'slovenia-2005', measure 'deaths', unit 'persons' would add 'slovenia-2005-1941-to-may-1945-deaths' to 'slovenia-2005-1941-1945-and-post-war-deaths', but 'slovenia-2005-1941-to-may-1945-deaths' is a subset of 'slovenia-2005-1941-1945-and-post-war-deaths'/,
     );
     // Asked for explicitly, the sum is made, and its note says what it adds.
-    const forced = rollup(slovenia, { overlap: 'allow' })
+    const counts = slovenia.filter((d) => d.unit === 'persons');
+    const forced = rollup(counts, { overlap: 'allow' })
       .objects()
       .find((r) => r.measure === 'deaths' && r.source === 'slovenia-2005')!;
     expect(forced.value).toBe(164404);
@@ -166,10 +172,21 @@ describe('rollup only adds parts of one whole (the structure columns)', () => {
     expect(() => rollup(shares)).toThrow(
       /'slovenia-2005-civilian-axis-or-slovene-home-guard-1941-1945-share' is declared a part of a whole \(part_of empty\)/,
     );
-    expect(rollup(shares.filter((d) => d.part_of !== null)).object()).toMatchObject({
-      value: 100,
-      whole: 'slovenia-2005-shares-during-the-war',
-    });
+    // With overlap: 'allow', the structure no longer stops 47 % + 33 % + 20 % + 82 % = 182 %; the
+    // rule of shares does (a share is not a count): no sum of percentages is ever made, not even
+    // of the three shares of one whole.
+    expect(() => rollup(slovenia, { overlap: 'allow' })).toThrow(SharesNotAddedError);
+    expect(() => rollup(shares, { overlap: 'allow' })).toThrow(
+      /^rollup: would add the shares '47% percent of casualties during the war were partisans' \+ '33% were civilians' \+ .* \(unit 'percent'\) to each other; expected counts: a share is not a count/,
+    );
+    expect(() => rollup(shares.filter((d) => d.part_of !== null))).toThrow(SharesNotAddedError);
+    // one share alone is no sum: kept as published
+    expect(
+      rollup(
+        shares.filter((d) => d.status === 'partisan'),
+        { overlap: 'allow' },
+      ).object(),
+    ).toMatchObject({ value: 47, unit: 'percent', qualifier: 'exact' });
   });
 
   test('the four mentions of the official 1.7 million are one figure, not 6,800,000', () => {

@@ -19,7 +19,17 @@ import {
   listNames,
   show,
 } from '../../src/errors.js';
-import { readTable, suggest, sumParts, toTable, unique, type CasualtyRow } from './shared.js';
+import {
+  readTable,
+  sharesRefused,
+  suggest,
+  sumParts,
+  toTable,
+  unique,
+  type CasualtyRow,
+} from './shared.js';
+import { SHARES_NOT_ADDED } from '../../src/analysis/intervals.js';
+import { SharesNotAddedError } from '../../src/errors.js';
 import type {} from './shared.js';
 import {} from '../../src/analysis/structure.js';
 
@@ -98,7 +108,17 @@ function check(
 ): AuditRow {
   const unit = total.unit ?? 'persons';
   const measures = total.parts ? total.parts.split('|') : [total.measure];
-  const parts = partsOf(total, rows, columns, all, new Set());
+  let parts: CasualtyRow[];
+  let shares: SharesNotAddedError | null = null;
+  try {
+    parts = partsOf(total, rows, columns, all, new Set());
+    shares = sharesRefused(parts, 'audit');
+  } catch (error) {
+    if (!(error instanceof SharesNotAddedError)) throw error;
+    shares = error;
+    parts = [];
+  }
+  if (shares) return sharesRow(total, measures, shares);
   const where = `source '${total.source}', measure ${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
   if (parts.length === 0)
     throw new InvalidTableError(
@@ -135,6 +155,40 @@ function check(
   };
 }
 
+/** The row of a total whose parts are shares: never added, so undetermined, and why. */
+function sharesRow(
+  total: StatedTotal,
+  measures: readonly string[],
+  shares: SharesNotAddedError,
+): AuditRow {
+  const statedLow = total.value === null ? null : (total.low ?? total.value);
+  const statedHigh =
+    total.value === null ? null : total.high === undefined ? total.value : total.high;
+  return {
+    id: total.id ?? null,
+    dataset: total.dataset ?? null,
+    source: total.source,
+    scope: total.scope ?? null,
+    measure: total.measure,
+    part_measures: measures.join('|'),
+    unit: total.unit ?? 'persons',
+    label: total.label ?? null,
+    rows: shares.parts,
+    not_reported: 0,
+    parts: null,
+    parts_low: null,
+    parts_high: null,
+    stated: total.value,
+    stated_low: statedLow,
+    stated_high: statedHigh,
+    difference: null,
+    rounding: (total.precision ?? 0) / 2,
+    check: 'undetermined',
+    consistent: null,
+    reason: `not added: the parts ${shares.shares.map((l) => `'${l}'`).join(', ')} are shares; ${SHARES_NOT_ADDED}`,
+  };
+}
+
 function partsOf(
   total: StatedTotal,
   rows: readonly CasualtyRow[],
@@ -164,7 +218,10 @@ function partsOf(
             note: null,
             precision: c.precision ?? null,
           };
-        const inner = sumParts(partsOf(c, rows, columns, all, seen));
+        const innerParts = partsOf(c, rows, columns, all, seen);
+        const refused = sharesRefused(innerParts, 'audit');
+        if (refused) throw refused;
+        const inner = sumParts(innerParts);
         return {
           source: c.source,
           measure: c.measure,

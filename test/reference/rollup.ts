@@ -24,6 +24,7 @@ import {
   checkDimension,
   groupRows,
   readTable,
+  sharesRefused,
   sumNote,
   sumParts,
   toTable,
@@ -140,6 +141,8 @@ export function sumGroup(
       );
     }
   }
+  const refused = sharesRefused(group, fn);
+  if (refused) throw refused;
   const total = sumParts(group);
   if (group.length === 1) {
     const { value, low, high, qualifier, label } = group[0]!;

@@ -13,7 +13,7 @@ import {
 } from '../../src/data/contract.js';
 import { suggest } from '../../src/analysis/options.js';
 import { unique } from '../../src/analysis/columns.js';
-import { type IntervalSum } from '../../src/analysis/intervals.js';
+import { SHARES_NOT_ADDED, type IntervalSum } from '../../src/analysis/intervals.js';
 export { bookkeepingColumns, structureColumns } from '../../src/data/contract.js';
 export { checkDimension, suggest } from '../../src/analysis/options.js';
 export { divide } from '../../src/analysis/intervals.js';
@@ -24,7 +24,13 @@ import { table as columnTable } from 'arquero';
 import type {} from 'arquero';
 import { sum } from 'simple-statistics';
 import type { TypedTable } from '../../src/data/load.js';
-import { InvalidOptionError, InvalidTableError, listNames, show } from '../../src/errors.js';
+import {
+  InvalidOptionError,
+  InvalidTableError,
+  SharesNotAddedError,
+  listNames,
+  show,
+} from '../../src/errors.js';
 
 export interface ContractTable {
   rows: CasualtyRow[];
@@ -161,6 +167,21 @@ export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
     reportedHigh,
     rounding: sum(reported.map((p) => (p.precision ?? 0) / 2)),
   };
+}
+
+/** Shares (unit 'percent') are never added: the error refusing a sum of several parts with one. */
+export function sharesRefused(
+  parts: readonly CasualtyRow[],
+  fn: string,
+): SharesNotAddedError | null {
+  const shares = parts.filter((p) => p.unit === 'percent').map((p) => p.label);
+  if (parts.length < 2 || shares.length === 0) return null;
+  const to = shares.length === parts.length ? 'each other' : 'counts';
+  return new SharesNotAddedError(
+    `${fn}: would add the shares ${shares.map((l) => `'${l}'`).join(' + ')} (unit 'percent') to ${to}; expected counts: ${SHARES_NOT_ADDED}.`,
+    shares,
+    parts.length,
+  );
 }
 
 export function sumNote(parts: readonly CasualtyRow[]): string {
