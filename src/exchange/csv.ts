@@ -41,8 +41,30 @@ function cellText(value: unknown): string {
 }
 
 /**
+ * A number as CSV text in positional notation, never with an exponent, which the contract's
+ * readers refuse: `String` writes 1e-7 and 1e+21, this writes 0.0000001 and 1000000000000000000000.
+ * The digits are the shortest that `String` gives, so the text reads back as the same number.
+ *
+ * @example
+ * positional(1e-7); // => '0.0000001'
+ * positional(1.5e21); // => '1500000000000000000000'
+ * positional(1234.5); // => '1234.5'
+ */
+export function positional(n: number): string {
+  const text = String(n);
+  const parts = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!parts) return text; // already positional, or NaN / Infinity
+  const [, sign, lead, rest = '', exponent] = parts;
+  const e = Number(exponent);
+  if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${lead}${rest}`;
+  // String only uses a positive exponent from 1e21 on, where the digits after the point are fewer
+  return `${sign}${lead}${rest}${'0'.repeat(e - rest.length)}`;
+}
+
+/**
  * Writes a table as CSV in the shape of the bundled files (comma-separated, header row, `.` as
- * decimal mark, no thousands separators, an empty cell for a missing value), safe to open in a
+ * decimal mark, no thousands separators, no exponent (1e-7 is written 0.0000001, see
+ * {@link positional}), an empty cell for a missing value), safe to open in a
  * spreadsheet: every column, qualifier and interval travels as it is.
  *
  * @param table Any Arquero table.
@@ -61,7 +83,8 @@ export function toCSV(table: ColumnTable, options?: CSVOptions): string {
     throw new InvalidOptionError(`toCSV: option safe is ${show(safe)}; expected true or false.`);
   // Text, and arrays and objects (written as their text), are checked as the text written.
   const neutralize = (v: unknown) => {
-    if (!safe || v == null || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (typeof v === 'number') return positional(v); // 1e-7 as 0.0000001 (see positional)
+    if (!safe || v == null || typeof v === 'boolean') return v;
     if (typeof v === 'bigint' || v instanceof Date) return v;
     const text = typeof v === 'string' ? v : cellText(v);
     return formula.test(text) ? `'${text}` : v;
