@@ -300,6 +300,7 @@ function sumOrShares(index: Parts, total: StatedTotal): PartSum & { shares: stri
       notReported: 0,
       reportedHigh: null,
       rounding: 0,
+      widened: { low: null, high: null },
     };
     const shares = `'${error.shares.join("', '")}'`;
     const reason = `not added: the parts ${shares} are shares; ${SHARES_NOT_ADDED}`;

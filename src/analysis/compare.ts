@@ -7,7 +7,7 @@ import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
 import { countedRows } from './structure.js';
 import { columnsTable, emptyColumns } from './columns.js';
-import { divide } from './intervals.js';
+import { divide, widen } from './intervals.js';
 import { type Qualifier } from '../data/contract.js';
 
 /** The columns of compare's result after its `by` columns. */
@@ -118,10 +118,13 @@ export interface CompareRow {
  * at-least's floor); `difference_low`/`difference_high` and `ratio_low`/`ratio_high` are what the
  * published intervals allow, so that a figure set against a range is read against the whole range
  * (Reinecke's 24,000 German dead against the infobox's 19,235–103,693: ratio 0.39 at the
- * midpoint, 0.23–1.25 over the range). Where `difference` or `ratio` is not `null`, a `null` bound
- * is unbounded (an at-least figure or baseline); `baseline_qualifier` says which kind of figure the
- * baseline is. `share` divides by the sum of the source's own reported figures over the compared
- * categories, not by a stated total (see `audit` for how the two differ).
+ * midpoint, 0.23–1.25 over the range). A rounded figure counts for its interval widened by half
+ * its rounding unit (`precision`), never below 0 (`widen`): "300, rounded to the thousand" is
+ * 0–800 in these bounds; the `low`/`high` columns stay as published. Where `difference` or
+ * `ratio` is not `null`, a `null` bound is unbounded (an at-least figure or baseline);
+ * `baseline_qualifier` says which kind of figure the baseline is. `share` divides by the sum of
+ * the source's own reported figures over the compared categories, not by a stated total (see
+ * `audit` for how the two differ).
  *
  * A row that restates another row of the table (`restates`) is the same figure mentioned again: it
  * is left out, so that no figure counts twice (its source then has no figure for that category).
@@ -215,6 +218,8 @@ export function compare<By extends string>(
     const base = j < 0 ? null : t.value[j]!;
     const bLow = j < 0 ? null : t.low[j]!;
     const bHigh = j < 0 ? null : t.high[j]!;
+    // the bounds use each figure's interval widened by its rounding (± half `precision`, ≥ 0)
+    const bWide = widen(bLow, bHigh, j < 0 ? null : t.precision[j]);
     const bQualifier = j < 0 ? null : t.qualifier[j]!;
     for (let s = 0; s < width; s++) {
       for (let k = 0; k < keys.length; k++) keyColumns[k]!.push(keys[k]![first]);
@@ -222,6 +227,7 @@ export function compare<By extends string>(
       const v = i < 0 ? null : t.value[i]!;
       const lo = i < 0 ? null : t.low[i]!;
       const hi = i < 0 ? null : t.high[i]!;
+      const wide = widen(lo, hi, i < 0 ? null : t.precision[i]);
       const both = v !== null && base !== null;
       const q = divide(v, base);
       source.push(sources[s]);
@@ -236,11 +242,11 @@ export function compare<By extends string>(
       baseHigh.push(bHigh);
       baseQualifier.push(bQualifier);
       difference.push(both ? v - base : null);
-      differenceLow.push(both && bHigh !== null ? lo! - bHigh : null);
-      differenceHigh.push(both && hi !== null ? hi - bLow! : null);
+      differenceLow.push(both && bWide.high !== null ? wide.low! - bWide.high : null);
+      differenceHigh.push(both && wide.high !== null ? wide.high - bWide.low! : null);
       ratio.push(q);
-      ratioLow.push(q === null ? null : bHigh === null ? 0 : divide(lo, bHigh));
-      ratioHigh.push(q === null ? null : divide(hi, bLow));
+      ratioLow.push(q === null ? null : bWide.high === null ? 0 : divide(wide.low, bWide.high));
+      ratioHigh.push(q === null ? null : divide(wide.high, bWide.low));
       share.push(v === null ? null : divide(v, totals[s]!));
       rank.push(v === null ? null : rankOf(sorted[s]!, v));
     }

@@ -96,6 +96,11 @@ export interface IntervalSum {
    * added up: how far rounding can move the sum.
    */
   rounding: number;
+  /**
+   * `low` and `high` with each part widened by its rounding first (see {@link widen}: ± half its
+   * `precision`, never below 0), as `rollup` gives them: 300 rounded to the thousand adds 0–800.
+   */
+  widened: { low: number | null; high: number | null };
 }
 
 /** Figures to add, one array per column (a table's columns, or rows' figures laid out so). */
@@ -135,7 +140,8 @@ export function sumParts(
   fn = 'sumParts',
 ): IntervalSum {
   refuseShares(figures, parts, fn);
-  const sums = new Float64Array(8); // value, low, high, rounding: each a sum and its correction
+  // value, low, high, rounding, widened low, widened high: each a sum and its correction
+  const sums = new Float64Array(12);
   let reported = 0;
   let unbounded = false;
   for (let k = 0; k < parts.length; k++) {
@@ -144,11 +150,21 @@ export function sumParts(
     if (value === null) continue;
     reported++;
     add(sums, 0, value);
-    add(sums, 2, figures.low[i]!);
+    const low = figures.low[i]!;
+    add(sums, 2, low);
     const high = figures.high[i] ?? null;
+    const half = halfUnit(figures.precision[i]);
     if (high === null) unbounded = true;
     else add(sums, 4, high);
-    add(sums, 6, halfUnit(figures.precision[i]));
+    add(sums, 6, half);
+    if (half > 0) {
+      const wide = widen(low, high, figures.precision[i]);
+      add(sums, 8, wide.low!);
+      if (wide.high !== null) add(sums, 10, wide.high);
+    } else {
+      add(sums, 8, low);
+      if (high !== null) add(sums, 10, high);
+    }
   }
   const notReported = parts.length - reported;
   if (reported === 0)
@@ -161,6 +177,7 @@ export function sumParts(
       notReported,
       reportedHigh: null,
       rounding: 0,
+      widened: { low: null, high: null },
     };
   const reportedHigh = unbounded ? null : sums[4]! + sums[5]!;
   return {
@@ -172,6 +189,10 @@ export function sumParts(
     notReported,
     reportedHigh,
     rounding: sums[6]! + sums[7]!,
+    widened: {
+      low: sums[8]! + sums[9]!,
+      high: notReported > 0 || unbounded ? null : sums[10]! + sums[11]!,
+    },
   };
 }
 

@@ -80,7 +80,10 @@ export interface RollupRow {
 /**
  * Groups a table and adds up each group with interval arithmetic.
  *
- * - `value` adds the values, `low` the lows, `high` the highs.
+ * - `value` adds the values, `low` the lows, `high` the highs, each part's `low`–`high` first
+ *   widened by its rounding, ± half its `precision`, never below 0 (`widen`, as `audit`, `rates`
+ *   and `balance` do): "300, rounded to the thousand" adds 0–800.
+ * - Shares (unit `percent`) are never added: a share is not a count (see `SHARES_NOT_ADDED`).
  * - Qualifiers: a group of one row is that row, unchanged (a published figure stays published).
  *   A sum of several rows is `derived` (its note names its parts), or `at-least` if any part is
  *   `at-least`: then `high` is `null` (unbounded). A group with no reported part is
@@ -279,8 +282,9 @@ export function sumGroups(
     }
     const text = sumText(t, group);
     value[g] = total.value;
-    low[g] = total.low;
-    high[g] = total.high;
+    // each part widened by its rounding (± half `precision`, never below 0) before it is added
+    low[g] = total.widened.low;
+    high[g] = total.widened.high;
     qualifier[g] = total.qualifier;
     label[g] = text.label;
     note[g] =

@@ -6,7 +6,7 @@ import { countedRows } from './structure.js';
 import { boundedMean, sampleSD } from './numbers.js';
 import { readColumns, selectMeasure } from './columns.js';
 import { columnsTable, emptyColumns, unique } from './columns.js';
-import { divide } from './intervals.js';
+import { divide, widen } from './intervals.js';
 
 /** Options of {@link spread}. */
 export interface SpreadOptions<By extends string = string> {
@@ -39,13 +39,13 @@ export interface SpreadRow {
   /** The largest best single figure (`value`). */
   max: number | null;
   /**
-   * The lowest figure any source allows:
-   * the smallest `low` (a range's lower bound, not its midpoint).
+   * The lowest figure any source allows: the smallest `low` (a range's lower bound, not its
+   * midpoint), less half the rounding unit of a rounded figure (`precision`), never below 0.
    */
   low: number | null;
   /**
-   * The highest figure any source allows: the largest `high`;
-   * `null` (unbounded) if a source gives only a lower bound.
+   * The highest figure any source allows: the largest `high`, plus half the rounding unit of a
+   * rounded figure (`precision`); `null` (unbounded) if a source gives only a lower bound.
    */
   high: number | null;
   /** The source(s) of the smallest figure, joined by ', '. */
@@ -78,8 +78,10 @@ export interface SpreadRow {
  *
  * The statistics of the figures use the best single figure (`value`): a `range` enters as its
  * midpoint and an `at-least` as its floor; `low` and `high` keep the bounds (`high` is `null`,
- * unbounded, where a source gives only a lower bound). The mean never leaves [min, max] and figures
- * that are all equal have a standard deviation of exactly 0, whatever the rounding.
+ * unbounded, where a source gives only a lower bound), each widened by half the rounding unit of a
+ * rounded figure, never below 0 (`widen`: "300, rounded to the thousand" allows 0–800). The mean
+ * never leaves [min, max] and figures that are all equal have a standard deviation of exactly 0,
+ * whatever the rounding.
  *
  * A row that restates another row of the table (`restates`) is the same figure mentioned again: it
  * is left out, so that no figure counts twice.
@@ -163,8 +165,10 @@ export function spread<By extends string>(
       if (v === null) continue;
       reported.push(i);
       values.push(v);
-      lows.push(t.low[i]!);
-      const h = t.high[i]!;
+      // the bounds a figure allows, widened by its rounding (± half `precision`, never below 0)
+      const wide = widen(t.low[i]!, t.high[i]!, t.precision[i]);
+      lows.push(wide.low!);
+      const h = wide.high;
       if (h === null) bounded = false;
       else highs.push(h);
     }

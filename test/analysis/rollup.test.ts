@@ -38,8 +38,9 @@ describe('rollup', () => {
       .find((r) => r.nationality === 'croats' && r.region === 'ndh')!;
     expect(croats).toMatchObject({
       value: 176500, // 70,000 + 44,500 + 62,000 (the midpoints)
-      low: 172000, // 69,000 + 43,000 + 60,000
-      high: 181000, // 71,000 + 46,000 + 64,000
+      // each bound rounded to the thousand (precision 1000), so widened by 500 before it is added
+      low: 170500, // 68,500 + 42,500 + 59,500
+      high: 182500, // 71,500 + 46,500 + 64,500
       qualifier: 'derived',
       parts: 3,
     });
@@ -49,14 +50,15 @@ describe('rollup', () => {
   });
 
   test('rollup(table, { by }) makes a sum with an at-least part at-least, unbounded above', () => {
-    // Chetniks: 18,000+ Croats and 20,000+ Bosniaks → 38,000 or more.
+    // Chetniks: 18,000+ Croats and 20,000+ Bosniaks → 38,000 or more; each rounded to the
+    // thousand, so the bound is 17,500 + 19,500 = 37,000.
     const chetniks = rollup(load('ndh-civilians-by-perpetrator'), {
       by: 'perpetrator',
     }).objects()[0]!;
     expect(chetniks).toMatchObject({
       perpetrator: 'chetniks',
       value: 38000,
-      low: 38000,
+      low: 37000,
       high: null,
       qualifier: 'at-least',
       label: '18,000+ Croats + 20,000+ Bosniaks',
@@ -211,20 +213,22 @@ describe('rollup only adds parts of one whole (the structure columns)', () => {
       /parts of different wholes \(.*'ndh-civilians-abroad'\) that are not parts of one larger whole/,
     );
     // By region: in the NDH 18,000+ + 20,000+ + 17,000 + 7,000 + 14,000 + 2,000 + 7,000 + 4,000 +
-    // 5,000 + 3,000 = at least 97,000; abroad 10,000 + 2,000 = 12,000, apart.
+    // 5,000 + 3,000 = at least 97,000; abroad 10,000 + 2,000 = 12,000, apart, each rounded to
+    // the thousand: high 10,500 + 2,500 = 13,000.
     const byRegion = rollup(civilians, { by: 'region' }).objects();
     expect(byRegion.map((r) => [r.region, r.value, r.high, r.whole])).toEqual([
       ['ndh', 97000, null, 'ndh-civilians-in-ndh'],
-      ['abroad', 12000, 12000, 'ndh-civilians-abroad'],
+      ['abroad', 12000, 13000, 'ndh-civilians-abroad'],
     ]);
   });
 
   test('Serbs in the NDH: the eight parts, Sajmište’s "further 20,000" included, come to 322,000', () => {
-    // 82,000 + 23,000 + 78,000 + 45,000 + 15,000 + 34,000 + 25,000 + 20,000 = 322,000.
+    // 82,000 + 23,000 + 78,000 + 45,000 + 15,000 + 34,000 + 25,000 + 20,000 = 322,000; each
+    // rounded to the thousand (± 500), so the interval is 322,000 ± 8 × 500 = 318,000–326,000.
     expect(rollup(load('ndh-serbs')).object()).toMatchObject({
       value: 322000,
-      low: 322000,
-      high: 322000,
+      low: 318000,
+      high: 326000,
       parts: 8,
       whole: 'ndh-serbs-zerjavic',
     });

@@ -14,7 +14,15 @@ import {
   checkPool,
   withoutRestatements,
 } from './categories.js';
-import { divide, readTable, selectMeasure, toTable, unique, type CasualtyRow } from './shared.js';
+import {
+  divide,
+  readTable,
+  rounded,
+  selectMeasure,
+  toTable,
+  unique,
+  type CasualtyRow,
+} from './shared.js';
 
 export function compare<By extends string>(
   table: ColumnTable,
@@ -57,6 +65,8 @@ export function compare<By extends string>(
       const value = r?.value ?? null;
       const both = value !== null && base !== null;
       const ratio = divide(value, base);
+      const rr = r ? rounded(r) : null;
+      const bb = b ? rounded(b) : null;
       return {
         ...Object.fromEntries(by.map((d) => [d, first[d]])),
         source,
@@ -71,11 +81,11 @@ export function compare<By extends string>(
         baseline_high: b?.high ?? null,
         baseline_qualifier: b?.qualifier ?? null,
         difference: both ? value - base : null,
-        difference_low: both && b!.high !== null ? r!.low! - b!.high : null,
-        difference_high: both && r!.high !== null ? r!.high - b!.low! : null,
+        difference_low: both && bb!.high !== null ? rr!.low! - bb!.high : null,
+        difference_high: both && rr!.high !== null ? rr!.high - bb!.low! : null,
         ratio,
-        ratio_low: ratio === null ? null : b!.high === null ? 0 : divide(r!.low, b!.high),
-        ratio_high: ratio === null ? null : divide(r!.high, b!.low),
+        ratio_low: ratio === null ? null : bb!.high === null ? 0 : divide(rr!.low, bb!.high),
+        ratio_high: ratio === null ? null : divide(rr!.high, bb!.low),
         share: value === null ? null : divide(value, totals.get(source)!),
         rank: value === null ? null : sorted.get(source)!.indexOf(value) + 1,
       };

@@ -162,8 +162,8 @@ export function sumGroup(
   return {
     ...head,
     value: total.value,
-    low: total.low,
-    high: total.high,
+    low: total.widened.low,
+    high: total.widened.high,
     qualifier: total.qualifier,
     label: (total.reported > 0 ? group.filter((r) => r.value !== null) : group)
       .map((r) => r.label)

@@ -154,6 +154,7 @@ export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
       notReported,
       reportedHigh: null,
       rounding: 0,
+      widened: { low: null, high: null },
     };
   const unbounded = reported.some((p) => p.high === null);
   const reportedHigh = unbounded ? null : sum(reported.map((p) => p.high!));
@@ -166,6 +167,19 @@ export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
     notReported,
     reportedHigh,
     rounding: sum(reported.map((p) => (p.precision ?? 0) / 2)),
+    widened: {
+      low: sum(reported.map((p) => rounded(p).low!)),
+      high: notReported > 0 || unbounded ? null : sum(reported.map((p) => rounded(p).high!)),
+    },
+  };
+}
+
+/** A row's interval with its rounding: half of `precision` off the low (not below 0), onto the high. */
+export function rounded(r: CasualtyRow): { low: number | null; high: number | null } {
+  const half = (r.precision ?? 0) / 2;
+  return {
+    low: r.low === null ? null : Math.max(0, r.low - half),
+    high: r.high === null ? null : r.high + half,
   };
 }
 

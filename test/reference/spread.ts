@@ -14,7 +14,7 @@ import {
   withoutRestatements,
 } from './categories.js';
 import { boundedMean, sampleSD } from '../../src/analysis/numbers.js';
-import { divide, readTable, selectMeasure, toTable, unique } from './shared.js';
+import { divide, readTable, rounded, selectMeasure, toTable, unique } from './shared.js';
 
 export function spread<By extends string>(
   table: ColumnTable,
@@ -57,9 +57,11 @@ export function spread<By extends string>(
       sources: reported.map((r) => r.source).join(', '),
       min: lo,
       max: hi,
-      low: n > 0 ? min(reported.map((r) => r.low!)) : null,
+      low: n > 0 ? min(reported.map((r) => rounded(r).low!)) : null,
       high:
-        n > 0 && reported.every((r) => r.high !== null) ? max(reported.map((r) => r.high!)) : null,
+        n > 0 && reported.every((r) => r.high !== null)
+          ? max(reported.map((r) => rounded(r).high!))
+          : null,
       min_source: whose(lo),
       max_source: whose(hi),
       range: lo === null || hi === null ? null : hi - lo,
