@@ -167,7 +167,7 @@ export function spread<By extends string>(
       if (v === null) continue;
       reported.push(i);
       values.push(v);
-      lows.push(t.low[i]!);
+      lows.push(t.low[i] ?? 0); // an at-most figure ("as many as") has no lower one: 0
       const h = t.high[i]!;
       if (h === null) bounded = false;
       else highs.push(h);

@@ -12,7 +12,7 @@ export interface Figure {
 
 /**
  * Writes a figure as a reader expects to see it: `346,740`, `~850,000` (approximate),
- * `≥18,000` (at least), `69,000–71,000` (a range), `–` (not reported), with a `%` for a share.
+ * `≥18,000` (at least), `≤36,000` (at most: "as many as"), `69,000–71,000` (a range), `–` (not reported), with a `%` for a share.
  * A figure computed by the package (`derived`) is marked with `*`.
  *
  * @param figure A row with `value`, `low`, `high`, `qualifier` (and optionally `unit`).
@@ -67,6 +67,7 @@ export function formatFigure(figure: Figure, locale = 'en-US', where = 'formatFi
     return `${n(low)}–${n(high)}`;
   }
   if (qualifier === 'at-least' && (low ?? value) !== null) return `≥${n((low ?? value)!)}`;
+  if (qualifier === 'at-most' && (high ?? value) !== null) return `≤${n((high ?? value)!)}`;
   // Every other figure is written as its value; without one there is nothing correct to write.
   if (value === null)
     throw bad(

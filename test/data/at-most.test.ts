@@ -1,0 +1,73 @@
+// The qualifier at-most ("as many as N", "up to N"; DATA-CONTRACT.md: high = the figure, low
+// empty): checked on input, written as ≤N, and carried through a sum with its missing low as 0.
+import { describe, expect, test } from 'vitest';
+import { InvalidTableError, fromCSV, fromRows, rollup } from '../../src/index.js';
+import { formatFigure } from '../../src/exchange/index.js';
+import { qualifiers } from '../../src/analysis/shared.js';
+
+const base = {
+  source: 'enc-ww2-yugoslavia-text',
+  measure: 'deaths',
+  unit: 'persons',
+  label: 'as many as 36,000',
+  note: null,
+};
+
+describe('at-most', () => {
+  test('is a qualifier of the contract, after at-least', () => {
+    expect(qualifiers).toEqual([
+      'exact',
+      'approximate',
+      'at-least',
+      'at-most',
+      'range',
+      'not-reported',
+      'derived',
+    ]);
+  });
+
+  test('fromRows accepts value = high and an empty low', () => {
+    const t = fromRows([{ ...base, value: 36000, low: null, high: 36000, qualifier: 'at-most' }]);
+    expect(t.objects()[0]).toMatchObject({ value: 36000, low: null, high: 36000 });
+  });
+
+  test('fromRows rejects a low, and a high that is not the value, naming the column', () => {
+    expect(() =>
+      fromRows([{ ...base, value: 36000, low: 36000, high: 36000, qualifier: 'at-most' }]),
+    ).toThrow(/column 'low': 36000, but the qualifier is 'at-most' .*expected an empty cell/);
+    expect(() =>
+      fromRows([{ ...base, value: 36000, low: null, high: 40000, qualifier: 'at-most' }]),
+    ).toThrow(/column 'high': 40000, but the qualifier is 'at-most' .*expected 36000, the value/);
+    expect(() =>
+      fromRows([{ ...base, value: 36000.5, low: null, high: 36000.5, qualifier: 'at-most' }]),
+    ).toThrow(InvalidTableError);
+    // without the qualifier, an empty low is still an error
+    expect(() =>
+      fromRows([{ ...base, value: 36000, low: null, high: 36000, qualifier: 'approximate' }]),
+    ).toThrow(/column 'low': empty/);
+  });
+
+  test('fromCSV reads an empty low as missing, never 0', () => {
+    const csv =
+      'source,measure,unit,value,low,high,qualifier,label,note\n' +
+      'enc-ww2-yugoslavia-text,deaths,persons,36000,,36000,at-most,"as many as 36,000",\n';
+    expect(fromCSV(csv).objects()[0]).toMatchObject({ low: null, high: 36000 });
+  });
+
+  test('formatFigure writes it ≤N', () => {
+    expect(formatFigure({ value: 36000, low: null, high: 36000, qualifier: 'at-most' })).toBe(
+      '≤36,000',
+    );
+  });
+
+  test('a sum with an at-most part: its low counts that part as 0, its high as the figure', () => {
+    const t = fromRows([
+      { ...base, region: 'a', value: 36000, low: null, high: 36000, qualifier: 'at-most' },
+      { ...base, region: 'b', value: 1000, low: 1000, high: 1000, qualifier: 'exact', label: 'b' },
+    ]);
+    const [sum] = rollup(t).objects();
+    // low: 0 + 1,000; high: 36,000 + 1,000; value: 36,000 + 1,000
+    expect(sum).toMatchObject({ value: 37000, low: 1000, high: 37000, qualifier: 'derived' });
+    expect(sum!.note).toMatch(/upper figures with no lower one, taken as 0 in the low: 'as many as 36,000'/);
+  });
+});
