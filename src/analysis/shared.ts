@@ -40,7 +40,7 @@ export interface CasualtyRow {
   unit: string;
   /** The best single figure; `null` where the source gives none (not reported, never 0). */
   value: number | null;
-  /** The lowest figure the source allows; `null` where it gives none (`at-most`) or not reported. */
+  /** The lowest figure the source allows; `null` where it gives none (`at-most`) or no figure. */
   low: number | null;
   /** The highest figure the source allows; `null` where unbounded (`at-least`) or not reported. */
   high: number | null;

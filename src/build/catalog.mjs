@@ -42,8 +42,8 @@ export const dataPackage = {
       'the same part_of may be added or stacked; a row is never added to the row it is a ' +
       'subset of or restates.',
     'precision is the unit the printed figure is rounded to; for an "about" figure, the place ' +
-      'of its last non-zero digit as printed (about 850,000: 10000), the least the word can mean. ' +
-      'low and high stay as published: precision is kept apart.',
+      'of its last non-zero digit as printed (about 850,000: 10000), the least the word can ' +
+      'mean. low and high stay as published: precision is kept apart.',
     'Inferred precision: the 1000 of every figure of Kočović and Žerjavić (their tables and ' +
       'totals, and Žerjavić\'s figures by republic and for the NDH) and the 100000 of the "1.7 ' +
       'million" are inferred from how the document prints them (whole thousands; a decimal of a ' +
@@ -357,7 +357,7 @@ export const resources = [
       'who surrendered to the British in May 1945 (prisoners, not deaths).',
     sources: ['enc-ww2-yugoslavia-text', 'savich'],
     dimensions: {
-      place: 'where, as a key from the document\'s words (istria, gudovac, ndh, belgrade, …)',
+      place: "where, as a key from the document's words (istria, gudovac, ndh, belgrade, …)",
       period:
         'when, as the document dates it: a day (1941-04-28), a span of months ' +
         '(1944-04-to-1944-05) or a year; empty where the document gives no date',
@@ -365,7 +365,7 @@ export const resources = [
         'who killed them, as a key, where the document says or its context does (the note ' +
         'says which); empty where it names no one, and for the prisoners',
       people:
-        'who is counted, as a key from the document\'s words: the victims (istrians, serbs, ' +
+        "who is counted, as a key from the document's words: the victims (istrians, serbs, " +
         'civilians), or those who surrendered (serbian-volunteer-corps-members)',
       base: 'for a share (unit percent), the people it is a share of; empty for a count',
     },

@@ -12,7 +12,8 @@ export interface Figure {
 
 /**
  * Writes a figure as a reader expects to see it: `346,740`, `~850,000` (approximate),
- * `≥18,000` (at least), `≤36,000` (at most: "as many as"), `69,000–71,000` (a range), `–` (not reported), with a `%` for a share.
+ * `≥18,000` (at least), `≤36,000` (at most: "as many as"), `69,000–71,000` (a range), `–` (not
+ * reported), with a `%` for a share.
  * A figure computed by the package (`derived`) is marked with `*`.
  *
  * @param figure A row with `value`, `low`, `high`, `qualifier` (and optionally `unit`).

@@ -68,6 +68,8 @@ describe('at-most', () => {
     const [sum] = rollup(t).objects();
     // low: 0 + 1,000; high: 36,000 + 1,000; value: 36,000 + 1,000
     expect(sum).toMatchObject({ value: 37000, low: 1000, high: 37000, qualifier: 'derived' });
-    expect(sum!.note).toMatch(/upper figures with no lower one, taken as 0 in the low: 'as many as 36,000'/);
+    expect(sum!.note).toMatch(
+      /upper figures with no lower one, taken as 0 in the low: 'as many as 36,000'/,
+    );
   });
 });
