@@ -1,7 +1,7 @@
 // The qualifier at-most ("as many as N", "up to N"; DATA-CONTRACT.md: high = the figure, low
 // empty): checked on input, written as ≤N, and carried through a sum with its missing low as 0.
 import { describe, expect, test } from 'vitest';
-import { InvalidTableError, fromCSV, fromRows, rollup } from '../../src/index.js';
+import { InvalidTableError, compare, fromCSV, fromRows, rollup, spread } from '../../src/index.js';
 import { formatFigure } from '../../src/exchange/index.js';
 import { qualifiers } from '../../src/analysis/shared.js';
 
@@ -71,5 +71,45 @@ describe('at-most', () => {
     expect(sum!.note).toMatch(
       /upper figures with no lower one, taken as 0 in the low: 'as many as 36,000'/,
     );
+  });
+
+  test('spread: no lowest figure where a source gives only an upper one; compare: bounds from 0', () => {
+    const t = fromRows([
+      {
+        ...base,
+        source: 'kocovic',
+        region: 'a',
+        value: 36000,
+        low: null,
+        high: 36000,
+        qualifier: 'at-most',
+      },
+      {
+        ...base,
+        source: 'zerjavic',
+        region: 'a',
+        value: 20000,
+        low: 20000,
+        high: 20000,
+        qualifier: 'exact',
+        label: 'z',
+      },
+    ]);
+    expect(spread(t, { by: 'region' }).object()).toMatchObject({
+      min: 20000,
+      max: 36000,
+      low: null,
+      high: 36000,
+    });
+    const row = compare(t, { by: 'region', baseline: 'zerjavic' })
+      .objects()
+      .find((r) => r.source === 'kocovic')!;
+    // 0 − 20,000 to 36,000 − 20,000; ratio 0 / 20,000 to 36,000 / 20,000
+    expect(row).toMatchObject({
+      difference: 16000,
+      difference_low: -20000,
+      difference_high: 16000,
+    });
+    expect([row.ratio_low, row.ratio_high]).toEqual([0, 1.8]);
   });
 });
