@@ -366,8 +366,8 @@ export const resources = [
         'says which); empty where it names no one, and for the prisoners',
       people:
         "who is counted, as a key from the document's words: the victims (istrians, serbs, " +
-        'civilians), or those who surrendered (serbian-volunteer-corps-members)',
-      base: 'for a share (unit percent), the people it is a share of; empty for a count',
+        'civilians), those who surrendered (serbian-volunteer-corps-members), or, for a share ' +
+        '(unit percent), the people it is a share of, its base (serbs-living-in-the-ndh)',
     },
     caveats: [
       'These are not parts of one whole: never add them to each other, nor to the figures of ' +
@@ -375,7 +375,7 @@ export const resources = [
       'The Serbian Volunteer Corps rows count prisoners (measure prisoners: "surrendered to the ' +
         'British"), not deaths.',
       '"Approximately every sixth Serb living in the NDH" is a share with no percentage in the ' +
-        'document: its value is 100 ÷ 6, computed here; its base is in the column base.',
+        'document: its value is 100 ÷ 6, computed here; its base is in the column people.',
       '"nearly 200" at Gudovac is at-most (high 200, low empty): the contract has no qualifier ' +
         'for "nearly"; the note says what that leaves out.',
       'Not rows: the massacre in Bačka ("Thousands of Serbs and Jews were massacred by ' +

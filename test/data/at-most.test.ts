@@ -54,6 +54,17 @@ describe('at-most', () => {
     expect(fromCSV(csv).objects()[0]).toMatchObject({ low: null, high: 36000 });
   });
 
+  test('formatFigure writes a share given in words to two decimals, keeping the data whole', () => {
+    // "Approximately every sixth Serb living in the NDH": 100 / 6 = 16.666…
+    const share = { value: 100 / 6, low: 100 / 6, high: 100 / 6, qualifier: 'approximate' };
+    expect(formatFigure({ ...share, unit: 'percent' })).toBe('~16.67%');
+    expect(formatFigure({ value: 2.5, low: 2.5, high: 2.5, qualifier: 'exact' })).toBe('2.5');
+    // a figure computed here is written in full
+    expect(formatFigure({ value: 1 / 3, low: 1 / 3, high: 1 / 3, qualifier: 'derived' })).toBe(
+      '0.3333333333333333*',
+    );
+  });
+
   test('formatFigure writes it ≤N', () => {
     expect(formatFigure({ value: 36000, low: null, high: 36000, qualifier: 'at-most' })).toBe(
       '≤36,000',

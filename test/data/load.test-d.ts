@@ -25,12 +25,18 @@ test('load(id) is typed by the dataset id', () => {
   expectTypeOf(describe('by-status').rows).toEqualTypeOf<number>();
 });
 
-test("load('local-incidents') is typed, with its place, people and base keys", () => {
+test("load('local-incidents') is typed, with its place and people keys", () => {
   const row = load('local-incidents').objects()[0]!;
   expectTypeOf(row).toEqualTypeOf<LocalIncidentsRow>();
   expectTypeOf<'local-incidents'>().toExtend<DatasetId>();
   expectTypeOf(row.measure).toEqualTypeOf<'killed' | 'prisoners' | 'share'>();
-  expectTypeOf(row.base).toEqualTypeOf<'serbs-living-in-the-ndh' | null>();
+  expectTypeOf(row.people).toEqualTypeOf<
+    | 'civilians'
+    | 'istrians'
+    | 'serbian-volunteer-corps-members'
+    | 'serbs'
+    | 'serbs-living-in-the-ndh'
+  >();
   expectTypeOf(row.place).toExtend<string>();
   expectTypeOf(row.people).toExtend<string>();
 });

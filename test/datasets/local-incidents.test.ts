@@ -97,8 +97,7 @@ describe('local-incidents', () => {
       source: 'enc-ww2-yugoslavia-text',
       measure: 'share',
       unit: 'percent',
-      people: 'serbs',
-      base: 'serbs-living-in-the-ndh',
+      people: 'serbs-living-in-the-ndh', // the share's base
       period: null,
       perpetrator: null,
       precision: null,

@@ -109,7 +109,7 @@ describeNeeding('the report in headless Chromium', [chromium], () => {
         'Casualties of World War II in Yugoslavia: the published figures',
       );
       const headings = await page.locator('h2').allTextContents();
-      // Headline totals, sources, audit, the balance across tables, comparisons, then the 13 other datasets.
+      // Headline totals, sources, audit, the balance across tables, comparisons, then the 14 other datasets.
       expect(headings.slice(0, 5)).toEqual([
         'Headline totals',
         'The sources',
@@ -117,7 +117,7 @@ describeNeeding('the report in headless Chromium', [chromium], () => {
         'Deaths, births deficit and emigration against the demographic loss',
         'Comparing the sources',
       ]);
-      expect(headings).toHaveLength(5 + 13);
+      expect(headings).toHaveLength(5 + 14);
       // Every chart is drawn: an inline SVG with marks in it.
       const figures = page.locator('figure svg');
       expect(await figures.count()).toBe(standardCharts().length);

@@ -539,10 +539,8 @@ export interface LocalIncidentsRow {
   period: "1941-04-28" | "1943" | "1944-04-to-1944-05" | "1945-05-05" | "1945-05-12" | null;
   /** who killed them, as a key, where the document says or its context does (the note says which); empty where it names no one, and for the prisoners */
   perpetrator: "american-and-british-bombers" | "german-forces" | "ustase" | null;
-  /** who is counted, as a key from the document's words: the victims (istrians, serbs, civilians), or those who surrendered (serbian-volunteer-corps-members) */
-  people: "civilians" | "istrians" | "serbian-volunteer-corps-members" | "serbs";
-  /** for a share (unit percent), the people it is a share of; empty for a count */
-  base: "serbs-living-in-the-ndh" | null;
+  /** who is counted, as a key from the document's words: the victims (istrians, serbs, civilians), those who surrendered (serbian-volunteer-corps-members), or, for a share (unit percent), the people it is a share of, its base (serbs-living-in-the-ndh) */
+  people: "civilians" | "istrians" | "serbian-volunteer-corps-members" | "serbs" | "serbs-living-in-the-ndh";
   /** what is counted (kebab-case) */
   measure: "killed" | "prisoners" | "share";
   /** persons or percent */
