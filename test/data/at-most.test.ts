@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidTableError, compare, fromCSV, fromRows, rollup, spread } from '../../src/index.js';
 import { formatFigure } from '../../src/exchange/index.js';
-import { qualifiers } from '../../src/analysis/shared.js';
+import { qualifiers } from '../../src/data/contract.js';
 
 const base = {
   source: 'enc-ww2-yugoslavia-text',
