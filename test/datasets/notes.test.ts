@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { describe as describeDataset, load, sources } from '../../src/index.js';
+import { describe as describeDataset, sources } from '../../src/index.js';
 import { row } from '../helpers.js';
 import { findSeeds } from '../setup/detect.js';
 import { describeNeeding } from '../setup/requirements.js';
@@ -77,7 +77,7 @@ describe('notes and caveats say what the document says', () => {
   });
 
   test('precision inferred from how the figures look is said to be inferred', () => {
-    const caveats = load('by-nationality') && describeDataset('by-nationality').caveats.join(' ');
+    const caveats = describeDataset('by-nationality').caveats.join(' ');
     expect(caveats).toMatch(
       /Inferred precision: the 1000 of every figure of Kočović and Žerjavić .* not from a sentence of the document/,
     );
