@@ -9,7 +9,7 @@ import { InvalidOptionError, show } from '../errors.js';
 import { groupBy, readColumns, type Cell } from './columns.js';
 import { checkMissing, sumGroups, type MissingPolicy, type RollupRow } from './rollup.js';
 import { wholes } from './structure.js';
-import { bookkeepingColumns, structureColumns } from '../data/contract.js';
+import { bookkeepingColumns, rowsOf, structureColumns } from '../data/contract.js';
 import { checkDimension, suggest } from './options.js';
 import { columnsTable, unique } from './columns.js';
 
@@ -204,13 +204,7 @@ export function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
 
 /** Checks a user's crosswalk and returns its entries. */
 export function userEntries(crosswalk: unknown): CrosswalkEntry[] {
-  const list: unknown = Array.isArray(crosswalk)
-    ? crosswalk
-    : typeof crosswalk === 'object' &&
-        crosswalk !== null &&
-        typeof (crosswalk as ColumnTable).objects === 'function'
-      ? (crosswalk as ColumnTable).objects()
-      : undefined;
+  const list = rowsOf(crosswalk);
   if (!Array.isArray(list))
     throw new InvalidOptionError(
       `harmonize: option crosswalk is ${show(crosswalk)}; expected an array of { source?, key, ` +

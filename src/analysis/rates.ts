@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { checkBy } from './categories.js';
-import type { Qualifier } from '../data/contract.js';
+import { rowsOf, type Qualifier } from '../data/contract.js';
 import { readTable, toTable, unique } from './columns.js';
 import { halfUnit, widen } from './intervals.js';
 import { suggest } from './options.js';
@@ -241,13 +241,7 @@ function checkMeasures(given: unknown, present: string[]): string[] {
 
 /** Reads the population table into a map from category key to population. */
 function populations(population: unknown, by: readonly string[]): Map<string, Population> {
-  const list: unknown = Array.isArray(population)
-    ? population
-    : typeof population === 'object' &&
-        population !== null &&
-        typeof (population as ColumnTable).objects === 'function'
-      ? (population as ColumnTable).objects()
-      : undefined;
+  const list = rowsOf(population);
   const columns = [...by, 'population', 'year'].map((c) => `'${c}'`).join(', ');
   if (!Array.isArray(list))
     throw new InvalidTableError(

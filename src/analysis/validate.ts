@@ -12,6 +12,7 @@ import { InvalidOptionError, InvalidTableError, listNames, show } from '../error
 import { checkStructure, readWholes, wholes } from './structure.js';
 import {
   checkColumnNames,
+  checkFigure,
   contractColumns,
   maxCount,
   qualifiers,
@@ -415,8 +416,8 @@ class Checker {
 }
 
 /**
- * Checks that value, low, high and qualifier agree (called
- * only where each of those cells is itself valid).
+ * Checks that value, low, high and qualifier agree, as a published figure ({@link checkFigure});
+ * called only where each of those cells is itself valid.
  */
 function agreement(
   value: number | null,
@@ -427,111 +428,12 @@ function agreement(
   noNote: boolean,
   problem: (column: string, message: string) => void,
 ): void {
-  if (q === 'exact' && value !== null && low === value && high === value) {
-    if (persons && !Number.isInteger(value))
-      problem(
-        'value',
-        `${value}, but a count of persons is a whole number; expected a whole number`,
-      );
-    return; // the common case, first
-  }
-  if (q === 'not-reported') {
-    if (value !== null)
-      problem('value', `${value}, but the qualifier is 'not-reported'; expected an empty cell`);
-    if (low !== null)
-      problem('low', `${low}, but the qualifier is 'not-reported'; expected an empty cell`);
-    if (high !== null)
-      problem('high', `${high}, but the qualifier is 'not-reported'; expected an empty cell`);
-    return;
-  }
-  if (value === null) {
-    problem(
-      'value',
-      `empty, but the qualifier is '${q}'; expected a number (or the qualifier 'not-reported')`,
-    );
-    return;
-  }
-  if (low === null) {
-    problem(
-      'low',
-      `empty; expected the lowest figure the source allows (${value} for an exact figure)`,
-    );
-    return;
-  }
-  if (q === 'exact' && (low !== value || high !== value)) {
-    problem(
-      low !== value ? 'low' : 'high',
-      `${low !== value ? low : show(high)}, but the figure is exact; expected ${value}, the value`,
-    );
-    return;
-  }
-  if (q === 'approximate' && (low !== value || high !== value)) {
-    problem(
-      low !== value ? 'low' : 'high',
-      `${low !== value ? low : show(high)}, but the figure is approximate ("about"), which gives ` +
-        `no interval; expected ${value}, the value (put how it was rounded in the column ` +
-        'precision)',
-    );
-    return;
-  }
-  if (q === 'at-least' && high !== null) {
-    problem('high', `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`);
-    return;
-  }
-  if (q === 'at-least' && low !== value) {
-    problem(
-      'low',
-      `${low}, but the qualifier is 'at-least' ("over ${value}"); expected ${value}, the value`,
-    );
-    return;
-  }
-  if (q === 'range' && high === null) {
-    problem(
-      'high',
-      `empty, but the qualifier is 'range'; expected the highest figure the source allows`,
-    );
-    return;
-  }
-  if (low > value) {
-    problem('low', `${low} is above the value ${value}; expected low ≤ value`);
-    return;
-  }
-  if (high !== null && high < value) {
-    problem('high', `${high} is below the value ${value}; expected value ≤ high`);
-    return;
-  }
-  if (q === 'range' && high !== null && value !== (low + high) / 2) {
-    problem(
-      'value',
-      `${value}, but a range's value is its midpoint; expected ${(low + high) / 2}, the midpoint ` +
-        `of ${low}–${high}`,
-    );
-    return;
-  }
-  if (persons) {
-    const figures: [string, number | null][] =
-      q === 'range'
-        ? [
-            ['low', low],
-            ['high', high],
-          ]
-        : [
-            ['value', value],
-            ['low', low],
-            ['high', high],
-          ];
-    for (const [c, v] of figures) {
-      if (v !== null && !Number.isInteger(v)) {
-        problem(c, `${v}, but a count of persons is a whole number; expected a whole number`);
-        return;
-      }
-    }
-  }
-  if (q === 'derived' && noNote)
-    problem(
-      'note',
-      "empty, but the row is 'derived'; expected a note naming the figures it was computed from",
-    );
+  const found = checkFigure(value, low, high, q, {
+    published: true,
+    persons,
+    note: noNote ? null : '',
+  });
+  if (found) for (const f of [found, ...(found.more ?? [])]) problem(f.column, f.message);
 }
 
 /**

@@ -11,7 +11,10 @@ import {
   rollup,
   spread,
 } from '../../src/index.js';
+import * as aq from 'arquero';
 import { widen } from '../../src/analysis/intervals.js';
+import { checkFigure } from '../../src/data/contract.js';
+import { formatFigure } from '../../src/exchange/figure.js';
 import { countOnce } from '../../src/analysis/structure.js';
 
 const base = { unit: 'persons', note: null, restates: null };
@@ -204,5 +207,45 @@ describe('a restated figure counts once (countOnce): present, it is left out; ab
     expect([...alsoGiven].map(([r, again]) => [r.id, again.map((a) => a.id)])).toEqual([
       ['k-x', ['k-x-again', 'z-x']],
     ]);
+  });
+});
+
+describe('what a qualifier means for value, low and high (checkFigure)', () => {
+  // An 'exact' 100 whose low is 90: exact means low = value = high, so every reader refuses it,
+  // naming the same column with the same words.
+  const figure = { value: 100, low: 90, high: 100, qualifier: 'exact' };
+  const said = "column 'low': 90, but the figure is exact; expected 100, the value";
+  const row = {
+    source: 'kocovic',
+    region: 'x',
+    measure: 'deaths',
+    unit: 'persons',
+    ...figure,
+    label: 'x',
+    note: null,
+  };
+  const raw = () => aq.from([row]);
+
+  test('checkFigure itself', () => {
+    expect(checkFigure(100, 90, 100, 'exact')).toMatchObject({ column: 'low' });
+    expect(checkFigure(70000, 69000, 71000, 'range')).toBeNull();
+    // a sum may be a lower bound below its value; a published "over 18,000" may not
+    expect(checkFigure(38000, 30000, null, 'at-least')).toBeNull();
+    expect(checkFigure(38000, 30000, null, 'at-least', { published: true })).toMatchObject({
+      column: 'low',
+    });
+  });
+
+  test('fromRows, every analysis function and formatFigure give the same answer', () => {
+    expect(() => fromRows([row])).toThrow(said);
+    for (const run of [
+      () => rollup(raw()),
+      () => compare(raw(), { by: 'region' }),
+      () => spread(raw(), { by: 'region' }),
+      () => agreement(raw(), { by: 'region' }),
+      () => balance({ table: raw() }),
+    ])
+      expect(run).toThrow(said);
+    expect(() => formatFigure(figure)).toThrow(said);
   });
 });
