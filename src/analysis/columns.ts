@@ -17,7 +17,7 @@ import {
   type CasualtyRow,
   type Qualifier,
 } from '../data/contract.js';
-import { suggest } from './options.js';
+import { optionError } from './options.js';
 
 /** A cell of a column the analysis reads: text, a number, or null. */
 export type Cell = string | number | null;
@@ -312,9 +312,12 @@ export function selectMeasure(table: Columns, measure: unknown, fn: string): num
   } else if (typeof measure === 'string' && measures.includes(measure)) {
     chosen = measure;
   } else {
-    throw new InvalidOptionError(
-      `${fn}: option measure is ${show(measure)}, which the table does not hold.` +
-        `${suggest(measure, measures)} Expected one of: ${measures.join(', ')}.`,
+    throw optionError(
+      fn,
+      'measure',
+      measure,
+      `a measure the table holds, one of: ${measures.join(', ')}`,
+      measures,
     );
   }
   const selected: number[] = [];

@@ -5,7 +5,7 @@ import { checkBy } from './categories.js';
 import { rowsOf, type Qualifier } from '../data/contract.js';
 import { readTable, toTable, unique } from './columns.js';
 import { halfUnit, widen } from './intervals.js';
-import { suggest } from './options.js';
+import { optionError } from './options.js';
 
 /**
  * A row of a population table: the category in the `by` column(s), the population as a figure
@@ -119,8 +119,7 @@ export function rates<By extends string>(
   const { rows: all, dimensions } = readTable(table, 'rates');
   const by = checkBy(options?.by, dimensions, 'rates');
   const per = options.per ?? 1000;
-  if (per !== 1000 && per !== 100)
-    throw new InvalidOptionError(`rates: option per is ${show(per)}; expected 1000 or 100.`);
+  if (per !== 1000 && per !== 100) throw optionError('rates', 'per', per, '1000 or 100');
   const measures = checkMeasures(
     options.measure,
     all.map((r) => r.measure),
@@ -232,9 +231,12 @@ function checkMeasures(given: unknown, present: string[]): string[] {
   const list = Array.isArray(given) ? given : [given];
   for (const m of list)
     if (typeof m !== 'string' || !held.includes(m))
-      throw new InvalidOptionError(
-        `rates: option measure is ${show(given)}; the table holds no ` +
-          `${show(m)}.${suggest(m, held)} Expected one or more of: ${held.join(', ')}.`,
+      throw optionError(
+        'rates',
+        'measure',
+        given,
+        `measures the table holds (it holds no ${show(m)}): one or more of ${held.join(', ')}`,
+        held,
       );
   return list as string[];
 }

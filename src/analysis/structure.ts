@@ -7,7 +7,7 @@ import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { rowsOf, type CasualtyRow } from '../data/contract.js';
 import type { Columns } from './columns.js';
 import { widen } from './intervals.js';
-import { suggest } from './options.js';
+import { checkChoice, suggest } from './options.js';
 
 /**
  * A whole that rows can be parts of: a stated total (a row of `statedTotals()`, or a user's own).
@@ -260,11 +260,12 @@ export type OverlapPolicy = 'refuse' | 'allow';
 
 /** Checks the option `overlap`. */
 export function checkOverlap(value: unknown, fn: string): OverlapPolicy {
-  if (value === undefined) return 'refuse';
-  if (value === 'refuse' || value === 'allow') return value;
-  throw new InvalidOptionError(
-    `${fn}: option overlap is ${show(value)}; expected 'refuse' (the default: only parts of one ` +
-      "whole are added) or 'allow' (add the rows anyway).",
+  return checkChoice(
+    fn,
+    'overlap',
+    value,
+    ['refuse', 'allow'],
+    "'refuse' (the default: only parts of one whole are added) or 'allow' (add the rows anyway)",
   );
 }
 

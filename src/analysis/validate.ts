@@ -8,7 +8,7 @@
 import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { sources as registry, type TypedTable } from '../data/load.js';
-import { InvalidOptionError, InvalidTableError, listNames, show } from '../errors.js';
+import { InvalidTableError, listNames, show } from '../errors.js';
 import { checkStructure, readWholes, wholes } from './structure.js';
 import {
   checkColumnNames,
@@ -19,7 +19,7 @@ import {
   structureColumns,
   type CasualtyRow,
 } from '../data/contract.js';
-import { suggest } from './options.js';
+import { optionError, suggest } from './options.js';
 import { Problems, RankedProblems, checkSize, failWith } from './problems.js';
 
 /** Options of {@link fromRows} and {@link fromCSV}. */
@@ -528,9 +528,7 @@ function knownSources(options: FromRowsOptions | undefined, fn: string): string[
   const given = options?.sources;
   if (given === undefined) return registry().array('id') as string[];
   if (!Array.isArray(given) || given.some((s) => typeof s !== 'string')) {
-    throw new InvalidOptionError(
-      `${fn}: option sources is ${show(given)}; expected an array of source ids.`,
-    );
+    throw optionError(fn, 'sources', given, 'an array of source ids');
   }
   return [...(given as readonly string[])];
 }

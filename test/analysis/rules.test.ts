@@ -7,6 +7,9 @@ import {
   balance,
   compare,
   fromRows,
+  harmonize,
+  InvalidOptionError,
+  load,
   rates,
   rollup,
   spread,
@@ -247,5 +250,33 @@ describe('what a qualifier means for value, low and high (checkFigure)', () => {
     ])
       expect(run).toThrow(said);
     expect(() => formatFigure(figure)).toThrow(said);
+  });
+});
+
+describe('an option is checked in one shape: fn: option X is Y; expected …, and the nearest choice', () => {
+  const shape = /^(\w+): option (\w+) is .+; expected .+\.( Did you mean '[^']+'\?)?$/;
+  const nationality = () => load('by-nationality');
+  const cases: [string, () => unknown, string | null][] = [
+    ['rollup', () => rollup(nationality(), { missing: 'skp' as never }), 'skip'],
+    ['rollup', () => rollup(nationality(), { overlap: 'alow' as never }), 'allow'],
+    ['rollup', () => rollup(nationality(), { by: 'nationalty' }), 'nationality'],
+    ['compare', () => compare(nationality(), { by: 'nationalty' }), 'nationality'],
+    ['spread', () => spread(nationality(), { by: 'nationality', measure: 'death' }), 'deaths'],
+    ['agreement', () => agreement(nationality(), { by: 'nationality', pool: 'nationalty' }), null],
+    ['rates', () => rates(nationality(), [], { by: 'nationality', per: 10 as never }), null],
+    ['audit', () => audit(undefined, { dataset: 'by-nationalty' as never }), 'by-nationality'],
+    ['harmonize', () => harmonize(nationality(), { dimension: 'nationalty' }), 'nationality'],
+  ];
+  test.each(cases)('%s', (fn, run, nearest) => {
+    let message = '';
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidOptionError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(shape);
+    expect(message.startsWith(`${fn}: option `)).toBe(true);
+    if (nearest) expect(message).toContain(`Did you mean '${nearest}'?`);
   });
 });
