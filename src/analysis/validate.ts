@@ -19,6 +19,7 @@ import {
   structureColumns,
   type CasualtyRow,
 } from '../data/contract.js';
+import { groupBy, type Cell } from './columns.js';
 import { optionError, suggest } from './options.js';
 import { Problems, RankedProblems, checkSize, failWith } from './problems.js';
 
@@ -156,10 +157,10 @@ export function validate(
   // One row per observation: source, dimensions and measure identify a row.
   const keyColumns = [source, ...dimensions.map((d) => out.get(d)!), measure];
   const keyNames = ['source', ...dimensions, 'measure'];
-  const groups = groupIds(keyColumns, rows);
+  const groups = groupBy(rows, keyColumns as (readonly Cell[])[]);
   const first = new Int32Array(groups.size).fill(-1);
   for (let i = 0; i < rows; i++) {
-    const g = groups.ids[i]!;
+    const g = groups.of[i]!;
     const f = first[g]!;
     if (f < 0) {
       first[g] = i;
@@ -434,94 +435,6 @@ function agreement(
     note: noNote ? null : '',
   });
   if (found) for (const f of [found, ...(found.more ?? [])]) problem(f.column, f.message);
-}
-
-/**
- * A key index: for each row, the number of its group of rows with equal cells in every one of
- * `columns` (strings or null, compared as values), and how many groups there are. Each column's
- * cells are numbered through a Map (a run of equal cells looked up once), then the columns are
- * paired, fewest distinct cells first, through a table of integer pairs: no key is built per row.
- */
-export function groupIds(
-  columns: readonly (readonly unknown[])[],
-  rows: number,
-): { ids: Int32Array; size: number } {
-  const coded = columns.map((column) => numbered(column, rows)).sort((a, b) => a.size - b.size);
-  let ids: Int32Array = new Int32Array(rows);
-  let size = rows > 0 ? 1 : 0;
-  for (const { codes, size: k } of coded) {
-    if (k <= 1) continue;
-    if (size <= 1) {
-      ids = codes;
-      size = k;
-      continue;
-    }
-    const next = new Int32Array(rows);
-    let count = 0;
-    if (size * k <= 4 * rows + 64) {
-      // few pairs: a table with a place for each
-      const table = new Int32Array(size * k).fill(-1);
-      for (let i = 0; i < rows; i++) {
-        const key = ids[i]! * k + codes[i]!;
-        let id = table[key]!;
-        if (id < 0) table[key] = id = count++;
-        next[i] = id;
-      }
-    } else {
-      // many: open addressing, the pair stored as one exact number
-      let capacity = 16;
-      while (capacity < 2 * rows) capacity *= 2;
-      const mask = capacity - 1;
-      const keys = new Float64Array(capacity);
-      const table = new Int32Array(capacity).fill(-1);
-      for (let i = 0; i < rows; i++) {
-        const a = ids[i]!;
-        const b = codes[i]!;
-        const key = a * k + b;
-        let h = (Math.imul(a, 0x9e3779b1) + Math.imul(b, 0x85ebca6b)) | 0;
-        h ^= h >>> 16;
-        h = Math.imul(h, 0x7feb352d);
-        h = (h ^ (h >>> 15)) & mask;
-        for (;;) {
-          const id = table[h]!;
-          if (id < 0) {
-            keys[h] = key;
-            table[h] = next[i] = count++;
-            break;
-          }
-          if (keys[h] === key) {
-            next[i] = id;
-            break;
-          }
-          h = (h + 1) & mask;
-        }
-      }
-    }
-    ids = next;
-    size = count;
-  }
-  return { ids, size };
-}
-
-/** A column's cells numbered 0, 1, … by value (a run of equal cells looked up once). */
-function numbered(column: readonly unknown[], rows: number): { codes: Int32Array; size: number } {
-  const codes = new Int32Array(rows);
-  const dictionary = new Map<unknown, number>();
-  let previous: unknown = codes; // no cell is this array
-  let code = -1;
-  for (let i = 0; i < rows; i++) {
-    const v = column[i];
-    if (v !== previous) {
-      const c = dictionary.get(v);
-      if (c === undefined) {
-        code = dictionary.size;
-        dictionary.set(v, code);
-      } else code = c;
-      previous = v;
-    }
-    codes[i] = code;
-  }
-  return { codes, size: dictionary.size };
 }
 
 function knownSources(options: FromRowsOptions | undefined, fn: string): string[] {

@@ -2,7 +2,7 @@ import { isTable } from '../data/contract.js';
 import type { ColumnTable } from 'arquero';
 import { textTable } from '../exchange/text.js';
 import { escapeHTML as escape, toHTML } from '../exchange/html.js';
-import { cite } from '../data/cite.js';
+import { cite } from '../exchange/cite.js';
 import { sources } from '../data/load.js';
 import { InvalidOptionError, show } from '../errors.js';
 import { display as cells, type DisplayOptions } from '../exchange/display.js';
