@@ -18,6 +18,7 @@ import { checkChoice, checkDimension, optionError } from './options.js';
 import { columnsTable, unique } from './columns.js';
 import { sumParts, sumText } from './intervals.js';
 import { type Qualifier } from '../data/contract.js';
+import { relationColumns } from '../data/contract.js';
 
 /** What to do with a part that is not reported (a dash in the source). */
 export type MissingPolicy = 'skip' | 'fail';
@@ -192,8 +193,9 @@ export function sumGroups(
   options: SumOptions,
 ): Map<string, unknown[]> {
   const { keys, missing, fn, refuse, known } = options;
-  // Only a table with structure columns can hold rows that are not parts of one whole.
-  const structure = ['id', 'part_of', 'subset_of'].some((c) => t.has(c));
+  // Only a table with structure columns can hold rows that are not parts of one whole
+  // (restatements are counted once before, by countOnce).
+  const structure = relationColumns.some((c) => c !== 'restates' && t.has(c));
   const partOf = t.has('part_of') ? t.get('part_of') : null;
   const column = () => new Array<unknown>(groups.size);
   const head = keys.map(column);

@@ -75,6 +75,9 @@ export const contractColumns = [
  */
 export const structureColumns = ['id', 'part_of', 'subset_of', 'restates', 'precision'] as const;
 
+/** The structure columns that relate a row to other rows (all but `precision`). */
+export const relationColumns = ['id', 'part_of', 'subset_of', 'restates'] as const;
+
 /** Columns the analysis functions add to contract rows; they are not dimensions. */
 export const bookkeepingColumns: readonly string[] = [
   'parts',

@@ -280,3 +280,75 @@ describe('an option is checked in one shape: fn: option X is Y; expected …, an
     if (nearest) expect(message).toContain(`Did you mean '${nearest}'?`);
   });
 });
+
+describe('a dash is unknown, never 0: a sum with one has no upper bound (sumParts)', () => {
+  // Kočović's region x is 100, y is a dash; a stated total of 150 for his two regions.
+  const row = (id: string, region: string, value: number | null) => ({
+    ...base,
+    id,
+    source: 'kocovic',
+    region,
+    measure: 'deaths',
+    ...(value === null ? { value: null, low: null, high: null } : fig(value)),
+    qualifier: value === null ? 'not-reported' : 'exact',
+    label: id,
+  });
+  const table = () =>
+    fromRows([
+      row('x', 'x', 100),
+      row('y', 'y', null),
+      { ...row('zx', 'x', 90), source: 'zerjavic' },
+      { ...row('zy', 'y', 40), source: 'zerjavic' },
+    ]);
+
+  test('rollup and harmonize: 100 + a dash is at least 100, unbounded above, one part left out', () => {
+    const k = rollup(table()).objects()[0]!;
+    expect([k.value, k.low, k.high, k.qualifier, k.not_reported]).toEqual([
+      100,
+      100,
+      null,
+      'at-least',
+      1,
+    ]);
+    const crosswalk = [
+      { key: 'x', group: 'all' },
+      { key: 'y', group: 'all' },
+    ];
+    const h = harmonize(table(), { dimension: 'region', crosswalk }).objects()[0]!;
+    expect([h.value, h.low, h.high, h.qualifier, h.not_reported]).toEqual([
+      100,
+      100,
+      null,
+      'at-least',
+      1,
+    ]);
+  });
+
+  test('audit: a stated 150 is undetermined (the dash could hold the 50), not inconsistent', () => {
+    const totals = [
+      {
+        source: 'kocovic',
+        measure: 'deaths',
+        value: 150,
+        low: 150,
+        high: 150,
+        scope: null,
+        parts: null,
+      },
+    ];
+    const row = audit(table(), { totals }).object();
+    expect([row.parts, row.parts_high, row.check]).toEqual([100, null, 'undetermined']);
+  });
+
+  test('spread, compare and agreement leave the dash out and count it, never as 0', () => {
+    const y = spread(table(), { by: 'region' }).objects()[1]!;
+    expect([y.count, y.not_reported, y.min]).toEqual([1, 1, 40]);
+    const c = compare(table(), { by: 'region', baseline: 'zerjavic' }).objects();
+    expect(c.filter((r) => r.source === 'kocovic').map((r) => [r.value, r.reported])).toEqual([
+      [100, true],
+      [null, false],
+    ]);
+    const a = agreement(table(), { by: 'region' }).object();
+    expect([a.n, a.excluded]).toEqual([1, 1]);
+  });
+});
