@@ -46,7 +46,7 @@ export interface Cells {
   /**
    * The cells of a column, one per row (called once per column): fromRows gives the values as
    * given (`null` where a row has no own property of that name); fromCSV the text of each cell or
-   * `null`, the figure columns read by `readColumns` (a number, or the text where it is no plain
+   * `null`, the figure columns read by `splitCSV` (a number, or the text where it is no plain
    * decimal).
    */
   column(name: string): unknown[];
