@@ -242,10 +242,13 @@ export function compare<By extends string>(
       baseHigh.push(bHigh);
       baseQualifier.push(bQualifier);
       difference.push(both ? v - base : null);
-      differenceLow.push(both && bWide.high !== null ? wide.low! - bWide.high : null);
-      differenceHigh.push(both && wide.high !== null ? wide.high - bWide.low! : null);
+      // an at-most figure or baseline ("as many as") has no low: a count is never below 0
+      differenceLow.push(both && bWide.high !== null ? (wide.low ?? 0) - bWide.high : null);
+      differenceHigh.push(both && wide.high !== null ? wide.high - (bWide.low ?? 0) : null);
       ratio.push(q);
-      ratioLow.push(q === null ? null : bWide.high === null ? 0 : divide(wide.low, bWide.high));
+      ratioLow.push(
+        q === null ? null : bWide.high === null ? 0 : divide(wide.low ?? 0, bWide.high),
+      );
       ratioHigh.push(q === null ? null : divide(wide.high, bWide.low));
       share.push(v === null ? null : divide(v, totals[s]!));
       rank.push(v === null ? null : rankOf(sorted[s]!, v));

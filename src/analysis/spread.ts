@@ -40,7 +40,8 @@ export interface SpreadRow {
   max: number | null;
   /**
    * The lowest figure any source allows: the smallest `low` (a range's lower bound, not its
-   * midpoint), less half the rounding unit of a rounded figure (`precision`), never below 0.
+   * midpoint), less half the rounding unit of a rounded figure (`precision`), never below 0;
+   * `null` if a source gives only an upper figure (at-most).
    */
   low: number | null;
   /**
@@ -160,6 +161,7 @@ export function spread<By extends string>(
     const lows: number[] = [];
     const highs: number[] = [];
     let bounded = true;
+    let floored = true;
     for (const i of categories.rows(g)) {
       const v = t.value[i]!;
       if (v === null) continue;
@@ -167,7 +169,9 @@ export function spread<By extends string>(
       values.push(v);
       // the bounds a figure allows, widened by its rounding (± half `precision`, never below 0)
       const wide = widen(t.low[i]!, t.high[i]!, t.precision[i]);
-      lows.push(wide.low!);
+      if (wide.low === null)
+        floored = false; // an at-most figure ("as many as") has no lower one
+      else lows.push(wide.low);
       const h = wide.high;
       if (h === null) bounded = false;
       else highs.push(h);
@@ -184,7 +188,7 @@ export function spread<By extends string>(
     sources.push(reported.map((i) => t.source[i]).join(', '));
     minimum.push(lo);
     maximum.push(hi);
-    low.push(n > 0 ? min(lows) : null);
+    low.push(n > 0 && floored ? min(lows) : null);
     high.push(n > 0 && bounded ? max(highs) : null);
     minSource.push(whose(reported, lo));
     maxSource.push(whose(reported, hi));

@@ -1,7 +1,8 @@
+import { isTable } from '../data/contract.js';
 import type { ColumnTable } from 'arquero';
 import { textTable } from '../exchange/text.js';
 import { escapeHTML as escape, toHTML } from '../exchange/html.js';
-import { cite } from '../data/cite.js';
+import { cite } from '../exchange/cite.js';
 import { sources } from '../data/load.js';
 import { InvalidOptionError, show } from '../errors.js';
 import { display as cells, type DisplayOptions } from '../exchange/display.js';
@@ -87,17 +88,8 @@ export function display(
   );
 }
 
-/** Whether a value is an Arquero table (checked by its methods, so any copy of arquero will do). */
-export function isTable(value: unknown): value is ColumnTable {
-  const t = value as ColumnTable | null;
-  return (
-    typeof t === 'object' &&
-    t !== null &&
-    typeof t.columnNames === 'function' &&
-    typeof t.numRows === 'function' &&
-    typeof t.objects === 'function'
-  );
-}
+/** Whether a value is an Arquero table: the data contract's one test (data/contract.ts). */
+export { isTable };
 
 function checkOptions(options: NotebookDisplayOptions): void {
   if (typeof options !== 'object' || options === null)

@@ -100,7 +100,7 @@ export function readTable(table: unknown, fn: string): ContractTable {
         `${fn}: row ${i + 1}, column 'qualifier': ${show(row.qualifier)}; expected one of ${qualifiers.join(', ')}.`,
       );
     }
-    if (row.value !== null && row.low === null) {
+    if (row.value !== null && row.low === null && row.qualifier !== 'at-most') {
       throw new InvalidTableError(
         `${fn}: row ${i + 1}, column 'low': null, but value is ${row.value}; expected the lower bound of the figure.`,
       );
@@ -128,7 +128,7 @@ export function selectMeasure(
     chosen = measure;
   } else {
     throw new InvalidOptionError(
-      `${fn}: option measure is ${show(measure)}, which the table does not hold.${suggest(measure, measures)} Expected one of: ${measures.join(', ')}.`,
+      `${fn}: option measure is ${show(measure)}; expected a measure the table holds, one of: ${measures.join(', ')}.${suggest(measure, measures)}`,
     );
   }
   const selected = rows.filter((r) => r.measure === chosen);
@@ -160,7 +160,7 @@ export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
   const reportedHigh = unbounded ? null : sum(reported.map((p) => p.high!));
   return {
     value: sum(reported.map((p) => p.value!)),
-    low: sum(reported.map((p) => p.low!)),
+    low: sum(reported.map((p) => p.low ?? 0)), // at-most: no lower figure, a count ≥ 0
     high: notReported > 0 ? null : reportedHigh,
     qualifier: unbounded || notReported > 0 ? 'at-least' : 'derived',
     reported: reported.length,
@@ -168,7 +168,7 @@ export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
     reportedHigh,
     rounding: sum(reported.map((p) => (p.precision ?? 0) / 2)),
     widened: {
-      low: sum(reported.map((p) => rounded(p).low!)),
+      low: sum(reported.map((p) => rounded(p).low ?? 0)),
       high: notReported > 0 || unbounded ? null : sum(reported.map((p) => rounded(p).high!)),
     },
   };
@@ -208,6 +208,9 @@ export function sumNote(parts: readonly CasualtyRow[]): string {
     note += `; not reported, left out (not taken as 0), so the sum is a lower bound with no upper bound: ${missing.map((p) => `'${p.label}'`).join(', ')}`;
   if (bounds.length > 0)
     note += `; lower bounds, so the sum is one too: ${bounds.map((p) => `'${p.label}'`).join(', ')}`;
+  const upper = reported.filter((p) => p.low === null);
+  if (upper.length > 0)
+    note += `; upper figures with no lower one, taken as 0 in the low: ${upper.map((p) => `'${p.label}'`).join(', ')}`;
   return note;
 }
 
