@@ -50,8 +50,8 @@ export function halfUnit(precision: number | string | null | undefined): number 
  * cannot be negative: "about 300", rounded to the thousand, stands for 0–800, not −200–800. A
  * `null` high stays unbounded (an at-least figure); a `null` low (not reported) stays `null`.
  * This is the one place the package widens a figure for its precision (`balance`, `rates`,
- * `audit` and the check of a restatement in `fromRows` all call it); the published `low`/`high`
- * in a table never change.
+ * `audit`, `compare`, `spread`, `sumParts` for `rollup` and `harmonize`, and the check of a
+ * restatement in `fromRows` all call it); the published `low`/`high` in a table never change.
  *
  * @param low The published low (or a sum's).
  * @param high The published high; `null` where unbounded.
