@@ -43,5 +43,7 @@ export default defineConfig({
     'dejavu-fonts-ttf',
     'pdfkit',
     'fontkit',
+    // An optional peer dependency: `estimate --engine duckdb` imports it when asked.
+    '@duckdb/node-api',
   ],
 });

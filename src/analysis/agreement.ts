@@ -1,12 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
-import {
-  checkBy,
-  checkCategories,
-  checkOnePerSource,
-  checkPool,
-  withoutRestatements,
-} from './categories.js';
+import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
+import { countedRows } from './structure.js';
 import {
   boundedMean,
   concordance,
@@ -19,7 +14,7 @@ import {
 } from './numbers.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
-import { toTable } from './shared.js';
+import { toTable } from './columns.js';
 
 /** The columns of agreement's result. */
 const names = [
@@ -138,7 +133,7 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
   const t = readColumns(table, 'agreement');
   const by = checkBy(options?.by, t.dimensions, 'agreement');
   const pool = checkPool(options.pool, t.dimensions, by, 'agreement');
-  const rows = withoutRestatements(t, selectMeasure(t, options.measure, 'agreement'));
+  const rows = countedRows(t, selectMeasure(t, options.measure, 'agreement'));
   const categories = checkCategories(t, rows, by, pool, 'agreement');
   checkOnePerSource(t, rows, by, 'agreement');
   const bySource = groupBy(t.n, [t.source], rows);

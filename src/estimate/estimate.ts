@@ -1,5 +1,5 @@
 import { table as columnTable, type ColumnTable } from 'arquero';
-import { contractColumns } from '../analysis/shared.js';
+import { contractColumns } from '../data/contract.js';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { bmaOf } from './bma.js';
 import { bootstrapOf } from './bootstrap.js';

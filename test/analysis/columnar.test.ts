@@ -16,7 +16,7 @@ import {
   spread,
 } from '../../src/index.js';
 import { crosswalkDimensions } from '../../src/data/load.js';
-import { structureColumns, contractColumns } from '../../src/analysis/shared.js';
+import { structureColumns, contractColumns } from '../../src/data/contract.js';
 import { agreement as agreementRef } from '../reference/agreement.js';
 import { audit as auditRef } from '../reference/audit.js';
 import { compare as compareRef } from '../reference/compare.js';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { benchEstimate } from './estimate.mjs';
+import { benchEstimate, benchRecordFiles } from './estimate.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -244,8 +244,10 @@ for (const c of JSON.parse(readFileSync(${json(specsFile)}, 'utf8'))) {
   report('unknown id of 200,000 characters: the error', ms(t), '< 100 ms', t < 100);
 }
 
-// 6. Estimation: capture histories of 10 million records.
+// 6. Estimation: capture histories of 10 million records in memory, then record files of 1e7 and
+//    1e8 records streamed from disk, beside DuckDB.
 benchEstimate(report, { root, runs });
+benchRecordFiles(report, { root, dir });
 
 const width = Math.max(...rows.map((r) => r.name.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));
