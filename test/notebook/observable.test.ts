@@ -90,10 +90,6 @@ describeNeeding('a package table in the Observable runtime, in Chromium', [chrom
       expect(await page.locator('#plot svg g[aria-label="dot"] circle').count()).toBe(36);
       expect(results.display).toEqual({ ok: true });
       expect(await page.locator('#display table.ww2yc tbody tr').count()).toBe(48);
-      if (!results.sql.ok)
-        expect(results.sql.error).toMatch(
-          /Failed to fetch dynamically imported module: https:\/\/cdn\.observableusercontent\.com\/npm\/@duckdb\/duckdb-wasm/,
-        );
     } finally {
       await browser.close();
     }
