@@ -1,9 +1,14 @@
-// A package table in an Observable notebook, in headless Chromium: the Observable runtime and
-// standard library, Inputs and Plot from npm, bundled by esbuild with the package's build.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// examples/quarto.qmd's OJS cells in the Observable runtime, in headless Chromium: Quarto is on
+// neither the npm registry nor Debian's, so its cells are compiled as Quarto's OJS does (with
+// @observablehq/parser) and run by the Observable runtime and standard library, with Inputs and
+// Plot, all from npm and bundled by esbuild; the package is the single-file build of
+// `npm run bundle`, imported by a cell as the page publishes it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { parseCell } from '@observablehq/parser';
 import { build } from 'esbuild';
 import { expect, test } from 'vitest';
 import { findChromium } from '../setup/detect.js';
@@ -11,85 +16,129 @@ import { describeNeeding } from '../setup/requirements.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const chromium = findChromium();
+const origin = 'http://notebook.test/'; // served by the test (page.route), not by a network
 
-describeNeeding('a package table in the Observable runtime, in Chromium', [chromium], () => {
+interface Cell {
+  name: string | null;
+  inputs: string[];
+  body: string;
+  async: boolean;
+}
+
+/** The `{ojs}` cells of a .qmd file, compiled to the runtime's (name, inputs, function body). */
+export function ojsCells(qmd: string): Cell[] {
+  return [...qmd.matchAll(/^```\{ojs\}\n([\s\S]*?)^```$/gm)].map(([, source]) => {
+    const cell = parseCell(source!) as {
+      id: { name: string } | null;
+      body: { type: string; start: number; end: number };
+      references: { name: string }[];
+      async: boolean;
+    };
+    const code = source!.slice(cell.body.start, cell.body.end);
+    return {
+      name: cell.id?.name ?? null,
+      inputs: [...new Set(cell.references.map((r) => r.name))],
+      body: cell.body.type === 'BlockStatement' ? code.slice(1, -1) : `return (\n${code}\n);`,
+      async: cell.async,
+    };
+  });
+}
+
+describeNeeding('examples/quarto.qmd in the Observable runtime, in Chromium', [chromium], () => {
   test('Inputs.table shows every row, Plot draws it, DuckDBClient.of is tried', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ww2yc-observable-'));
-    await build({
+    const cells = ojsCells(readFileSync(join(root, 'examples/quarto.qmd'), 'utf8'));
+    expect(cells.map((c) => c.name)).toEqual([
+      'casualties',
+      'deaths',
+      null,
+      null,
+      null,
+      'db',
+      null,
+    ]);
+    const page = await build({
       entryPoints: [join(root, 'test/notebook/observable-page.js')],
       bundle: true,
       format: 'esm',
       platform: 'browser',
-      outfile: join(dir, 'page.js'),
+      write: false,
       logLevel: 'silent',
-      alias: {
-        'ww2-yugoslavia-casualties/notebook': join(root, 'dist/notebook.js'),
-        'ww2-yugoslavia-casualties': join(root, 'dist/index.js'),
-      },
     });
-    writeFileSync(
-      join(dir, 'index.html'),
-      '<!doctype html><meta charset="utf-8"><title>Observable</title>' +
-        '<div id="table"></div><div id="plot"></div><div id="display"></div><div id="sql"></div>' +
-        // inline: Chromium does not load a module script from a file: URL
-        `<script type="module">${readFileSync(join(dir, 'page.js'), 'utf8').replaceAll('</script', '<\\/script')}</script>`,
+    // what `npm run bundle` writes, written to a folder of the test's own
+    const dir = mkdtempSync(join(tmpdir(), 'ww2yc-ojs-'));
+    const bundled = spawnSync(
+      process.execPath,
+      [join(root, 'src/build/bundle.mjs'), '--out', dir],
+      {
+        encoding: 'utf8',
+      },
     );
+    expect(bundled.status, bundled.stderr).toBe(0);
+    const file = join(dir, 'ww2-yugoslavia-casualties.js');
+    const files: Record<string, [string, string]> = {
+      '': [
+        'text/html',
+        '<!doctype html><meta charset="utf-8"><title>OJS</title>' +
+          `<script>window.cells = ${JSON.stringify(cells).replaceAll('<', '\\u003c')};</script>` +
+          '<script type="module" src="page.js"></script>',
+      ],
+      'page.js': ['text/javascript', page.outputFiles[0]!.text],
+      'ww2-yugoslavia-casualties.js': ['text/javascript', readFileSync(file, 'utf8')],
+    };
     const { chromium: browserType } = await import('playwright-core');
     const browser = await browserType.launch({
       executablePath: chromium.found!,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
     try {
-      const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-      page.setDefaultTimeout(60_000);
+      const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+      tab.setDefaultTimeout(60_000);
+      await tab.route(`${origin}**`, (route) => {
+        const [type, body] = files[route.request().url().slice(origin.length)] ?? [];
+        return type ? route.fulfill({ contentType: type, body }) : route.fulfill({ status: 404 });
+      });
       const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      await page.goto(pathToFileURL(join(dir, 'index.html')).href);
-      await page.waitForFunction(
-        () => {
-          const r = (window as unknown as { results?: Record<string, unknown> }).results;
-          return r && ['table', 'plot', 'display'].every((k) => k in r);
-        },
+      tab.on('pageerror', (e) => errors.push(e.message));
+      tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await tab.goto(origin);
+      type Results = Record<number, { ok: boolean; error?: string; value?: unknown }>;
+      const get = () => tab.evaluate(() => (window as unknown as { results: Results }).results);
+      await tab.waitForFunction(
+        () => [3, 4, 5].every((i) => i in (window as unknown as { results: Results }).results),
         undefined,
         { timeout: 90_000 },
       );
-      // DuckDBClient.of: given 30 seconds to answer (offline, its CDN import may hang, not fail).
-      await page
+      // DuckDBClient.of gets 30 seconds to answer (offline, its CDN import may hang, not fail).
+      await tab
         .waitForFunction(
-          () => 'sql' in (window as unknown as { results: object }).results,
+          () => 7 in (window as unknown as { results: Results }).results,
           undefined,
           {
             timeout: 30_000,
           },
         )
         .catch(() => undefined);
-      const results = await page.evaluate(
-        () =>
-          (window as unknown as { results: Record<string, { ok: boolean; error?: string }> })
-            .results,
-      );
+      const results = await get();
       if (process.env.SCREENSHOT)
-        await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
+        await tab.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
+      expect([1, 2, 3, 4, 5].map((i) => results[i]?.ok)).toEqual([true, true, true, true, true]);
+      // by-nationality.csv: 16 nationalities × 3 sources = 48 rows, dashes included.
+      expect(await tab.locator('[data-cell="3"] tbody tr').count()).toBe(48);
+      // one dot per reported figure: 48 less the 12 dashes (4 in each source), which draw nothing
+      expect(await tab.locator('[data-cell="4"] svg g[aria-label="dot"] circle').count()).toBe(36);
+      expect(await tab.locator('[data-cell="5"] table.ww2yc tbody tr').count()).toBe(48);
       // DuckDB-WASM: stdlib imports it (and Apache Arrow) from its CDN when DuckDBClient.of is
       // called. Offline (this machine reaches the npm registry only) that import fails, and that
-      // is the one error allowed; with the CDN reachable, DuckDBClient.of takes the table.
+      // is the one error allowed; with the CDN reachable, the query counts the table's rows.
+      const sql = results[7];
       const offline =
-        results.sql?.ok === false &&
+        sql?.ok === false &&
         /dynamically imported module: https:\/\/cdn\.observableusercontent\.com\/npm\/@duckdb\/duckdb-wasm/.test(
-          results.sql.error ?? '',
+          sql.error ?? '',
         );
-      if (results.sql?.ok) expect(await page.locator('#sql').textContent()).toBe('DuckDB: 48 rows');
-      else expect(offline, JSON.stringify(results.sql)).toBe(true);
+      if (sql?.ok) expect(sql.value).toEqual([{ n: 48 }]);
+      else expect(offline, JSON.stringify(sql)).toBe(true);
       expect(errors.filter((e) => !(offline && /ERR_NAME_NOT_RESOLVED/.test(e)))).toEqual([]);
-      expect(results.table).toEqual({ ok: true });
-      // by-nationality.csv: 16 nationalities × 3 sources = 48 rows, dashes included.
-      expect(await page.locator('#table tbody tr').count()).toBe(48);
-      expect(results.plot).toEqual({ ok: true });
-      // one dot per reported figure: 48 less the 12 dashes (4 in each source), which draw nothing
-      expect(await page.locator('#plot svg g[aria-label="dot"] circle').count()).toBe(36);
-      expect(results.display).toEqual({ ok: true });
-      expect(await page.locator('#display table.ww2yc tbody tr').count()).toBe(48);
     } finally {
       await browser.close();
     }
