@@ -7,22 +7,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { toPNG, toSVG } from '../../src/render/index.js';
-import { standardCharts, writeReport } from '../../src/report/index.js';
+import { standardCharts } from '../../src/report/index.js';
 import { findChromium, findJava } from '../setup/detect.js';
 import { describeNeeding } from '../setup/requirements.js';
+import { reportRun } from '../setup/drawn.js';
 
 const require = createRequire(import.meta.url);
 const chromium = findChromium();
 const java = findJava();
 
-const dir = mkdtempSync(join(tmpdir(), 'ww2yc-page-'));
-const index = join(dir, 'index.html');
+let index: string;
 const shots = process.env.SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'ww2yc-shots-'));
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  await writeReport(dir, { charts: standardCharts(), toSVG, toPNG, version: 'test' });
+  // The page `report --out` writes (dist/cli.js), once per test run for every report test.
+  const report = await reportRun();
+  if (report.status !== 0) throw new Error(`report --out failed: ${report.stderr}`);
+  index = join(report.dir, 'index.html');
   if (chromium.found) {
     const { chromium: browserType } = await import('playwright-core');
     browser = await browserType.launch({
@@ -30,7 +32,7 @@ beforeAll(async () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
   }
-}, 120_000);
+}, 600_000);
 afterAll(async () => browser?.close());
 
 type Box = { x: number; y: number; width: number; height: number; text: string };
