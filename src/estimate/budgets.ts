@@ -3,7 +3,7 @@
 // process down. Each over-budget call is refused with an InvalidOptionError naming the budget and
 // the option that brings the work within it. README, "Security", lists them.
 import { InvalidOptionError, show } from '../errors.js';
-import { hierarchicalModels } from './models.js';
+import { hierarchicalModels } from './hierarchy.js';
 
 /**
  * The budgets of the estimation functions.
