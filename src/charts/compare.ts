@@ -5,17 +5,22 @@ import { keyWords } from './words.js';
 import { kindWords, sourceNames } from './attribution.js';
 import {
   arrowReach,
+  categoryName,
   chartRows,
   checkOptions,
   drawnAsFigure,
   framed,
   oneOf,
+  oneUnit,
   requiredOptions,
   rowsToDraw,
   textAt,
   uncertaintyLayers,
   uncertaintyNotes,
+  unitWords,
+  type ChartRow,
 } from './frame.js';
+import { drawnOnce } from './restated.js';
 import { coloursOf, missingGrey, shapes, sourceColours, type ChartOptions } from './theme.js';
 import { minOf, maxOf } from '../analysis/extent.js';
 
@@ -42,21 +47,50 @@ export function bySource(table: ColumnTable, options: CompareChartOptions, fn: s
     o.measure === undefined && measures.length === 1
       ? measures[0]!
       : oneOf('measure', o.measure, all, 'measure');
-  const rows = rowsToDraw(
+  const given = rowsToDraw(
     all.filter((r) => r.measure === measure && r[o.by] != null),
     `${fn} (measure '${measure}', by '${o.by}')`,
     `rows of that measure with a value in the column '${o.by}'`,
   );
+  const unit = oneUnit(given, fn);
+  // A figure given again (restates) is drawn once and never counted as a second source.
+  const { rows, again } = drawnOnce(given);
   const ids = [...new Set(rows.map((r) => r.source))];
   const names = sourceNames(ids);
   const mixed = new Set(names.map((n) => n.kind)).size > 1;
   const legend = new Map(
     names.map((n) => [n.id, mixed ? `${n.name}, ${kindWords[n.kind] ?? n.kind}` : n.name]),
   );
-  // A category is labelled as the first source words it;
+  // A category is named as the first source words it (never by its figure);
   // categories in order of their largest figure.
   const label = new Map<string, string>();
-  for (const r of rows) if (!label.has(String(r[o.by]))) label.set(String(r[o.by]), r.label);
+  for (const r of rows)
+    if (!label.has(String(r[o.by]))) label.set(String(r[o.by]), categoryName(r, o.by));
+  const allNames = new Map(sourceNames(given.map((r) => r.source)).map((n) => [n.id, n.name]));
+  // Figures of one category that cover different areas, periods or people: said, not hidden.
+  const apart = ['region', 'period', 'status'].filter((d) => d !== o.by);
+  const differing = [...label.entries()].flatMap(([key, name]) => {
+    const of = rows.filter((r) => String(r[o.by]) === key && r.value !== null);
+    return apart
+      .filter((d) => new Set(of.map((r) => r[d] ?? null)).size > 1)
+      .map(
+        (d) =>
+          `${name}: the figures cover different ${dimensionWords[d]} (` +
+          of
+            .map(
+              (r) =>
+                `${allNames.get(r.source)}: ${r[d] == null ? 'not stated' : keyWords(String(r[d]))}`,
+            )
+            .join('; ') +
+          ').',
+      );
+  });
+  const restated = [...again.entries()].map(
+    ([r, others]) =>
+      `${label.get(String(r[o.by]))}: ${r.figure} (${allNames.get(r.source)}) is drawn once; ` +
+      `${[...new Set(others.map((a) => allNames.get(a.source)))].join(', ')} gives the same ` +
+      'figure, which is not a second source.',
+  );
   const top = (key: string) =>
     Math.max(0, ...rows.filter((r) => String(r[o.by]) === key).map((r) => r.value ?? 0));
   const order = [...label.keys()].sort((a, b) => top(b) - top(a)).map((k) => label.get(k)!);
@@ -95,8 +129,11 @@ export function bySource(table: ColumnTable, options: CompareChartOptions, fn: s
     color,
     shape,
     measure,
-    unit: rows[0]?.unit ?? 'persons',
+    unit,
     mixed,
+    kinds: [...new Set(names.map((n) => n.kind))],
+    restated: [...restated, ...differing],
+    sources: given.map((r) => r.source),
   };
 }
 
@@ -106,6 +143,32 @@ const tooltip = [
   { field: 'figure', title: 'figure' },
   { field: 'note' },
 ];
+
+/** A dimension as a note names it. */
+const dimensionWords: Record<string, string> = {
+  region: 'areas',
+  period: 'periods',
+  status: 'groups of people',
+};
+
+/** What each kind of source is, for a subtitle that sets kinds side by side. */
+const kindMeaning: Record<string, string> = {
+  'named-list': 'a named list counts the victims registered',
+  'demographic-estimate': 'a demographic estimate calculates deaths from censuses',
+  'census-bureau-estimate': 'a census bureau estimate',
+  'official-claim': 'an official claim',
+  'historian-estimate': "a historian's estimate",
+  'military-records': 'military records',
+  'encyclopedia-infobox': 'an encyclopedia infobox',
+  'encyclopedia-text': 'an encyclopedia article',
+  'polemical-article': 'a polemical article',
+};
+
+/** "The sources are of different kinds: …", naming only the kinds the rows hold. */
+export function kindsSubtitle(kinds: readonly string[]): string {
+  const said = kinds.map((k) => kindMeaning[k] ?? kindWords[k] ?? k);
+  return `The sources are of different kinds: ${said.join('; ')}`;
+}
 
 /** "Deaths by nationality" from a measure and a dimension. */
 function measureBy(measure: string, by: string): string {
@@ -149,7 +212,7 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
   const max = maxOf(reported.map((r) => r.high ?? r.textAt));
   const x = {
     type: 'quantitative',
-    title: c.unit === 'percent' ? 'per cent' : `${keyWords(c.measure)} (persons)`,
+    title: `${keyWords(c.measure)} (${unitWords(c.unit)})`,
     axis: { format: c.unit === 'percent' ? ',.0f' : ',d' },
     // Room on the right for the figure written at the longest bar.
     scale: { domain: [0, max * 1.16], nice: false },
@@ -195,13 +258,7 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
     },
     {
       title: `${measureBy(c.measure, c.by)}: ${c.names}`,
-      ...(c.mixed
-        ? {
-            subtitle:
-              'The sources are of different kinds: a named list counts registered victims, a ' +
-              'demographic estimate calculates real deaths',
-          }
-        : {}),
+      ...(c.mixed ? { subtitle: kindsSubtitle(c.kinds) } : {}),
       description: `Bar chart of ${keyWords(c.measure)} by ${c.by}, ${c.names}: ${c.order
         .map(
           (k) =>
@@ -215,8 +272,9 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
               .join(', ')}`,
         )
         .join('; ')}.`,
-      sources: c.ids,
+      sources: c.sources,
       notes: [
+        ...c.restated,
         ...(missing.length
           ? ['"not reported": the source gives no figure (a dash), which is not zero.']
           : []),
@@ -278,19 +336,21 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
   const middle = domainNames[Math.floor((domainNames.length - 1) / 2)]!;
   const spans = c.order.map((category) => {
     const of = reported.filter((r) => r.category === category);
-    const vs = of.map((r) => r.value!);
-    const min = vs.length ? minOf(vs) : null;
-    const max = vs.length ? maxOf(vs) : null;
-    const ratio =
-      vs.length < 2
-        ? vs.length === 1
+    const r = ratioOfIntervals(of);
+    // The line from lowest to highest joins the bounds the figures allow (never a midpoint), on
+    // the middle source's line.
+    const min = of.length ? minOf(of.map(lowOf)) : null;
+    const finite = of.map(highOf).filter((h) => Number.isFinite(h));
+    const max = of.length ? maxOf([...of.map(lowOf), ...finite]) : null;
+    const text =
+      of.length < 2
+        ? of.length === 1
           ? 'one source only'
           : 'no figure'
-        : min! > 0
-          ? `×${digits.format(max! / min!)}`
-          : 'lowest is 0';
-    // The line from lowest to highest and the ratio sit on the middle source's line.
-    return { category, min, max, ratio, sourceName: middle };
+        : r === null
+          ? 'no ratio (lowest may be 0)'
+          : ratioText(r, digits);
+    return { category, min, max, ratio: text, sourceName: middle };
   });
   const y = {
     field: 'category',
@@ -384,7 +444,8 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
     {
       title: `How far apart are the sources? ${measureBy(c.measure, c.by)}`,
       subtitle: [
-        `Each source's figure per ${c.by}; at the right, the highest figure divided by the lowest`,
+        `Each source's figure per ${keyWords(c.by)}; at the right, the highest figure divided by ` +
+          'the lowest',
         ...(scale === 'log' ? ['Logarithmic scale: equal ratios lie at equal distances'] : []),
       ],
       description:
@@ -399,10 +460,12 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
                 .join(', ')} (${s.ratio})`,
           )
           .join('; ')}.`,
-      sources: c.ids,
+      sources: c.sources,
       notes: [
         '×: the highest figure of the category divided by the lowest, over the sources that ' +
-          'give one.',
+          'give one; where a figure is a range or a lower bound, the ratios its bounds allow ' +
+          '(×low–high, or "or more").',
+        ...c.restated,
         ...(missing.length
           ? ['"not reported": the source gives no figure (a dash), which is not zero.']
           : []),
@@ -413,6 +476,43 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
     c.width,
     c.locale,
   );
+}
+
+/** The lowest figure a row allows: its lower bound (a range's, an "at least"'s), or its value. */
+const lowOf = (r: ChartRow): number => r.low ?? r.value!;
+
+/** The highest figure a row allows: its upper bound; Infinity for "at least" (no upper bound). */
+const highOf = (r: ChartRow): number =>
+  r.qualifier === 'at-least' ? Infinity : (r.high ?? (r.low === null ? r.value! : Infinity));
+
+/**
+ * The ratio of the highest figure to the lowest, as the interval the rows' bounds allow: from the
+ * largest lower bound over the smallest upper bound (at least 1) to the largest upper bound of one row
+ * over the smallest lower bound of another (Infinity where a figure has no upper bound). `null` where the lowest
+ * figure may be 0. Figures given exactly give one ratio (low = high).
+ *
+ * @example
+ * // 19,235–103,693 beside 24,000: from 24,000 / 24,000 = 1 to 103,693 / 19,235 = 5.39
+ */
+export function ratioOfIntervals(rows: readonly ChartRow[]): [number, number] | null {
+  if (rows.length < 2) return null;
+  const lows = rows.map(lowOf);
+  const highs = rows.map(highOf);
+  const smallestLow = minOf(lows);
+  if (!(smallestLow > 0)) return null;
+  const low = Math.max(1, maxOf(lows) / minOf(highs));
+  // the highest over the lowest of two different rows: one row cannot be both
+  let high = 1;
+  for (let i = 0; i < rows.length; i++)
+    for (let j = 0; j < rows.length; j++) if (i !== j) high = Math.max(high, highs[i]! / lows[j]!);
+  return [low, high];
+}
+
+/** "×1.53", "×1.00–5.39", "×2.10 or more". */
+function ratioText([low, high]: [number, number], digits: Intl.NumberFormat): string {
+  if (!Number.isFinite(high)) return `×${digits.format(low)} or more`;
+  const [a, b] = [digits.format(low), digits.format(high)];
+  return a === b ? `×${a}` : `×${a}–${b}`;
 }
 
 /** The powers of ten from `domain[0]` to `domain[1]`, with 2 and 5 times each where few. */
@@ -461,6 +561,21 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
     c.rows.find((r) => r.category === category && r.source === source);
   const both = c.order.filter((k) => value(k, from)?.value != null && value(k, to)?.value != null);
   const left = c.order.filter((k) => !both.includes(k));
+  // Why a category is left out: a dash (the source gives no figure), or no such category at all.
+  const sideName = (s: string) => sourceNames([s])[0]!.name;
+  const why = (k: string) => {
+    const dash = [from, to].filter((s) => value(k, s) && value(k, s)!.value == null);
+    const none = [from, to].filter((s) => !value(k, s));
+    return [
+      dash.length ? `a dash (no figure, not zero) in ${dash.map(sideName).join(' and ')}` : '',
+      none.length ? `no such category in ${none.map(sideName).join(' and ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+  };
+  const leftOut = [...new Set(left.map(why))].map(
+    (w) => `Left out, ${w}: ${left.filter((k) => why(k) === w).join(', ')}.`,
+  );
   const names = new Map(sourceNames([from, to]).map((n) => [n.id, n.name]));
   const height = 460;
   const values = both.flatMap((k) => [value(k, from)!.value!, value(k, to)!.value!]);
@@ -577,12 +692,10 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
         `Slope chart of ${keyWords(c.measure)} for ${both.length} categories of ${c.by}, ` +
         `from ${names.get(from)} on the left to ${names.get(to)} on the right: ` +
         `${both.map((k) => `${k} ${figureOf(k, from)} to ${figureOf(k, to)}`).join('; ')}.` +
-        (left.length ? ` Left out, not reported by one of the two: ${left.join(', ')}.` : ''),
+        (leftOut.length ? ` ${leftOut.join(' ')}` : ''),
       sources: [from, to],
       notes: [
-        ...(left.length
-          ? [`Left out because one of the two gives no figure (not zero): ${left.join(', ')}.`]
-          : []),
+        ...leftOut,
         'Labels of close figures are moved apart; equal figures share a label.',
         ...uncertaintyNotes(
           c.rows.filter((r) => both.includes(r.category) && (r.source === from || r.source === to)),

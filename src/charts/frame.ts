@@ -13,6 +13,7 @@ import { formatFigure, numberFormat } from '../exchange/figure.js';
 import { footer } from './attribution.js';
 import { config, type ChartOptions } from './theme.js';
 import { maxOf } from '../analysis/extent.js';
+import { keyWords } from './words.js';
 
 /** A row of a contract-shaped table, with the figure written out for labels and tooltips. */
 export type ChartRow = CasualtyRow & { figure: string };
@@ -296,4 +297,36 @@ export function uncertaintyNotes(rows: readonly ChartRow[]): string[] {
     ...(has('approximate') ? ['~: approximate ("about", "around").'] : []),
     ...(has('derived') ? ['*: computed here, not published.'] : []),
   ];
+}
+
+/**
+ * The one unit of the rows a chart draws on one axis; throws the package's error naming the
+ * units and how to filter the table when the rows mix them (persons and per cent on one axis
+ * would set a share beside a count).
+ */
+export function oneUnit(rows: readonly ChartRow[], fn: string): string {
+  const units = [...new Set(rows.map((r) => r.unit))];
+  if (units.length > 1)
+    throw new InvalidTableError(
+      `${fn}: the rows mix units (${units.join(', ')}), which one axis cannot show; expected ` +
+        `rows of one unit: filter the table first, e.g. table.filter((d) => d.unit === ` +
+        `'${units[0]}').`,
+    );
+  return units[0] ?? 'persons';
+}
+
+/** A unit as an axis title writes it. */
+export function unitWords(unit: string): string {
+  return unit === 'percent' ? 'per cent' : unit;
+}
+
+/**
+ * The name of a row's category: the source's own words (`label`) where they name it, else the
+ * key in words; never the figure ("245,549 killed" names a figure, not the Partisans).
+ */
+export function categoryName(row: ChartRow, by: string): string {
+  const key = row[by];
+  const label = typeof row.label === 'string' ? row.label : '';
+  if (label && !/\d/.test(label) && label.length <= 40) return label;
+  return key == null ? 'not stated' : keyWords(String(key));
 }

@@ -1,6 +1,10 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartRows, checkOptions, framed } from './frame.js';
+import { chartRows, checkOptions, framed, oneUnit, unitWords } from './frame.js';
+import { sourceNames } from './attribution.js';
+import { kindsSubtitle } from './compare.js';
+import { drawnOnce } from './restated.js';
+import { keyWords } from './words.js';
 import { measureColours, type ChartOptions } from './theme.js';
 
 /**
@@ -17,12 +21,21 @@ import { measureColours, type ChartOptions } from './theme.js';
  */
 export function locationChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);
-  const rows = chartRows(table, ['region'], locale);
+  const given = chartRows(table, ['region'], locale);
+  const unit = oneUnit(given, 'locationChart');
+  const { rows } = drawnOnce(given);
+  const names = sourceNames([...new Set(rows.map((r) => r.source))]);
+  const kinds = [...new Set(names.map((n) => n.kind))];
+  const measureKeys = [...new Set(rows.map((r) => r.measure))];
   const deaths = (label: string) =>
     rows.find((r) => r.label === label && r.measure === 'deaths')?.value ?? 0;
   const order = [...new Set(rows.map((r) => r.label))].sort((a, b) => deaths(b) - deaths(a));
   const words: Record<string, string> = { deaths: 'dead (death toll)', survived: 'survived' };
-  const data = rows.map((r) => ({ ...r, what: words[r.measure] ?? r.measure }));
+  const data = rows.map((r) => ({ ...r, what: words[r.measure] ?? keyWords(r.measure) }));
+  const what = measureKeys.map((m) => words[m] ?? keyWords(m));
+  const titleWords: Record<string, string> = { deaths: 'the dead', survived: 'the survivors' };
+  const heading = `${measureKeys.map((m) => titleWords[m] ?? keyWords(m)).join(' and ')}, by location`;
+  const split = rows.some((r) => r.region === 'kosovo' || r.region === 'vojvodina');
   const measures = [...new Set(data.map((d) => d.what))];
   const figureOf = (label: string, measure: string) =>
     rows.find((r) => r.label === label && r.measure === measure)?.figure ?? 'no figure';
@@ -38,7 +51,12 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
         {
           mark: 'bar',
           encoding: {
-            x: { field: 'value', type: 'quantitative', title: 'persons', axis: { format: ',d' } },
+            x: {
+              field: 'value',
+              type: 'quantitative',
+              title: unitWords(unit),
+              axis: { format: ',d' },
+            },
             color: {
               field: 'what',
               type: 'nominal',
@@ -65,17 +83,28 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
       ],
     },
     {
-      title: 'The 1964 list of war victims by location: the dead and the survivors',
-      subtitle: 'A list of named victims: it counts those registered, not all deaths',
+      title: `${heading[0]!.toUpperCase()}${heading.slice(1)}: ${names.map((n) => n.name).join(', ')}`,
+      subtitle:
+        kinds.length === 1
+          ? `${kindsSubtitle(kinds).replace(/^The sources are of different kinds: a/, 'A')}` +
+            (kinds[0] === 'named-list' ? ', not all deaths' : '')
+          : kindsSubtitle(kinds),
       description:
-        `Grouped bar chart of the 1964 list by ${order.length} locations: the death toll beside ` +
-        'the survivors it also recorded (' +
+        `Bar chart of ${what.join(' and ')} by ${order.length} locations (` +
         order
-          .map((l) => `${l}: ${figureOf(l, 'deaths')} dead, ${figureOf(l, 'survived')} survived`)
+          .map(
+            (l) =>
+              `${l}: ${measureKeys.map((m) => `${figureOf(l, m)} ${words[m] ?? keyWords(m)}`).join(', ')}`,
+          )
           .join('; ') +
-        '). Serbia appears as Serbia (proper), AP Kosovo and AP Vojvodina, as in the list.',
-      sources: rows.map((r) => r.source),
-      notes: ['"Survived": internees and deportees the 1964 census of war victims also recorded.'],
+        ').' +
+        (split
+          ? ' Serbia appears as Serbia (proper), AP Kosovo and AP Vojvodina, as in the source.'
+          : ''),
+      sources: given.map((r) => r.source),
+      notes: measureKeys.includes('survived')
+        ? ['"Survived": internees and deportees the source also recorded.']
+        : [],
     },
     options,
     width,

@@ -21,7 +21,10 @@ export function standardCharts(): ReportChart[] {
     {
       name: 'total-estimates',
       dataset: 'total-estimates',
-      spec: totalsChart(load('total-estimates')),
+      // The builder names no place or period (the rows hold none); the dataset is Yugoslavia's.
+      spec: totalsChart(load('total-estimates'), {
+        title: 'Published totals of Yugoslavia’s war dead, 1941–1945, and the official loss claims',
+      }),
     },
     {
       name: 'demographic-balance',
