@@ -79,7 +79,8 @@ export function bySource(table: ColumnTable, options: CompareChartOptions, fn: s
           of
             .map(
               (r) =>
-                `${allNames.get(r.source)}: ${r[d] == null ? 'not stated' : keyWords(String(r[d]))}`,
+                `${allNames.get(r.source)}: ` +
+                (r[d] == null ? 'not stated' : keyWords(String(r[d]))),
             )
             .join('; ') +
           ').',
@@ -487,9 +488,9 @@ const highOf = (r: ChartRow): number =>
 
 /**
  * The ratio of the highest figure to the lowest, as the interval the rows' bounds allow: from the
- * largest lower bound over the smallest upper bound (at least 1) to the largest upper bound of one row
- * over the smallest lower bound of another (Infinity where a figure has no upper bound). `null` where the lowest
- * figure may be 0. Figures given exactly give one ratio (low = high).
+ * largest lower bound over the smallest upper bound (at least 1) to the largest upper bound of one
+ * row over the smallest lower bound of another (Infinity where a figure has no upper bound).
+ * `null` where the lowest figure may be 0. Figures given exactly give one ratio (low = high).
  *
  * @example
  * // 19,235–103,693 beside 24,000: from 24,000 / 24,000 = 1 to 103,693 / 19,235 = 5.39

@@ -21,6 +21,7 @@ import { statedTotals } from '../data/load.js';
 import { coloursOf, type ChartOptions } from './theme.js';
 import { keyWords, legendTitle } from './words.js';
 import { maxOf } from '../analysis/extent.js';
+import { drawnOnce } from './restated.js';
 
 /** Options of {@link compositionChart}. */
 export interface CompositionChartOptions extends ChartOptions {
@@ -92,8 +93,9 @@ export function compositionChart(
     o.measure === undefined && measures.length === 1
       ? measures[0]!
       : oneOf('measure', o.measure, all, 'measure');
+  // A figure given again (restates) is one part, drawn once.
   const rows = rowsToDraw(
-    all.filter((r) => r.measure === measure),
+    drawnOnce(all.filter((r) => r.measure === measure)).rows,
     `compositionChart (measure '${measure}')`,
     'rows of that measure',
   );
@@ -285,9 +287,7 @@ export function compositionChart(
       scale: { domain: [0, niceCeiling(max * 1.2, percent)], nice: false },
     };
     // The axis names each part: no legend to look up.
-    const color = many
-      ? { value: colours[0]! }
-      : { ...colour(parts), field: 'part', legend: null };
+    const color = many ? { value: colours[0]! } : { ...colour(parts), field: 'part', legend: null };
     const panel = (bar: string, i: number) => {
       const of = values.filter((d) => d.bar === bar);
       const y = {

@@ -179,7 +179,8 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
           : `As ${[...names.values()][0]} gives them`) +
         (apart.length ? `; the figures differ in ${apart.join(' and ')}` : ''),
       description:
-        `Bar chart of ${rows.length} military loss figures from ${new Set(rows.map((r) => r.source)).size} sources, ` +
+        `Bar chart of ${rows.length} military loss figures from ` +
+        `${new Set(rows.map((r) => r.source)).size} sources, ` +
         `by belligerent and measure (${measures.join(', ')}); a line over a published range; ` +
         'figures a source does not report are marked.',
       sources: given.map((r) => r.source),

@@ -465,9 +465,9 @@ describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChar
 
   test("locationChart: deaths beside survivors, in the order of the death toll, in the measures' colours", () => {
     const spec = locationChart(load('by-location-1964')) as Spec;
-    expect(inner(spec).encoding.yOffset.field).toBe('measure');
+    expect(layers(spec)[0]!.encoding.yOffset.field).toBe('measure');
     // Death toll: Croatia 194,749 > Bosnia and Herzegovina 177,045 > Serbia (proper) 97,728.
-    expect(inner(spec).encoding.y.sort.slice(0, 3)).toEqual([
+    expect(layers(spec)[0]!.encoding.y.sort.slice(0, 3)).toEqual([
       'Croatia',
       'Bosnia and Herzegovina',
       'Serbia (proper)',
@@ -476,6 +476,13 @@ describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChar
       measureColours.deaths,
       measureColours.survived,
     ]);
+  });
+
+  test('locationChart refuses two figures for one location and measure, naming both', () => {
+    // ndh-croats-bosniaks.csv: Croats in the NDH give one row per status (military, civilian)
+    expect(() => locationChart(load('ndh-croats-bosniaks'))).toThrow(
+      /locationChart: the rows give two figures for .* expected one figure per location and measure/,
+    );
   });
 
   test('militaryChart: a range as a line with caps, a measure in the same colour in every chart', () => {
