@@ -31,7 +31,8 @@ import { measureColours, type ChartOptions } from './theme.js';
  * @returns A Vega-Lite spec.
  * @throws {InvalidTableError} If the table lacks a column the chart needs.
  * @example
- * locationChart(load('by-location-1964')).vconcat[0].layer[0].encoding.yOffset.field; // => 'measure'
+ * locationChart(load('by-location-1964')).vconcat[0].layer[0].encoding.yOffset.field;
+ * // => 'measure'
  */
 export function locationChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);
