@@ -438,7 +438,7 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
             fontWeight: 'bold',
             color: '#222',
           },
-          encoding: { ...position, x: { value: c.width }, text: { field: 'ratio' } },
+          encoding: { ...position, x: { value: 'width' }, text: { field: 'ratio' } },
         },
       ],
     },

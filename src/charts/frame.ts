@@ -166,7 +166,11 @@ export function framed(
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: frame.description,
-    title: { text: options.title ?? frame.title, ...(subtitle ? { subtitle } : {}) },
+    title: {
+      text: options.title ?? frame.title,
+      ...(subtitle ? { subtitle } : {}),
+      frame: 'bounds',
+    },
     config: { ...config(), locale: { number: numberLocale(locale) } },
     vconcat: [
       {
@@ -183,6 +187,7 @@ export function framed(
           ),
           orient: 'bottom',
           anchor: 'start',
+          frame: 'bounds',
           fontSize: 11,
           fontWeight: 'normal',
           color: '#555',

@@ -15,6 +15,7 @@ import {
   type ChartRow,
 } from './frame.js';
 import { InvalidTableError } from '../errors.js';
+import { maxOf } from '../analysis/extent.js';
 import { sourceNames } from './attribution.js';
 import { kindsSubtitle } from './compare.js';
 import { drawnOnce } from './restated.js';
@@ -80,7 +81,14 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
     y: { field: 'place', type: 'nominal', sort: order, title: null },
     yOffset: { field: 'measure', sort: measureKeys },
   };
-  const x = { type: 'quantitative', title: unitWords(unit), axis: { format: ',d' } };
+  // Room on the right for the figure written at the longest bar.
+  const top = maxOf(data.map((d) => d.high ?? d.textAt ?? 0));
+  const x = {
+    type: 'quantitative',
+    title: unitWords(unit),
+    axis: { format: ',d' },
+    scale: { domain: [0, top * 1.16], nice: false },
+  };
   return framed(
     {
       height: { step: 15 },

@@ -151,6 +151,9 @@ export function config(): Config {
       subtitleFontSize: 12,
       subtitleColor: '#444',
       anchor: 'start',
+      // from the left edge of the whole chart (its row labels too), so that a title's width is
+      // the chart's width and not the plot's plus the labels'
+      frame: 'bounds',
       offset: 10,
       subtitlePadding: 4,
     },
