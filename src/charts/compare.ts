@@ -592,6 +592,7 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
       : (y: number) => domain[0] + (y / height) * (domain[1] - domain[0]);
   // Text labels are moved apart where their figures are close,
   // so that none overlaps; equal figures share one label.
+  const figureOf = (k: string, source: string) => value(k, source)!.figure;
   const labels = (source: string, text: (k: string[]) => string) => {
     const groups = new Map<number, string[]>();
     for (const k of both)
@@ -603,9 +604,24 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
       at: invert(placed[i]!),
       text: text(ks),
       category: ks[0],
+      // moved off its dot by more than a few pixels: a leader line joins them
+      moved: Math.abs(placed[i]! - position(v)) > 3,
     }));
   };
-  const figureOf = (k: string, source: string) => value(k, source)!.figure;
+  // A short leader from a dot to its label where the label was moved apart from its neighbours.
+  const leader = (values: ReturnType<typeof labels>, sign: 1 | -1) => ({
+    data: { values: values.filter((l) => l.moved) },
+    mark: {
+      type: 'rule',
+      strokeWidth: 0.8,
+      color: '#767676',
+      xOffset: 4 * sign,
+      x2Offset: 8 * sign,
+    },
+    encoding: { x, x2: { field: 'side' }, y: { field: 'value', ...y }, y2: { field: 'at' } },
+  });
+  const rightLabels = labels(to, (ks) => `${figureOf(ks[0]!, to)}  ${ks.join(', ')}`);
+  const leftLabels = labels(from, (ks) => `${ks.join(', ')}  ${figureOf(ks[0]!, from)}`);
   const lines = both.flatMap((k) => [
     {
       category: k,
@@ -671,15 +687,16 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
           },
         },
         {
-          data: { values: labels(to, (ks) => `${figureOf(ks[0]!, to)}  ${ks.join(', ')}`) },
+          data: { values: rightLabels },
           mark: { type: 'text', align: 'left', dx: 9, fontSize: 11, color: '#222' },
           encoding: { x, y: { field: 'at', ...y }, text: { field: 'text' } },
         },
         {
-          data: { values: labels(from, (ks) => `${ks.join(', ')}  ${figureOf(ks[0]!, from)}`) },
+          data: { values: leftLabels },
           mark: { type: 'text', align: 'right', dx: -9, fontSize: 11, color: '#222' },
           encoding: { x, y: { field: 'at', ...y }, text: { field: 'text' } },
         },
+        ...[leader(rightLabels, 1), leader(leftLabels, -1)].filter((l) => l.data.values.length),
       ],
     },
     {
@@ -697,7 +714,8 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
       sources: [from, to],
       notes: [
         ...leftOut,
-        'Labels of close figures are moved apart; equal figures share a label.',
+        'Labels of close figures are moved apart, a thin line leading to their dots; equal ' +
+          'figures share a label.',
         ...uncertaintyNotes(
           c.rows.filter((r) => both.includes(r.category) && (r.source === from || r.source === to)),
         ),

@@ -341,7 +341,7 @@ const relayouts: ((spec: Json, labelRoom: number) => void)[] = [
     }
   },
   (spec, labelRoom) => {
-    // each view with the view whose height.step sets its rows (itself, or the view it is a layer of)
+    // each view with the view whose height.step sets its rows (itself, or the view it is in)
     const views: [Json, Json | undefined][] = [];
     const visit = (node: Json, sized: Json | undefined) => {
       const own = isObject(node.height) && typeof node.height.step === 'number' ? node : sized;
