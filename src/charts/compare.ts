@@ -5,6 +5,7 @@ import { keyWords } from './words.js';
 import { kindWords, sourceNames } from './attribution.js';
 import {
   arrowReach,
+  caveatNotes,
   categoryName,
   chartRows,
   checkOptions,
@@ -133,7 +134,11 @@ export function bySource(table: ColumnTable, options: CompareChartOptions, fn: s
     unit,
     mixed,
     kinds: [...new Set(names.map((n) => n.kind))],
-    restated: [...restated, ...differing],
+    restated: [
+      ...restated,
+      ...differing,
+      ...caveatNotes(rows, (r) => `${label.get(String(r[o.by]))}, ${allNames.get(r.source)}`),
+    ],
     sources: given.map((r) => r.source),
   };
 }

@@ -335,3 +335,22 @@ export function categoryName(row: ChartRow, by: string): string {
   if (label && !/\d/.test(label) && label.length <= 40) return label;
   return key == null ? 'not stated' : keyWords(String(key));
 }
+
+/** Words in a row's note that change how its figure reads (what it is not, or does not say). */
+const readingChanges = /\bnot (a count|part of|all|included|stated|the same)\b|\bremains\b/i;
+
+/**
+ * The footer lines for the notes that change how a drawn figure reads (the Belgrade memorial's
+ * "≥3,500" counts remains, "not a count of all losses"): `figure (who): note`, each note once.
+ */
+export function caveatNotes(rows: readonly ChartRow[], name: (row: ChartRow) => string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const r of rows) {
+    const note = typeof r.note === 'string' ? r.note : '';
+    if (r.value === null || !readingChanges.test(note) || seen.has(note)) continue;
+    seen.add(note);
+    out.push(`${r.figure} (${name(r)}): ${note}.`);
+  }
+  return out;
+}

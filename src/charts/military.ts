@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { sourceNames } from './attribution.js';
 import {
   arrowReach,
+  caveatNotes,
   chartRows,
   checkOptions,
   drawnAsFigure,
@@ -186,6 +187,7 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
       sources: given.map((r) => r.source),
       notes: [
         ...alsoNotes,
+        ...caveatNotes(data, (r) => (r as (typeof data)[number]).row),
         ...(rows.some((r) => r.value === null)
           ? ['"not reported": the source gives no figure, which is not zero.']
           : []),

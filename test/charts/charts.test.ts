@@ -184,7 +184,7 @@ describe('totalsChart(table)', () => {
       subtitle: 'S',
       locale: 'de-DE',
     }) as Spec;
-    expect(de.title).toEqual({ text: 'T', subtitle: 'S' });
+    expect(de.title).toEqual({ text: 'T', subtitle: 'S', frame: 'bounds' });
     expect(panels(de)[0]!.width).toBe(400);
     expect(de.config.locale.number).toMatchObject({ decimal: ',', thousands: '.' });
     expect((panels(de)[0]!.data.values as Spec[]).find((v) => v.source === 'yu-1964')!.figure).toBe(
@@ -345,7 +345,15 @@ describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChar
       from: 'kocovic',
       to: 'zerjavic',
     }) as Spec;
-    expect(layers(spec).map((l) => l.mark.type)).toEqual(['line', 'point', 'text', 'text']);
+    // lines, dots, labels at both ends, and leader lines to the labels moved off their dots
+    expect(layers(spec).map((l) => l.mark.type)).toEqual([
+      'line',
+      'point',
+      'text',
+      'text',
+      'rule',
+      'rule',
+    ]);
     expect(layers(spec)[0]!.mark.color).toBe('#5a5a5a');
     expect(layers(spec)[0]!.data.values).toHaveLength(12 * 2); // 16 nationalities less the 4 neither reports
     const right = layers(spec)[2]!.data.values.map((v: Spec) => v.text);
@@ -476,6 +484,37 @@ describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChar
       measureColours.deaths,
       measureColours.survived,
     ]);
+  });
+
+  test('militaryChart: a note that changes how a figure reads is carried into the footer', () => {
+    // belgrade-offensive.csv, text-yugoslav-partisans-and-soviet-union-deaths: "over 3,500", with
+    // the note "the number of remains in the Liberators of Belgrade Memorial, not a count of all
+    // losses"
+    const footer = footerOf(militaryChart(load('belgrade-offensive')) as Spec).replace(/\n/g, ' ');
+    expect(footer).toMatch(/≥3,500 \(Partisans and Red Army .*\): the number of remains in the/);
+    expect(footer).toMatch(/not a count of all losses/);
+    // military-losses.csv: Italy's three infobox figures restate the article's text: drawn once
+    const spec = militaryChart(load('military-losses')) as Spec;
+    const drawn = panels(spec).flatMap((p) => p.layer[0].data.values as Spec[]);
+    expect(drawn.filter((d) => d.belligerent === 'italy' && d.value === 9065)).toHaveLength(1);
+    expect(footerOf(spec).replace(/\n/g, ' ')).toMatch(
+      /9,065 killed, 15,160 wounded and 6,306 missing, drawn once; World War II in Yugoslavia \(infobox\) gives the same figures/,
+    );
+  });
+
+  test('spreadChart: the ratio of a range is the interval its bounds allow, rows named in words', () => {
+    // military-losses.csv, killed: Germany 19,235–103,693 (infobox) and 24,000 (Reinecke):
+    // from max(1, 24,000 / 24,000) = 1.00 to max(103,693 / 24,000, 24,000 / 19,235) = 4.32
+    const spec = spreadChart(load('military-losses'), {
+      by: 'belligerent',
+      measure: 'killed',
+    }) as Spec;
+    const spans = layers(spec).at(-1)!.data.values as Spec[];
+    expect(spans.find((s) => s.category === 'Germany')!.ratio).toBe('×1.00–4.32');
+    // Italy's 9,065 in the infobox restates the article's: one source, not two agreeing
+    expect(spans.find((s) => s.category === 'Italy')!.ratio).toBe('one source only');
+    expect(spans.map((s) => s.category)).not.toContain('245,549 killed');
+    expect(spans.map((s) => s.category)).toContain('Yugoslav Partisans');
   });
 
   test('locationChart refuses two figures for one location and measure, naming both', () => {
