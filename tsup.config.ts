@@ -16,6 +16,8 @@ export default defineConfig({
     report: 'src/report/index.ts',
     // Multiple systems estimation (browser-safe, kept out of the core's weight).
     estimate: 'src/estimate/index.ts',
+    // Checking a claim and explaining a difference (browser-safe, kept out of the core's weight).
+    check: 'src/check/index.ts',
   },
   format: ['esm'],
   target: 'node20',
@@ -29,6 +31,7 @@ export default defineConfig({
       render: 'src/render/index.ts',
       report: 'src/report/index.ts',
       estimate: 'src/estimate/index.ts',
+      check: 'src/check/index.ts',
     },
   },
   clean: true,
@@ -43,5 +46,7 @@ export default defineConfig({
     'dejavu-fonts-ttf',
     'pdfkit',
     'fontkit',
+    // An optional peer dependency: `estimate --engine duckdb` imports it when asked.
+    '@duckdb/node-api',
   ],
 });

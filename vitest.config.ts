@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,5 +12,9 @@ export default defineConfig({
     // ten times its idle time. Speed targets live in `npm run bench`, never in test timeouts.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // One test file per core (vitest's default leaves one core free: a single worker on 2 cores).
+    // Many files spend their time waiting on a child process (the command line, TeX, Chromium,
+    // Java), during which the other core would be idle.
+    maxWorkers: availableParallelism(),
   },
 });

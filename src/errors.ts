@@ -147,7 +147,7 @@ export class InvalidTableError extends CasualtiesError {}
 export class InvalidOptionError extends CasualtiesError {}
 
 /**
- * A report folder that could not or must not be written;
+ * A file or report folder that could not or must not be written;
  * the message names the path and why, in one line.
  */
 export class ReportWriteError extends CasualtiesError {

@@ -44,7 +44,7 @@ export { audit } from './analysis/audit.js';
 export type { AuditOptions, AuditRow, StatedTotal } from './analysis/audit.js';
 export { balance } from './analysis/balance.js';
 export type { BalanceOptions, BalanceRow } from './analysis/balance.js';
-export type { CasualtyRow, Qualifier } from './analysis/shared.js';
+export type { CasualtyRow, Qualifier } from './data/contract.js';
 
 // Elsewhere, each behind its own entry so that this one stays light in a browser:
 // chart specs in ww2-yugoslavia-casualties/charts, exports and citations in

@@ -61,6 +61,18 @@ describe('the packed package', () => {
     expect(out.trim()).toBe('2382.8');
   });
 
+  test('imports the check subpath in a new project', () => {
+    const out = run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      "import { checkClaim, reconcile } from 'ww2-yugoslavia-casualties/check'; " +
+        "console.log(checkClaim({ value: '1.7 million', measure: 'deaths' }).matches[0], " +
+        "reconcile('zerjavic-deaths', 'yu-official-1945-05-demographic-loss').components.at(-1).value)",
+    ]);
+    // 1,700,000 − 1,027,000 − 335,000 − 660,000 = −322,000
+    expect(out.trim()).toBe('yu-official-1945-05-demographic-loss -322000');
+  });
+
   test('imports the chart, export and notebook subpaths in a new project', () => {
     const out = run(process.execPath, [
       '--input-type=module',

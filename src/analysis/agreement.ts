@@ -1,12 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
-import {
-  checkBy,
-  checkCategories,
-  checkOnePerSource,
-  checkPool,
-  withoutRestatements,
-} from './categories.js';
+import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
+import { countedRows } from './structure.js';
 import {
   boundedMean,
   concordance,
@@ -19,7 +14,7 @@ import {
 } from './numbers.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
-import { toTable } from './shared.js';
+import { toTable } from './columns.js';
 
 /** The columns of agreement's result. */
 const names = [
@@ -69,7 +64,12 @@ export interface AgreementRow {
    * `null` for n < 2 or where a source's figures are all equal.
    */
   pearson: number | null;
-  /** The 95% confidence interval of `pearson` (Fisher's z); `null` for n < 4. */
+  /**
+   * Fisher's z interval of `pearson` at 95%, tanh(atanh r ∓ 1.96/√(n − 3)); `null` for n < 4.
+   * It is a confidence interval only if the categories were a random sample from a population of
+   * categories; two fixed sets of published figures have no sampling frame, so read it as a
+   * measure of how few categories there are, not as the uncertainty of a published figure.
+   */
   pearson_low: number | null;
   pearson_high: number | null;
   /**
@@ -100,8 +100,9 @@ export interface AgreementRow {
  * Pairwise agreement between the sources of a table, over the categories both report. Each
  * measure answers one question:
  *
- * - `pearson` (with its 95% interval by Fisher's z, `pearson_low`–`pearson_high`): do the two
- *   scale the categories alike (large where the other is large)?
+ * - `pearson` (with Fisher's z interval, `pearson_low`–`pearson_high`: the interval the formula
+ *   gives if the categories were a random sample, which published categories are not; it shrinks
+ *   with the number of categories, nothing else): do the two scale the categories alike?
  * - `spearman`: do they put the categories in the same order?
  * - `concordance` (Lin's concordance correlation): do they give the same figures? It falls below
  *   the correlation as soon as one source is consistently higher, or the figures lie off the line
@@ -138,7 +139,7 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
   const t = readColumns(table, 'agreement');
   const by = checkBy(options?.by, t.dimensions, 'agreement');
   const pool = checkPool(options.pool, t.dimensions, by, 'agreement');
-  const rows = withoutRestatements(t, selectMeasure(t, options.measure, 'agreement'));
+  const rows = countedRows(t, selectMeasure(t, options.measure, 'agreement'));
   const categories = checkCategories(t, rows, by, pool, 'agreement');
   checkOnePerSource(t, rows, by, 'agreement');
   const bySource = groupBy(t.n, [t.source], rows);

@@ -3,9 +3,17 @@ import { load, statedTotals } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { datasetIds, type DatasetId } from '../data/generated/types.js';
 import { InvalidOptionError, InvalidTableError, checkOptions, listNames, show } from '../errors.js';
-import { groupBy, readColumns, type Cell, type Columns, type Groups } from './columns.js';
-import { columnsTable, suggest, sumParts, unique, type Figures } from './shared.js';
-import type { IntervalSum } from './shared.js';
+import {
+  columnsTable,
+  groupBy,
+  readColumns,
+  unique,
+  type Cell,
+  type Columns,
+  type Groups,
+} from './columns.js';
+import { sumParts, widen, type Figures, type IntervalSum } from './intervals.js';
+import { suggest } from './options.js';
 import { totalsList } from './structure.js';
 
 /** A stated total: what a source says one of its tables adds up to (a row of `statedTotals()`). */
@@ -548,8 +556,10 @@ export function judge(
     };
   if (sum.low === null)
     return { check: 'undetermined', reason: 'no part is reported, so there is nothing to add' };
-  const low = sum.low - rounding;
-  const high = sum.reportedHigh === null ? Infinity : sum.reportedHigh + rounding;
+  // the parts' interval widened by the rounding of every figure (rounding is half of the units)
+  const widened = widen(sum.low, sum.reportedHigh, 2 * rounding);
+  const low = widened.low!;
+  const high = widened.high ?? Infinity;
   if (statedHigh !== null && low > statedHigh)
     return {
       check: 'inconsistent',

@@ -4,8 +4,10 @@ import type { ColumnTable } from 'arquero';
 import { load, sources } from '../data/load.js';
 import type { TypedTable } from '../data/load.js';
 import { InvalidTableError, checkOptions } from '../errors.js';
-import { readTable } from './columns.js';
-import { toTable, unique, type CasualtyRow, type Qualifier } from './shared.js';
+import type { CasualtyRow, Qualifier } from '../data/contract.js';
+import { readTable, toTable, unique } from './columns.js';
+import { widen } from './intervals.js';
+import { countOnce } from './structure.js';
 
 /** Options of {@link balance}. */
 export interface BalanceOptions {
@@ -112,7 +114,8 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
   const rows = table
     ? readTable(table, 'balance').rows
     : [...readRows(load('total-estimates')), ...readRows(load('demographic-loss'))];
-  const used = rows.filter((r) => r.unit === 'persons' && !r.restates);
+  // a figure counts once: a row restating another row of the table is left out
+  const used = countOnce(rows.filter((r) => r.unit === 'persons')).counted;
   const of = (measure: string) => {
     const found = used.filter((r) => r.measure === measure);
     if (found.length === 0)
@@ -224,13 +227,8 @@ function interval(row: CasualtyRow): Interval {
       `balance: '${row.label}' (${row.source}, ${row.measure}) is not reported; a balance needs ` +
         'every part.',
     );
-  const precision = typeof row.precision === 'number' && row.precision > 0 ? row.precision : 0;
-  return {
-    row,
-    value: row.value,
-    low: Math.max(0, row.low! - precision / 2),
-    high: row.high === null ? null : row.high + precision / 2,
-  };
+  const { low, high } = widen(row.low, row.high, row.precision);
+  return { row, value: row.value, low: low!, high };
 }
 
 /** The figures once each: the same source giving the same figure and interval is one figure. */

@@ -4,7 +4,7 @@
 // belligerent's dead), and a missing key (null) is never a category.
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { groupBy, type Columns, type Groups } from './columns.js';
-import { checkDimension, suggest } from './shared.js';
+import { checkDimension, suggest } from './options.js';
 
 /**
  * Checks option `by`: one dimension column, or a list of them (at least one, no repeats).
@@ -146,17 +146,4 @@ export function checkOnePerSource(
 /** 'a', 'a or b', 'a, b or c'. */
 function words(list: readonly string[], and: string): string {
   return list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} ${and} ${list.at(-1)}`;
-}
-
-/**
- * The rows without those that restate another row of the same rows (`restates`): the same figure
- * mentioned again is one figure, not a second source's estimate, so it is not counted twice in a
- * statistic.
- */
-export function withoutRestatements(table: Columns, rows: readonly number[]): number[] {
-  if (!table.has('restates')) return [...rows];
-  const id = table.get('id');
-  const restates = table.get('restates');
-  const ids = new Set(rows.map((i) => id[i]).filter((v) => v != null));
-  return rows.filter((i) => restates[i] == null || !ids.has(restates[i]));
 }

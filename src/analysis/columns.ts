@@ -2,7 +2,9 @@
 // linear in rows. A table is read once into one array per column (never into row objects); rows
 // are numbers (indices into the arrays); a group is a list of row numbers found through one
 // dictionary per key column, never by filtering the table once per group.
+import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
+import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, listNames, show } from '../errors.js';
 import {
   bookkeepingColumns,
@@ -12,11 +14,10 @@ import {
   maxCount,
   qualifiers,
   structureColumns,
-  suggest,
-  unique,
   type CasualtyRow,
   type Qualifier,
-} from './shared.js';
+} from '../data/contract.js';
+import { suggest } from './options.js';
 
 /** A cell of a column the analysis reads: text, a number, or null. */
 export type Cell = string | number | null;
@@ -356,4 +357,39 @@ export function selectMeasure(table: Columns, measure: unknown, fn: string): num
     );
   }
   return selected;
+}
+
+/** The distinct values, in order of first appearance. */
+export function unique<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+/** An empty column for each of `names`, by name, to be filled by push in row order. */
+export function emptyColumns<Name extends string>(names: readonly Name[]): Record<Name, unknown[]> {
+  return Object.fromEntries(names.map((name) => [name, []])) as unknown as Record<Name, unknown[]>;
+}
+
+/** Builds a table from columns of cells, in the given order (no row objects, no expressions). */
+export function columnsTable<Row extends object>(
+  columns: ReadonlyMap<string, readonly unknown[]>,
+  names: readonly string[] = [...columns.keys()],
+): TypedTable<Row> {
+  return columnTable(columns as never, [...names]) as TypedTable<Row>;
+}
+
+/**
+ * Builds a table from plain objects with the columns in the given order (no expressions involved).
+ */
+export function toTable<Row extends object>(
+  rows: readonly Row[],
+  names: readonly string[],
+): TypedTable<Row> {
+  // a Map, not an object: a table may have a great many columns (an object of them is slow to list)
+  const columns = new Map<string, unknown[]>();
+  for (const name of names)
+    columns.set(
+      name,
+      rows.map((r) => (r as Record<string, unknown>)[name] ?? null),
+    );
+  return columnTable(columns as never, [...names]) as TypedTable<Row>;
 }

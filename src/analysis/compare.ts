@@ -5,7 +5,10 @@ import { UnknownIdError } from '../errors.js';
 import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
-import { columnsTable, divide, emptyColumns, type Qualifier } from './shared.js';
+import { countedRows } from './structure.js';
+import { columnsTable, emptyColumns } from './columns.js';
+import { divide } from './intervals.js';
+import { type Qualifier } from '../data/contract.js';
 
 /** The columns of compare's result after its `by` columns. */
 const figureColumns = [
@@ -120,6 +123,9 @@ export interface CompareRow {
  * baseline is. `share` divides by the sum of the source's own reported figures over the compared
  * categories, not by a stated total (see `audit` for how the two differ).
  *
+ * A row that restates another row of the table (`restates`) is the same figure mentioned again: it
+ * is left out, so that no figure counts twice (its source then has no figure for that category).
+ *
  * No silent pooling: the rows of one category must not differ in another dimension (unless you
  * `pool` it), and a row with no key for `by` is an error, never a category of its own.
  *
@@ -158,7 +164,8 @@ export function compare<By extends string>(
   const t = readColumns(table, 'compare');
   const by = checkBy(options?.by, t.dimensions, 'compare');
   const pool = checkPool(options.pool, t.dimensions, by, 'compare');
-  const rows = selectMeasure(t, options.measure, 'compare');
+  // a figure counts once: a row restating another row of the table is left out
+  const rows = countedRows(t, selectMeasure(t, options.measure, 'compare'));
   const categories = checkCategories(t, rows, by, pool, 'compare');
   checkOnePerSource(t, rows, by, 'compare');
 

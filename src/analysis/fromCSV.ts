@@ -1,7 +1,7 @@
 import type { TypedTable } from '../data/load.js';
 import { readColumns } from '../data/csv.js';
 import { InvalidTableError, show } from '../errors.js';
-import type { CasualtyRow } from './shared.js';
+import type { CasualtyRow } from '../data/contract.js';
 import { figureColumns, validate, type FromRowsOptions } from './validate.js';
 import { checkSize, maxCSVLength, maxCells, maxRows } from './problems.js';
 

@@ -1,7 +1,7 @@
 import type { TypedTable } from '../data/load.js';
 import { InvalidTableError, show } from '../errors.js';
 import { Problems, checkSize, failWith } from './problems.js';
-import type { CasualtyRow } from './shared.js';
+import type { CasualtyRow } from '../data/contract.js';
 import { validate, type Cells, type FromRowsOptions } from './validate.js';
 
 /**

@@ -9,14 +9,9 @@ import { InvalidOptionError, show } from '../errors.js';
 import { groupBy, readColumns, type Cell } from './columns.js';
 import { checkMissing, sumGroups, type MissingPolicy, type RollupRow } from './rollup.js';
 import { wholes } from './structure.js';
-import {
-  bookkeepingColumns,
-  structureColumns,
-  checkDimension,
-  suggest,
-  columnsTable,
-  unique,
-} from './shared.js';
+import { bookkeepingColumns, structureColumns } from '../data/contract.js';
+import { checkDimension, suggest } from './options.js';
+import { columnsTable, unique } from './columns.js';
 
 /** One line of a crosswalk: a source's category key and the group it belongs to. */
 export interface CrosswalkEntry {

@@ -2,8 +2,10 @@ import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { checkBy } from './categories.js';
-import { readTable } from './columns.js';
-import { suggest, toTable, unique, type Qualifier } from './shared.js';
+import type { Qualifier } from '../data/contract.js';
+import { readTable, toTable, unique } from './columns.js';
+import { halfUnit, widen } from './intervals.js';
+import { suggest } from './options.js';
 
 /**
  * A row of a population table: the category in the `by` column(s), the population as a figure
@@ -147,9 +149,8 @@ export function rates<By extends string>(
     const scale = (x: number | null, p: number | undefined) =>
       x === null || p === undefined ? null : Math.min((x / p) * per, per);
     // A rounded count stands for ± half its rounding unit.
-    const half = typeof r.precision === 'number' ? r.precision / 2 : 0;
-    const low = r.low === null ? null : Math.max(0, r.low - half);
-    const high = r.high === null ? null : r.high + half;
+    const half = halfUnit(r.precision);
+    const { low, high } = widen(r.low, r.high, r.precision);
     let qualifier: Qualifier | null =
       r.value === null
         ? 'not-reported'

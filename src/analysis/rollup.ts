@@ -4,20 +4,20 @@ import { InvalidOptionError, InvalidTableError, checkOptions, show } from '../er
 import {
   ancestors,
   checkOverlap,
-  checkSum,
+  countOnceAt,
+  named,
+  sumProblem,
+  sumProblemError,
+  sumProblemText,
   wholes,
   type OverlapPolicy,
   type Whole,
 } from './structure.js';
 import { groupBy, readColumns, type Cell, type Columns, type Groups } from './columns.js';
-import {
-  checkDimension,
-  columnsTable,
-  sumParts,
-  sumText,
-  unique,
-  type Qualifier,
-} from './shared.js';
+import { checkDimension } from './options.js';
+import { columnsTable, unique } from './columns.js';
+import { sumParts, sumText } from './intervals.js';
+import { type Qualifier } from '../data/contract.js';
 
 /** What to do with a part that is not reported (a dash in the source). */
 export type MissingPolicy = 'skip' | 'fail';
@@ -89,8 +89,10 @@ export interface RollupRow {
  *   covers the reported parts only, is a lower bound (`at-least`, `high` null: the dash could hold
  *   any number), says so in `note` and counts the rest in `not_reported`; with `missing: 'fail'`
  *   it throws.
- * - Only parts of one whole are added: a row is never added to a row it is a subset of or
- *   restates, nor to a part of another whole (`part_of`), unless `overlap: 'allow'`.
+ * - Only parts of one whole are added: a row is never added to a row it is a subset of, nor to a
+ *   part of another whole (`part_of`), unless `overlap: 'allow'`.
+ * - A figure counts once: a row that restates another row of its group (`restates`) is left out
+ *   of the sum, and the note says where the figure was given again (`countOnce`).
  *
  * @param table A table in the shape of the data contract (from `load`, `fromRows`, `fromCSV`).
  * @param options See {@link RollupOptions}.
@@ -197,7 +199,7 @@ export function sumGroups(
 ): Map<string, unknown[]> {
   const { keys, missing, fn, refuse, known } = options;
   // Only a table with structure columns can hold rows that are not parts of one whole.
-  const structure = ['id', 'part_of', 'subset_of', 'restates'].some((c) => t.has(c));
+  const structure = ['id', 'part_of', 'subset_of'].some((c) => t.has(c));
   const partOf = t.has('part_of') ? t.get('part_of') : null;
   const column = () => new Array<unknown>(groups.size);
   const head = keys.map(column);
@@ -211,21 +213,35 @@ export function sumGroups(
   ];
   const [parts, notReported, whole] = [column(), column(), column()];
 
+  const id = t.has('id') ? t.get('id') : null;
+  const restates = t.has('restates') ? t.get('restates') : null;
+
   for (let g = 0; g < groups.size; g++) {
-    const group = groups.rows(g);
-    const first = group[0]!;
+    const rows = groups.rows(g);
+    const first = rows[0]!;
     for (let k = 0; k < keyColumns.length; k++) head[k]![g] = keyColumns[k]![first] ?? null;
+    // a figure counts once: a row restating another row of the group is not added again
+    const once =
+      restates && id && rows.length > 1
+        ? countOnceAt(
+            (i) => id[i],
+            (i) => restates[i],
+            rows,
+          )
+        : null;
+    const group: ArrayLike<number> = once ? once.counted : rows;
+    const again = once ? restated(t, once.alsoGiven) : '';
     let allowed: string | null = null; // why the sum would have been refused, with overlap: 'allow'
     if (structure && group.length > 1 && (refuse ?? known)) {
-      const groupName = `the group ${keys.map((k, j) => `${k} ${show(head[j]![g])}`).join(', ')}`;
-      const rows = Array.from(group, (i) => t.row(i));
-      if (refuse) checkSum(rows, refuse, fn, groupName);
-      else
-        try {
-          checkSum(rows, known!, fn, groupName);
-        } catch (error) {
-          allowed = (error as Error).message.replace(/^[^:]*: .*? would add /, 'adds ');
-        }
+      const problem = sumProblem(
+        Array.from(group, (i) => t.row(i)),
+        (refuse ?? known)!,
+      );
+      if (problem && refuse) {
+        const groupName = `the group ${keys.map((k, j) => `${k} ${show(head[j]![g])}`).join(', ')}`;
+        throw sumProblemError(problem, fn, groupName);
+      }
+      if (problem) allowed = `adds ${sumProblemText(problem)}`;
     }
     if (known && partOf)
       whole[g] = commonWhole(
@@ -233,7 +249,7 @@ export function sumGroups(
         known,
       );
     if (missing === 'fail') {
-      const absent = group.find((i) => t.value[i] === null);
+      const absent = Array.from(group).find((i) => t.value[i] === null);
       if (absent !== undefined) {
         const where = keys
           .map((k, j) => `${k} ${show(keyColumns[j]![absent] ?? null)}`)
@@ -250,26 +266,41 @@ export function sumGroups(
     notReported[g] = total.notReported;
     if (group.length === 1) {
       // a published figure stays as published
-      value[g] = t.value[first];
-      low[g] = t.low[first];
-      high[g] = t.high[first];
-      qualifier[g] = t.qualifier[first];
-      label[g] = t.label[first];
-      note[g] = t.note[first];
+      const only = group[0]!;
+      value[g] = t.value[only];
+      low[g] = t.low[only];
+      high[g] = t.high[only];
+      qualifier[g] = t.qualifier[only];
+      label[g] = t.label[only];
+      note[g] = again ? [t.note[only], again].filter(Boolean).join('; ') : t.note[only];
       continue;
     }
     const text = sumText(t, group);
-    const why = allowed?.split('; only parts')[0]!.split('; adding them')[0];
     value[g] = total.value;
     low[g] = total.low;
     high[g] = total.high;
     qualifier[g] = total.qualifier;
     label[g] = text.label;
-    note[g] = allowed ? `${text.note}; with overlap: 'allow', it ${why}` : text.note;
+    note[g] =
+      (allowed ? `${text.note}; with overlap: 'allow', it ${allowed}` : text.note) +
+      (again ? `; ${again}` : '');
   }
   const result = new Map<string, unknown[]>(keys.map((k, j) => [k, head[j]!]));
   const figures = { value, low, high, qualifier, label, note, parts, not_reported: notReported };
   for (const [name, cells] of Object.entries(figures)) result.set(name, cells);
   if (partOf) result.set('whole', whole);
   return result;
+}
+
+/**
+ * The restatements left out of a sum, in words: "'a' given again as 'b', 'c' (restates it, counted
+ * once)"; '' where there are none.
+ */
+function restated(t: Columns, alsoGiven: ReadonlyMap<number, readonly number[]>): string {
+  const said: string[] = [];
+  for (const [kept, others] of alsoGiven)
+    said.push(
+      `${named(t.row(kept))} given again as ${others.map((i) => named(t.row(i))).join(', ')}`,
+    );
+  return said.length > 0 ? `counted once: ${said.join('; ')} (the same figure)` : '';
 }

@@ -1,16 +1,12 @@
 import type { ColumnTable } from 'arquero';
 import { max, median, min } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
-import {
-  checkBy,
-  checkCategories,
-  checkOnePerSource,
-  checkPool,
-  withoutRestatements,
-} from './categories.js';
+import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
+import { countedRows } from './structure.js';
 import { boundedMean, sampleSD } from './numbers.js';
 import { readColumns, selectMeasure } from './columns.js';
-import { columnsTable, divide, emptyColumns, unique } from './shared.js';
+import { columnsTable, emptyColumns, unique } from './columns.js';
+import { divide } from './intervals.js';
 
 /** Options of {@link spread}. */
 export interface SpreadOptions<By extends string = string> {
@@ -119,7 +115,7 @@ export function spread<By extends string>(
   const t = readColumns(table, 'spread');
   const by = checkBy(options?.by, t.dimensions, 'spread');
   const pool = checkPool(options.pool, t.dimensions, by, 'spread');
-  const rows = withoutRestatements(t, selectMeasure(t, options.measure, 'spread'));
+  const rows = countedRows(t, selectMeasure(t, options.measure, 'spread'));
   const categories = checkCategories(t, rows, by, pool, 'spread');
   checkOnePerSource(t, rows, by, 'spread');
   const allSources = unique(rows.map((i) => t.source[i]!));

@@ -5,7 +5,10 @@
 import type { ColumnTable } from 'arquero';
 import { statedTotals } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import { suggest, type CasualtyRow } from './shared.js';
+import type { CasualtyRow } from '../data/contract.js';
+import type { Columns } from './columns.js';
+import { widen } from './intervals.js';
+import { suggest } from './options.js';
 
 /**
  * A whole that rows can be parts of: a stated total (a row of `statedTotals()`, or a user's own).
@@ -242,26 +245,16 @@ export function checkStructure(
 
 /**
  * Whether the figures of rows i and j can be the same number,
- * each within its interval and rounding.
+ * each within its interval and rounding ({@link widen}).
  */
 function meet(table: StructureColumns, i: number, j: number): boolean {
   const { value, low, high, precision } = table;
   const a = value[i]!;
   const b = value[j]!;
   if (a === null || b === null) return a === b;
-  const aHalf = (precision?.[i] ?? 0) / 2;
-  const bHalf = (precision?.[j] ?? 0) / 2;
-  const aLow = (low[i] ?? a) - aHalf;
-  const aHigh = (high[i] ?? Infinity) + aHalf;
-  const bLow = (low[j] ?? b) - bHalf;
-  const bHigh = (high[j] ?? Infinity) + bHalf;
-  return aLow <= bHigh && bLow <= aHigh;
-}
-
-/** The interval a figure allows, widened by half its rounding unit (precision). */
-export function widened(row: CasualtyRow): [number, number] {
-  const half = (row.precision ?? 0) / 2;
-  return [(row.low ?? row.value ?? 0) - half, (row.high ?? Infinity) + half];
+  const x = widen(low[i] ?? a, high[i] ?? null, precision?.[i]);
+  const y = widen(low[j] ?? b, high[j] ?? null, precision?.[j]);
+  return x.low! <= (y.high ?? Infinity) && y.low! <= (x.high ?? Infinity);
 }
 
 /** The row's name in a message: its id if it has one, else its label. */
@@ -282,50 +275,172 @@ export function checkOverlap(value: unknown, fn: string): OverlapPolicy {
   );
 }
 
+/** Which rows count once, and where each of them was given again (see {@link countOnce}). */
+export interface CountedOnce<Row> {
+  /** The rows that count, in the order given. */
+  counted: Row[];
+  /** For each counted row that other rows restate: those rows, in the order given. */
+  alsoGiven: Map<Row, Row[]>;
+}
+
 /**
- * Refuses to add a group of rows that are not parts of one whole: a row and the row it is a
- * subset of or restates (they overlap: the same people would be counted twice), or rows that are
- * parts of different wholes, or rows with no part_of beside rows with one. Rows of a table without
- * the structure columns are taken as the caller gives them. Throws an InvalidTableError naming
- * the rows; nothing is thrown with `overlap: 'allow'`.
+ * The restatement policy, the one place it is written: a figure counts once.
+ *
+ * - A row that restates another row **present** among `rows` (its `restates` names that row's id,
+ *   directly or through a chain of restatements) is the same figure mentioned again: it does not
+ *   count, and is listed under the row it restates (`alsoGiven`), so that a result or a chart can
+ *   say where else the figure was given.
+ * - A row whose restated row is **absent** (filtered out, or never in the table) counts: among
+ *   these rows it is the only mention of its figure.
+ *
+ * `compare`, `spread`, `agreement`, `balance` and `rollup` apply it to the rows they use; a chart
+ * builder calls it on the rows it draws (`countOnce(table.objects())`).
+ *
+ * @param rows Row objects with `id` and `restates` (a row without them counts).
+ * @example
+ * const { counted, alsoGiven } = countOnce(load('military-losses').objects());
+ * // the infobox's Italian 9,065 killed restate the article's: the article's row counts, and
+ * // alsoGiven.get(articleRow) holds the infobox's row
  */
-export function checkSum(
+export function countOnce<Row extends { id?: unknown; restates?: unknown }>(
+  rows: readonly Row[],
+): CountedOnce<Row> {
+  const { counted, alsoGiven } = countOnceAt(
+    (k) => rows[k]!.id,
+    (k) => rows[k]!.restates,
+    rows.map((_, k) => k),
+  );
+  const given = new Map<Row, Row[]>();
+  for (const [k, others] of alsoGiven)
+    given.set(
+      rows[k]!,
+      others.map((o) => rows[o]!),
+    );
+  return { counted: counted.map((k) => rows[k]!), alsoGiven: given };
+}
+
+/**
+ * {@link countOnce} for rows given by number (the analysis functions' column-wise tables).
+ *
+ * @param id The id of row `i`.
+ * @param restates The id row `i` restates, if any.
+ * @param rows The rows to consider, by number, in order.
+ */
+export function countOnceAt(
+  id: (i: number) => unknown,
+  restates: (i: number) => unknown,
+  rows: ArrayLike<number>,
+): CountedOnce<number> {
+  const at = new Map<string, number>();
+  for (let k = 0; k < rows.length; k++) {
+    const v = id(rows[k]!);
+    if (typeof v === 'string' && !at.has(v)) at.set(v, rows[k]!);
+  }
+  const counted: number[] = [];
+  const alsoGiven = new Map<number, number[]>();
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    let j = i;
+    // follow the chain of restatements to the first row present that restates none present
+    for (let steps = 0; steps <= rows.length; steps++) {
+      const target = restates(j);
+      const next = typeof target === 'string' ? at.get(target) : undefined;
+      if (next === undefined || next === j) break;
+      j = next;
+      if (j === i) break; // a circle (fromRows refuses one): every row of it counts
+    }
+    if (j === i) counted.push(i);
+    else {
+      const list = alsoGiven.get(j);
+      if (list) list.push(i);
+      else alsoGiven.set(j, [i]);
+    }
+  }
+  return { counted, alsoGiven };
+}
+
+/**
+ * The rows of a column-wise table that count once ({@link countOnce}): those that restate no
+ * other row among `rows`. A table without the columns `id` and `restates` keeps every row.
+ */
+export function countedRows(t: Columns, rows: readonly number[]): number[] {
+  if (!t.has('restates') || !t.has('id')) return [...rows];
+  const id = t.get('id');
+  const restates = t.get('restates');
+  return countOnceAt(
+    (i) => id[i],
+    (i) => restates[i],
+    rows,
+  ).counted;
+}
+
+/** Why a group of rows cannot be added: the reason as data, for an error or a note. */
+export type SumProblem =
+  | {
+      /** `row` is a subset of `of` (its people are among that row's). */
+      kind: 'subset';
+      row: CasualtyRow;
+      of: string;
+    }
+  | {
+      /** The rows are not parts of one whole: some have no part_of, or their wholes differ. */
+      kind: 'wholes';
+      rows: readonly CasualtyRow[];
+      /** The rows declared a part of no whole. */
+      loose: readonly CasualtyRow[];
+      /** The distinct wholes of the rows (`null`: none). */
+      wholes: readonly (string | null)[];
+    };
+
+/**
+ * Whether a group of rows may be added: only parts of one whole are. A row and the row it is a
+ * subset of overlap (the same people would be counted twice); rows that are parts of different
+ * wholes (unless those are parts of one larger whole), or rows with no part_of beside rows with
+ * one, are not parts of one whole. Rows of a table without the structure columns are taken as the
+ * caller gives them. Restatements are not a problem here: {@link countOnce} drops them first.
+ *
+ * @returns The problem, or `null` if the rows may be added.
+ */
+export function sumProblem(
   group: readonly CasualtyRow[],
   known: ReadonlyMap<string, Whole>,
-  fn: string,
-  describeGroup: string,
-): void {
-  if (group.length < 2) return;
+): SumProblem | null {
+  if (group.length < 2) return null;
   const ids = new Set(group.map((r) => r.id).filter((id): id is string => typeof id === 'string'));
-  for (const row of group)
-    for (const relation of ['subset_of', 'restates'] as const) {
-      const target = row[relation];
-      if (typeof target === 'string' && ids.has(target)) {
-        const what =
-          relation === 'subset_of'
-            ? `is a subset of '${target}' (its people are among that row's)`
-            : `restates '${target}' (another mention of the same figure)`;
-        throw new InvalidTableError(
-          `${fn}: ${describeGroup} would add ${named(row)} to '${target}', but ${named(row)} ` +
-            `${what}; adding them counts the same people twice. Filter one of them out, group ` +
-            "them apart (option by), or pass overlap: 'allow' to add them anyway.",
-        );
-      }
-    }
+  for (const row of group) {
+    const target = row.subset_of;
+    if (typeof target === 'string' && ids.has(target)) return { kind: 'subset', row, of: target };
+  }
   const hasPartOf = group.some((r) => r.part_of !== undefined);
-  if (!hasPartOf) return; // a table without structure: the caller's rows as given
+  if (!hasPartOf) return null; // a table without structure: the caller's rows as given
   const partOf = group.map((r) => r.part_of ?? null);
   const distinct = [...new Set(partOf)];
-  if (distinct.length === 1 && distinct[0] !== null) return;
+  if (distinct.length === 1 && distinct[0] !== null) return null;
   // Parts of different wholes may be added when those wholes are parts of one larger whole.
   if (!distinct.includes(null)) {
     const chains = distinct.map((w) => [w as string, ...ancestors(w as string, known)]);
     const common = chains[0]!.find((w) => chains.every((c) => c.includes(w)));
-    if (common !== undefined) return;
+    if (common !== undefined) return null;
   }
   const loose = group.filter((r) => (r.part_of ?? null) === null);
+  return { kind: 'wholes', rows: group, loose, wholes: distinct };
+}
+
+/**
+ * A sum problem in words, as the clause after "would add" / "adds": which rows, and why they are
+ * not parts of one whole.
+ */
+export function sumProblemText(problem: SumProblem): string {
+  if (problem.kind === 'subset') {
+    const { row, of } = problem;
+    return (
+      `${named(row)} to '${of}', but ${named(row)} is a subset of '${of}' (its people are ` +
+      "among that row's)"
+    );
+  }
+  const { rows, loose, wholes: distinct } = problem;
   const which =
-    loose.length === group.length
+    loose.length === rows.length
       ? 'none of its rows is'
       : `${loose.map(named).join(', ')} ${loose.length === 1 ? 'is' : 'are'}`;
   const detail =
@@ -333,9 +448,26 @@ export function checkSum(
       ? `${which} declared a part of a whole (part_of empty)`
       : `its rows are parts of different wholes (${distinct.map((w) => `'${w}'`).join(', ')}) ` +
         'that are not parts of one larger whole';
-  throw new InvalidTableError(
-    `${fn}: ${describeGroup} would add ${group.map(named).join(', ')}, but ${detail}; only parts ` +
-      'of one whole are added. Group them apart (option by), filter the table, or pass overlap: ' +
-      "'allow' to add them anyway.",
+  return `${rows.map(named).join(', ')}, but ${detail}`;
+}
+
+/**
+ * The error for a sum problem: rollup refuses the group (with `overlap: 'refuse'`).
+ *
+ * @param describeGroup The group in words, e.g. "the group source 'kocovic', measure 'deaths'".
+ */
+export function sumProblemError(
+  problem: SumProblem,
+  fn: string,
+  describeGroup: string,
+): InvalidTableError {
+  const why =
+    problem.kind === 'subset'
+      ? 'adding them counts the same people twice. Filter one of them out, group them apart ' +
+        "(option by), or pass overlap: 'allow' to add them anyway."
+      : 'only parts of one whole are added. Group them apart (option by), filter the table, or ' +
+        "pass overlap: 'allow' to add them anyway.";
+  return new InvalidTableError(
+    `${fn}: ${describeGroup} would add ${sumProblemText(problem)}; ${why}`,
   );
 }

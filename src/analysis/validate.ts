@@ -16,9 +16,9 @@ import {
   maxCount,
   qualifiers,
   structureColumns,
-  suggest,
   type CasualtyRow,
-} from './shared.js';
+} from '../data/contract.js';
+import { suggest } from './options.js';
 import { Problems, RankedProblems, checkSize, failWith } from './problems.js';
 
 /** Options of {@link fromRows} and {@link fromCSV}. */

@@ -16,7 +16,7 @@ import {
   uncertaintyLayers,
   uncertaintyNotes,
 } from './frame.js';
-import { contractColumns } from '../analysis/shared.js';
+import { contractColumns } from '../data/contract.js';
 import { statedTotals } from '../data/load.js';
 import { coloursOf, type ChartOptions } from './theme.js';
 import { keyWords, legendTitle } from './words.js';

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ColumnTable } from 'arquero';
-import type { CasualtyRow } from '../analysis/shared.js';
+import type { CasualtyRow } from '../data/contract.js';
 import {
   InvalidOptionError,
   InvalidTableError,

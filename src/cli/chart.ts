@@ -1,8 +1,8 @@
 // The `chart` command: one chart of a dataset, written as SVG, PNG or PDF (from the file's
 // extension), at a printed width and resolution.
-import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UnknownIdError } from '../errors.js';
+import { writeFileSafely } from '../report/write.js';
 import { datasetOf, type Command } from './commands.js';
 import { UsageError } from './usage.js';
 
@@ -75,12 +75,8 @@ Examples:
         : format === '.png'
           ? await render.toPNG(chart.spec, { ...size, dpi: dpi === undefined ? 300 : Number(dpi) })
           : await render.toSVG(chart.spec, size);
-    try {
-      writeFileSync(out, bytes);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new UsageError(`cannot write '${out}' (${code})`, 'choose a file you can write to');
-    }
+    // a temporary file renamed over it: never half, never through a link
+    writeFileSafely(out, bytes, 'chart');
     process.stderr.write(`wrote ${out} (${chart.name})\n`);
   },
 };

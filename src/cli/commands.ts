@@ -20,6 +20,7 @@ import { sortRows } from './sort.js';
 import { UsageError } from './usage.js';
 import { chartCommand } from './chart.js';
 import { estimateCommand } from './estimate.js';
+import { checkCommand, reconcileCommand } from './check.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -359,4 +360,6 @@ export const commands: Record<string, Command> = {
   chart: chartCommand,
   report,
   estimate: estimateCommand,
+  check: checkCommand,
+  reconcile: reconcileCommand,
 };

@@ -12,9 +12,11 @@ export interface BMAOptions extends ListsOptions {
   maxMissing?: number;
   /** The smallest number on no list considered. Default 0. */
   minMissing?: number;
-  /** The prior on the population N: `'1/N'` (Madigan & York, 1997), `'1/missing'` (∝ 1/(N − n), as
-   *  the R package dga does by default; needs minMissing ≥ 1), `'uniform'`, or a function of N and
-   *  the number missing returning a log prior weight. Default `'1/N'`. */
+  /** The prior on the population N: `'1/N'` (Madigan & York, 1997; also what the R package dga
+   *  2.0.2 uses when given no prior: its bma.cr sets `logprior <- -log(sum(Y) + Nmissing)`, though
+   *  its help page says −log(Nmissing)), `'1/missing'` (∝ 1/(N − n); not dga's default; needs
+   *  minMissing ≥ 1), `'uniform'`, or a function of N and the number missing returning a log prior
+   *  weight. Default `'1/N'`. */
   prior?: '1/N' | '1/missing' | 'uniform' | ((N: number, missing: number) => number);
   /** Level of the credible interval (equal tails). Default 0.95. */
   level?: number;
@@ -53,8 +55,15 @@ export interface BMAResult {
   /** Equal-tailed credible interval at `level`. */
   low: number;
   high: number;
-  /** Posterior mass at maxMissing: if not small, raise maxMissing. */
+  /** Posterior mass at the top of the grid: if not small, raise maxMissing. */
   tail: number;
+  /**
+   * The spacing of the grid of N: 1 (every whole number) when maxMissing − minMissing is at most
+   * 20,000; beyond that the posterior is held at 20,000 equally spaced values over the range where
+   * it has mass (found by a coarser pass), so memory grows with the number of models, not with n.
+   * Each `posterior` row then stands for `step` values of N.
+   */
+  step: number;
   /** One row per decomposable model, most probable first. */
   models: BMAModel[];
 }
@@ -64,7 +73,9 @@ export interface BMAResult {
  * "Bayesian methods for estimation of the size of a closed population", Biometrika 84(1), 1997):
  * a hyper-Dirichlet prior on the cell probabilities of each model, a prior on N, and exact
  * enumeration of every model and every N in range (no sampling: the same data give the
- * same answer).
+ * same answer). Beyond 20,000 values of N, the posterior is held on a grid of 20,000 equal steps
+ * over the range where it has mass (`step` in the result); a range of the number missing wider than
+ * 10¹² is refused.
  *
  * @param table Records or capture-history counts of three to five lists.
  * @param options `lists`, `delta`, `prior`, `minMissing`, `maxMissing`, `level`, `count`.
@@ -116,85 +127,167 @@ export function bmaOf(h: Histories, o: BMAOptions): BMAResult {
     throw new InvalidOptionError(
       "The prior '1/missing' needs minMissing of 1 or more (it is infinite at 0).",
     );
-  const K = maxMissing - minMissing + 1;
-  const alpha = delta * (1 << t);
-  // log D(A) for every margin A (a set of lists, as a mask) and every number missing.
-  const logD: Float64Array[] = [];
-  for (let a = 0; a < 1 << t; a++) {
-    const size = popcount(a);
-    const cellAlpha = delta * (1 << (t - size));
-    const margin = new Float64Array(1 << t);
-    for (let w = 1; w < 1 << t; w++) margin[w & a] = margin[w & a]! + h.counts[w]!;
-    let fixed = 0;
-    for (let c = 1; c < 1 << t; c++) {
-      if ((c & a) !== c) continue;
-      fixed += logGamma(cellAlpha + margin[c]!) - logGamma(cellAlpha);
-    }
-    const values = new Float64Array(K);
-    for (let k = 0; k < K; k++) {
-      const m = minMissing + k;
-      const N = n + m;
-      values[k] =
-        a === 0
-          ? 0
-          : fixed +
-            logGamma(cellAlpha + margin[0]! + m) -
-            logGamma(cellAlpha) +
-            logGamma(alpha) -
-            logGamma(alpha + N);
-    }
-    logD.push(values);
-  }
-  // log N!/(N − n)! and the prior, for each number missing.
-  const common = new Float64Array(K);
-  for (let k = 0; k < K; k++) {
-    const m = minMissing + k;
-    common[k] = logGamma(n + m + 1) - logGamma(m + 1) + prior(n + m, m);
-  }
+  if (maxMissing - minMissing > maxRange)
+    throw new InvalidOptionError(
+      `bayesianModelAveraging: minMissing ${minMissing} to maxMissing ${maxMissing} spans more ` +
+        `than ${maxRange} values of the number missing; expected a narrower range.`,
+    );
   const graphs = decomposableGraphs(t);
-  const logPost = graphs.map((g) => {
-    const values = Float64Array.from(common);
-    for (const [family, parents] of g.factors) {
-      const f = logD[family]!;
-      const s = logD[parents]!;
-      for (let k = 0; k < K; k++) values[k] = values[k]! + f[k]! - s[k]!;
+  const posteriorOn = makePosterior(h, graphs, delta, prior);
+  // The grid of the number missing: every whole number when there are at most `gridSize` of them.
+  // Otherwise a coarse pass finds where the posterior has its mass (between its 10⁻⁹ and 1 − 10⁻⁹
+  // quantiles, one coarse step either side); that core gets half the grid in equal steps, the
+  // tails keep the coarse steps, and each point stands for the width of its step. Memory grows
+  // with the number of models, not with n.
+  let grid: number[];
+  let widths: Float64Array | null = null;
+  let step = 1;
+  if (maxMissing - minMissing + 1 <= gridSize) grid = spaced(minMissing, maxMissing, 1);
+  else {
+    const wide = Math.ceil((maxMissing - minMissing + 1) / (gridSize / 4));
+    const coarse = spaced(minMissing, maxMissing, wide);
+    const mass = normalized(posteriorOn(coarse, null, false).averaged);
+    let first = 0;
+    let last = mass.length - 1;
+    for (let k = 0, c = 0; k < mass.length; k++) {
+      c += mass[k]!;
+      if (c < 1e-9) first = k + 1;
+      if (c < 1 - 1e-9) last = k + 1;
     }
-    return values;
-  });
-  let max = -Infinity;
-  for (const v of logPost) for (let k = 0; k < K; k++) max = Math.max(max, v[k]!);
-  let total = 0;
-  const weights = logPost.map((v) => {
-    const w = new Float64Array(K);
-    for (let k = 0; k < K; k++) {
-      w[k] = Math.exp(v[k]! - max);
-      total += w[k]!;
-    }
-    return w;
-  });
-  const averaged = new Float64Array(K);
-  for (const w of weights) for (let k = 0; k < K; k++) averaged[k] = averaged[k]! + w[k]! / total;
-  const summary = (p: Float64Array) => summarize(p, n + minMissing, level);
-  const models: BMAModel[] = graphs
-    .map((g, i) => {
-      const w = weights[i]!;
-      let mass = 0;
-      for (let k = 0; k < K; k++) mass += w[k]!;
-      return {
-        model: g.edges(h.lists),
-        cliques: g.cliques(h.lists),
-        weight: mass / total,
-        ...summary(w),
-      };
-    })
+    const from = coarse[Math.max(0, first - 1)]!;
+    const to = coarse[Math.min(coarse.length - 1, last + 1)]!;
+    step = Math.max(1, Math.ceil((to - from + 1) / (gridSize / 2)));
+    const core = spaced(from, to, step);
+    grid = [...coarse.filter((m) => m < from), ...core, ...coarse.filter((m) => m > to)];
+    // Each point's width: half the gaps to its neighbours.
+    widths = Float64Array.from(grid, (m, k) => {
+      const before = k > 0 ? m - grid[k - 1]! : 0;
+      const after = k < grid.length - 1 ? grid[k + 1]! - m : 0;
+      return Math.max(1, (before + after) / 2);
+    });
+  }
+  const { averaged, models: perModel } = posteriorOn(grid, widths, true);
+  const probability = normalized(averaged);
+  const logTotal = logSum(perModel.map((x) => x.logMass));
+  const models: BMAModel[] = perModel
+    .map((m, i) => ({
+      model: graphs[i]!.edges(h.lists),
+      cliques: graphs[i]!.cliques(h.lists),
+      weight: Math.exp(m.logMass - logTotal),
+      ...summarize(m.weights, grid, n, level),
+    }))
     .sort((a, b) => b.weight - a.weight);
-  const s = summary(averaged);
   return {
     observed: n,
-    posterior: Array.from(averaged, (probability, k) => ({ N: n + minMissing + k, probability })),
-    ...s,
-    tail: averaged[K - 1]!,
+    posterior: Array.from(probability, (p, k) => ({ N: n + grid[k]!, probability: p })),
+    ...summarize(probability, grid, n, level),
+    tail: probability[probability.length - 1]!,
+    step,
     models,
+  };
+}
+
+/** Probabilities from log weights. */
+function normalized(logWeights: Float64Array): Float64Array {
+  let top = -Infinity;
+  for (const v of logWeights) top = Math.max(top, v);
+  const p = Float64Array.from(logWeights, (v) => Math.exp(v - top));
+  let total = 0;
+  for (const v of p) total += v;
+  for (let k = 0; k < p.length; k++) p[k] = p[k]! / total;
+  return p;
+}
+
+/** The most values of N the posterior is held at: beyond this, N is taken in steps. */
+const gridSize = 20_000;
+/** The widest range of the number missing accepted. */
+const maxRange = 1e12;
+
+/** Whole numbers from a to b in steps (b included as the last point). */
+function spaced(a: number, b: number, step: number): number[] {
+  const out: number[] = [];
+  for (let m = a; m < b; m += step) out.push(m);
+  out.push(b);
+  return out;
+}
+
+function logSum(values: number[]): number {
+  const max = Math.max(...values);
+  return max + Math.log(values.reduce((s, v) => s + Math.exp(v - max), 0));
+}
+
+/**
+ * The log posterior over a grid of numbers missing, averaged over the models (log scale), and,
+ * when asked, each model's log mass and weights (relative to the largest value of all models).
+ * Each model's values are computed into one buffer in turn: memory is (2^t + models) × grid.
+ */
+function makePosterior(
+  h: Histories,
+  graphs: Decomposable[],
+  delta: number,
+  prior: (N: number, missing: number) => number,
+) {
+  const t = h.lists.length;
+  const n = h.observed;
+  const alpha = delta * (1 << t);
+  return (grid: number[], widths: Float64Array | null, perModel: boolean) => {
+    const K = grid.length;
+    // log D(A) for every margin A (a set of lists, as a mask) at every number missing.
+    const logD: Float64Array[] = [];
+    for (let a = 0; a < 1 << t; a++) {
+      const cellAlpha = delta * (1 << (t - popcount(a)));
+      const margin = new Float64Array(1 << t);
+      for (let w = 1; w < 1 << t; w++) margin[w & a] = margin[w & a]! + h.counts[w]!;
+      let fixed = 0;
+      for (let c = 1; c < 1 << t; c++)
+        if ((c & a) === c) fixed += logGamma(cellAlpha + margin[c]!) - logGamma(cellAlpha);
+      logD.push(
+        Float64Array.from(grid, (m) =>
+          a === 0
+            ? 0
+            : fixed +
+              logGamma(cellAlpha + margin[0]! + m) -
+              logGamma(cellAlpha) +
+              logGamma(alpha) -
+              logGamma(alpha + n + m),
+        ),
+      );
+    }
+    // log N!/(N − n)! and the prior.
+    const common = Float64Array.from(
+      grid,
+      (m) => logGamma(n + m + 1) - logGamma(m + 1) + prior(n + m, m),
+    );
+    const values = new Float64Array(K);
+    const fill = (g: Decomposable) => {
+      values.set(common);
+      for (const [family, parents] of g.factors) {
+        const f = logD[family]!;
+        const s = logD[parents]!;
+        for (let k = 0; k < K; k++) values[k] = values[k]! + f[k]! - s[k]!;
+      }
+    };
+    // First the largest value over all models, then the sums relative to it.
+    let max = -Infinity;
+    for (const g of graphs) {
+      fill(g);
+      for (let k = 0; k < K; k++) max = Math.max(max, values[k]!);
+    }
+    const sum = new Float64Array(K);
+    const models: { logMass: number; weights: Float64Array }[] = [];
+    for (const g of graphs) {
+      fill(g);
+      const w = new Float64Array(perModel ? K : 0);
+      let mass = 0;
+      for (let k = 0; k < K; k++) {
+        const e = Math.exp(values[k]! - max) * (widths ? widths[k]! : 1);
+        sum[k] = sum[k]! + e;
+        mass += e;
+        if (perModel) w[k] = e;
+      }
+      if (perModel) models.push({ logMass: Math.log(mass) + max, weights: w });
+    }
+    return { averaged: Float64Array.from(sum, (v) => Math.log(v) + max), models };
   };
 }
 
@@ -209,18 +302,18 @@ function priorOf(prior: BMAOptions['prior']): (N: number, missing: number) => nu
 }
 
 /**
- * Mean, mode, median, Bayes estimate and equal-tailed interval
- * of unnormalized weights over N = first, first + 1, …
+ * Mean, mode, median, Bayes estimate and equal-tailed interval of unnormalized weights over the
+ * numbers missing in `grid` (N = n + grid[k]).
  */
-function summarize(w: Float64Array, first: number, level: number) {
+function summarize(w: Float64Array, grid: number[], n: number, level: number) {
   let total = 0;
   let mean = 0;
   let inv = 0;
   let inv2 = 0;
-  let mode = first;
+  let mode = n + grid[0]!;
   let top = -1;
   for (let k = 0; k < w.length; k++) {
-    const N = first + k;
+    const N = n + grid[k]!;
     const p = w[k]!;
     total += p;
     mean += p * N;
@@ -232,9 +325,9 @@ function summarize(w: Float64Array, first: number, level: number) {
     let c = 0;
     for (let k = 0; k < w.length; k++) {
       c += w[k]! / total;
-      if (c >= q - 1e-12) return first + k;
+      if (c >= q - 1e-12) return n + grid[k]!;
     }
-    return first + w.length - 1;
+    return n + grid[w.length - 1]!;
   };
   return {
     mean: mean / total,

@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { InvalidTableError, checkOptions } from '../errors.js';
 import { readHistories, type Histories, type ListsOptions } from './histories.js';
 import { popcount } from './linalg.js';
-import { normalQuantile } from './loglinear.js';
+import { logNormalInterval } from './twoLists.js';
 
 /** Chao's lower bound. */
 export interface ChaoEstimate {
@@ -61,16 +61,15 @@ export function chaoOf(h: Histories, level = 0.95): ChaoEstimate {
   const r = f1 / f2;
   const f0 = (c * f1 * f1) / (2 * f2);
   const variance = c * c * f2 * (r ** 4 / 4 + r ** 3 + r ** 2 / 2);
-  const se = Math.sqrt(variance);
-  const z = normalQuantile(0.5 + level / 2);
-  const C = f0 > 0 ? Math.exp(z * Math.sqrt(Math.log(1 + variance / (f0 * f0)))) : 1;
+  const interval = logNormalInterval(h.observed, f0, variance, level);
   return {
     observed: h.observed,
     f1,
     f2,
     estimate: h.observed + f0,
-    se,
-    low: h.observed + f0 / C,
-    high: h.observed + f0 * C,
+    se: Math.sqrt(variance),
+    // f₁ = 0: the bound is the observed count, with no interval (no width).
+    low: interval.low ?? h.observed,
+    high: interval.high ?? h.observed,
   };
 }

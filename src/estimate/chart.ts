@@ -56,17 +56,22 @@ export function estimateChart(
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const top = maxOf(rows.map((r) => r.high ?? r.value!));
   const interval = (r: EstimateRow) =>
-    `${r.low === null ? '?' : format.format(r.low)}–` +
-    (r.high === null ? 'no upper bound' : format.format(r.high));
+    r.low === null
+      ? 'no interval'
+      : `${format.format(r.low)}–` + (r.high === null ? 'no upper bound' : format.format(r.high));
   const data = rows.map((r, i) => ({
     row:
-      (r.method === 'log-linear' || r.method === 'heterogeneity' ? '' : `${r.method}: `) + r.model,
+      (r.method === 'log-linear' || r.method === 'heterogeneity' ? '' : `${r.method}: `) +
+      r.model +
+      (r.selected ? ' (summary)' : ''),
     order: i,
     method: r.method,
     value: r.value,
-    low: r.low ?? observed,
-    high: r.high ?? top,
-    unbounded: r.high === null,
+    // A row without an interval draws no line and a hollow point: it must not look precise.
+    hasInterval: r.low !== null,
+    low: r.low ?? r.value,
+    high: r.low === null ? r.value : (r.high ?? top),
+    unbounded: r.low !== null && r.high === null,
     weight: r.weight,
     size: r.weight === null ? 60 : 30 + 400 * r.weight,
     figure:
@@ -86,6 +91,10 @@ export function estimateChart(
         'Each model’s estimate with its interval; larger points carry more weight among the ' +
           'log-linear models.',
         'The dashed line is the number of people on at least one list: a floor for every estimate.',
+        ...(data.some((d) => !d.hasInterval)
+          ? ['A hollow point has no interval (its row’s note says why).']
+          : []),
+        ...(data.some((d) => d.unbounded) ? ['A dashed interval has no upper bound.'] : []),
       ],
     },
     description:
@@ -100,6 +109,7 @@ export function estimateChart(
     layer: [
       {
         mark: { type: 'rule', strokeWidth: 1.5 },
+        transform: [{ filter: 'datum.hasInterval' }],
         encoding: {
           x: {
             field: 'low',
@@ -119,9 +129,16 @@ export function estimateChart(
         },
       },
       {
-        mark: { type: 'point', filled: true, opacity: 1 },
+        mark: { type: 'point', filled: true, opacity: 1, strokeWidth: 1.5 },
         encoding: {
           x: { field: 'value', type: 'quantitative' },
+          fillOpacity: { condition: { test: 'datum.hasInterval', value: 1 }, value: 0 },
+          stroke: {
+            field: 'method',
+            type: 'nominal',
+            scale: { domain: present, range: palette.slice(0, present.length) },
+            title: 'Method',
+          },
           size: { field: 'size', type: 'quantitative', scale: null, legend: null },
           color: {
             field: 'method',

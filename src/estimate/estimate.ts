@@ -1,13 +1,13 @@
 import { table as columnTable, type ColumnTable } from 'arquero';
-import { contractColumns } from '../analysis/shared.js';
+import { contractColumns } from '../data/contract.js';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { bmaOf } from './bma.js';
 import { bootstrapOf } from './bootstrap.js';
 import { chaoOf } from './chao.js';
-import { readHistories, type ListsOptions } from './histories.js';
+import { readHistories, type Histories, type ListsOptions } from './histories.js';
 import { fitModel, parseTerms, type Heterogeneity } from './loglinear.js';
-import { fitModels, modelRows } from './models.js';
-import { chapman, lincolnPetersen } from './twoLists.js';
+import { fitModels, fitNote, modelRows } from './models.js';
+import { logNormalInterval } from './twoLists.js';
 
 /** Options of {@link estimate}. */
 export interface EstimateOptions extends ListsOptions {
@@ -15,11 +15,14 @@ export interface EstimateOptions extends ListsOptions {
   maxOrder?: number;
   /** Criterion of the model selection. Default `'bic'`. */
   criterion?: 'bic' | 'aic';
-  /** Bootstrap replicates redoing the selection (0: none). Default 0. */
+  /**
+   * Bootstrap replicates redoing the selection (0: none). Default 0 when Bayesian model averaging
+   * gives the summary (3 to 5 lists), else 200 for 3 lists or more (the bootstrap then gives it).
+   */
   bootstrap?: number;
   /** Seed of the bootstrap. Default 1. */
   seed?: number;
-  /** Bayesian model averaging for 3 to 5 lists. Default true. */
+  /** Bayesian model averaging for 3 to 5 lists (then the summary). Default true. */
   bma?: boolean;
   /** Level of every interval. Default 0.95. */
   level?: number;
@@ -35,6 +38,8 @@ export interface EstimateRow {
   measure: string;
   unit: 'persons';
   value: number | null;
+  /** The interval: it contains `value` and has positive width, or both ends are null and
+   *  `note` says why (`high` alone is null when there is no upper bound). */
   low: number | null;
   high: number | null;
   qualifier: 'derived';
@@ -51,6 +56,9 @@ export interface EstimateRow {
   aic: number | null;
   bic: number | null;
   weight: number | null;
+  /** For log-linear rows, whether the ordinary maximum-likelihood estimate exists (if not, the
+   *  row gives the extended MLE and `note` names the zero cells); null for other methods. */
+  mleExists: boolean | null;
   selected: boolean;
 }
 
@@ -61,12 +69,15 @@ const caution =
 /**
  * Multiple systems estimation in one call: every estimator that applies to the lists, one row per
  * model, in the data contract's shape (qualifier `derived`, the method in `note`), so that the
- * spread between models is in plain view. Two lists: Lincoln–Petersen and Chapman. Three or more:
- * every hierarchical log-linear model ranked by BIC (stepwise beyond 2048 models) with profile
- * intervals and weights; the chosen model with Chao, Darroch and Poisson heterogeneity terms;
- * Chao's lower bound; Bayesian model averaging (3 to 5 lists); optionally a bootstrap that redoes
- * the selection. The row with `selected: true` is the summary: {@link estimateSummary} returns
- * it alone.
+ * spread between models is in plain view. Two lists: Lincoln–Petersen (profile-likelihood
+ * interval) and Chapman (log-normal interval). Three or more: every hierarchical log-linear model
+ * ranked by BIC (stepwise beyond 2048 models) with profile intervals and weights, each saying
+ * whether its maximum-likelihood estimate exists; the chosen model with Chao, Darroch and Poisson
+ * heterogeneity terms; Chao's lower bound; Bayesian model averaging (3 to 5 lists); a bootstrap
+ * that redoes the selection (asked for, or when there is no averaging). The row with
+ * `selected: true` is the summary, and it carries the uncertainty of the choice of model:
+ * Bayesian model averaging for 3 to 5 lists, else the bootstrap with selection (with two lists
+ * there is one model: Chapman's estimate). {@link estimateSummary} returns it alone.
  *
  * @param table Records (one row per matched person, a true/false column per list) or
  *   capture-history counts.
@@ -86,13 +97,17 @@ export function estimate(table: ColumnTable, options: EstimateOptions): ColumnTa
 }
 
 /**
- * The summary of {@link estimate}: the selected row alone, in the data contract's shape.
+ * The summary of {@link estimate}: the selected row alone, in the data contract's shape. For 3 to
+ * 5 lists it is Bayesian model averaging, for 6 lists (or `bma: false`) the bootstrap that redoes
+ * the selection: an interval that carries the uncertainty of the choice of model, its method
+ * named in `label` and `note`.
  *
  * @param result The table `estimate()` returned.
  * @returns A one-row Arquero table: source, measure, unit, value, low, high, qualifier (`derived`),
  *   label, note.
  * @example
- * estimateSummary(estimate(records, { lists })).objects()[0].qualifier; // => 'derived'
+ * estimateSummary(estimate(records, { lists })).objects()[0].label;
+ * // => 'Bayesian model averaging: 8 decomposable models'
  */
 export function estimateSummary(result: ColumnTable): ColumnTable {
   const selected = (result.objects() as EstimateRow[]).filter((r) => r.selected);
@@ -128,33 +143,49 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
     method,
     model,
     observed: h.observed,
+    mleExists: null,
     selected: false,
   });
+  const none = { deviance: null, df: null, aic: null, bic: null, weight: null };
   const rows: EstimateRow[] = [];
   if (t === 2) {
-    for (const r of [lincolnPetersen(table, { ...o, level }), chapman(table, { ...o, level })]) {
-      const name = r.method === 'chapman' ? 'Chapman' : 'Lincoln–Petersen';
-      rows.push({
-        ...base(
-          name,
-          'independence of the two lists',
-          `${name} two-list estimate, Wald ${pct} interval.`,
-        ),
-        value: r.estimate,
-        low: r.low,
-        high: r.high,
-        terms: '',
-        interval: `Wald ${pct}`,
-        se: r.se,
-        deviance: null,
-        df: null,
-        aic: null,
-        bic: null,
-        weight: null,
-        selected: r.method === 'chapman',
-      });
-    }
-    return rows;
+    const lp = fitModel(h, { terms: [] }, level);
+    rows.push({
+      ...base(
+        'Lincoln–Petersen',
+        'independence of the two lists',
+        `Lincoln–Petersen two-list estimate (the maximum-likelihood estimate of the independence ` +
+          `model), profile-likelihood ${pct} interval.` +
+          (fitNote(lp) ? ` ${fitNote(lp)}` : ''),
+      ),
+      value: lp.estimate,
+      low: lp.low,
+      high: lp.high,
+      terms: '',
+      interval: `profile likelihood ${pct}`,
+      se: lp.se,
+      ...none,
+      mleExists: lp.mleExists,
+    });
+    const ch = chapmanOf(h, level);
+    rows.push({
+      ...base(
+        'Chapman',
+        'independence of the two lists',
+        `Chapman two-list estimate, log-normal ${pct} interval (Chao, 1987). Two lists give one ` +
+          'model, so there is no choice of model to carry.' +
+          (ch.reason ? ` ${ch.reason}` : ''),
+      ),
+      value: ch.estimate,
+      low: ch.low,
+      high: ch.high,
+      terms: '',
+      interval: `log-normal ${pct}`,
+      se: ch.se,
+      ...none,
+      selected: true,
+    });
+    return rows.map(checkInterval);
   }
   const criterion = o.criterion ?? 'bic';
   const fits = fitModels(h, {
@@ -163,14 +194,21 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
     level,
     ...(o.maxOrder !== undefined ? { maxOrder: o.maxOrder } : {}),
   });
-  const models = modelRows(fits, criterion);
-  models.forEach((m, i) => {
+  const models = modelRows(fits, criterion, fits.search);
+  const missingCount = models.filter((m) => !m.exists).length;
+  const over =
+    fits.search === 'stepwise'
+      ? `weight relative to the ${models.length} models a stepwise search visited, not to all ` +
+        'hierarchical models'
+      : `weight over all ${models.length} hierarchical models` +
+        (missingCount ? ` (${missingCount} without a finite estimate, listed unranked)` : '');
+  models.forEach((m) => {
     rows.push({
       ...base(
         'log-linear',
         m.model,
         `Poisson log-linear model ${m.model}, ranked ${m.rank ?? '–'} of ${models.length} ` +
-          `by ${criterion.toUpperCase()}; profile-likelihood ${pct} interval.` +
+          `by ${criterion.toUpperCase()} (${over}); profile-likelihood ${pct} interval.` +
           (m.note ? ` ${m.note}` : ''),
       ),
       value: m.value,
@@ -184,7 +222,7 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       aic: m.aic,
       bic: m.bic,
       weight: m.weight,
-      selected: i === 0 && m.exists,
+      mleExists: m.mleExists,
     });
   });
   // Heterogeneity: the chosen interactions with each heterogeneity term.
@@ -192,13 +230,14 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
   const terms = chosen ? parseTerms(chosen.terms, h.lists) : [];
   for (const heterogeneity of ['chao', 'darroch', 'poisson'] as Heterogeneity[]) {
     const f = fitModel(h, { terms, heterogeneity }, level);
+    const note = fitNote(f);
     rows.push({
       ...base(
         'heterogeneity',
         f.model,
         `Log-linear model ${f.model} (Rivest & Baillargeon's Rcapture parametrization); ` +
           `profile-likelihood ${pct} interval.` +
-          (f.reason ? ` ${f.reason}` : ''),
+          (note ? ` ${note}` : ''),
       ),
       value: f.estimate,
       low: f.low,
@@ -211,6 +250,7 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       aic: f.aic,
       bic: f.bic,
       weight: null,
+      mleExists: f.mleExists,
     });
   }
   try {
@@ -228,16 +268,13 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       terms: '',
       interval: `log-normal ${pct}`,
       se: c.se,
-      deviance: null,
-      df: null,
-      aic: null,
-      bic: null,
-      weight: null,
+      ...none,
     });
   } catch {
     // f₂ = 0: no bound; the heterogeneity rows already say what the data allow.
   }
-  if ((o.bma ?? true) && t <= 5) {
+  const averaging = (o.bma ?? true) && t <= 5;
+  if (averaging) {
     const b = bmaOf(h, { lists: h.lists, level });
     rows.push({
       ...base(
@@ -245,8 +282,11 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
         `${b.models.length} decomposable models`,
         `Madigan & York (1997): posterior median; mean ${b.mean.toFixed(1)}, mode ${b.mode}, ` +
           `Bayes estimate ${b.bayes.toFixed(1)}; prior 1/N, δ = 2^−${t}; ` +
-          `equal-tailed ${pct} credible interval; most probable model ${b.models[0]!.cliques} ` +
-          `(${(b.models[0]!.weight * 100).toFixed(1)}%).`,
+          `equal-tailed ${pct} credible interval` +
+          (b.step > 1 ? ` on a grid of N in steps of ${b.step}` : '') +
+          `; most probable model ${b.models[0]!.cliques} ` +
+          `(${(b.models[0]!.weight * 100).toFixed(1)}%). The summary: averaged over the models, ` +
+          'it carries the uncertainty of the choice of model.',
       ),
       value: b.median,
       low: b.low,
@@ -254,20 +294,19 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       terms: b.models[0]!.cliques,
       interval: `credible ${pct}`,
       se: null,
-      deviance: null,
-      df: null,
-      aic: null,
-      bic: null,
-      weight: null,
+      ...none,
+      selected: true,
     });
   }
-  if (o.bootstrap) {
+  const replicates = o.bootstrap ?? (averaging ? 0 : 200);
+  if (replicates) {
+    const seed = o.seed ?? 1;
     const b = bootstrapOf(h, {
       lists: h.lists,
       criterion,
       level,
-      replicates: o.bootstrap,
-      seed: o.seed ?? 1,
+      replicates,
+      seed,
       ...(o.maxOrder !== undefined ? { maxOrder: o.maxOrder } : {}),
     });
     rows.push({
@@ -275,9 +314,10 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
         'bootstrap',
         b.model,
         `The selected model's estimate with a percentile ${pct} interval from ${b.used} ` +
-          `bootstrap replicates (seed ${o.seed ?? 1}), each redoing the selection; ` +
+          `bootstrap replicates (seed ${seed}), each redoing the selection; ` +
           `${b.model} chosen in ` +
-          `${Math.round((b.chosen.find((c) => c.model === b.model)?.share ?? 0) * 100)}% of them.`,
+          `${Math.round((b.chosen.find((c) => c.model === b.model)?.share ?? 0) * 100)}% of them.` +
+          (averaging ? '' : ' The summary: it carries the uncertainty of the choice of model.'),
       ),
       value: b.estimate,
       low: b.low,
@@ -285,14 +325,51 @@ export function estimateRows(table: ColumnTable, options: EstimateOptions): Esti
       terms: chosen?.terms.join(' + ') ?? '',
       interval: `bootstrap percentile ${pct}`,
       se: null,
-      deviance: null,
-      df: null,
-      aic: null,
-      bic: null,
-      weight: null,
+      ...none,
+      selected: !averaging,
     });
   }
-  return rows;
+  if (!rows.some((r) => r.selected)) {
+    // No averaging and no bootstrap asked for: the top model, said to be only that.
+    const top = rows.find((r) => r.method === 'log-linear' && r.value !== null);
+    if (top) {
+      top.selected = true;
+      top.note +=
+        ' The summary is this one model: it does not carry the uncertainty of the choice of ' +
+        'model ' +
+        '(bma: false, bootstrap: 0).';
+    }
+  }
+  return rows.map(checkInterval);
+}
+
+/**
+ * The interval invariant, checked on every row: an interval contains its estimate and has
+ * positive width, or the row has none and its note says why.
+ */
+function checkInterval(r: EstimateRow): EstimateRow {
+  if (r.value === null || r.low === null) return r;
+  const ok = r.low <= r.value && (r.high === null || (r.value <= r.high && r.high > r.low));
+  if (ok) return r;
+  return {
+    ...r,
+    low: null,
+    high: null,
+    note:
+      `${r.note} No interval: the one computed (${r.low}–${r.high ?? '∞'}) does not contain ` +
+      `the estimate ${r.value} with positive width.`,
+  };
+}
+
+/** Chapman's estimate with Chao's (1987) log-normal interval, as a row's numbers. */
+function chapmanOf(h: Histories, level: number) {
+  const m = h.counts[3]!;
+  const n1 = h.counts[1]! + m;
+  const n2 = h.counts[2]! + m;
+  const estimate = ((n1 + 1) * (n2 + 1)) / (m + 1) - 1;
+  const variance = ((n1 + 1) * (n2 + 1) * (n1 - m) * (n2 - m)) / ((m + 1) * (m + 1) * (m + 2));
+  const i = logNormalInterval(h.observed, estimate - h.observed, variance, level);
+  return { estimate, se: Math.sqrt(variance), ...i };
 }
 
 function rowsTable(rows: EstimateRow[]): ColumnTable {
@@ -309,6 +386,7 @@ function rowsTable(rows: EstimateRow[]): ColumnTable {
     'aic',
     'bic',
     'weight',
+    'mleExists',
     'selected',
   ];
   return columnTable(Object.fromEntries(keys.map((k) => [k, rows.map((r) => r[k])])));

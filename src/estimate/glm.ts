@@ -47,7 +47,7 @@ export function fitPoisson(
   let beta: Float64Array = new Float64Array(p);
   let deviance = Infinity;
   let converged = false;
-  let previousIntercept = NaN;
+  let previous: Float64Array | null = null;
   let iterations = 0;
   let factor: Float64Array | null = null;
   const xtwx = new Float64Array(p * p);
@@ -76,15 +76,18 @@ export function fitPoisson(
       mu[i] = Math.max(Math.exp(eta[i]!), 1e-300);
     }
     const d = devianceOf(y, mu);
-    // Converged when the deviance and the intercept (the log of the missing cell) both settle.
-    const settled = Math.abs(beta[0]! - previousIntercept) <= 1e-10 * (1 + Math.abs(beta[0]!));
-    previousIntercept = beta[0]!;
-    if (settled && Math.abs(d - deviance) <= 1e-11 * (1 + Math.abs(d))) {
-      deviance = d;
+    // Converged when every coefficient settles (the intercept is the log of the missing cell).
+    // Not a test on the deviance: with millions of records its rounding alone exceeds any
+    // tolerance tight enough to matter, and a fit that has settled would be called unsettled.
+    let settled = previous !== null;
+    for (let j = 0; j < p && settled; j++)
+      if (Math.abs(beta[j]! - previous![j]!) > 1e-9 * (1 + Math.abs(beta[j]!))) settled = false;
+    previous = beta;
+    deviance = d;
+    if (settled) {
       converged = true;
       break;
     }
-    deviance = d;
   }
   // The covariance at the final means.
   xtwx.fill(0);

@@ -27,7 +27,7 @@ export interface CaptureHistoriesOptions extends ListsOptions {
 }
 
 /** The most lists a history is packed for (bits of a 32-bit integer, with room to spare). */
-const maxLists = 24;
+export const maxLists = 24;
 
 /** Capture histories counted, for the estimators: `counts[pattern]`, bit `i` = `lists[i]`. */
 export interface Histories {
@@ -117,7 +117,21 @@ export function captureHistories(
   else for (let i = 0; i < rows; i++) counts[patterns[i]!]! += 1;
   if (!countColumn && keys.some((_, k) => counts[k * cells]! > 0)) checkOnSomeList(patterns, lists);
   checkCounts(counts, lists, cells, keys.length);
-  // One row per stratum and history (histories 1 … 2^t − 1).
+  return historiesTable(lists, strata, keys, counts);
+}
+
+/**
+ * The table of counted histories: one row per stratum and history (histories 1 … 2^t − 1), the
+ * strata columns, one boolean column per list, `pattern` and `count`. `counts` holds 2^t cells per
+ * stratum, in the order of `keys` (each stratum's values, one per strata column). @internal
+ */
+export function historiesTable(
+  lists: readonly string[],
+  strata: readonly string[],
+  keys: readonly unknown[][],
+  counts: Float64Array,
+): ColumnTable {
+  const cells = 1 << lists.length;
   const out = keys.length * (cells - 1);
   const columns: Record<string, ArrayLike<unknown>> = {};
   strata.forEach((s, j) => {
@@ -243,7 +257,13 @@ function countsOf(table: ColumnTable, column: string): Float64Array {
   return out;
 }
 
-function checkCounts(counts: Float64Array, lists: string[], cells: number, strata: number): void {
+/** Throws if a stratum has records on no list, or a list holds no record. @internal */
+export function checkCounts(
+  counts: Float64Array,
+  lists: string[],
+  cells: number,
+  strata: number,
+): void {
   for (let k = 0; k < strata; k++)
     if (counts[k * cells]! > 0)
       throw new InvalidTableError(

@@ -4,6 +4,10 @@
 
 export { captureHistories } from './histories.js';
 export type { CaptureHistoriesOptions, ListsOptions } from './histories.js';
+export { streamHistories, maxCellBytes } from './stream.js';
+export type { CSVChunks } from './stream.js';
+export { captureHistoriesSQL } from './sql.js';
+export type { CaptureHistoriesSQLOptions } from './sql.js';
 export { lincolnPetersen, chapman } from './twoLists.js';
 export type { TwoListEstimate, TwoListOptions } from './twoLists.js';
 export { loglinear } from './loglinear.js';

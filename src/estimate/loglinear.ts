@@ -1,8 +1,10 @@
 import type { ColumnTable } from 'arquero';
 import { InvalidOptionError, UnknownIdError, checkOptions, show } from '../errors.js';
-import { fitPoisson, type PoissonFit } from './glm.js';
+import { independentColumns, zeroFace } from './existence.js';
+import { fitPoisson } from './glm.js';
+import { profileInterval } from './profile.js';
 import { readHistories, type Histories, type ListsOptions } from './histories.js';
-import { logGamma, popcount } from './linalg.js';
+import { popcount } from './linalg.js';
 
 /**
  * A heterogeneity term: a column f(k) of the number k of lists a history is on (Rivest &
@@ -32,9 +34,21 @@ export interface LoglinearFit {
   /** The interactions, e.g. `['a:b', 'b:c']`. */
   terms: string[];
   heterogeneity: Heterogeneity;
-  /** Whether the estimate exists; if not, `reason` says why and the numbers are null. */
+  /**
+   * Whether the model gives a finite estimate of N (from its maximum-likelihood estimate, or from
+   * the extended MLE when that one does not exist); if not, `reason` says why and the numbers
+   * are null.
+   */
   exists: boolean;
   reason: string | null;
+  /**
+   * Whether the ordinary maximum-likelihood estimate exists, decided before fitting by a linear
+   * program on the zero cells (Fienberg & Rinaldo, Annals of Statistics 40(2), 2012). When it does
+   * not, `zeroCells` lists the cells whose fitted count is 0 in the extended MLE.
+   */
+  mleExists: boolean;
+  /** Zero cells fitted as 0 (the histories, as sets of lists, e.g. `'{a,b}'`); empty if none. */
+  zeroCells: string[];
   /** The records observed (on at least one list): a floor for any estimate. */
   observed: number;
   /** The estimated population (observed + missing), the Poisson maximum-likelihood estimate. */
@@ -44,13 +58,17 @@ export interface LoglinearFit {
   /** Standard error of the estimate: √(f₀² var(β₀) + f₀) (Rivest & Baillargeon, 2007). */
   se: number | null;
   /**
-   * The profile-likelihood interval (multinomial likelihood, Cormack 1992); high null if unbounded.
+   * The profile-likelihood interval (multinomial likelihood, Cormack 1992). It always contains the
+   * estimate and has positive width; otherwise both are null and `intervalReason` says why.
+   * `high` alone is null when the interval has no upper bound (`intervalReason` says so too).
    */
   low: number | null;
   high: number | null;
+  intervalReason: string | null;
   deviance: number | null;
   df: number;
-  /** Number of parameters (intercept included). */
+  /** Number of parameters estimated (intercept included): the rank of the design on the cells
+   * fitted. */
   parameters: number;
   /** −2 log L + 2 · parameters, with the Poisson likelihood of the observed cells. */
   aic: number | null;
@@ -257,91 +275,106 @@ export function fitModel(h: Histories, model: LoglinearModel, level = 0.95): Log
     heterogeneity: model.heterogeneity ?? 'none',
     exists: false,
     reason: null,
+    mleExists: false,
+    zeroCells: [],
     observed: h.observed,
     estimate: null,
     missing: null,
     se: null,
     low: null,
     high: null,
+    intervalReason: null,
     deviance: null,
     df: 0,
     parameters: 0,
     aic: null,
     bic: null,
   };
-  // An interaction between lists with no record in common is unbounded (its estimate is −∞).
-  for (const m of model.terms) {
-    let margin = 0;
-    for (let w = 1; w < cells; w++) if ((w & m) === m) margin += h.counts[w]!;
-    if (margin === 0) {
-      const names = h.lists.filter((_, i) => m & (1 << i));
-      return {
-        ...base,
-        reason:
-          `No record is on all of ${names.join(', ')}: the ${names.join(':')} interaction ` +
-          'is unbounded, so this model has no estimate.',
-      };
-    }
-  }
-  const y = h.counts.subarray(1);
-  let chaoKs = model.heterogeneity === 'chao' ? range(3, t) : [];
-  let fit: PoissonFit | null = null;
-  let p = 0;
+  // Chao's hinges: one for each j from 3 to t at which someone is on j lists or more; a hinge no
+  // one reaches would have its coefficient run to −∞, and a negative coefficient is set to 0.
+  let most = 0;
+  for (let w = 1; w < cells; w++) if (h.counts[w]! > 0) most = Math.max(most, popcount(w));
+  let chaoKs = model.heterogeneity === 'chao' ? range(3, most) : [];
   for (;;) {
-    const d = design(model, t, chaoKs, 1);
-    p = d.p;
-    if (p > cells - 1)
+    const { x, p } = design(model, t, chaoKs, 0);
+    // 1. Existence, before fitting: the zero cells the likelihood drives to 0 (none when the MLE
+    //    exists); the extended MLE is fitted to the other cells.
+    const face = new Set(zeroFace(x.subarray(p), p, h.counts.subarray(1)).map((i) => i + 1));
+    const kept: number[] = [];
+    for (let w = 1; w < cells; w++) if (!face.has(w)) kept.push(w);
+    const zeroCells = [...face].map((w) => cellName(w, h.lists));
+    const mleExists = face.size === 0;
+    // 2. Identification of the missing cell: the cells fitted must fix its linear predictor.
+    const { columns, determined } = independentColumns(x, p, kept, x.subarray(0, p));
+    const q = columns.length;
+    const facts = { mleExists, zeroCells, parameters: q, df: kept.length - q };
+    if (!determined)
       return {
         ...base,
-        parameters: p,
+        ...facts,
+        reason: mleExists
+          ? `No finite estimate: the model has ${p} parameters and the ${kept.length} observed ` +
+            'cells do not determine the number on no list; N is unbounded. Use a model with ' +
+            'fewer terms.'
+          : `No finite estimate: the cells ${zeroCells.join(', ')} are zero, and with them at 0 ` +
+            'this model does not determine the number on no list; N is unbounded. Use a model ' +
+            'without the terms those cells would need, or lists that overlap.',
+      };
+    // 3. The fit, on the kept cells and independent columns; the missing cell is row 0.
+    const rows = [0, ...kept];
+    const xr = new Float64Array(rows.length * q);
+    rows.forEach((w, i) => {
+      columns.forEach((j, k) => {
+        xr[i * q + k] = x[w * p + j]!;
+      });
+    });
+    const y = Float64Array.from(rows, (w) => h.counts[w]!);
+    const fit = fitPoisson(xr.subarray(q), y.subarray(1), q);
+    if (!fit || !fit.converged)
+      return {
+        ...base,
+        ...facts,
         reason:
-          `The model has ${p} parameters for ${cells - 1} observed cells: ` +
-          'it is not identifiable.',
+          'The fit did not converge (iteratively reweighted least squares, 200 iterations): a ' +
+          'numerical failure of this program, not a property of the data.',
       };
-    fit = fitPoisson(d.x, y, p);
-    if (!fit)
-      return {
-        ...base,
-        parameters: p,
-        reason: 'The design does not identify the model (its columns are not independent).',
-      };
-    if (model.heterogeneity !== 'chao') break;
-    const first = p - chaoKs.length;
-    const negative = chaoKs.filter((_, j) => fit!.beta[first + j]! < 0);
-    if (!negative.length) break;
-    chaoKs = chaoKs.filter((k) => !negative.includes(k));
-  }
-  const f0 = Math.exp(fit.beta[0]!);
-  const v0 = fit.covariance[0]!;
-  const df = cells - 1 - p;
-  if (!fit.converged || !Number.isFinite(f0) || f0 > 1e6 * Math.max(1, h.observed))
-    return {
+    if (model.heterogeneity === 'chao') {
+      const first = p - chaoKs.length;
+      const negative = chaoKs.filter((_, j) => {
+        const k = columns.indexOf(first + j);
+        return k >= 0 && fit.beta[k]! < 0;
+      });
+      if (negative.length) {
+        chaoKs = chaoKs.filter((k) => !negative.includes(k));
+        continue;
+      }
+    }
+    const f0 = Math.exp(fit.beta[0]!);
+    const estimate = h.observed + f0;
+    const out: LoglinearFit = {
       ...base,
-      parameters: p,
-      df,
-      reason:
-        'The fit does not settle on a finite estimate (it runs past a million times the ' +
-        'observed count): the estimate is unbounded for this model.',
+      ...facts,
+      exists: true,
+      estimate,
+      missing: f0,
+      se: Math.sqrt(f0 * f0 * fit.covariance[0]! + f0),
+      deviance: fit.deviance,
+      aic: -2 * fit.logLik + 2 * q,
+      bic: -2 * fit.logLik + Math.log(h.observed) * q,
     };
-  const estimate = h.observed + f0;
-  const out: LoglinearFit = {
-    ...base,
-    exists: true,
-    estimate,
-    missing: f0,
-    se: Math.sqrt(f0 * f0 * v0 + f0),
-    deviance: fit.deviance,
-    df,
-    parameters: p,
-    aic: -2 * fit.logLik + 2 * p,
-    bic: -2 * fit.logLik + Math.log(h.observed) * p,
-  };
-  if (level > 0) {
-    const { low, high } = profileInterval(h, { ...model }, chaoKs, level, estimate);
-    out.low = low;
-    out.high = high;
+    if (level > 0) {
+      const r = profileInterval(xr, q, y, estimate, chiSquare1(level));
+      out.low = r.low;
+      out.high = r.high;
+      out.intervalReason = r.reason;
+    }
+    return out;
   }
-  return out;
+}
+
+/** A history as the set of lists it is on, e.g. `'{a,c}'`. @internal */
+export function cellName(w: number, lists: string[]): string {
+  return `{${lists.filter((_, i) => w & (1 << i)).join(',')}}`;
 }
 
 function range(a: number, b: number): number[] {
@@ -418,88 +451,4 @@ function erfc(x: number): number {
                                 t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? r : 2 - r;
-}
-
-/**
- * The profile-likelihood interval of N under the multinomial likelihood (Cormack, 1992): the Ns
- * whose profile log-likelihood is within χ²₁(level)/2 of its maximum. The missing cell is filled
- * with N − n and the model refitted to the complete table for each N.
- */
-function profileInterval(
-  h: Histories,
-  model: LoglinearModel,
-  chaoKs: number[],
-  level: number,
-  estimate: number,
-): { low: number | null; high: number | null } {
-  const t = h.lists.length;
-  const { x, p } = design(model, t, chaoKs, 0);
-  const n = h.observed;
-  const y = Float64Array.from(h.counts);
-  let constant = 0;
-  for (let w = 1; w < y.length; w++) constant += logGamma(y[w]! + 1);
-  let start: Float64Array | undefined;
-  const profile = (N: number): number => {
-    y[0] = N - n;
-    const fit = fitPoisson(x, y, p, start);
-    if (!fit) return -Infinity;
-    start = fit.beta;
-    let l = logGamma(N + 1) - logGamma(N - n + 1) - constant;
-    for (let w = 0; w < y.length; w++) if (y[w]! > 0) l += y[w]! * Math.log(fit.mu[w]! / N);
-    return l;
-  };
-  // The maximum of the profile (near the Poisson estimate), by golden-section search.
-  let lo = n;
-  let hi = Math.max(estimate * 2, n + 10);
-  while (profile(hi) > profile(hi / 1.5) && hi < 1e12) hi *= 2;
-  const g = (Math.sqrt(5) - 1) / 2;
-  let c = hi - g * (hi - lo);
-  let d = lo + g * (hi - lo);
-  let fc = profile(c);
-  let fd = profile(d);
-  for (let i = 0; i < 200 && hi - lo > 1e-6 * (1 + lo); i++) {
-    if (fc > fd) {
-      hi = d;
-      d = c;
-      fd = fc;
-      c = hi - g * (hi - lo);
-      fc = profile(c);
-    } else {
-      lo = c;
-      c = d;
-      fc = fd;
-      d = lo + g * (hi - lo);
-      fd = profile(d);
-    }
-  }
-  const top = (lo + hi) / 2;
-  const max = profile(top);
-  const cut = max - chiSquare1(level) / 2;
-  const below = (N: number) => profile(N) < cut;
-  // Lower end: between n and the maximum.
-  let low: number;
-  if (!below(n)) low = n;
-  else {
-    let a = n;
-    let b = top;
-    for (let i = 0; i < 100 && b - a > 1e-7 * b; i++) {
-      const m = (a + b) / 2;
-      if (below(m)) a = m;
-      else b = m;
-    }
-    low = (a + b) / 2;
-  }
-  // Upper end: expand until the profile falls below the cut.
-  let b = top * 1.5 + 10;
-  while (!below(b)) {
-    b *= 2;
-    if (b > 1e4 * Math.max(top, n)) return { low, high: null };
-  }
-  let a = top;
-  for (let i = 0; i < 100 && b - a > 1e-7 * b; i++) {
-    const m = (a + b) / 2;
-    if (below(m)) b = m;
-    else a = m;
-  }
-  return { low, high: (a + b) / 2 };
 }

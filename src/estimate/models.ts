@@ -44,9 +44,21 @@ export interface ModelRow {
   parameters: number;
   aic: number | null;
   bic: number | null;
-  /** exp(−Δ/2) normalized over the models that have an estimate (Akaike or Schwarz weights). */
+  /**
+   * exp(−Δ/2) normalized over the models fitted that have an estimate (Akaike or Schwarz
+   * weights): over every hierarchical model in an exhaustive search, over the models the search
+   * visited in a stepwise one (`weightOver` says which).
+   */
   weight: number | null;
+  /** What the weights are relative to, e.g. `'all 113 models'` or `'the 37 models visited'`. */
+  weightOver: string;
+  /** Whether the model gives a finite estimate (see `note` if not). */
   exists: boolean;
+  /** Whether the ordinary maximum-likelihood estimate exists (if not, the extended MLE is used). */
+  mleExists: boolean;
+  /** Zero cells fitted as 0 when the ordinary MLE does not exist, e.g. `'{a,b}, {a,b,c}'`. */
+  zeroCells: string;
+  /** Why there is no estimate, or what to know about it and its interval. */
   note: string | null;
 }
 
@@ -115,11 +127,15 @@ export function hierarchicalModels(
 export function selectModels(table: ColumnTable, options: SelectModelsOptions): ColumnTable {
   const o = checkOptions(options, 'selectModels') as SelectModelsOptions;
   const h = readHistories(table, o, 'selectModels');
-  return modelTable(fitModels(h, o), o.criterion ?? 'bic');
+  const fits = fitModels(h, o);
+  return modelTable(fits, o.criterion ?? 'bic', fits.search);
 }
 
+/** The models a selection fitted, best first, and how they were found. @internal */
+export type Selection = LoglinearFit[] & { search: 'exhaustive' | 'stepwise' };
+
 /** Fits the models of a selection. @internal */
-export function fitModels(h: Histories, o: SelectModelsOptions): LoglinearFit[] {
+export function fitModels(h: Histories, o: SelectModelsOptions): Selection {
   const t = h.lists.length;
   const maxOrder = o.maxOrder ?? t - 1;
   if (!Number.isInteger(maxOrder) || maxOrder < 1 || maxOrder > t - 1)
@@ -153,7 +169,8 @@ export function fitModels(h: Histories, o: SelectModelsOptions): LoglinearFit[] 
       f.exists ? fitModel(h, { terms: masks(f.terms, h.lists), ...base }, level) : f,
     );
   const score = (f: LoglinearFit) => (criterion === 'bic' ? f.bic : f.aic) ?? Infinity;
-  return fits.sort((a, b) => score(a) - score(b) || a.parameters - b.parameters);
+  fits.sort((a, b) => score(a) - score(b) || a.parameters - b.parameters);
+  return Object.assign(fits, { search: all ? ('exhaustive' as const) : ('stepwise' as const) });
 }
 
 function masks(terms: string[], lists: string[]): number[] {
@@ -220,12 +237,20 @@ function stepwise(
 }
 
 /** The rows of a model table, with ranks and weights. @internal */
-export function modelRows(fits: LoglinearFit[], criterion: 'bic' | 'aic' = 'bic'): ModelRow[] {
+export function modelRows(
+  fits: LoglinearFit[],
+  criterion: 'bic' | 'aic' = 'bic',
+  search: 'exhaustive' | 'stepwise' = 'exhaustive',
+): ModelRow[] {
   const score = (f: LoglinearFit) => (criterion === 'bic' ? f.bic : f.aic);
   const existing = fits.filter((f) => f.exists && score(f) !== null);
   const min = Math.min(...existing.map((f) => score(f)!));
   const total = existing.reduce((s, f) => s + Math.exp(-(score(f)! - min) / 2), 0);
   let rank = 0;
+  const weightOver =
+    search === 'stepwise'
+      ? `the ${fits.length} models the stepwise search visited (not all models)`
+      : `all ${fits.length} models`;
   return fits.map((f) => {
     const s = score(f);
     const tooLarge = f.exists && f.estimate !== null && f.estimate > 100 * f.observed;
@@ -245,18 +270,37 @@ export function modelRows(fits: LoglinearFit[], criterion: 'bic' | 'aic' = 'bic'
       aic: f.aic,
       bic: f.bic,
       weight: f.exists && s !== null ? Math.exp(-(s - min) / 2) / total : null,
+      weightOver,
       exists: f.exists,
-      note:
-        f.reason ??
-        (tooLarge
-          ? 'More than 100 times the observed count: the data barely identify this estimate.'
-          : null),
+      mleExists: f.mleExists,
+      zeroCells: f.zeroCells.join(', '),
+      note: fitNote(f, tooLarge),
     };
   });
 }
 
-function modelTable(fits: LoglinearFit[], criterion: 'bic' | 'aic' = 'bic'): ColumnTable {
-  const rows = modelRows(fits, criterion);
+/** What to know about a fit: why it has no estimate, or its extended MLE and its interval. */
+export function fitNote(f: LoglinearFit, tooLarge = false): string | null {
+  if (f.reason) return f.reason;
+  const notes = [
+    f.mleExists
+      ? ''
+      : `The maximum-likelihood estimate does not exist (the cells ${f.zeroCells.join(', ')} ` +
+        'are zero); this is the extended MLE, fitted with those cells at 0.',
+    f.intervalReason ?? '',
+    tooLarge
+      ? 'More than 100 times the observed count: the data barely identify this estimate.'
+      : '',
+  ].filter(Boolean);
+  return notes.length ? notes.join(' ') : null;
+}
+
+function modelTable(
+  fits: LoglinearFit[],
+  criterion: 'bic' | 'aic',
+  search: 'exhaustive' | 'stepwise',
+): ColumnTable {
+  const rows = modelRows(fits, criterion, search);
   const columns: Record<string, unknown[]> = {};
   for (const key of Object.keys(rows[0] ?? {}))
     columns[key] = rows.map((r) => r[key as keyof ModelRow]);

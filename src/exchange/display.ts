@@ -6,7 +6,7 @@ import {
   checkOptions,
   show,
 } from '../errors.js';
-import { isTable, structureColumns } from '../analysis/shared.js';
+import { isTable, structureColumns } from '../data/contract.js';
 import { formatFigure, numberFormat, type Figure } from './figure.js';
 
 /** Options shared by the text exports (Markdown, LaTeX). */

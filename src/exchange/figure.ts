@@ -1,5 +1,5 @@
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import { qualifiers } from '../analysis/shared.js';
+import { qualifiers } from '../data/contract.js';
 
 /** The part of a row that says how large a figure is and how certain. */
 export interface Figure {

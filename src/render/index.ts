@@ -16,6 +16,7 @@ import {
   inlineImagesOnly,
   isStackOverflow,
   sandboxLoader,
+  withoutURLs,
   type Refusals,
 } from './sandbox.js';
 import { checkDPI, pixelsPerInch, printWidth, type PrintSize } from './size.js';
@@ -139,7 +140,7 @@ async function drawSVG(
       );
     }
     if (more) await more(view); // e.g. the PDF, from the same view: the chart is drawn once
-    return svg;
+    return withoutURLs(svg); // nothing in it fetches: no url(…) but to itself, no style but Vega's
   } catch (error) {
     if (isStackOverflow(error)) {
       throw new InvalidOptionError(

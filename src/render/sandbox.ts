@@ -181,3 +181,52 @@ export function inlineImagesOnly(svg: string): string {
 export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
+
+/** Attributes of free text (read by no CSS parser), and links, which the loader has checked. */
+const textAttribute = /^(aria-[a-z]+|role|class|href|xlink:href|xmlns(:xlink)?|version)$/;
+
+/** CSS functions a chart's attributes may hold: colours, transforms, and `url(#id)` in the SVG. */
+const safeFunction = /^(rgba?|hsla?|translate|rotate|scale|matrix)$/i;
+
+/** The declarations Vega writes into a `style` attribute, with keyword values only. */
+const safeDeclaration = /^\s*(mix-blend-mode|image-rendering)\s*:\s*[a-z-]+\s*$/;
+
+/**
+ * Whether an attribute value (as a CSS parser would read it) names nothing outside the SVG: no
+ * backslash (a CSS escape can spell `url`), and every function one of {@link safeFunction} or a
+ * `url(#id)` that points inside the document.
+ */
+function isLocalValue(value: string): boolean {
+  if (value.includes('\\') || value.length > 100_000) return false;
+  const calls = value.match(/[A-Za-z_-][\w-]*\s*\(/g) ?? [];
+  if (calls.length !== (value.match(/\(/g) ?? []).length) return false; // a bare "(": unknown
+  for (const call of calls) {
+    const name = call.replace(/\s*\($/, '');
+    if (safeFunction.test(name)) continue;
+    if (name.toLowerCase() !== 'url') return false;
+  }
+  // every url( … ) is url(#id)
+  return !/url\s*\((?!#[\w-]+\))/i.test(value);
+}
+
+/**
+ * SVG text from Vega with every way to name a URL taken out, so that opening it fetches nothing:
+ * a paint, clip or other attribute that is not a colour, a number, a keyword or a `url(#id)`
+ * inside the SVG (e.g. `fill="url(http://…)"`, from a spec's `fill` or `background`) is dropped,
+ * and a `style` keeps only Vega's own `mix-blend-mode` and `image-rendering` keywords (a spec's
+ * `blend` was written verbatim: `multiply;background-image:url(http://…)`). Links (`href`) are
+ * checked by the loader before; text (`aria-label`, the text of a `<text>`) names nothing.
+ * Vega escapes `<`, `>`, `&` and `"` in what it writes, so each tag is read whole by a pattern.
+ */
+export function withoutURLs(svg: string): string {
+  return svg.replace(/<[A-Za-z][^<>]*>/g, (tag) =>
+    tag.replace(/\s([A-Za-z_:][\w:.-]*)="([^"]*)"/g, (whole, name: string, value: string) => {
+      if (textAttribute.test(name)) return whole;
+      if (name === 'style') {
+        const kept = value.split(';').filter((d) => safeDeclaration.test(d) && isLocalValue(d));
+        return kept.length ? ` style="${kept.map((d) => `${d.trim()};`).join(' ')}"` : '';
+      }
+      return isLocalValue(value) ? whole : '';
+    }),
+  );
+}

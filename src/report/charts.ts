@@ -7,6 +7,7 @@ import { locationChart } from '../charts/location.js';
 import { militaryChart } from '../charts/military.js';
 import { totalsChart } from '../charts/totals.js';
 import { load } from '../data/load.js';
+import { claimCharts } from './claims.js';
 import type { ReportChart } from './report.js';
 
 /**
@@ -32,6 +33,7 @@ export function standardCharts(): ReportChart[] {
       section: 'balance',
       spec: balanceChart(balance()),
     },
+    ...claimCharts(),
     {
       name: 'by-nationality-bars',
       dataset: 'by-nationality',

@@ -21,6 +21,7 @@ import { reportTable } from './table.js';
 import { toMarkdown } from '../exchange/markdown.js';
 import { numberFormat } from '../exchange/figure.js';
 import { caveats, p, page, type Section } from './page.js';
+import { claimsSection } from './claims.js';
 import { checkOutput, safeFileName, writeFolder } from './write.js';
 
 /** A chart for the report: a Vega-Lite spec and what it shows. */
@@ -200,12 +201,15 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
       .filter((c) => (c.section ?? c.dataset) === id)
       .map((c) => drawn.get(c)!)
       .join('\n');
+  const chartsByName = (id: string) =>
+    new Map(charts.filter((c) => c.section === id).map((c) => [c.name, drawn.get(c)!]));
 
   const sections: Section[] = [
     totalsSection(chartsOf('total-estimates'), table),
     sourcesSection(table),
     auditSection(table),
     balanceSection(chartsOf('balance'), table),
+    claimsSection(chartsByName('claims'), table),
     comparisonsSection(table),
     ...datasets
       .filter((id) => id !== 'total-estimates')

@@ -1,24 +1,44 @@
-// Writing the report folder safely: never into / or a system folder, never through a symlink,
-// never over a folder of someone else's files without `force`, and never half: the files go into
-// a new folder beside the target, which is renamed into place once all of them are written.
+// The one writer of every file the package writes (the report folder, `chart --out`,
+// `estimate --chart`). Its rules:
+// - never half: a file is written to a temporary file beside it, a folder into a temporary folder
+//   beside it, and renamed into place only once whole; on any failure the old one is untouched;
+// - never through a symbolic link (a link at the target, or inside a report folder, is refused);
+// - never deletes what the package did not write: a report folder is replaced only if every entry
+//   in it is listed, with its SHA-256, in the manifest the package wrote there; anything else
+//   stops the run and names the files (unless `force`);
+// - never, even with `force`: `/`, a system folder, the home folder, a folder holding the home
+//   folder or the current folder.
+import { createHash, randomBytes } from 'node:crypto';
 import {
   accessSync,
   chmodSync,
+  closeSync,
   constants,
   existsSync,
+  fsyncSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
+  readFileSync,
   readdirSync,
   realpathSync,
   renameSync,
   rmSync,
   statSync,
+  unlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { CasualtiesError, InvalidOptionError, ReportWriteError, show } from '../errors.js';
+import {
+  CasualtiesError,
+  InvalidOptionError,
+  ReportWriteError,
+  listNames,
+  show,
+} from '../errors.js';
 
 /**
  * The file that marks a folder as a report of this package, so that a new report may replace it.
@@ -44,6 +64,28 @@ export const systemFolders: readonly string[] = Object.freeze([
   '/System',
   '/Library',
   'C:\\Windows',
+]);
+
+/**
+ * Folders that hold other people's folders: never replaced themselves (a folder under them may be).
+ */
+export const sharedFolders: readonly string[] = Object.freeze([
+  '/home',
+  '/Users',
+  '/root',
+  '/opt',
+  '/srv',
+  '/mnt',
+  '/media',
+  '/var',
+  '/tmp',
+  '/var/tmp',
+  '/private',
+  '/private/tmp',
+  '/private/var',
+  '/Volumes',
+  '/nix',
+  '/snap',
 ]);
 
 /**
@@ -85,7 +127,11 @@ export function writeFolder(
   let old: string | undefined;
   try {
     const all = new Map(files);
-    all.set(manifestName, `${JSON.stringify(options.manifest ?? {}, null, 2)}\n`);
+    const hashes: Record<string, string> = {};
+    for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1)))
+      hashes[path] = sha256(content);
+    const manifest = { ...options.manifest, files: hashes };
+    all.set(manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
     for (const [path, content] of all) {
       const full = join(temporary, ...path.split('/'));
       attempt(() => mkdirSync(dirname(full), { recursive: true }), full);
@@ -94,6 +140,7 @@ export function writeFolder(
       }, full); // wx: never through an existing file or link
     }
     if (existing) {
+      checkOutput(dir, options.force === true); // again: the folder may have changed meanwhile
       old = `${temporary}.old`;
       attempt(() => {
         renameSync(target, old!);
@@ -145,11 +192,22 @@ export function checkOutput(dir: string, force = false): boolean {
         'remove it, or choose a new folder',
       );
     const entries = readdirSync(target);
-    if (entries.length > 0 && !entries.includes(manifestName) && !force)
-      fail(
-        `${show(dir)} is a folder of other files, not a previous report`,
-        'pass --force (option force) to replace it and everything in it, or choose a new folder',
-      );
+    if (entries.length > 0 && !force) {
+      const manifest = entries.includes(manifestName) ? readManifest(target) : undefined;
+      if (!manifest)
+        fail(
+          `${show(dir)} is a folder of other files, not a previous report`,
+          'pass --force (option force) to replace it and everything in it, or choose a new folder',
+        );
+      const others = unlisted(target, manifest);
+      if (others.length > 0)
+        fail(
+          `${show(dir)} holds files its report did not write, or changed since: ` +
+            listNames(others),
+          'move them out, or pass --force (option force) to replace the folder and everything in ' +
+            'it, or choose a new folder',
+        );
+    }
   }
   // the nearest folder that exists must be a folder this process can write
   let above = existing ? target : dirname(target);
@@ -187,13 +245,94 @@ function checkPlace(target: string, parent: string, given: string): void {
         `${show(given)} is in the system folder ${system}`,
         'choose a folder of your own, e.g. report',
       );
-    if (path === homedir() || (cwd + sep).startsWith(path + sep))
+    if (sharedFolders.includes(path))
       fail(
-        `${show(given)} is ` +
-          (path === homedir() ? 'the home folder' : 'the current folder or holds it'),
+        `${show(given)} is the system folder ${path}`,
+        'a report replaces its folder whole; choose a folder of its own, e.g. report',
+      );
+    for (const home of homes())
+      if (path === home || (home + sep).startsWith(path + sep))
+        fail(
+          `${show(given)} is ` +
+            (path === home ? 'the home folder' : 'a folder holding the home folder'),
+          'a report replaces its folder whole; choose a folder of its own, e.g. report',
+        );
+    if ((cwd + sep).startsWith(path + sep))
+      fail(
+        `${show(given)} is the current folder or holds it`,
         'a report replaces its folder whole; choose a folder of its own, e.g. report',
       );
   }
+}
+
+/** The home folder, as given and as its real path. */
+function homes(): string[] {
+  const home = resolve(homedir());
+  try {
+    return [home, realpathSync(home)];
+  } catch {
+    return [home];
+  }
+}
+
+/** SHA-256 of a file's content, in hex. */
+function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** The most bytes of a manifest read: one this package wrote is a few kilobytes. */
+const maxManifestBytes = 4 * 1024 * 1024;
+
+/** The files a report folder's manifest lists, with their hashes; undefined if it lists none. */
+function readManifest(dir: string): Record<string, string> | undefined {
+  const path = join(dir, manifestName);
+  try {
+    const stat = lstatSync(path);
+    if (!stat.isFile() || stat.size > maxManifestBytes) return undefined;
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const files = (parsed as { files?: unknown } | null)?.files;
+    if (files === null || typeof files !== 'object' || Array.isArray(files)) return undefined;
+    const listed: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const [name, hash] of Object.entries(files))
+      if (typeof hash === 'string') listed[name] = hash;
+    return listed;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entries of a report folder (relative paths) that its manifest does not list with their
+ * current hash: files added, changed, or of another kind, and folders holding none of the listed.
+ */
+function unlisted(dir: string, listed: Record<string, string>): string[] {
+  const others: string[] = [];
+  const folders = new Set<string>();
+  for (const path of Object.keys(listed)) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+  }
+  const stack = [''];
+  let seen = 0;
+  while (stack.length > 0) {
+    const relative = stack.pop()!;
+    for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (++seen > 100_000)
+        fail(`${show(dir)} holds more than 100,000 files`, 'choose a new folder');
+      if (path === manifestName && entry.isFile()) continue;
+      if (entry.isDirectory()) {
+        if (folders.has(path)) stack.push(path);
+        else others.push(`${path}/`);
+      } else if (
+        !entry.isFile() ||
+        !Object.hasOwn(listed, path) ||
+        sha256(readFileSync(join(dir, path))) !== listed[path]
+      )
+        others.push(path);
+    }
+  }
+  return others.sort();
 }
 
 /** The real path of the nearest existing folder above or at `path`, with the rest appended. */
@@ -259,6 +398,70 @@ function lstatOrNull(path: string, given: string) {
   }
 }
 
+/**
+ * Writes one file safely: `content` goes to a new temporary file beside `path`, which is renamed
+ * over `path` only once whole, so that a failure (a full disk, say) leaves the old file
+ * byte-identical. `path` must not be a symbolic link (the file it points to is never written),
+ * nor a folder or a device, nor in a system folder.
+ *
+ * @param path The file to write.
+ * @param content Its content.
+ * @param fn The function or command that writes it, for the error message.
+ * @throws {ReportWriteError} If the file must not or cannot be written (one line, with a hint).
+ * @example
+ * writeFileSafely('figure.png', await toPNG(spec), 'chart');
+ */
+export function writeFileSafely(path: string, content: string | Uint8Array, fn: string): void {
+  if (typeof path !== 'string' || path === '' || path.includes('\0'))
+    throw new InvalidOptionError(`${fn}: the file is ${show(path)}; expected the path of a file.`);
+  const target = resolve(path);
+  const parent = dirname(target);
+  const real = join(realParent(parent), basename(target));
+  for (const p of [target, real]) {
+    const system = systemFolders.find((s) => p.startsWith(s.endsWith(sep) ? s : s + sep));
+    if (system)
+      fail(`${show(path)} is in the system folder ${system}`, 'choose a file of your own');
+  }
+  const existing = lstatOrNull(target, path);
+  if (existing?.isSymbolicLink())
+    fail(
+      `${show(path)} is a symbolic link`,
+      'the package never writes through a link; remove it, or choose another file name',
+    );
+  if (existing && !existing.isFile())
+    fail(`${show(path)} is not a regular file`, 'choose the name of a file, e.g. chart.png');
+  attempt(() => mkdirSync(parent, { recursive: true }), parent);
+  const temporary = join(parent, `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  try {
+    const fd = attempt(
+      () => openSync(temporary, 'wx', existing ? existing.mode & 0o777 : 0o666),
+      path,
+    );
+    try {
+      attempt(() => {
+        for (let at = 0; at < bytes.length; )
+          at += writeSync(fd, bytes, at, Math.min(bytes.length - at, 1 << 20));
+        fsyncSync(fd);
+      }, path);
+    } finally {
+      closeSync(fd);
+    }
+    if (lstatOrNull(target, path)?.isSymbolicLink())
+      fail(`${show(path)} is a symbolic link`, 'the package never writes through a link');
+    attempt(() => {
+      renameSync(temporary, target);
+    }, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // never made, or gone already
+    }
+    throw error;
+  }
+}
+
 /** Runs a file operation; an I/O error becomes a one-line ReportWriteError naming the path. */
 function attempt<T>(f: () => T, path: string): T {
   try {
@@ -280,7 +483,7 @@ function attempt<T>(f: () => T, path: string): T {
     throw new ReportWriteError(
       `cannot write ${show(path)} (${e?.code ?? 'error'}: ` +
         `${why[e?.code ?? ''] ?? 'an I/O error'}); nothing was changed`,
-      { cause: error, hint: 'choose a folder you can write to, on a disk with room' },
+      { cause: error, hint: 'choose a place you can write to, on a disk with room' },
     );
   }
 }

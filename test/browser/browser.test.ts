@@ -39,7 +39,7 @@ const bundle = (entry: string, outfile: string) =>
 
 // Every entry a browser user imports. /charts builds plain Vega-Lite specs: it must not pull in
 // vega or vega-lite either.
-const browserEntries = ['index', 'charts', 'export', 'notebook', 'estimate'];
+const browserEntries = ['index', 'charts', 'export', 'notebook', 'estimate', 'check'];
 
 describe('the browser entries bundled for a browser', () => {
   test.each(browserEntries)(

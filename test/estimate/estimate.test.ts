@@ -1,4 +1,4 @@
-import { table } from 'arquero';
+import { from, table } from 'arquero';
 import fc from 'fast-check';
 import { compile } from 'vega-lite';
 import { describe, expect, test } from 'vitest';
@@ -40,29 +40,45 @@ describe('hierarchicalModels', () => {
 });
 
 describe('loglinear and selectModels', () => {
-  test('two lists with no one in common: the interaction is unbounded, and the answer says so', () => {
+  test('two lists with no one in common: their interaction has no MLE, the extended MLE is finite, and the rows say so', () => {
     // a and b share no record (patterns 3 and 7 are 0).
     const t = counts3([30, 20, 0, 25, 5, 6, 0]);
     const f = loglinear(t, { lists: ['a', 'b', 'c'], terms: ['a:b'] });
-    expect(f.exists).toBe(false);
-    expect(f.estimate).toBeNull();
-    expect(f.reason).toMatch(/No record is on all of a, b: the a:b interaction is unbounded/);
+    // The a:b coefficient runs to −∞ (no MLE); the fitted counts of {a,b} and {a,b,c} go to 0 and
+    // the rest of the table fixes N: 199.6364 in R (glm, see profile.test.ts).
+    expect(f.mleExists).toBe(false);
+    expect(f.zeroCells).toEqual(['{a,b}', '{a,b,c}']);
+    expect(f.exists).toBe(true);
+    expect(f.estimate!).toBeCloseTo(199.6364, 3);
     const models = selectModels(t, { lists: ['a', 'b', 'c'], level: 0 }).objects() as {
       model: string;
       exists: boolean;
+      mleExists: boolean;
+      zeroCells: string;
       note: string | null;
       rank: number | null;
     }[];
-    // Every model with a:b (alone, with a:c, with b:c, with both) has no estimate, and says why.
-    const withAB = models.filter((m) => /a:b/.test(m.model));
-    expect(withAB.length).toBe(4);
-    for (const m of withAB) {
-      expect(m.exists).toBe(false);
-      expect(m.rank).toBeNull();
-      expect(m.note).toMatch(/No record is on all of a, b/);
+    const row = (model: string) => models.find((m) => m.model === model)!;
+    // a:b alone, with a:c, with b:c: ranked, each saying that its MLE does not exist and which
+    // cells are zero.
+    for (const model of ['a:b', 'a:b + a:c', 'a:b + b:c']) {
+      expect(row(model)).toMatchObject({ exists: true, mleExists: false });
+      expect(row(model).rank).not.toBeNull();
+      expect(row(model).note).toMatch(/does not exist \(the cells \{a,b\}, \{a,b,c\} are zero\)/);
     }
-    // Models with an estimate come first, ranked.
-    expect(models[0]).toMatchObject({ rank: 1, model: 'independence', exists: true });
+    // a:c + b:c: a and b independent given c, so at c = 0 the cell on no list is
+    // y{a}·y{b}/y{a,b} = 30 · 20 / 0: unbounded. All pairs: 6 parameters for the 5 cells left
+    // once {a,b} and {a,b,c} are 0. Neither is ranked; each says why, naming the zero cells.
+    expect(row('a:c + b:c')).toMatchObject({ exists: false, rank: null, zeroCells: '{a,b}' });
+    expect(row('a:c + b:c').note).toMatch(
+      /^No finite estimate: the cells \{a,b\} are zero.*N is unbounded/,
+    );
+    expect(row('a:b + a:c + b:c')).toMatchObject({ exists: false, rank: null });
+    expect(row('a:b + a:c + b:c').note).toMatch(
+      /^No finite estimate: the cells \{a,b\}, \{a,b,c\} are zero.*N is unbounded/,
+    );
+    // Models without a:b: no zero cell is fitted as 0, so their MLE exists.
+    for (const model of ['independence', 'a:c', 'b:c']) expect(row(model).mleExists).toBe(true);
   });
 
   test('the stepwise search moves from independence to a better model by BIC', () => {
@@ -76,7 +92,12 @@ describe('loglinear and selectModels', () => {
     const rows = selectModels(table(cols), { lists, search: 'stepwise', level: 0 }).objects() as {
       model: string;
       bic: number;
+      weightOver: string;
     }[];
+    // The weights are relative to the models the search visited, and say so.
+    expect(rows[0]!.weightOver).toBe(
+      `the ${rows.length} models the stepwise search visited (not all models)`,
+    );
     const independence = rows.find((r) => r.model === 'independence')!;
     expect(rows[0]!.bic).toBeLessThan(independence.bic);
     expect(rows.length).toBeGreaterThan(10); // every model visited is in the table
@@ -131,8 +152,14 @@ describe('estimate', () => {
     expect(rows.map((r) => r.method)).toContain('Bayesian model averaging');
     const summary = estimateSummary(result).objects() as Record<string, unknown>[];
     expect(summary.length).toBe(1);
-    // BIC prefers b:c (deviance 1.2 on 2 df against 75.1 on 3 for independence).
-    expect(summary[0]).toMatchObject({ qualifier: 'derived', label: 'log-linear: c2:c3' });
+    // BIC prefers b:c (deviance 1.2 on 2 df against 75.1 on 3 for independence)...
+    expect(rows[0]).toMatchObject({ method: 'log-linear', model: 'c2:c3' });
+    // ... but the summary carries the uncertainty of that choice: the average over the models.
+    expect(summary[0]).toMatchObject({
+      qualifier: 'derived',
+      label: 'Bayesian model averaging: 8 decomposable models',
+    });
+    expect(summary[0]!.note).toMatch(/carries the uncertainty of the choice of model/);
     expect(summary[0]!.note).toMatch(/matched correctly/);
   });
 
@@ -150,6 +177,30 @@ describe('estimate', () => {
     expect(spec.data.values.length).toBe(8 + 3 + 1 + 1); // models, heterogeneity, Chao, BMA
     expect(() => compile(spec as never)).not.toThrow();
     expect(JSON.stringify(spec)).toContain('observed: 201 (a floor)');
+  });
+
+  test('estimateChart: a row without an interval draws no line and a hollow point', () => {
+    const rows = estimate(cormack3b.table, { lists: cormack3b.lists }).objects() as {
+      low: number | null;
+      high: number | null;
+      value: number;
+    }[];
+    rows[1]!.low = null;
+    rows[1]!.high = null;
+    const spec = estimateChart(from(rows)) as unknown as {
+      layer: { transform?: unknown; encoding?: { fillOpacity?: unknown } }[];
+      data: { values: { hasInterval: boolean; low: number; high: number; figure: string }[] };
+    };
+    const d = spec.data.values[1]!;
+    // Its line would run from value to value: nothing drawn, and the rule layer filters it out.
+    expect(d).toMatchObject({ hasInterval: false, low: rows[1]!.value, high: rows[1]!.value });
+    expect(d.figure).toMatch(/no interval/);
+    expect(spec.layer[0]!.transform).toEqual([{ filter: 'datum.hasInterval' }]);
+    expect(spec.layer[1]!.encoding!.fillOpacity).toEqual({
+      condition: { test: 'datum.hasInterval', value: 1 },
+      value: 0,
+    });
+    expect(spec.data.values.filter((v) => v.hasInterval).length).toBe(rows.length - 1);
   });
 });
 
@@ -182,18 +233,31 @@ describe('properties', () => {
     .filter((c) => [1, 2, 4].every((bit) => c.some((n, i) => ((i + 1) & bit) !== 0 && n > 0)))
     .filter((c) => c[2]! + c[4]! + c[5]! + c[6]! > 0); // someone on two lists or more
 
-  test('no estimate falls below the observed count', () => {
+  test('no estimate falls below the observed count; every interval contains its estimate', () => {
     fc.assert(
       fc.property(histories, (c) => {
-        const rows = estimate(counts3(c), { lists: ['a', 'b', 'c'], bma: false }).objects() as {
+        const rows = estimate(counts3(c), { lists: ['a', 'b', 'c'] }).objects() as {
           value: number | null;
           low: number | null;
+          high: number | null;
           observed: number;
+          note: string;
         }[];
         for (const r of rows) {
           if (r.value !== null) expect(r.value).toBeGreaterThanOrEqual(r.observed - 1e-9);
           if (r.low !== null) expect(r.low).toBeGreaterThanOrEqual(r.observed - 1e-9);
+          if (r.value === null || r.low === null) continue;
+          expect(r.low).toBeLessThanOrEqual(r.value);
+          if (r.high !== null) {
+            expect(r.high).toBeGreaterThanOrEqual(r.value);
+            expect(r.high).toBeGreaterThan(r.low);
+          }
         }
+        // Exactly one summary row, and it is the averaged one.
+        const selected = estimate(counts3(c), { lists: ['a', 'b', 'c'] })
+          .objects()
+          .filter((r) => (r as { selected: boolean }).selected) as { method: string }[];
+        expect(selected.map((r) => r.method)).toEqual(['Bayesian model averaging']);
       }),
       { numRuns: 25, seed: 15 },
     );

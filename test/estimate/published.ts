@@ -36,3 +36,54 @@ export const madiganYork5 = [
   0, 27, 37, 19, 4, 4, 1, 1, 97, 22, 37, 25, 2, 1, 3, 5, 83, 36, 34, 18, 3, 5, 0, 2, 30, 5, 23, 8,
   0, 3, 0, 2,
 ];
+
+/** Ball, Betts, Scheuren, Dudukovich & Asher (2002), Killings and Refugee Flow in Kosovo,
+ * March–June 1999 (AAAS, a report to the ICTY): 4,400 killings on four lists (EXH exhumations,
+ * ABA the American Bar Association's CEELI, OSCE, HRW Human Rights Watch), as the R package
+ * LCMCR 0.4.14 holds them (`kosovo_aggregate`, one row per person, counted here by history in R:
+ * `aggregate(rep(1, 4400), by = kosovo_aggregate, FUN = sum)`). Counts by pattern 1…15, bit 0 =
+ * EXH, bit 1 = ABA, bit 2 = OSCE, bit 3 = HRW. */
+export const kosovoAggregate = {
+  lists: ['EXH', 'ABA', 'OSCE', 'HRW'],
+  counts: [0, 1131, 845, 177, 936, 228, 217, 181, 306, 106, 31, 18, 123, 42, 32, 27],
+};
+
+/** A count table of the lists from counts by pattern (bit i = lists[i]), pattern 0 left out. */
+export function fromPatterns(lists: string[], counts: number[]): ColumnTable {
+  const columns: Record<string, number[]> = Object.fromEntries(lists.map((l) => [l, []]));
+  columns.count = [];
+  for (let w = 1; w < counts.length; w++) {
+    lists.forEach((l, i) => columns[l]!.push((w >> i) & 1));
+    columns.count.push(counts[w]!);
+  }
+  return table(columns);
+}
+
+/** Bales, Murphy & Silverman (2020), "How many trafficked people are there in Greater New
+ * Orleans?", Journal of Human Trafficking 6(4): eight lists A…H, as the R package
+ * MultipleSystemsEstimation holds them (`NewOrl`, 19 histories, 196 people). Each row: the lists
+ * the history is on (A = bit 0 … H = bit 7) and its count. */
+export const newOrleans = {
+  lists: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'],
+  histories: [
+    ['A', 25],
+    ['A C', 1],
+    ['A D', 2],
+    ['A E', 1],
+    ['A C G', 1],
+    ['A D E', 1],
+    ['B', 5],
+    ['B F', 1],
+    ['C', 70],
+    ['C D', 2],
+    ['C E', 1],
+    ['C G', 1],
+    ['D', 33],
+    ['D E', 2],
+    ['E', 6],
+    ['E H', 1],
+    ['F', 6],
+    ['G', 6],
+    ['H', 21],
+  ] as [string, number][],
+};

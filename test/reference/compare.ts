@@ -12,6 +12,7 @@ import {
   checkCategories,
   checkOnePerSource,
   checkPool,
+  withoutRestatements,
 } from './categories.js';
 import { divide, readTable, selectMeasure, toTable, unique, type CasualtyRow } from './shared.js';
 
@@ -22,7 +23,7 @@ export function compare<By extends string>(
   const { rows: all, dimensions } = readTable(table, 'compare');
   const by = checkBy(options?.by, dimensions, 'compare');
   const pool = checkPool(options.pool, dimensions, by, 'compare');
-  const rows = selectMeasure(all, options.measure, 'compare');
+  const rows = withoutRestatements(selectMeasure(all, options.measure, 'compare'));
   checkCategories(rows, by, dimensions, pool, 'compare');
   checkOnePerSource(rows, by, 'compare');
 

@@ -14,10 +14,10 @@ import {
   maxCount,
   qualifiers,
   structureColumns,
-  suggest,
   type CasualtyRow,
   type Qualifier,
-} from '../../src/analysis/shared.js';
+} from '../../src/data/contract.js';
+import { suggest } from '../../src/analysis/options.js';
 import { Problems, checkSize, failWith, maxCSVLength } from '../../src/analysis/problems.js';
 import type { FromRowsOptions } from '../../src/analysis/validate.js';
 

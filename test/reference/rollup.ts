@@ -13,7 +13,10 @@ import { InvalidOptionError, InvalidTableError, checkOptions, show } from '../..
 import {
   ancestors,
   checkOverlap,
-  checkSum,
+  named,
+  sumProblem,
+  sumProblemError,
+  sumProblemText,
   wholes,
   type Whole,
 } from '../../src/analysis/structure.js';
@@ -76,26 +79,54 @@ function commonWhole(
   return chains[0]!.find((w) => chains.every((c) => c.includes(w))) ?? null;
 }
 
+/**
+ * A figure counts once: the rows of a group that restate another row of the group (through a
+ * chain) are dropped, and said in the note under the row they restate.
+ */
+function countOnce(rows: readonly CasualtyRow[]): { kept: CasualtyRow[]; again: string } {
+  const byId = new Map<string, CasualtyRow>();
+  for (const r of rows) if (typeof r.id === 'string' && !byId.has(r.id)) byId.set(r.id, r);
+  const root = (r: CasualtyRow): CasualtyRow => {
+    const seen = new Set([r]);
+    let x = r;
+    while (typeof x.restates === 'string' && byId.has(x.restates)) {
+      const next = byId.get(x.restates)!;
+      if (seen.has(next)) return r;
+      seen.add(next);
+      x = next;
+    }
+    return x;
+  };
+  const under = new Map<CasualtyRow, CasualtyRow[]>();
+  const kept: CasualtyRow[] = [];
+  for (const r of rows) {
+    const to = root(r);
+    if (to === r) kept.push(r);
+    else under.set(to, [...(under.get(to) ?? []), r]);
+  }
+  const said = [...under].map(
+    ([k, others]) => `${named(k)} given again as ${others.map(named).join(', ')}`,
+  );
+  return { kept, again: said.length ? `counted once: ${said.join('; ')} (the same figure)` : '' };
+}
+
 export function sumGroup(
-  group: readonly CasualtyRow[],
+  all: readonly CasualtyRow[],
   keys: readonly string[],
   missing: MissingPolicy,
   fn: string,
   refuse: ReadonlyMap<string, Whole> | null = null,
   known: ReadonlyMap<string, Whole> | null = refuse,
 ): RollupRow & Record<string, unknown> {
-  const first = group[0]!;
+  const first = all[0]!;
+  const { kept: group, again } = all.length > 1 ? countOnce(all) : { kept: all, again: '' };
   const head: Record<string, unknown> = {};
   for (const key of keys) head[key] = first[key] ?? null;
   const groupName = `the group ${keys.map((k) => `${k} ${show(first[k] ?? null)}`).join(', ')}`;
   let allowed: string | null = null; // why the sum would have been refused, with overlap: 'allow'
-  if (refuse) checkSum(group, refuse, fn, groupName);
-  else if (known)
-    try {
-      checkSum(group, known, fn, groupName);
-    } catch (error) {
-      allowed = (error as Error).message.replace(/^[^:]*: .*? would add /, 'adds ');
-    }
+  const problem = refuse || known ? sumProblem(group, (refuse ?? known)!) : null;
+  if (problem && refuse) throw sumProblemError(problem, fn, groupName);
+  if (problem) allowed = `adds ${sumProblemText(problem)}`;
   if (known) head.whole = commonWhole(group, known);
   if (missing === 'fail') {
     const absent = group.find((r) => r.value === null);
@@ -111,7 +142,8 @@ export function sumGroup(
   }
   const total = sumParts(group);
   if (group.length === 1) {
-    const { value, low, high, qualifier, label, note } = first;
+    const { value, low, high, qualifier, label } = group[0]!;
+    const note = again ? [group[0]!.note, again].filter(Boolean).join('; ') : group[0]!.note;
     return {
       ...head,
       value,
@@ -133,9 +165,9 @@ export function sumGroup(
     label: (total.reported > 0 ? group.filter((r) => r.value !== null) : group)
       .map((r) => r.label)
       .join(' + '),
-    note: allowed
-      ? `${sumNote(group)}; with overlap: 'allow', it ${allowed.split('; only parts')[0]!.split('; adding them')[0]}`
-      : sumNote(group),
+    note:
+      (allowed ? `${sumNote(group)}; with overlap: 'allow', it ${allowed}` : sumNote(group)) +
+      (again ? `; ${again}` : ''),
     parts: total.reported,
     not_reported: total.notReported,
   } as RollupRow & Record<string, unknown>;

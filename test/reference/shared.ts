@@ -9,20 +9,17 @@ import {
   maxCount,
   qualifiers,
   structureColumns,
-  suggest,
-  unique,
   type CasualtyRow,
-  type IntervalSum,
-} from '../../src/analysis/shared.js';
-export {
-  bookkeepingColumns,
-  checkDimension,
-  divide,
-  structureColumns,
-  suggest,
-  unique,
-} from '../../src/analysis/shared.js';
-export type { CasualtyRow, IntervalSum, Qualifier } from '../../src/analysis/shared.js';
+} from '../../src/data/contract.js';
+import { suggest } from '../../src/analysis/options.js';
+import { unique } from '../../src/analysis/columns.js';
+import { type IntervalSum } from '../../src/analysis/intervals.js';
+export { bookkeepingColumns, structureColumns } from '../../src/data/contract.js';
+export { checkDimension, suggest } from '../../src/analysis/options.js';
+export { divide } from '../../src/analysis/intervals.js';
+export { unique } from '../../src/analysis/columns.js';
+export type { CasualtyRow, Qualifier } from '../../src/data/contract.js';
+export type { IntervalSum } from '../../src/analysis/intervals.js';
 import { table as columnTable } from 'arquero';
 import type {} from 'arquero';
 import { sum } from 'simple-statistics';

@@ -1,6 +1,6 @@
 // Each chart of the report is drawn once: its SVG, PNG and PDF come from one run of one Vega view
-// (the report used to run a new view for each format, three per chart).
-import { spawnSync } from 'node:child_process';
+// (the report used to run a new view for each format, three per chart). The report command runs
+// dist/cli.js (test/setup/drawn.ts: once per test run, for every report test).
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +8,9 @@ import { View } from 'vega';
 import { describe, expect, test, vi } from 'vitest';
 import { InvalidOptionError, load } from '../../src/index.js';
 import { totalsChart } from '../../src/charts/index.js';
-import { drawChart, toPDF, toPNG, toSVG } from '../../src/render/index.js';
+import { drawChart, toPNG, toSVG } from '../../src/render/index.js';
 import { standardCharts, writeReport } from '../../src/report/index.js';
-
-const bin = new URL('../../dist/cli.js', import.meta.url).pathname;
-const counter = new URL('./count-views.mjs', import.meta.url).href;
+import { drawings, reportRun } from '../setup/drawn.js';
 
 /** The distinct Vega views run while `work` runs: every drawing runs its view (runAsync). */
 async function viewsRun(work: () => Promise<unknown>): Promise<number> {
@@ -33,14 +31,17 @@ const steady = (pdf: Uint8Array) =>
     .replace(/\/ID \[[^\]]*\]/g, '');
 
 describe('the report draws each chart once', { timeout: 120_000 }, () => {
-  test('report --out: one Vega view per chart (it was three: SVG, PNG and PDF each ran their own)', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'ww2yc-draw-')), 'report');
-    const r = spawnSync(process.execPath, ['--import', counter, bin, 'report', '--out', dir], {
-      encoding: 'utf8',
-    });
+  test('report --out: one Vega view per chart (it was three: SVG, PNG and PDF each ran their own)', async () => {
+    // The command as every report test reads it, run once per test run with count-views.mjs
+    // preloaded: `node --import test/report/count-views.mjs dist/cli.js report --out <dir>`.
+    const r = await reportRun();
+    const dir = r.dir;
     expect(r.status, r.stderr).toBe(0);
     const charts = standardCharts();
-    expect(r.stdout).toBe(`vega views run: ${charts.length}\n`);
+    // one drawing per chart for its files, and one more for each chart drawn at a phone's width
+    const phones = readFileSync(join(dir, 'index.html'), 'utf8').match(/class="chart-box phone"/g);
+    expect(phones?.length ?? 0).toBeGreaterThan(0);
+    expect(r.stdout).toBe(`vega views run: ${charts.length + phones!.length}\n`);
     for (const { name } of charts)
       for (const ext of ['svg', 'png', 'pdf'])
         expect(existsSync(join(dir, 'charts', `${name}.${ext}`)), `${name}.${ext}`).toBe(true);
@@ -56,11 +57,14 @@ describe('the report draws each chart once', { timeout: 120_000 }, () => {
 
 describe('drawChart(spec, { pdf })', { timeout: 120_000 }, () => {
   test('gives the same files as toSVG, toPNG and toPDF at their defaults', async () => {
+    // toSVG, toPNG and toPDF of every standard chart, drawn once per run (test/setup/drawn.ts).
+    const drawn = await drawings();
     for (const { name, spec } of standardCharts()) {
       const drawing = await drawChart(spec, { pdf: true });
-      expect(drawing.svg, name).toBe(await toSVG(spec));
-      expect(Buffer.from(drawing.png).equals(Buffer.from(await toPNG(spec))), name).toBe(true);
-      expect(steady(drawing.pdf!), name).toBe(steady(await toPDF(spec)));
+      const alone = drawn.get(name)!;
+      expect(drawing.svg, name).toBe(alone.svg);
+      expect(Buffer.from(drawing.png).equals(Buffer.from(alone.png)), name).toBe(true);
+      expect(steady(drawing.pdf!), name).toBe(steady(alone.pdf));
     }
   });
 

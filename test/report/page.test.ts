@@ -7,31 +7,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { toPNG, toSVG } from '../../src/render/index.js';
-import { standardCharts, writeReport } from '../../src/report/index.js';
+import { standardCharts } from '../../src/report/index.js';
 import { findChromium, findJava } from '../setup/detect.js';
 import { describeNeeding } from '../setup/requirements.js';
+import { reportRun } from '../setup/drawn.js';
 
 const require = createRequire(import.meta.url);
 const chromium = findChromium();
 const java = findJava();
 
-const dir = mkdtempSync(join(tmpdir(), 'ww2yc-page-'));
-const index = join(dir, 'index.html');
+let index: string;
 const shots = process.env.SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'ww2yc-shots-'));
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  await writeReport(dir, {
-    charts: standardCharts(),
-    toSVG,
-    toPNG,
-    // drawn again at a phone's width: 390 px less the page's 16 px margins, 358 px = 94.7 mm
-    phone: (spec) => toSVG(spec, { width: 94.7 }),
-    version: 'test',
-    citation: readFileSync(new URL('../../CITATION.cff', import.meta.url), 'utf8'),
-    date: '2026-12-06',
-  });
+  // The page `report --out` writes (dist/cli.js), once per test run for every report test.
+  const report = await reportRun();
+  if (report.status !== 0) throw new Error(`report --out failed: ${report.stderr}`);
+  index = join(report.dir, 'index.html');
   if (chromium.found) {
     const { chromium: browserType } = await import('playwright-core');
     browser = await browserType.launch({
@@ -39,7 +32,7 @@ beforeAll(async () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
   }
-}, 120_000);
+}, 600_000);
 afterAll(async () => browser?.close());
 
 type Box = { x: number; y: number; width: number; height: number; text: string };
@@ -207,6 +200,6 @@ test('the page says what the headline figures are above the chart, and how to ci
   expect(finding).toMatch(/the official 1,700,000 is a demographic loss/);
   expect(html.indexOf('finding-key')).toBeLessThan(html.indexOf('id="chart-total-estimates"'));
   const foot = html.slice(html.indexOf('<footer>'));
-  expect(foot).toMatch(/Made on 2026-12-06 with ww2-yugoslavia-casualties test/);
+  expect(foot).toMatch(/Made on \d{4}-\d\d-\d\d with ww2-yugoslavia-casualties \d+\.\d+\.\d+/);
   expect(foot).toMatch(/cff-version/);
 });

@@ -8,15 +8,19 @@ import { audit, datasets } from '../../src/index.js';
 import { standardCharts } from '../../src/report/index.js';
 import { findChromium } from '../setup/detect.js';
 import { describeNeeding } from '../setup/requirements.js';
+import { reportRun, type ReportRun } from '../setup/drawn.js';
 
 const bin = new URL('../../dist/cli.js', import.meta.url).pathname;
 const chromium = findChromium();
-const dir = mkdtempSync(join(tmpdir(), 'ww2yc-report-'));
-let result: ReturnType<typeof spawnSync>;
+let dir: string;
+let result: ReportRun;
 
-beforeAll(() => {
-  result = spawnSync(process.execPath, [bin, 'report', '--out', dir], { encoding: 'utf8' });
-}, 300_000);
+// `node dist/cli.js report --out <dir>`, run once per test run for every report test
+// (test/setup/drawn.ts).
+beforeAll(async () => {
+  result = await reportRun();
+  dir = result.dir;
+}, 600_000);
 
 describe('report --out <dir>', () => {
   test('writes the page, every table as CSV and Markdown, every chart as SVG and PNG', () => {
@@ -67,7 +71,7 @@ describe('report --out <dir>', () => {
   });
 
   test('an unwritable --out is bad usage (exit 1), with what and a hint', () => {
-    const file = join(dir, 'a-file');
+    const file = join(mkdtempSync(join(tmpdir(), 'ww2yc-report-')), 'a-file'); // not the shared report
     writeFileSync(file, '');
     const r = spawnSync(process.execPath, [bin, 'report', '--out', join(file, 'report')], {
       encoding: 'utf8',
@@ -109,15 +113,17 @@ describeNeeding('the report in headless Chromium', [chromium], () => {
         'Casualties of World War II in Yugoslavia: the published figures',
       );
       const headings = await page.locator('h2').allTextContents();
-      // Headline totals, sources, audit, the balance across tables, comparisons, then the 13 other datasets.
-      expect(headings.slice(0, 5)).toEqual([
+      // Headline totals, sources, audit, the balance across tables, the repeated figures,
+      // comparisons, then the 13 other datasets.
+      expect(headings.slice(0, 6)).toEqual([
         'Headline totals',
         'The sources',
         'Published tables that do not add up',
         'Deaths, births deficit and emigration against the demographic loss',
+        'The most repeated figures: what each is, and why they differ',
         'Comparing the sources',
       ]);
-      expect(headings).toHaveLength(5 + 13);
+      expect(headings).toHaveLength(6 + 13);
       // Every chart is drawn: an inline SVG with marks in it.
       const figures = page.locator('figure svg');
       expect(await figures.count()).toBe(standardCharts().length);

@@ -81,10 +81,11 @@ describe('writeReport(dir, options) writes safely', () => {
     await writeReport(out, { force: true });
     expect(existsSync(join(out, 'thesis.txt'))).toBe(false);
     expect(existsSync(join(out, manifestName))).toBe(true);
-    writeFileSync(join(out, 'stale.txt'), 'old');
-    await writeReport(out); // a previous report: no force needed, replaced whole
-    expect(existsSync(join(out, 'stale.txt'))).toBe(false);
+    await writeReport(out); // a previous report, as written: no force needed, replaced whole
     expect(existsSync(join(out, 'index.html'))).toBe(true);
+    writeFileSync(join(out, 'stale.txt'), 'old'); // a file the report did not write: kept
+    await expect(writeReport(out)).rejects.toThrow(/did not write, or changed since: stale\.txt$/);
+    expect(readFileSync(join(out, 'stale.txt'), 'utf8')).toBe('old');
   });
 
   test('a failure while writing leaves no half-written report and the old one in place', async () => {

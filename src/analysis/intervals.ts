@@ -1,0 +1,190 @@
+// The rules of the arithmetic (the README, "The rules of the arithmetic"), each written once here:
+//
+// | rule                                   | where                                            |
+// | -------------------------------------- | ------------------------------------------------ |
+// | a dash is unknown, never 0             | `sumParts`: left out, counted; no upper bound    |
+// | a rounded figure carries its precision | `widen`: ± half the rounding unit, never below 0 |
+// | ranges and bounds are intervals        | `sumParts`: lows add to lows, highs to highs     |
+// | a `null` high is unbounded             | `sumParts`, `widen`: it stays unbounded          |
+// | a division without an answer is null   | `divide`, never Infinity or NaN                  |
+import type { Qualifier } from '../data/contract.js';
+
+/**
+ * Half a rounding unit: how far a figure rounded to `precision` may lie from the true number
+ * (0 where no rounding is recorded).
+ *
+ * @example
+ * halfUnit(1000); // => 500
+ * halfUnit(null); // => 0
+ */
+export function halfUnit(precision: number | string | null | undefined): number {
+  const unit = Number(precision ?? 0);
+  return unit > 0 ? unit / 2 : 0;
+}
+
+/**
+ * The interval a rounded figure stands for: its published `low`–`high`, widened by half its
+ * rounding unit each way (see {@link halfUnit}), and never below 0, since a count or a share
+ * cannot be negative: "about 300", rounded to the thousand, stands for 0–800, not −200–800. A
+ * `null` high stays unbounded (an at-least figure); a `null` low (not reported) stays `null`.
+ * This is the one place the package widens a figure for its precision (`balance`, `rates`,
+ * `audit` and the check of a restatement in `fromRows` all call it); the published `low`/`high`
+ * in a table never change.
+ *
+ * @param low The published low (or a sum's).
+ * @param high The published high; `null` where unbounded.
+ * @param precision The rounding unit (e.g. 1000); `null` where none is recorded.
+ * @example
+ * widen(1700000, 1700000, 100000); // => { low: 1650000, high: 1750000 }
+ * widen(300, 300, 1000); // => { low: 0, high: 800 }
+ * widen(24000, null, 1000); // => { low: 23500, high: null }
+ */
+export function widen(
+  low: number | null,
+  high: number | null,
+  precision: number | string | null | undefined,
+): { low: number | null; high: number | null } {
+  const half = halfUnit(precision);
+  return {
+    low: low === null ? null : Math.max(0, low - half),
+    high: high === null ? null : high + half,
+  };
+}
+
+/** The sum of figures with their intervals (see rollup for the rules). */
+export interface IntervalSum {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  /**
+   * `not-reported` if no part is reported; `at-least` if a part is unbounded or not reported (the
+   * sum is then a lower bound); else `derived`.
+   */
+  qualifier: Qualifier;
+  /** How many parts have a figure. */
+  reported: number;
+  /**
+   * How many parts are not reported (value null); they are left out of the sum, never taken as 0.
+   */
+  notReported: number;
+  /** The high of the reported parts alone (`null` if one of them is unbounded). */
+  reportedHigh: number | null;
+  /**
+   * Half the rounding units (`precision`) of the reported parts,
+   * added up: how far rounding can move the sum.
+   */
+  rounding: number;
+}
+
+/** Figures to add, one array per column (a table's columns, or rows' figures laid out so). */
+export interface Figures {
+  value: readonly (number | null)[];
+  low: readonly (number | null)[];
+  high: readonly (number | null)[];
+  label: readonly string[];
+  /** The unit each figure was rounded to; `null` where none is recorded. */
+  precision: readonly (number | string | null | undefined)[];
+}
+
+/**
+ * Adds figures with interval arithmetic: values add to the value, lows to the low, highs to the
+ * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. A part that is
+ * not reported (a dash) is unknown, never 0: it is left out of the value and the low, counted, and
+ * makes the sum unbounded above (high null, `at-least`), since it could hold any number.
+ *
+ * @param parts Which figures to add (indices into `figures`); all of them by default.
+ */
+export function sumParts(
+  figures: Figures,
+  parts: ArrayLike<number> = figures.value.map((_, i) => i),
+): IntervalSum {
+  const sums = new Float64Array(8); // value, low, high, rounding: each a sum and its correction
+  let reported = 0;
+  let unbounded = false;
+  for (let k = 0; k < parts.length; k++) {
+    const i = parts[k]!;
+    const value = figures.value[i] ?? null;
+    if (value === null) continue;
+    reported++;
+    add(sums, 0, value);
+    add(sums, 2, figures.low[i]!);
+    const high = figures.high[i] ?? null;
+    if (high === null) unbounded = true;
+    else add(sums, 4, high);
+    add(sums, 6, halfUnit(figures.precision[i]));
+  }
+  const notReported = parts.length - reported;
+  if (reported === 0)
+    return {
+      value: null,
+      low: null,
+      high: null,
+      qualifier: 'not-reported',
+      reported: 0,
+      notReported,
+      reportedHigh: null,
+      rounding: 0,
+    };
+  const reportedHigh = unbounded ? null : sums[4]! + sums[5]!;
+  return {
+    value: sums[0]! + sums[1]!,
+    low: sums[2]! + sums[3]!,
+    high: notReported > 0 ? null : reportedHigh,
+    qualifier: unbounded || notReported > 0 ? 'at-least' : 'derived',
+    reported,
+    notReported,
+    reportedHigh,
+    rounding: sums[6]! + sums[7]!,
+  };
+}
+
+/**
+ * Adds `x` to the compensated sum at `sums[k]` (its correction at `sums[k + 1]`): Neumaier's
+ * summation, step for step as simple-statistics' `sum` does it, so that both give the same bits.
+ */
+function add(sums: Float64Array, k: number, x: number): void {
+  const s = sums[k]!;
+  const t = s + x;
+  sums[k + 1]! += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+  sums[k] = t;
+}
+
+/**
+ * The label and the note of a sum of several rows, from one pass over its parts: the label joins
+ * the labels of the parts added with ' + ' (of every part where none is reported); the note names
+ * the parts added, the parts left out (not reported) and the lower bounds.
+ *
+ * @param parts Which figures were added (indices into `figures`).
+ */
+export function sumText(
+  figures: Pick<Figures, 'value' | 'high' | 'label'>,
+  parts: ArrayLike<number>,
+): { label: string; note: string } {
+  const reported: string[] = [];
+  const missing: string[] = [];
+  const bounds: string[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const i = parts[k]!;
+    const label = figures.label[i]!;
+    if ((figures.value[i] ?? null) === null) missing.push(label);
+    else {
+      reported.push(label);
+      if ((figures.high[i] ?? null) === null) bounds.push(label);
+    }
+  }
+  // each list joined once, the quotes in the separators: 'a' + 'b'
+  let note =
+    reported.length > 0 ? `derived: the sum of '${reported.join("' + '")}'` : 'no part is reported';
+  if (missing.length > 0)
+    note +=
+      '; not reported, left out (not taken as 0), so the sum is a lower bound with no upper ' +
+      `bound: '${missing.join("', '")}'`;
+  if (bounds.length > 0) note += `; lower bounds, so the sum is one too: '${bounds.join("', '")}'`;
+  // with no part reported, every part is missing
+  return { label: (reported.length > 0 ? reported : missing).join(' + '), note };
+}
+
+/** A division that gives null, never Infinity or NaN, where it has no answer. */
+export function divide(a: number | null, b: number | null): number | null {
+  return a === null || b === null || b === 0 ? null : a / b;
+}
