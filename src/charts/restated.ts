@@ -1,7 +1,9 @@
 // A figure mentioned again (a row whose `restates` names another row of the same table) is the same
 // figure, never a second source agreeing and never a second mark: the chart draws the row it
-// restates once and says where else the figure was given. The same rule as the analysis
-// (`withoutRestatements`): a row is left out only where the row it restates is among the rows.
+// restates once and says where else the figure was given. The rule is the analysis's one
+// restatement policy (analysis/structure.ts, `countOnce`); this only names its result as charts
+// use it.
+import { countOnce } from '../analysis/structure.js';
 import type { ChartRow } from './frame.js';
 
 /** The rows to draw, each with the rows that give its figure again. */
@@ -13,25 +15,14 @@ export interface DrawnOnce<R extends ChartRow> {
 }
 
 /**
- * Draws each figure once: the rows that restate another row of `rows` are left out and filed
- * under the row they restate.
+ * Draws each figure once, by the package's restatement policy (`countOnce`): the rows that restate
+ * another row of `rows` are left out and filed under the row they restate.
  *
  * @example
- * drawnOnce(rows).rows.length; // military-losses: 21 of 23 rows (Italy's 3 infobox rows restate
+ * drawnOnce(rows).rows.length; // military-losses: 20 of 23 rows (Italy's 3 infobox rows restate
  * //                             the article's text)
  */
 export function drawnOnce<R extends ChartRow>(rows: readonly R[]): DrawnOnce<R> {
-  const byId = new Map<string, R>();
-  for (const r of rows) if (typeof r.id === 'string') byId.set(r.id, r);
-  const again = new Map<R, R[]>();
-  const kept: R[] = [];
-  for (const r of rows) {
-    let target = typeof r.restates === 'string' ? byId.get(r.restates) : undefined;
-    // a row that restates a restatement is filed under the first row of the chain
-    for (let hops = 0; target && typeof target.restates === 'string' && hops < rows.length; hops++)
-      target = byId.get(target.restates) ?? target;
-    if (target && target !== r) again.set(target, [...(again.get(target) ?? []), r]);
-    else kept.push(r);
-  }
-  return { rows: kept, again };
+  const { counted, alsoGiven } = countOnce(rows);
+  return { rows: counted, again: alsoGiven };
 }
