@@ -319,6 +319,41 @@ function wrapWords(text: string, width: number, font: Font): string[] {
 }
 
 /**
+ * Wraps long row labels (a nominal y axis) and legend labels onto lines of at most `labelRoom`
+ * px (legends 60 px more), the rows made taller for them.
+ */
+function wrapLabels(spec: Json, labelRoom: number): void {
+  // each view with the view whose height.step sets its rows (itself, or the view it is in)
+  const views: [Json, Json | undefined][] = [];
+  const visit = (node: Json, sized: Json | undefined) => {
+    const own = isObject(node.height) && typeof node.height.step === 'number' ? node : sized;
+    views.push([node, own]);
+    for (const key of composition)
+      if (Array.isArray(node[key]))
+        for (const v of node[key] as unknown[]) if (isObject(v)) visit(v, own);
+  };
+  visit(spec, undefined);
+  for (const [view, sized] of views) {
+    const enc = isObject(view.encoding) ? view.encoding : {};
+    for (const [name, c] of Object.entries(enc)) {
+      if (!isObject(c) || typeof c.field !== 'string') continue;
+      const isRow = name === 'y' && c.type !== 'quantitative' && c.axis !== null;
+      const isKey = ['color', 'shape'].includes(name) && c.legend !== null;
+      if (!isRow && !isKey) continue;
+      const wrap = wrapExpression(labelsOf(spec, c.field), isRow ? labelRoom : labelRoom + 60);
+      if (!wrap) continue;
+      if (isRow) {
+        const axis = isObject(c.axis) ? c.axis : {};
+        c.axis = { ...axis, labelExpr: wrap.expr, minExtent: 0 };
+        const step = sized && isObject(sized.height) ? Number(sized.height.step) : NaN;
+        if (sized && Number.isFinite(step) && !('yOffset' in enc))
+          sized.height = { step: Math.max(step, wrap.lines * 13 + 4) };
+      } else c.legend = { ...(isObject(c.legend) ? c.legend : {}), labelExpr: wrap.expr };
+    }
+  }
+}
+
+/**
  * The ways a chart is laid out again, in turn, before a width is refused: legends in one column,
  * fewer ticks, long row labels and legend labels wrapped onto lines (the rows made taller for
  * them), and the room kept for row labels cut to what they need.
@@ -340,36 +375,9 @@ const relayouts: ((spec: Json, labelRoom: number) => void)[] = [
       if (isObject(c.axis) && typeof c.axis.minExtent === 'number') c.axis.minExtent = 0;
     }
   },
-  (spec, labelRoom) => {
-    // each view with the view whose height.step sets its rows (itself, or the view it is in)
-    const views: [Json, Json | undefined][] = [];
-    const visit = (node: Json, sized: Json | undefined) => {
-      const own = isObject(node.height) && typeof node.height.step === 'number' ? node : sized;
-      views.push([node, own]);
-      for (const key of composition)
-        if (Array.isArray(node[key]))
-          for (const v of node[key] as unknown[]) if (isObject(v)) visit(v, own);
-    };
-    visit(spec, undefined);
-    for (const [view, sized] of views) {
-      const enc = isObject(view.encoding) ? view.encoding : {};
-      for (const [name, c] of Object.entries(enc)) {
-        if (!isObject(c) || typeof c.field !== 'string') continue;
-        const isRow = name === 'y' && c.type !== 'quantitative' && c.axis !== null;
-        const isKey = ['color', 'shape'].includes(name) && c.legend !== null;
-        if (!isRow && !isKey) continue;
-        const wrap = wrapExpression(labelsOf(spec, c.field), isRow ? labelRoom : labelRoom + 60);
-        if (!wrap) continue;
-        if (isRow) {
-          const axis = isObject(c.axis) ? c.axis : {};
-          c.axis = { ...axis, labelExpr: wrap.expr, minExtent: 0 };
-          const step = sized && isObject(sized.height) ? Number(sized.height.step) : NaN;
-          if (sized && Number.isFinite(step) && !('yOffset' in enc))
-            sized.height = { step: Math.max(step, wrap.lines * 13 + 4) };
-        } else c.legend = { ...(isObject(c.legend) ? c.legend : {}), labelExpr: wrap.expr };
-      }
-    }
-  },
+  wrapLabels,
+  // and, where that is not enough, wrapped onto half as much room
+  (spec, labelRoom) => wrapLabels(spec, Math.max(80, labelRoom / 2)),
 ];
 
 /**
