@@ -377,7 +377,9 @@ const relayouts: ((spec: Json, labelRoom: number) => void)[] = [
   },
   wrapLabels,
   // and, where that is not enough, wrapped onto half as much room
-  (spec, labelRoom) => wrapLabels(spec, Math.max(80, labelRoom / 2)),
+  (spec, labelRoom) => {
+    wrapLabels(spec, Math.max(80, labelRoom / 2));
+  },
 ];
 
 /**

@@ -236,8 +236,8 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
     `${version ? ` ${escapeHTML(version)}` : ''} from its bundled data. Figures: see each ` +
     "source's citation. Tables and notes: CC BY-SA 4.0.</p>" +
     (citation
-      ? '<h2 class="cite-heading">How to cite</h2><p>Cite the package as its CITATION.cff ' +
-        `says:</p><pre class="cite" tabindex="0">${escapeHTML(citation)}</pre>`
+      ? '<p><strong>How to cite.</strong> Cite the package as its CITATION.cff says:</p>' +
+        `<pre class="cite" tabindex="0">${escapeHTML(citation)}</pre>`
       : '');
   files.set(
     'index.html',
