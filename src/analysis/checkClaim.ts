@@ -35,9 +35,10 @@ export interface Claim {
   /** `exact` (the default), `approximate` ("about"), `at-least`, `at-most` or `range`. */
   qualifier?: ClaimQualifier;
   /**
-   * The unit the claim rounded to, e.g. 100000 for "1.7 million"; by default read from how the
-   * value is written (its last significant digit: 1,700,000 → 100,000). Give 1 for a figure
-   * exact to the person.
+   * The unit the claim rounded to, e.g. 100000 for "1.7 million"; by default, for an exact or
+   * approximate claim, read from how the value is written (its last significant digit:
+   * 1,700,000 → 100,000), and none for a range or a bound, which states its own interval. Give 1
+   * for a figure exact to the person.
    */
   precision?: number;
   /** What the claim counts: `deaths`, `killed`, `demographic-loss`, `casualties` … */
@@ -337,9 +338,12 @@ function readClaim(claim: Claim) {
       `checkClaim: option precision is ${show(claim.precision)}; expected the unit the claim ` +
         'was rounded to, a number above 0 (1 for a figure exact to the person).',
     );
+  // A figure's rounding is read from how it is written for an exact or approximate claim; a
+  // range or a bound states its own interval ("from 900,000 to 1,000,000" is not ± 50,000).
   // A count of persons written to the unit is exact: its ± ½ holds no other whole number.
-  const read = claim.precision ?? figure.precision;
-  const precision = unit === 'persons' && read <= 1 ? null : read;
+  const written = qualifier === 'exact' || qualifier === 'approximate' ? figure.precision : null;
+  const read = claim.precision ?? written;
+  const precision = read === null || (unit === 'persons' && read <= 1) ? null : read;
   let low: number | null = figure.value;
   let high: number | null = figure.value;
   let value = figure.value;

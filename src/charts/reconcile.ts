@@ -49,7 +49,8 @@ export function reconcileChart(result: Reconciliation, options: ChartOptions = {
   const { from, to, components, difference } = result;
   const n = (x: number) =>
     numberFormat(locale).format(Math.abs(x) >= 1000 ? Math.round(x) : Math.round(x * 1000) / 1000);
-  const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${n(Math.abs(x))}`;
+  const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±');
+  const signed = (x: number) => `${sign(x)}${n(Math.abs(x))}`;
   const figureName = (f: Reconciliation['from']) =>
     `${f.source === 'user' ? f.label : shortName(f.source_name)}: ${n(f.value)} ` +
     f.measure.replaceAll('-', ' ');
@@ -117,8 +118,7 @@ export function reconcileChart(result: Reconciliation, options: ChartOptions = {
           ? `±${n(c.high ?? 0)}`
           : c.value === 0 && c.low === null && c.high === null
             ? 'not quantified: unbounded'
-            : `${c.value < 0 ? '−' : '+'}${c.approximate ? '~' : ''}${n(Math.abs(c.value))}` +
-              bounds,
+            : `${sign(c.value)}${c.approximate ? '~' : ''}${n(Math.abs(c.value))}${bounds}`,
       ),
     );
     level = end;

@@ -8,7 +8,8 @@ export interface BMAOptions extends ListsOptions {
   /** The hyper-Dirichlet prior: δ prior records per cell of the full 2^t table. Default 2^−t. */
   delta?: number;
   /** The largest number on no list considered (the posterior beyond it is taken as 0).
-   *  Default: 3 × the observed count, at least 100. */
+   *  Default: 3 × the observed count (at least 100), doubled until the top tenth of the range
+   *  holds less than 10⁻⁶ of the posterior (at most 1000 × the observed count). */
   maxMissing?: number;
   /** The smallest number on no list considered. Default 0. */
   minMissing?: number;
@@ -106,7 +107,7 @@ export function bmaOf(h: Histories, o: BMAOptions): BMAResult {
   if (!(delta > 0 && Number.isFinite(delta)))
     throw new InvalidOptionError(`The option delta is ${show(delta)}; expected a number above 0.`);
   const minMissing = o.minMissing ?? 0;
-  const maxMissing = o.maxMissing ?? Math.max(100, 3 * n);
+  let maxMissing = o.maxMissing ?? Math.max(100, 3 * n);
   if (
     !Number.isInteger(minMissing) ||
     !Number.isInteger(maxMissing) ||
@@ -134,6 +135,23 @@ export function bmaOf(h: Histories, o: BMAOptions): BMAResult {
     );
   const graphs = decomposableGraphs(t);
   const posteriorOn = makePosterior(h, graphs, delta, prior);
+  // The default range grows (doubling) until its top tenth holds less than 10⁻⁶ of the
+  // posterior, up to 1000 times the observed count: a range cut short biases the upper end.
+  if (o.maxMissing === undefined) {
+    const limit = Math.min(maxRange, 1000 * Math.max(100, n));
+    for (;;) {
+      const coarse = spaced(
+        minMissing,
+        maxMissing,
+        Math.ceil((maxMissing - minMissing + 1) / 5000),
+      );
+      const mass = normalized(posteriorOn(coarse, null, false).averaged);
+      const tenth = minMissing + 0.9 * (maxMissing - minMissing);
+      const top = coarse.reduce((s, m, k) => (m > tenth ? s + mass[k]! : s), 0);
+      if (top <= 1e-6 || maxMissing >= limit) break;
+      maxMissing = Math.min(limit, 2 * maxMissing);
+    }
+  }
   // The grid of the number missing: every whole number when there are at most `gridSize` of them.
   // Otherwise a coarse pass finds where the posterior has its mass (between its 10⁻⁹ and 1 − 10⁻⁹
   // quantiles, one coarse step either side); that core gets half the grid in equal steps, the

@@ -4,10 +4,10 @@ import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { bmaOf } from './bma.js';
 import { bootstrapOf } from './bootstrap.js';
 import { chaoOf } from './chao.js';
-import { readHistories, type Histories, type ListsOptions } from './histories.js';
+import { readHistories, type ListsOptions } from './histories.js';
 import { fitModel, parseTerms, type Heterogeneity } from './loglinear.js';
 import { fitModels, fitNote, modelRows } from './models.js';
-import { logNormalInterval } from './twoLists.js';
+import { chapmanOf } from './twoLists.js';
 
 /** Options of {@link estimate}. */
 export interface EstimateOptions extends ListsOptions {
@@ -359,17 +359,6 @@ function checkInterval(r: EstimateRow): EstimateRow {
       `${r.note} No interval: the one computed (${r.low}–${r.high ?? '∞'}) does not contain ` +
       `the estimate ${r.value} with positive width.`,
   };
-}
-
-/** Chapman's estimate with Chao's (1987) log-normal interval, as a row's numbers. */
-function chapmanOf(h: Histories, level: number) {
-  const m = h.counts[3]!;
-  const n1 = h.counts[1]! + m;
-  const n2 = h.counts[2]! + m;
-  const estimate = ((n1 + 1) * (n2 + 1)) / (m + 1) - 1;
-  const variance = ((n1 + 1) * (n2 + 1) * (n1 - m) * (n2 - m)) / ((m + 1) * (m + 1) * (m + 2));
-  const i = logNormalInterval(h.observed, estimate - h.observed, variance, level);
-  return { estimate, se: Math.sqrt(variance), ...i };
 }
 
 function rowsTable(rows: EstimateRow[]): ColumnTable {

@@ -81,7 +81,8 @@ export function fitPoisson(
     // tolerance tight enough to matter, and a fit that has settled would be called unsettled.
     let settled = previous !== null;
     for (let j = 0; j < p && settled; j++)
-      if (Math.abs(beta[j]! - previous![j]!) > 1e-9 * (1 + Math.abs(beta[j]!))) settled = false;
+      if (!(Math.abs(beta[j]! - previous![j]!) <= 1e-9 * (1 + Math.abs(beta[j]!)))) settled = false;
+    if (!Number.isFinite(d)) break; // diverged: not converged
     previous = beta;
     deviance = d;
     if (settled) {

@@ -99,8 +99,14 @@ const heterogeneities: readonly Heterogeneity[] = ['none', 'darroch', 'poisson',
  * Fits a Poisson log-linear model to the capture histories (Fienberg, 1972; Cormack, 1989) and
  * estimates the number of people on no list: main effects for each list, the interactions asked
  * for (made hierarchical), and optionally a heterogeneity term. Fitted by iteratively reweighted
- * least squares. An interaction between lists that share no record is unbounded: the model then
- * has no estimate, and `reason` says so.
+ * least squares. Whether the maximum-likelihood estimate exists is decided first, by a linear
+ * program on the zero cells (Fienberg & Rinaldo, 2012): if it does not (say, two lists that share
+ * no record and their interaction), `mleExists` is false, `zeroCells` names the cells fitted as 0
+ * and the extended MLE is fitted to the others; the model has no estimate only when the cells left
+ * do not determine the number on no list (N unbounded), and `reason` says which cells are zero.
+ * The profile-likelihood interval brackets each end where the likelihood ratio crosses the χ²₁
+ * quantile; it contains the estimate with positive width, or is null and `intervalReason` says
+ * why.
  *
  * @param table Records (one row per person, one true/false column per list) or
  *   capture-history counts.
@@ -389,7 +395,7 @@ export function chiSquare1(level: number): number {
   return z * z;
 }
 
-/** The standard normal quantile (Acklam's rational approximation, refined by one Newton step). */
+/** The standard normal quantile (Acklam's rational approximation, refined by two Halley steps). */
 export function normalQuantile(p: number): number {
   const a = [
     -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
@@ -418,37 +424,33 @@ export function normalQuantile(p: number): number {
       ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * (p - 0.5)) /
       (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
   }
-  // One Newton step on Φ(x) = p.
-  const e = 0.5 * erfc(-x / Math.SQRT2) - p;
-  const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
-  return x - u / (1 + (x * u) / 2);
+  // Two Halley steps on Φ(x) = p, with Φ from an erfc good to about 1e-15.
+  for (let step = 0; step < 2; step++) {
+    const e = 0.5 * erfc(-x / Math.SQRT2) - p;
+    const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+    x = x - u / (1 + (x * u) / 2);
+  }
+  return x;
 }
 
 /**
- * The complementary error function (W. J. Cody's
- * rational approximations via Numerical Recipes erfcc).
+ * The complementary error function to about 1e-15: below 3, 1 − erf(x) from the series
+ * erf(x) = (2/√π) e^(−x²) Σ 2ⁿ x^(2n+1) / (1·3·…·(2n+1)) (Abramowitz & Stegun 7.1.6, all terms
+ * positive); from 3 up, the continued fraction e^(−x²)/√π · 1/(x + ½/(x + 1/(x + 3⁄2/(x + …))))
+ * (A&S 7.1.14), evaluated from its 80th term back.
  */
 function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t *
-                              (-1.13520398 +
-                                t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
+  if (x < 0) return 2 - erfc(-x);
+  if (x < 3) {
+    let term = x;
+    let sum = x;
+    for (let n = 1; n < 200 && term > 1e-17 * sum; n++) {
+      term *= (2 * x * x) / (2 * n + 1);
+      sum += term;
+    }
+    return 1 - (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
+  }
+  let f = x;
+  for (let k = 80; k >= 1; k--) f = x + k / 2 / f;
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
 }

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { InvalidOptionError, InvalidTableError } from '../errors.js';
-import { readHistories, type ListsOptions } from './histories.js';
+import { readHistories, type Histories, type ListsOptions } from './histories.js';
 import { fitModel, normalQuantile } from './loglinear.js';
 
 /** A two-list (dual-system) estimate. */
@@ -53,7 +53,6 @@ function counts(table: ColumnTable, options: TwoListOptions, fn: string) {
     n2: h.counts[2]! + both,
     both,
     observed: h.observed,
-    z: normalQuantile(0.5 + level / 2),
   };
 }
 
@@ -112,7 +111,15 @@ export function lincolnPetersen(table: ColumnTable, options: TwoListOptions): Tw
  * // => 2382.8… (949 · 422 / 168 − 1)
  */
 export function chapman(table: ColumnTable, options: TwoListOptions): TwoListEstimate {
-  const { level, n1, n2, both: m, observed } = counts(table, options, 'chapman');
+  const { h, level } = counts(table, options, 'chapman');
+  return chapmanOf(h, level);
+}
+
+/** Chapman's estimate of two-list histories with its log-normal interval. @internal */
+export function chapmanOf(h: Histories, level: number): TwoListEstimate {
+  const m = h.counts[3]!;
+  const n1 = h.counts[1]! + m;
+  const n2 = h.counts[2]! + m;
   const estimate = ((n1 + 1) * (n2 + 1)) / (m + 1) - 1;
   const variance = ((n1 + 1) * (n2 + 1) * (n1 - m) * (n2 - m)) / ((m + 1) * (m + 1) * (m + 2));
   return {
@@ -120,10 +127,10 @@ export function chapman(table: ColumnTable, options: TwoListOptions): TwoListEst
     n1,
     n2,
     both: m,
-    observed,
+    observed: h.observed,
     estimate,
     se: Math.sqrt(variance),
-    ...logNormalInterval(observed, estimate - observed, variance, level),
+    ...logNormalInterval(h.observed, estimate - h.observed, variance, level),
   };
 }
 

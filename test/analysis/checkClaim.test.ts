@@ -106,6 +106,34 @@ describe('checkClaim', () => {
     expect(check.explanation).toMatch(/counts a part of what these count, yet is larger/);
   });
 
+  test('checkClaim: "figures from 900,000 to 1,000,000 dead" (Vego) is a range, its own interval', () => {
+    // "Vego cites figures from 900,000 to 1,000,000 dead." A range is not widened by how its ends
+    // are written: it stands for 900,000–1,000,000, and meets Vego's row (the same range) and
+    // A'Barrow's 960,000, not Kočović's 1,014,000 (1,013,500–1,014,500) nor Meštrović's ~850,000.
+    const check = checkClaim({
+      value: '900,000',
+      high: '1,000,000',
+      qualifier: 'range',
+      measure: 'deaths',
+    });
+    expect(check.claim).toMatchObject({
+      value: 950_000,
+      low: 900_000,
+      high: 1_000_000,
+      precision: null,
+    });
+    expect(check.matches).toEqual(['vego-deaths', 'abarrow-deaths']);
+  });
+
+  test('checkClaim: "over" a figure is a lower bound with no upper bound', () => {
+    // at least 1,020,000: Žerjavić's 1,027,000 and the Census Bureau's 1,067,000 meet it, and
+    // so does the 1.7 million demographic loss (another measure); Kočović's 1,014,000 does not.
+    const check = checkClaim({ value: 1_020_000, qualifier: 'at-least', measure: 'deaths' });
+    expect(check.claim).toMatchObject({ low: 1_020_000, high: null });
+    const deaths = check.rows.filter((r) => r.measure === 'deaths' && r.number === 'within');
+    expect(deaths.map((r) => r.id)).toEqual(['zerjavic-deaths', 'us-census-1954-deaths']);
+  });
+
   test('checkClaim against a user table: a dash is undetermined, never 0', () => {
     const table = fromRows([
       {

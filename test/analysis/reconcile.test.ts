@@ -56,6 +56,13 @@ describe('reconcile', () => {
     expect(r.explanation).not.toMatch(/\b(wrong|false|correct|overstated)\b/i);
   });
 
+  test('reconcile: a restatement of the 1.7 million reconciles as the figure it restates', () => {
+    // "An estimate of 1.7 million war related deaths was later submitted to the Allied
+    // Reparations Committee in 1948": the 1948 row restates Tito's of May 1945.
+    const r = reconcile('zerjavic-deaths', 'yu-official-1948-demographic-loss');
+    expect(r.components.map((c) => c.value)).toEqual([335_000, 660_000, 0, -322_000]);
+  });
+
   test('reconcile: the other way round, the measure components are subtracted', () => {
     const r = reconcile('yu-official-1945-05-demographic-loss', 'zerjavic-deaths');
     expect(r.components.map((c) => c.value)).toEqual([-335_000, -660_000, 0, 322_000]);

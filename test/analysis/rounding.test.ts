@@ -18,6 +18,16 @@ describe('grim', () => {
     expect(grim('11.09', 21).consistent).toBe(false); // nor under either way of rounding a half
   });
 
+  test("grim(mean, n) finds both means of Brown & Heathers' opening example inconsistent", () => {
+    // Brown & Heathers (2017), the paper's opening (fictional) extract: "(experimental condition,
+    // N = 28) ... (M = 5.19, SD = 1.34) than those in the control condition (M = 3.86,
+    // SD = 1.41)", answers on a seven-point scale (control condition N = 27). 5.19 × 28 = 145.32:
+    // 145 / 28 = 5.1786 → 5.18, 146 / 28 = 5.2143 → 5.21. 3.86 × 27 = 104.22: 104 / 27 = 3.8519
+    // → 3.85, 105 / 27 = 3.8889 → 3.89. Neither mean can come from whole answers.
+    expect(grim('5.19', 28)).toEqual({ consistent: false, totals: [], nearest: ['5.18', '5.21'] });
+    expect(grim('3.86', 27)).toEqual({ consistent: false, totals: [], nearest: ['3.85', '3.89'] });
+  });
+
   test("grim(mean, n) agrees with scrutiny's vignette: 5.27 with n = 43 is inconsistent", () => {
     // scrutiny (R package by Lukas Jung), vignette "GRIM": `grim(x = "5.27", n = 43)` #> FALSE.
     // 5.27 × 43 = 226.61: 226 / 43 = 5.2558… → 5.26, 227 / 43 = 5.2790… → 5.28.

@@ -5,7 +5,7 @@
 // min–max of the pairs, for wall time (what a user waits) and, on the line below it, for CPU time
 // (what the process did, which the other work on a shared machine disturbs far less). Run after
 // `npm run build`. BENCH_RUNS sets the pairs (default 15); BENCH_SKIP_SCALE=1 skips the scale
-// benchmarks (scale.mjs, scale-input.mjs) run at the end.
+// benchmarks (scale.mjs, scale-engines.mjs, scale-input.mjs) run at the end.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -259,7 +259,7 @@ console.log(
 
 // The scale benchmarks of the analysis and of reading tables, when they are there.
 if (process.env.BENCH_SKIP_SCALE !== '1') {
-  for (const file of ['scale.mjs', 'scale-input.mjs']) {
+  for (const file of ['scale.mjs', 'scale-engines.mjs', 'scale-input.mjs']) {
     const path = fileURLToPath(new URL(file, import.meta.url));
     if (!existsSync(path)) continue;
     console.log(`\n${file}:`);

@@ -11,6 +11,19 @@ const run = (...args: string[]) => {
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
+describe('ww2-yugoslavia-casualties check and reconcile: --help', () => {
+  test('both are listed, and each has --help with examples', () => {
+    const overview = run('--help').out;
+    for (const c of ['check', 'reconcile']) {
+      expect(overview).toMatch(new RegExp(`^  ${c} `, 'm'));
+      const r = run(c, '--help');
+      expect(r.code, c).toBe(0);
+      expect(r.out, c).toMatch(new RegExp(`^Usage: ww2-yugoslavia-casualties ${c}`));
+      expect(r.out, c).toMatch(/Examples:\n {2}ww2-yugoslavia-casualties /);
+    }
+  });
+});
+
 describe('ww2-yugoslavia-casualties check', () => {
   // "An estimate of 1.7 million war related deaths was later submitted to the Allied Reparations
   // Committee in 1948, despite it being an estimate of total demographic loss …"

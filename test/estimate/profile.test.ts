@@ -22,14 +22,17 @@ function fit(t: number, counts: number[], terms: number[], heterogeneity: Hetero
  * and each end found by uniroot where 2(max − profile) = qchisq(0.95, 1). Printed with sprintf
  * ("%.4f"). The R code, whole:
  *
- *   design <- function(t, terms) {
+ *   design <- function(t, terms, het = "none") {
  *     w <- 0:(2^t - 1)
+ *     k <- sapply(w, function(v) sum(bitwAnd(v, 2^(0:(t - 1))) > 0))
  *     X <- sapply(0:(t - 1), function(i) as.numeric(bitwAnd(w, 2^i) > 0))
  *     for (m in terms) X <- cbind(X, as.numeric(bitwAnd(w, m) == m))
+ *     if (het == "darroch") X <- cbind(X, k^2 / 2)
+ *     if (het == "poisson") X <- cbind(X, 2^k - 1)
  *     X
  *   }
- *   prof <- function(t, y, terms, level = 0.95) {
- *     X <- design(t, terms); n <- sum(y)
+ *   prof <- function(t, y, terms, het = "none", level = 0.95) {
+ *     X <- design(t, terms, het); n <- sum(y)
  *     obs <- suppressWarnings(glm(y ~ X[-1, , drop = FALSE], family = poisson,
  *                                 control = glm.control(epsilon = 1e-14, maxit = 200)))
  *     f0 <- exp(unname(coef(obs)[1]))
@@ -60,7 +63,27 @@ const y6 = [
   3, 1, 0, 57, 23, 20, 6, 18, 5, 4, 1, 19, 4, 8, 1, 11, 1, 2, 0, 24, 5, 5, 1, 6, 3, 3, 0, 8, 3, 2,
   1, 4, 1, 4, 0,
 ];
-const oracle: { what: string; t: number; y: number[]; terms: number[]; r: string }[] = [
+/** Home Office (2014), Modern slavery: an application of multiple systems estimation: six lists,
+ * the police and National Crime Agency lists joined into five as in Silverman's R package
+ * MultipleSystemsEstimation (`UKdat_5`); bit 0 = LA, 1 = NG, 2 = PFNCA, 3 = GO, 4 = GP. */
+const uk5 = [
+  54, 463, 15, 995, 19, 62, 1, 695, 3, 19, 1, 76, 0, 4, 1, 316, 0, 1, 0, 11, 0, 0, 0, 8, 0, 0, 0, 0,
+  0, 0, 0,
+];
+/** Farrell et al. (2019), Capturing human trafficking victimization through crime reporting (NIJ
+ * report 2015-VF-GX-0105): a U.S. Western site, five lists A…E, as MultipleSystemsEstimation
+ * holds them (`Western`); bit 0 = A … bit 4 = E. */
+const western = [
+  52, 90, 0, 114, 4, 6, 0, 45, 2, 1, 0, 0, 0, 1, 0, 21, 5, 0, 0, 0, 1, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0,
+];
+const oracle: {
+  what: string;
+  t: number;
+  y: number[];
+  terms: number[];
+  het?: Heterogeneity;
+  r: string;
+}[] = [
   {
     what: 'three lists, all pairs, 7,382 people',
     t: 3,
@@ -81,6 +104,15 @@ const oracle: { what: string; t: number; y: number[]; terms: number[]; r: string
     y: [54, 3, 5, 14, 29, 24, 72],
     terms: [6],
     r: '221.8868 210.2563 236.2014',
+  },
+  {
+    // The boundary: the likelihood ratio stays under 3.84 all the way down to N = 201 observed,
+    // so the interval starts at the observed count (R: g(n) <= 0, no root below).
+    what: 'Cormack, Chang & Smith (2000) Table 3b, a:b + a:c (interval from the observed count)',
+    t: 3,
+    y: [54, 3, 5, 14, 29, 24, 72],
+    terms: [3, 5],
+    r: '202.7500 201.0000 206.8046',
   },
   { what: 'Kosovo, independence', t: 4, y: kosovo, terms: [], r: '7394.5867 7147.7490 7656.1955' },
   {
@@ -106,6 +138,47 @@ const oracle: { what: string; t: number; y: number[]; terms: number[]; r: string
     y: y6,
     terms: [3, 12, 48],
     r: '987.7892 949.4868 1029.8937',
+  },
+  {
+    what: 'Kosovo, b:d + c:d',
+    t: 4,
+    y: kosovo,
+    terms: [10, 12],
+    r: '7496.2592 7223.0005 7788.1597',
+  },
+  {
+    what: 'UK five lists, c:e + d:e, Darroch heterogeneity',
+    t: 5,
+    y: uk5,
+    terms: [20, 24],
+    het: 'darroch',
+    r: '15132.5316 8103.4105 27285.4182',
+  },
+  {
+    what: 'UK five lists, b:e + c:e, Poisson heterogeneity',
+    t: 5,
+    y: uk5,
+    terms: [18, 20],
+    het: 'poisson',
+    r: '14169.7475 10245.8505 18834.9995',
+  },
+  {
+    what: 'Western five lists, b:c + c:d + a:e + c:e, Darroch heterogeneity',
+    t: 5,
+    y: western,
+    terms: [6, 12, 17, 20],
+    het: 'darroch',
+    r: '5332.5435 919.1677 22095.0457',
+  },
+  {
+    // No one on both b and e: the b:e term has no MLE; the extended MLE (the 8 cells with b and e
+    // fitted as 0, found by the linear program) matches R's glm, which converges to that limit.
+    what: 'Western five lists, c:d + b:e + d:e, Poisson heterogeneity (extended MLE)',
+    t: 5,
+    y: western,
+    terms: [12, 18, 24],
+    het: 'poisson',
+    r: '3152.9160 1291.1833 6839.3416',
   },
   {
     // a and b never on the same record: the MLE does not exist, the extended MLE does (R's glm
@@ -134,7 +207,7 @@ describe('profile-likelihood intervals', () => {
 
   test.each(oracle)('$what: estimate and both ends match R to the printed 4 decimals', (c) => {
     const [estimate, low, high] = c.r.split(' ').map(Number) as [number, number, number];
-    const f = fit(c.t, c.y, c.terms);
+    const f = fit(c.t, c.y, c.terms, c.het);
     // Printed to 4 decimals: half a unit of the last place, plus R's own root tolerance.
     const close = (a: number | null, b: number) => {
       expect(Math.abs(a! - b)).toBeLessThan(5e-4);
