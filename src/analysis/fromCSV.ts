@@ -3,7 +3,7 @@ import { readColumns } from '../data/csv.js';
 import { InvalidTableError, show } from '../errors.js';
 import type { CasualtyRow } from '../data/contract.js';
 import { figureColumns, validate, type FromRowsOptions } from './validate.js';
-import { checkSize, maxCSVLength, maxCells, maxRows } from './problems.js';
+import { checkSize, maxCSVLength, maxCells, maxColumns, maxRows } from './problems.js';
 
 /**
  * Parses a user's CSV text by the data contract's schema (never by inference) and checks it as
@@ -17,8 +17,9 @@ import { checkSize, maxCSVLength, maxCells, maxRows } from './problems.js';
  * Every problem is reported at once, naming the row (1 = the first row after the header) and its
  * line in the text, the column, the value and what was expected (the first 12 word for word, the
  * rest counted); on any problem nothing is returned. Text longer than 256 MiB
- * ({@link maxCSVLength} characters), more than a million rows or twenty million cells are
- * refused. The text is read once, straight into columns, and checked column by column.
+ * ({@link maxCSVLength} characters), a header of more than a million columns
+ * ({@link maxColumns}), more than a million rows or twenty million cells are refused. The text
+ * is read once, straight into columns, and checked column by column.
  *
  * @param text The CSV text.
  * @param options See {@link FromRowsOptions}.
@@ -44,6 +45,7 @@ export function fromCSV(text: string, options?: FromRowsOptions): TypedTable<Cas
     decimals: (name) => figureColumns.includes(name),
     maxRows,
     maxCells,
+    maxColumns,
   });
   checkSize('fromCSV', rows, names.length);
   const index = new Map(names.map((name, j) => [name, j]));

@@ -15,6 +15,13 @@ export const shownProblems = 12;
  */
 export const maxCSVLength = 256 * 1024 * 1024;
 
+/**
+ * The most columns the header of a CSV text may have in {@link fromCSV}: a wider header is refused
+ * as it is read (`','.repeat(1e8)`, 100 MB, was a header of 100 million names and ran Node out of
+ * memory).
+ */
+export const maxColumns = 1_000_000;
+
 /** The most rows fromRows and fromCSV accept. */
 export const maxRows = 1_000_000;
 

@@ -20,6 +20,9 @@ export type ChartRow = CasualtyRow & { figure: string };
 
 const required = ['source', 'measure', 'unit', 'value', 'low', 'high', 'qualifier', 'label'];
 
+/** The most rows a chart builder accepts (a chart of more is unreadable, and slow to build). */
+export const maxChartRows = 200_000;
+
 /** The rows of a table in the contract's shape, each with `figure`; checks the columns it needs. */
 export function chartRows(
   table: ColumnTable,
@@ -40,6 +43,11 @@ export function chartRows(
       );
   }
   if (table.numRows() === 0) throw new InvalidTableError('The table has no rows to draw.');
+  if (table.numRows() > maxChartRows)
+    throw new InvalidTableError(
+      `The table has ${table.numRows()} rows; expected at most ${maxChartRows} (the budget ` +
+        'maxChartRows of a chart, checked before it is built): filter or roll the table up first.',
+    );
   return (table.objects() as ChartRow[]).map((r) => ({ ...r, figure: formatFigure(r, locale) }));
 }
 

@@ -8,10 +8,25 @@ import { UsageError } from './usage.js';
 
 const program = 'ww2-yugoslavia-casualties';
 
+/** Whether writing the output failed (its error comes after the command may have returned). */
+let outputFailed = false;
+
 export async function main(args: string[]): Promise<number> {
   const debug = args.includes('--debug'); // anywhere: prints the stack of a failure
   const argv = args.filter((a) => a !== '--debug');
   const [name, ...rest] = argv;
+  // Output that cannot be written (a full disk: list > /dev/full) is one line and exit 1, never an
+  // unhandled 'error' event with a stack; a closed pipe (… | head) ends the output quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    const failure = new UsageError(
+      `cannot write the output (${error.message})`,
+      'write it to a file on a disk with room',
+    );
+    process.stderr.write(failureText(`${program} ${name ?? ''}`.trim(), failure, undefined, debug));
+    process.exitCode = 1;
+    outputFailed = true;
+  });
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(overview(rest[0]));
     return 0;
@@ -79,4 +94,5 @@ async function version(): Promise<string> {
   return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = outputFailed ? 1 : code;

@@ -43,6 +43,12 @@ export interface ReadColumnsOptions {
   maxCells?: number;
   /** Past this many records the columns stop keeping cells (as `maxCells`). @default Infinity */
   maxRows?: number;
+  /**
+   * The most columns the header may have: a wider header is refused as soon as it is read, before
+   * a column is made for it (`','.repeat(1e8)` is a header of 100 million empty names).
+   * @default Infinity
+   */
+  maxColumns?: number;
 }
 
 /** How many problems a message lists exactly; the rest are counted. */
@@ -78,7 +84,7 @@ export function readColumns(
   options: ReadColumnsOptions = {},
 ): CSVColumns {
   const [fn, what] = where;
-  const { decimals, maxCells = Infinity, maxRows = Infinity } = options;
+  const { decimals, maxCells = Infinity, maxRows = Infinity, maxColumns = Infinity } = options;
   const end = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -183,8 +189,15 @@ export function readColumns(
     const header: string[] = [];
     let j = 0;
     for (;;) {
-      if (names === undefined) header.push(textCell(-1) ?? '');
-      else {
+      if (names === undefined) {
+        if (header.length >= maxColumns)
+          throw new InvalidTableError(
+            `${fn}: the header of ${what} has more than ${maxColumns} columns; expected at most ` +
+              `${maxColumns} (the budget maxColumns, which keeps any header within bounded ` +
+              'memory): split the table into narrower ones.',
+          );
+        header.push(textCell(-1) ?? '');
+      } else {
         const cell = numeric[j] === true ? decimalCell() : textCell(j);
         if (keep && j < width) columns[j]!.push(cell);
       }
@@ -205,6 +218,13 @@ export function readColumns(
       const seen = new Set<string>();
       names.forEach((name, k) => {
         if (name === '') problem(() => `line 1, column ${k + 1}: an empty column name`);
+        else if (name.includes('\ufeff'))
+          problem(
+            () =>
+              `line 1, column ${k + 1}: the name ${show(name.replace(/\ufeff/g, '<U+FEFF>'))} ` +
+              'holds a byte-order mark (U+FEFF), an invisible character; expected the name ' +
+              'without it (save the file as UTF-8 once, without a second mark)',
+          );
         else if (seen.has(name)) problem(() => `line 1: the column ${show(name)} appears twice`);
         seen.add(name);
       });

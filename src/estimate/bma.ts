@@ -1,5 +1,6 @@
 import { table as columnTable, type ColumnTable } from 'arquero';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
+import { checkEstimateBudgets } from './budgets.js';
 import { readHistories, type Histories, type ListsOptions } from './histories.js';
 import { logGamma, popcount } from './linalg.js';
 
@@ -93,6 +94,7 @@ export interface BMAResult {
  * //      high: 237, … }
  */
 export function bayesianModelAveraging(table: ColumnTable, options: BMAOptions): BMAResult {
+  checkEstimateBudgets('bayesianModelAveraging', options);
   const o = checkOptions(options, 'bayesianModelAveraging') as BMAOptions;
   return bmaOf(readHistories(table, o, 'bayesianModelAveraging'), o);
 }

@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
+import { checkEstimateBudgets } from './budgets.js';
 import { readHistories, type Histories } from './histories.js';
 import { fitModels, type SelectModelsOptions } from './models.js';
 import { poisson, seeded } from './random.js';
@@ -46,6 +47,7 @@ export interface BootstrapResult {
  * // => { model: 'b:c', share: 0.86 }
  */
 export function bootstrapSelection(table: ColumnTable, options: BootstrapOptions): BootstrapResult {
+  checkEstimateBudgets('bootstrapSelection', options);
   const o = checkOptions(options, 'bootstrapSelection') as BootstrapOptions;
   return bootstrapOf(readHistories(table, o, 'bootstrapSelection'), o);
 }

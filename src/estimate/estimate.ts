@@ -1,6 +1,7 @@
 import { table as columnTable, type ColumnTable } from 'arquero';
 import { contractColumns } from '../data/contract.js';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
+import { checkEstimateBudgets } from './budgets.js';
 import { bmaOf } from './bma.js';
 import { bootstrapOf } from './bootstrap.js';
 import { chaoOf } from './chao.js';
@@ -93,6 +94,7 @@ const caution =
  * //       weight: 0.839… }, …]
  */
 export function estimate(table: ColumnTable, options: EstimateOptions): ColumnTable {
+  checkEstimateBudgets('estimate', options);
   return rowsTable(estimateRows(table, options));
 }
 

@@ -24,3 +24,4 @@ export { estimate, estimateSummary } from './estimate.js';
 export type { EstimateOptions, EstimateRow } from './estimate.js';
 export { estimateChart } from './chart.js';
 export type { EstimateChartOptions } from './chart.js';
+export { estimateBudgets } from './budgets.js';

@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { InvalidOptionError, UnknownIdError, checkOptions, show } from '../errors.js';
+import { checkEstimateBudgets } from './budgets.js';
 import { independentColumns, zeroFace } from './existence.js';
 import { fitPoisson } from './glm.js';
 import { profileInterval } from './profile.js';
@@ -122,6 +123,7 @@ const heterogeneities: readonly Heterogeneity[] = ['none', 'darroch', 'poisson',
  * // => 2389.87… (Lincoln–Petersen)
  */
 export function loglinear(table: ColumnTable, options: LoglinearOptions): LoglinearFit {
+  checkEstimateBudgets('loglinear', options);
   const o = checkOptions(options, 'loglinear') as LoglinearOptions;
   const h = readHistories(table, o, 'loglinear');
   const model: LoglinearModel = {

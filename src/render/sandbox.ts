@@ -1,7 +1,7 @@
 // What keeps rendering harmless whatever the spec says: a Vega loader that reads no file and
 // fetches no URL unless the caller passes one, links reduced to safe ones, a cap on the size of
 // the picture, and no expression whose nesting grows with the data.
-import type { Loader, Spec as VegaSpec } from 'vega';
+import { parseExpression, type Loader, type Spec as VegaSpec } from 'vega';
 import { InvalidOptionError, show } from '../errors.js';
 
 /**
@@ -229,4 +229,125 @@ export function withoutURLs(svg: string): string {
       return isLocalValue(value) ? whole : '';
     }),
   );
+}
+
+/**
+ * The most rows a spec may generate itself: a `sequence` data source (Vega-Lite's `data.sequence`,
+ * Vega's sequence transform) or a `sequence()` in an expression. A 100-byte spec asked for 100
+ * million and ran Node out of memory.
+ */
+export const maxSequenceRows = 100_000;
+
+/**
+ * The longest string a `pad()` in an expression may make (`pad('x', 6e8)` ran for minutes and took
+ * 1.2 GB), in characters.
+ */
+export const maxPadLength = 10_000;
+
+/** Expression functions whose result grows with their arguments, and so are budgeted. */
+const growing = /\b(pad|sequence|timeSequence|utcSequence)\s*\(/;
+
+/** The shortest length of each time unit, in ms: a bound on how many steps a time span holds. */
+const shortestUnit: Record<string, number> = {
+  millisecond: 1,
+  second: 1e3,
+  minute: 6e4,
+  hour: 36e5,
+  day: 864e5,
+  date: 864e5,
+  week: 6048e5,
+  month: 28 * 864e5,
+  quarter: 89 * 864e5,
+  year: 365 * 864e5,
+};
+
+/**
+ * Refuses a compiled spec that would generate more than {@link maxSequenceRows} rows or a string
+ * longer than {@link maxPadLength} characters, before Vega runs it. A `sequence` transform's
+ * start, stop and step, and the size arguments of `pad`, `sequence`, `timeSequence` and
+ * `utcSequence` in an expression, must be numbers written in the spec (not signals or fields),
+ * so that the size is known before any work.
+ *
+ * @throws {InvalidOptionError} Naming the budget, what the spec asks for, and what to do instead.
+ */
+export function checkSpecBudgets(spec: VegaSpec, fn: string): void {
+  const refuse = (what: string, budget: string, how: string): never => {
+    throw new InvalidOptionError(`${fn}: the spec ${what}; expected ${budget}: ${how}.`);
+  };
+  const rowsBudget = `at most ${maxSequenceRows} rows (the budget maxSequenceRows)`;
+  const sequenceRows = (start: unknown, stop: unknown, step: unknown, where: string) => {
+    if (typeof start !== 'number' || typeof stop !== 'number' || typeof step !== 'number')
+      refuse(
+        `has a ${where} whose start, stop or step is not a number written in it`,
+        `numbers, so that its size is known before drawing, and ${rowsBudget}`,
+        'write them as numbers',
+      );
+    const rows = Math.ceil(((stop as number) - (start as number)) / (step as number));
+    if (!(rows <= maxSequenceRows) && rows !== -Infinity && !Number.isNaN(rows))
+      refuse(
+        `asks a ${where} for ${show(rows)} rows`,
+        rowsBudget,
+        'generate fewer rows, or give the data as data.values',
+      );
+  };
+  const literal = (node: unknown) =>
+    (node as { type?: string })?.type === 'Literal'
+      ? (node as { value: unknown }).value
+      : (node as { type?: string; operator?: string; argument?: { value: unknown } })?.type ===
+            'UnaryExpression' && (node as { operator: string }).operator === '-'
+        ? -Number((node as { argument: { value: unknown } }).argument?.value)
+        : undefined;
+  const checkExpression = (expr: string) => {
+    if (!growing.test(expr)) return;
+    let ast: unknown;
+    try {
+      ast = parseExpression(expr);
+    } catch {
+      return; // Vega reports the error itself
+    }
+    const stack = [ast];
+    while (stack.length > 0) {
+      const node = stack.pop() as Record<string, unknown> | null;
+      if (node === null || typeof node !== 'object') continue;
+      for (const value of Object.values(node))
+        if (value !== null && typeof value === 'object') stack.push(value);
+      if (node.type !== 'CallExpression') continue;
+      const name = (node.callee as { name?: string } | undefined)?.name;
+      const args = (node.arguments as unknown[] | undefined) ?? [];
+      if (name === 'pad') {
+        const length = literal(args[1]);
+        if (typeof length !== 'number' || !(length <= maxPadLength))
+          refuse(
+            `pads a string to ${show(length ?? 'a length not written in it')} characters`,
+            `a number of at most ${maxPadLength} (the budget maxPadLength)`,
+            'pad to a shorter length',
+          );
+      } else if (name === 'sequence') {
+        const [a, b, c] = args.map(literal);
+        const [start, stop, step] = args.length === 1 ? [0, a, 1] : [a, b, c ?? 1];
+        sequenceRows(start, stop, step, 'sequence() in an expression');
+      } else if (name === 'timeSequence' || name === 'utcSequence') {
+        const [unit, start, stop] = args.map(literal);
+        const shortest = typeof unit === 'string' ? shortestUnit[unit] : undefined;
+        sequenceRows(start, stop, shortest, `${name}() in an expression`);
+      }
+    }
+  };
+  const stack: unknown[] = [spec];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (Array.isArray(x)) {
+      for (const y of x) if (y !== null && typeof y === 'object') stack.push(y);
+      continue;
+    }
+    if (x === null || typeof x !== 'object') continue;
+    const o = x as Record<string, unknown>;
+    if (o.type === 'sequence' && 'stop' in o)
+      sequenceRows(o.start ?? 0, o.stop, o.step ?? 1, 'sequence of data');
+    for (const [k, y] of Object.entries(o)) {
+      if (k === 'values') continue; // data, never evaluated
+      if (typeof y === 'string' && /^(signal|update|init|expr|test)$/.test(k)) checkExpression(y);
+      else if (y !== null && typeof y === 'object') stack.push(y);
+    }
+  }
 }

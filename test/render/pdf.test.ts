@@ -320,7 +320,7 @@ describeNeeding('PDFs checked with poppler and pdflatex', pdfTools, () => {
         /Both scale 2 and a printed size/,
       );
       await expect(toPDF(null as never)).rejects.toThrow(
-        'Invalid spec null: expected a Vega-Lite spec object.',
+        'toPDF: the spec is null; expected a Vega-Lite spec object.',
       );
       await expect(
         toPDF({ data: { url: '/etc/passwd' }, mark: 'point', encoding: { x: { field: 'a' } } }),

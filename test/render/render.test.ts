@@ -70,7 +70,7 @@ describe('toSVG(spec) and toPNG(spec, { scale })', () => {
   test('bad input gets the package errors', async () => {
     await expect(toSVG(null as never)).rejects.toThrow(InvalidOptionError);
     await expect(toSVG('spec' as never)).rejects.toThrow(
-      "Invalid spec 'spec': expected a Vega-Lite spec object.",
+      "toSVG: the spec is 'spec'; expected a Vega-Lite spec object.",
     );
     await expect(toSVG({ mark: 'nonsense' })).rejects.toThrow(/Vega-Lite cannot compile it/);
     await expect(toPNG(totalsChart(load('total-estimates')), { scale: 0 })).rejects.toThrow(
