@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
+import { sourceNames } from '../charts/attribution.js';
 import { InvalidTableError, show } from '../errors.js';
 import { checkOptions } from '../charts/frame.js';
 import { config, missingGrey, palette, shapes, type ChartOptions } from '../charts/theme.js';
@@ -95,6 +96,8 @@ export function estimateChart(
           ? ['A hollow point has no interval (its row’s note says why).']
           : []),
         ...(data.some((d) => d.unbounded) ? ['A dashed interval has no upper bound.'] : []),
+        // what the intervals are (their kind and level) and whose data these are
+        ...intervalsAndSource(rows),
       ],
     },
     description:
@@ -186,4 +189,26 @@ export function estimateChart(
       },
     ],
   };
+}
+
+/** "Intervals: profile likelihood 95%, log-normal 95%." and "Data: <source>." from the rows. */
+function intervalsAndSource(rows: readonly EstimateRow[]): string[] {
+  const kinds = [
+    ...new Set(
+      rows
+        .map((r) => (r as unknown as { interval?: unknown }).interval)
+        .filter((k): k is string => typeof k === 'string' && k !== ''),
+    ),
+  ];
+  const sources = [...new Set(rows.map((r) => r.source))].filter((s) => s !== 'estimate');
+  return [
+    ...(kinds.length ? [`Intervals: ${kinds.join(', ')}.`] : []),
+    ...(sources.length
+      ? [
+          `Data: ${sourceNames(sources)
+            .map((n) => n.name)
+            .join(', ')}.`,
+        ]
+      : []),
+  ];
 }
