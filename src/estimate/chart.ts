@@ -1,6 +1,5 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
-import { sourceNames } from '../charts/attribution.js';
 import { InvalidTableError, show } from '../errors.js';
 import { checkOptions } from '../charts/frame.js';
 import { config, missingGrey, palette, shapes, type ChartOptions } from '../charts/theme.js';
@@ -203,12 +202,8 @@ function intervalsAndSource(rows: readonly EstimateRow[]): string[] {
   const sources = [...new Set(rows.map((r) => r.source))].filter((s) => s !== 'estimate');
   return [
     ...(kinds.length ? [`Intervals: ${kinds.join(', ')}.`] : []),
-    ...(sources.length
-      ? [
-          `Data: ${sourceNames(sources)
-            .map((n) => n.name)
-            .join(', ')}.`,
-        ]
-      : []),
+    // the rows' source as estimate() was given it (the registry's names would pull the bundled
+    // data into the /estimate entry)
+    ...(sources.length ? [`Data: ${sources.join(', ')}.`] : []),
   ];
 }
