@@ -28,7 +28,7 @@ describe('README.md and .ci/run', () => {
   test('the contributing section names the quick loop, and .ci/run and npm test print their time', () => {
     const developing = readme.slice(readme.indexOf('## Developing'));
     expect(developing).toContain('npm run test:quick');
-    expect(run).toMatch(/echo "\.ci\/run: \$\(\(SECONDS - started\)\) s"\n$/);
+    expect(run).toContain(`trap 'echo ".ci/run: $((SECONDS - started)) s"' EXIT`);
     expect(text('test/run.mjs')).toContain('`\\nnpm test: ${seconds(');
   });
 });

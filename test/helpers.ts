@@ -54,6 +54,13 @@ export const atLeast = (value: number) => ({
   high: null,
   qualifier: 'at-least',
 });
+/** What an "as many as N" figure looks like: N is the upper figure, no lower one is given. */
+export const atMost = (value: number) => ({
+  value,
+  low: null,
+  high: value,
+  qualifier: 'at-most',
+});
 /** What a published range looks like: value is the midpoint, (low + high) / 2. */
 export const range = (low: number, high: number) => ({
   value: (low + high) / 2,

@@ -322,7 +322,8 @@ beforeAll(() => {
     copyFileSync(join(root, 'examples', file), join(project, 'examples', file));
 });
 
-describe('README.md: every code block', () => {
+// Generous timeouts: a block runs in its own process, and the command-line block writes the report.
+describe('README.md: every code block', { timeout: 600_000 }, () => {
   test('each block is run below or listed with the reason it is not', () => {
     // (the install line is compared with .ci/run's by test/ci.test.ts)
     const covered = (b: Block) =>

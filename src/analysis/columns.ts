@@ -195,7 +195,8 @@ function checkFigures(fn: string, i: number, ...cells: Cell[]): void {
     throw new InvalidTableError(
       `${at('qualifier')}: ${show(qualifier)}; expected one of ${qualifiers.join(', ')}.`,
     );
-  if (value !== null && low === null)
+  // an at-most figure ("as many as") has no lower one
+  if (value !== null && low === null && qualifier !== 'at-most')
     throw new InvalidTableError(
       `${at('low')}: null, but value is ${value}; expected the lower bound of the figure.`,
     );

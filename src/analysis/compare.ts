@@ -236,10 +236,11 @@ export function compare<By extends string>(
       baseHigh.push(bHigh);
       baseQualifier.push(bQualifier);
       difference.push(both ? v - base : null);
-      differenceLow.push(both && bHigh !== null ? lo! - bHigh : null);
-      differenceHigh.push(both && hi !== null ? hi - bLow! : null);
+      // an at-most figure or baseline ("as many as") has no low: a count is never below 0
+      differenceLow.push(both && bHigh !== null ? (lo ?? 0) - bHigh : null);
+      differenceHigh.push(both && hi !== null ? hi - (bLow ?? 0) : null);
       ratio.push(q);
-      ratioLow.push(q === null ? null : bHigh === null ? 0 : divide(lo, bHigh));
+      ratioLow.push(q === null ? null : bHigh === null ? 0 : divide(lo ?? 0, bHigh));
       ratioHigh.push(q === null ? null : divide(hi, bLow));
       share.push(v === null ? null : divide(v, totals[s]!));
       rank.push(v === null ? null : rankOf(sorted[s]!, v));

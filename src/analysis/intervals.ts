@@ -90,7 +90,8 @@ export interface Figures {
  * Adds figures with interval arithmetic: values add to the value, lows to the low, highs to the
  * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. A part that is
  * not reported (a dash) is unknown, never 0: it is left out of the value and the low, counted, and
- * makes the sum unbounded above (high null, `at-least`), since it could hold any number.
+ * makes the sum unbounded above (high null, `at-least`), since it could hold any number. A part
+ * with no lower figure (low null, `at-most`) adds 0 to the low.
  *
  * @param parts Which figures to add (indices into `figures`); all of them by default.
  */
@@ -107,7 +108,8 @@ export function sumParts(
     if (value === null) continue;
     reported++;
     add(sums, 0, value);
-    add(sums, 2, figures.low[i]!);
+    // an at-most part ("as many as") has no lower figure: a count is never below 0
+    add(sums, 2, figures.low[i] ?? 0);
     const high = figures.high[i] ?? null;
     if (high === null) unbounded = true;
     else add(sums, 4, high);
@@ -152,17 +154,19 @@ function add(sums: Float64Array, k: number, x: number): void {
 /**
  * The label and the note of a sum of several rows, from one pass over its parts: the label joins
  * the labels of the parts added with ' + ' (of every part where none is reported); the note names
- * the parts added, the parts left out (not reported) and the lower bounds.
+ * the parts added, the parts left out (not reported), the lower bounds and the upper figures
+ * (`at-most`).
  *
  * @param parts Which figures were added (indices into `figures`).
  */
 export function sumText(
-  figures: Pick<Figures, 'value' | 'high' | 'label'>,
+  figures: Pick<Figures, 'value' | 'low' | 'high' | 'label'>,
   parts: ArrayLike<number>,
 ): { label: string; note: string } {
   const reported: string[] = [];
   const missing: string[] = [];
   const bounds: string[] = [];
+  const upper: string[] = [];
   for (let k = 0; k < parts.length; k++) {
     const i = parts[k]!;
     const label = figures.label[i]!;
@@ -170,6 +174,7 @@ export function sumText(
     else {
       reported.push(label);
       if ((figures.high[i] ?? null) === null) bounds.push(label);
+      if ((figures.low[i] ?? null) === null) upper.push(label);
     }
   }
   // each list joined once, the quotes in the separators: 'a' + 'b'
@@ -180,6 +185,8 @@ export function sumText(
       '; not reported, left out (not taken as 0), so the sum is a lower bound with no upper ' +
       `bound: '${missing.join("', '")}'`;
   if (bounds.length > 0) note += `; lower bounds, so the sum is one too: '${bounds.join("', '")}'`;
+  if (upper.length > 0)
+    note += `; upper figures with no lower one, taken as 0 in the low: '${upper.join("', '")}'`;
   // with no part reported, every part is missing
   return { label: (reported.length > 0 ? reported : missing).join(' + '), note };
 }

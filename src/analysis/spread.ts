@@ -40,7 +40,8 @@ export interface SpreadRow {
   max: number | null;
   /**
    * The lowest figure any source allows:
-   * the smallest `low` (a range's lower bound, not its midpoint).
+   * the smallest `low` (a range's lower bound, not its midpoint);
+   * `null` if a source gives only an upper figure (at-most).
    */
   low: number | null;
   /**
@@ -158,12 +159,16 @@ export function spread<By extends string>(
     const lows: number[] = [];
     const highs: number[] = [];
     let bounded = true;
+    let floored = true;
     for (const i of categories.rows(g)) {
       const v = t.value[i]!;
       if (v === null) continue;
       reported.push(i);
       values.push(v);
-      lows.push(t.low[i]!);
+      const l = t.low[i]!;
+      if (l === null)
+        floored = false; // an at-most figure ("as many as") has no lower one
+      else lows.push(l);
       const h = t.high[i]!;
       if (h === null) bounded = false;
       else highs.push(h);
@@ -180,7 +185,7 @@ export function spread<By extends string>(
     sources.push(reported.map((i) => t.source[i]).join(', '));
     minimum.push(lo);
     maximum.push(hi);
-    low.push(n > 0 ? min(lows) : null);
+    low.push(n > 0 && floored ? min(lows) : null);
     high.push(n > 0 && bounded ? max(highs) : null);
     minSource.push(whose(reported, lo));
     maxSource.push(whose(reported, hi));

@@ -188,7 +188,15 @@ export function checkStructure(
       }
       const rowLow = low[i]!;
       const wholeHigh = high[j]!;
-      if (relation === 'subset_of' && rowLow !== null && wholeHigh !== null && rowLow > wholeHigh)
+      // a share is of its own base ("33% were civilians (of which 82% ...)"), so two shares'
+      // sizes say nothing of which people include which; counts of persons are compared
+      if (
+        relation === 'subset_of' &&
+        unit[i] !== 'percent' &&
+        rowLow !== null &&
+        wholeHigh !== null &&
+        rowLow > wholeHigh
+      )
         problems.push(
           `${at('subset_of')}: this row's figure (at least ${rowLow}) is larger than its whole ` +
             `${show(target)} (${where(j)}, at most ${wholeHigh}); expected a subset no larger ` +

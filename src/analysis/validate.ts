@@ -230,6 +230,7 @@ const isQualifier = (s: string): boolean =>
   s === 'exact' ||
   s === 'approximate' ||
   s === 'at-least' ||
+  s === 'at-most' ||
   s === 'range' ||
   s === 'not-reported' ||
   s === 'derived';
@@ -449,6 +450,26 @@ function agreement(
       'value',
       `empty, but the qualifier is '${q}'; expected a number (or the qualifier 'not-reported')`,
     );
+    return;
+  }
+  if (q === 'at-most') {
+    if (low !== null)
+      problem(
+        'low',
+        `${low}, but the qualifier is 'at-most' ("as many as ${value}"); expected an empty cell ` +
+          '(the source gives no lower figure)',
+      );
+    else if (high !== value)
+      problem(
+        'high',
+        `${show(high)}, but the qualifier is 'at-most' ("as many as ${value}"); expected ` +
+          `${value}, the value`,
+      );
+    else if (persons && !Number.isInteger(value))
+      problem(
+        'value',
+        `${value}, but a count of persons is a whole number; expected a whole number`,
+      );
     return;
   }
   if (low === null) {

@@ -41,10 +41,14 @@ export const dataPackage = {
       "dataset whose people include this row's, or that this row mentions again. Only rows with " +
       'the same part_of may be added or stacked; a row is never added to the row it is a ' +
       'subset of or restates.',
-    'precision is the unit the printed figure is rounded to (1000 for the tables of Kočović ' +
-      'and Žerjavić, printed in whole thousands); for an "about" figure, the place of its last ' +
-      'non-zero digit as printed (about 850,000: 10000), the least the word can mean. low and ' +
-      'high stay as published: precision is kept apart.',
+    'precision is the unit the printed figure is rounded to; for an "about" figure, the place ' +
+      'of its last non-zero digit as printed (about 850,000: 10000), the least the word can ' +
+      'mean. low and high stay as published: precision is kept apart.',
+    'Inferred precision: the 1000 of every figure of Kočović and Žerjavić (their tables and ' +
+      'totals, and Žerjavić\'s figures by republic and for the NDH) and the 100000 of the "1.7 ' +
+      'million" are inferred from how the document prints them (whole thousands; a decimal of a ' +
+      'million), not from a sentence of the document: it nowhere says they were rounded. Every ' +
+      'other precision rests on a word of the document ("about", "around", "some", "perhaps").',
   ],
 };
 
@@ -80,8 +84,12 @@ export const resources = [
       'These totals count different things: a named list is a floor; demographic estimates ' +
         'calculate real deaths; the official 1.7 million is demographic loss (measure ' +
         'demographic-loss). Compare them only with their kind in view.',
-      'For 1,685,000, 1,704,000 and 1,706,000 the document does not say how they were ' +
-        'calculated (measure casualties, as the document words them).',
+      'Only 1,704,000 is worded "casualties" in its own sentence ("estimated the number of ' +
+        'casualties to be at 1,704,000"); 1,685,000 and 1,706,000 are each called "the figure", ' +
+        'in the paragraph on Vučković, who "was ordered to estimate the number of casualties ' +
+        'suffered by Yugoslavia during the war": their measure casualties is read from that ' +
+        'paragraph, not from their own words. For none of the three does the document say how ' +
+        'it was calculated.',
       "The document mentions the 1.7 million several times (Tito in May 1945, Vučković's 1947 " +
         "calculation, Kardelj's negotiations, the 1948 submission); these may be one figure " +
         'used several times, so do not count the rows as separate claims. The three later ' +
@@ -338,6 +346,44 @@ export const resources = [
     dimensions: { cause: 'births-deficit or emigration' },
     caveats: ['The article does not name who calculated these figures.'],
   },
+  {
+    name: 'local-incidents',
+    title: 'Figures for one place, operation or massacre',
+    description:
+      'Figures the documents give for a single place, operation or massacre: the Istrians killed ' +
+      'in a German operation of 1943, the Serbs executed at Gudovac in 1941, the share of the ' +
+      'Serbs living in the NDH who were victims of a massacre, the civilians killed in Belgrade ' +
+      'by American and British bombers in 1944, and the members of the Serbian Volunteer Corps ' +
+      'who surrendered to the British in May 1945 (prisoners, not deaths).',
+    sources: ['enc-ww2-yugoslavia-text', 'savich'],
+    dimensions: {
+      place: "where, as a key from the document's words (istria, gudovac, ndh, belgrade, …)",
+      period:
+        'when, as the document dates it: a day (1941-04-28), a span of months ' +
+        '(1944-04-to-1944-05) or a year; empty where the document gives no date',
+      perpetrator:
+        'who killed them, as a key, where the document says or its context does (the note ' +
+        'says which); empty where it names no one, and for the prisoners',
+      people:
+        "who is counted, as a key from the document's words: the victims (istrians, serbs, " +
+        'civilians), those who surrendered (serbian-volunteer-corps-members), or, for a share ' +
+        '(unit percent), the people it is a share of, its base (serbs-living-in-the-ndh)',
+    },
+    caveats: [
+      'These are not parts of one whole: never add them to each other, nor to the figures of ' +
+        'the other datasets, which may count the same people (the documents do not say).',
+      'The Serbian Volunteer Corps rows count prisoners (measure prisoners: "surrendered to the ' +
+        'British"), not deaths.',
+      '"Approximately every sixth Serb living in the NDH" is a share with no percentage in the ' +
+        'document: its value is 100 ÷ 6, computed here; its base is in the column people.',
+      '"nearly 200" at Gudovac is at-most (high 200, low empty): the contract has no qualifier ' +
+        'for "nearly"; the note says what that leaves out.',
+      'Not rows: the massacre in Bačka ("Thousands of Serbs and Jews were massacred by ' +
+        'Hungarian forces", no figure); the "some 1,700 forced laborers" liberated in Bor, the ' +
+        'column "in excess of 30,000" at Poljana and the "over 400,000 refugees in Zagreb", ' +
+        'which count people freed, fighting or displaced, not casualties.',
+    ],
+  },
 ];
 
 /** What every column common to the datasets means (DATA-CONTRACT.md). */
@@ -349,13 +395,15 @@ export const commonFields = {
   measure: 'what is counted (kebab-case)',
   unit: 'persons or percent',
   value: 'the best single figure; empty where the source gives none',
-  low: 'the lowest figure the source allows; equals value for an exact figure',
+  low:
+    'the lowest figure the source allows; equals value for an exact figure; empty where the ' +
+    'source gives none (at-most: "as many as")',
   high:
     'the highest figure the source allows; equals value for an exact figure; empty where ' +
     'unbounded',
   qualifier:
-    'exact, approximate, at-least, range, not-reported (a dash in the source) or derived ' +
-    '(computed here)',
+    'exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low ' +
+    'empty), range, not-reported (a dash in the source) or derived (computed here)',
   label: 'the category or figure in the words of the source',
   note: 'what a careful reader needs to know about this row',
   part_of:
@@ -369,8 +417,9 @@ export const commonFields = {
     'another mention); never added to it',
   precision:
     'the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" ' +
-    'figure, the place of its last non-zero digit as printed; empty where no rounding is ' +
-    'recorded (the figure is taken as printed)',
+    'figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) ' +
+    'and the "1.7 million" (100000), inferred from how the document prints the figures, not ' +
+    'stated by it; empty where no rounding is recorded (the figure is taken as printed)',
 };
 
 /** The structure columns (see commonFields): not dimensions. */

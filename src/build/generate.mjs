@@ -10,7 +10,15 @@ const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 const numeric = new Set(['value', 'low', 'high', 'precision']);
 const required = new Set(['id', 'source', 'measure', 'unit', 'qualifier', 'label']);
-const qualifiers = ['exact', 'approximate', 'at-least', 'range', 'not-reported', 'derived'];
+const qualifiers = [
+  'exact',
+  'approximate',
+  'at-least',
+  'at-most',
+  'range',
+  'not-reported',
+  'derived',
+];
 const units = ['persons', 'percent'];
 
 // The loader's own strict reader (src/data/csv.ts), so that a file the package ships is read

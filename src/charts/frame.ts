@@ -307,6 +307,9 @@ export function uncertaintyNotes(rows: readonly ChartRow[]): string[] {
     ...(has('at-least')
       ? ['A dashed arrow, ≥: "at least" (over, N+); the source sets no upper bound.']
       : []),
+    ...(has('at-most')
+      ? ['≤: "as many as"; the figure is an upper one, and the source gives no lower one.']
+      : []),
     ...(has('approximate') ? ['~: approximate ("about", "around").'] : []),
     ...(has('derived') ? ['*: computed here, not published.'] : []),
   ];

@@ -4,13 +4,21 @@ import type { ColumnTable } from 'arquero';
 import { InvalidTableError } from '../errors.js';
 
 /** How certain a figure is (see the data contract). */
-export type Qualifier = 'exact' | 'approximate' | 'at-least' | 'range' | 'not-reported' | 'derived';
+export type Qualifier =
+  | 'exact'
+  | 'approximate'
+  | 'at-least'
+  | 'at-most'
+  | 'range'
+  | 'not-reported'
+  | 'derived';
 
 /** Every qualifier, in the order of the data contract. */
 export const qualifiers: readonly Qualifier[] = [
   'exact',
   'approximate',
   'at-least',
+  'at-most',
   'range',
   'not-reported',
   'derived',
@@ -29,7 +37,7 @@ export interface CasualtyRow {
   unit: string;
   /** The best single figure; `null` where the source gives none (not reported, never 0). */
   value: number | null;
-  /** The lowest figure the source allows. */
+  /** The lowest figure the source allows; `null` where it gives none (`at-most`) or no figure. */
   low: number | null;
   /** The highest figure the source allows; `null` where unbounded (`at-least`) or not reported. */
   high: number | null;

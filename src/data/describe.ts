@@ -94,7 +94,9 @@ const explanation =
  * //     'slovenia-2005-1941-to-may-1945-deaths subset_of ' +
  * //       'slovenia-2005-1941-1945-and-post-war-deaths',
  * //     'slovenia-2005-civilian-partisans-1941-1945-killed subset_of ' +
- * //       'slovenia-2005-1941-1945-and-post-war-deaths']
+ * //       'slovenia-2005-1941-1945-and-post-war-deaths',
+ * //     'slovenia-2005-civilian-axis-or-slovene-home-guard-1941-1945-share subset_of ' +
+ * //       'slovenia-2005-civilian-1941-1945-share']
  */
 export function describe(id: DatasetId): DatasetDescription {
   if (!datasetIds.includes(id)) throw new UnknownIdError('dataset', id, datasetIds);

@@ -12,8 +12,11 @@ export interface Figure {
 
 /**
  * Writes a figure as a reader expects to see it: `346,740`, `~850,000` (approximate),
- * `≥18,000` (at least), `69,000–71,000` (a range), `–` (not reported), with a `%` for a share.
- * A figure computed by the package (`derived`) is marked with `*`.
+ * `≥18,000` (at least), `≤36,000` (at most: "as many as"), `69,000–71,000` (a range), `–` (not
+ * reported), with a `%` for a share.
+ * A figure computed by the package (`derived`) is marked with `*`. A value with more than six
+ * decimals, which no source prints (a share given in words, "every sixth": 100 / 6), is written
+ * to two decimals: `~16.67%`.
  *
  * @param figure A row with `value`, `low`, `high`, `qualifier` (and optionally `unit`).
  * @param locale A BCP 47 locale for the digits, e.g. `'de-DE'`. Default `'en-US'`.
@@ -37,8 +40,15 @@ export function formatFigure(figure: Figure, locale = 'en-US', where = 'formatFi
         'expected an object with value, low, high and qualifier.',
     );
   const percent = figure.unit === 'percent' ? '%' : '';
-  const n = (x: number) => number.format(x) + percent;
   const { value = null, low = null, high = null, qualifier = null } = figure;
+  // A number with more than six decimals is one no source prints: a share the source gives in
+  // words, converted here ("every sixth": 100 / 6). It is written to two decimals; the data keep
+  // it whole. A figure the package computed (derived) is written in full.
+  const n = (x: number) =>
+    (qualifier !== 'derived' && Math.abs(x * 1e6 - Math.round(x * 1e6)) > 1e-6
+      ? numberFormat(locale, 2)
+      : number
+    ).format(x) + percent;
   const bad = (column: string, given: unknown, expected: string) =>
     new InvalidTableError(`${where}, column '${column}': ${show(given)}; expected ${expected}.`);
   for (const [column, x] of [
@@ -67,6 +77,7 @@ export function formatFigure(figure: Figure, locale = 'en-US', where = 'formatFi
     return `${n(low)}–${n(high)}`;
   }
   if (qualifier === 'at-least' && (low ?? value) !== null) return `≥${n((low ?? value)!)}`;
+  if (qualifier === 'at-most' && (high ?? value) !== null) return `≤${n((high ?? value)!)}`;
   // Every other figure is written as its value; without one there is nothing correct to write.
   if (value === null)
     throw bad(

@@ -268,7 +268,20 @@ function layout(
   const fits = sizes.find(([, k, g]) => sum((i) => least[i]! * k) <= room(g));
   const hyphens = fits === undefined;
   const [size, scale, gap] = fits ?? hyphenate;
-  if (hyphens) for (const i of auto) least[i] = widest(i, true);
+  if (hyphens)
+    for (const i of auto) {
+      least[i] = widest(i, true);
+      // a long plain English word (a to z, maybe capitalized or in quotes) is one TeX can
+      // hyphenate at the last resort: it asks for no more than 6.5 em
+      if (!numeric[i])
+        least[i] = Math.max(
+          ...cells(i).flatMap((t) =>
+            t
+              .split(/ |(?<=[-–;/|])/)
+              .map((w) => (/^\W?[A-Za-z][a-z]{11,}\W{0,3}$/.test(w) ? 6.5 : textEm(w))),
+          ),
+        );
+    }
   const left = room(gap);
   const minSum = sum((i) => least[i]! * scale);
   const slack = sum((i) => (natural[i]! - least[i]!) * scale);

@@ -105,7 +105,7 @@ describe('fromRows', () => {
     );
     check(
       { qualifier: 'aproximate' },
-      /row 2, column 'qualifier': 'aproximate'; expected one of exact, approximate, at-least, range, not-reported, derived\./,
+      /row 2, column 'qualifier': 'aproximate'; expected one of exact, approximate, at-least, at-most, range, not-reported, derived\./,
     );
     check({ unit: 'people' }, /row 2, column 'unit': 'people'; expected 'persons' or 'percent'\./);
     check(

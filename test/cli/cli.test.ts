@@ -46,7 +46,7 @@ describe('list', () => {
     expect(r.out).toMatch(
       /^by-nationality +48 +Victims by nationality.* +yu-1964, kocovic, zerjavic$/m,
     );
-    expect(r.out.trim().split('\n')).toHaveLength(2 + 14);
+    expect(r.out.trim().split('\n')).toHaveLength(2 + 15); // a header, a rule, 15 datasets
   });
 
   test('--format csv writes plain numbers', () => {

@@ -29,7 +29,7 @@ const contractColumns = [
 ];
 
 describe('datasets/datapackage.json', () => {
-  test('lists the fourteen datasets of the contract, and the registry, totals and crosswalks', () => {
+  test('lists the fifteen datasets of the contract, and the registry, totals and crosswalks', () => {
     const names = descriptor.resources.map((r) => r.name).sort();
     expect(names).toEqual(
       [
@@ -47,6 +47,7 @@ describe('datasets/datapackage.json', () => {
         'italian-by-region',
         'belgrade-offensive',
         'demographic-loss',
+        'local-incidents',
         'sources',
         'stated-totals',
         'crosswalk-nationality',

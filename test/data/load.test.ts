@@ -75,7 +75,7 @@ group('load(id)', () => {
     expect(call).toThrow(CasualtiesError);
     expect(call).toThrow("Unknown dataset 'by-nationalty'. Did you mean 'by-nationality'?");
     expect(call).toThrow(
-      /Expected one of: total-estimates, by-nationality, by-location-1964, .*demographic-loss\./,
+      /Expected one of: total-estimates, by-nationality, by-location-1964, .*demographic-loss, local-incidents\./,
     );
     try {
       call();

@@ -253,6 +253,25 @@ function consistency(row: CasualtyRow, problem: (column: string, message: string
     );
     return;
   }
+  // at-most ("as many as N"): high = N = value, no low (DATA-CONTRACT.md)
+  if (q === 'at-most') {
+    if (low !== null)
+      problem(
+        'low',
+        `${low}, but the qualifier is 'at-most' ("as many as ${value}"); expected an empty cell (the source gives no lower figure)`,
+      );
+    else if (high !== value)
+      problem(
+        'high',
+        `${show(high)}, but the qualifier is 'at-most' ("as many as ${value}"); expected ${value}, the value`,
+      );
+    else if (row.unit === 'persons' && !Number.isInteger(value))
+      problem(
+        'value',
+        `${value}, but a count of persons is a whole number; expected a whole number`,
+      );
+    return;
+  }
   if (low === null) {
     problem(
       'low',
@@ -414,7 +433,13 @@ function checkStructure(
         );
         continue;
       }
-      if (relation === 'subset_of' && row.low !== null && other.high !== null) {
+      // shares have their own bases (the 82% of the 33%): only counts compare in size
+      if (
+        relation === 'subset_of' &&
+        row.unit !== 'percent' &&
+        row.low !== null &&
+        other.high !== null
+      ) {
         if (row.low > other.high)
           problems.push(
             `${at('subset_of')}: this row's figure (at least ${row.low}) is larger than its whole ${show(target)} (${where(j)}, at most ${other.high}); expected a subset no larger than its whole.`,

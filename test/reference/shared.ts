@@ -94,7 +94,7 @@ export function readTable(table: unknown, fn: string): ContractTable {
         `${fn}: row ${i + 1}, column 'qualifier': ${show(row.qualifier)}; expected one of ${qualifiers.join(', ')}.`,
       );
     }
-    if (row.value !== null && row.low === null) {
+    if (row.value !== null && row.low === null && row.qualifier !== 'at-most') {
       throw new InvalidTableError(
         `${fn}: row ${i + 1}, column 'low': null, but value is ${row.value}; expected the lower bound of the figure.`,
       );
@@ -153,7 +153,7 @@ export function sumParts(parts: readonly CasualtyRow[]): IntervalSum {
   const reportedHigh = unbounded ? null : sum(reported.map((p) => p.high!));
   return {
     value: sum(reported.map((p) => p.value!)),
-    low: sum(reported.map((p) => p.low!)),
+    low: sum(reported.map((p) => p.low ?? 0)), // at-most: no lower figure, a count ≥ 0
     high: notReported > 0 ? null : reportedHigh,
     qualifier: unbounded || notReported > 0 ? 'at-least' : 'derived',
     reported: reported.length,
@@ -173,6 +173,9 @@ export function sumNote(parts: readonly CasualtyRow[]): string {
     note += `; not reported, left out (not taken as 0), so the sum is a lower bound with no upper bound: ${missing.map((p) => `'${p.label}'`).join(', ')}`;
   if (bounds.length > 0)
     note += `; lower bounds, so the sum is one too: ${bounds.map((p) => `'${p.label}'`).join(', ')}`;
+  const upper = reported.filter((p) => p.low === null);
+  if (upper.length > 0)
+    note += `; upper figures with no lower one, taken as 0 in the low: ${upper.map((p) => `'${p.label}'`).join(', ')}`;
   return note;
 }
 

@@ -57,7 +57,8 @@ export function spread<By extends string>(
       sources: reported.map((r) => r.source).join(', '),
       min: lo,
       max: hi,
-      low: n > 0 ? min(reported.map((r) => r.low!)) : null,
+      // an at-most figure gives no lower one: the lowest any source allows is then unknown
+      low: n > 0 && reported.every((r) => r.low !== null) ? min(reported.map((r) => r.low!)) : null,
       high:
         n > 0 && reported.every((r) => r.high !== null) ? max(reported.map((r) => r.high!)) : null,
       min_source: whose(lo),

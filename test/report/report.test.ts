@@ -114,7 +114,7 @@ describeNeeding('the report in headless Chromium', [chromium], () => {
       );
       const headings = await page.locator('h2').allTextContents();
       // Headline totals, sources, audit, the balance across tables, the repeated figures,
-      // comparisons, then the 13 other datasets.
+      // comparisons, then the 14 other datasets.
       expect(headings.slice(0, 6)).toEqual([
         'Headline totals',
         'The sources',
@@ -123,7 +123,7 @@ describeNeeding('the report in headless Chromium', [chromium], () => {
         'The most repeated figures: what each is, and why they differ',
         'Comparing the sources',
       ]);
-      expect(headings).toHaveLength(6 + 13);
+      expect(headings).toHaveLength(6 + 14);
       // Every chart is drawn: an inline SVG with marks in it (and, most charts, a second drawing
       // at a phone's width, shown instead below 700 px).
       const figures = page.locator('figure .chart-box:not(.phone) svg');

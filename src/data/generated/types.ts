@@ -15,10 +15,11 @@ export type DatasetId =
   | "military-losses"
   | "italian-by-region"
   | "belgrade-offensive"
-  | "demographic-loss";
+  | "demographic-loss"
+  | "local-incidents";
 
 /** The ids of the bundled datasets, in the order of the catalog. */
-export const datasetIds: readonly DatasetId[] = ["total-estimates", "by-nationality", "by-location-1964", "by-republic-zerjavic", "by-status", "slovenia-2005", "ndh-serbs", "ndh-croats-bosniaks", "ndh-civilians-by-perpetrator", "ndh-croats-goldstein", "military-losses", "italian-by-region", "belgrade-offensive", "demographic-loss"];
+export const datasetIds: readonly DatasetId[] = ["total-estimates", "by-nationality", "by-location-1964", "by-republic-zerjavic", "by-status", "slovenia-2005", "ndh-serbs", "ndh-croats-bosniaks", "ndh-civilians-by-perpetrator", "ndh-croats-goldstein", "military-losses", "italian-by-region", "belgrade-offensive", "demographic-loss", "local-incidents"];
 
 /** A row of `total-estimates`: Headline totals of the war dead, by source. */
 export interface TotalEstimatesRow {
@@ -36,12 +37,12 @@ export interface TotalEstimatesRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -52,7 +53,7 @@ export interface TotalEstimatesRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -70,12 +71,12 @@ export interface ByNationalityRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -86,7 +87,7 @@ export interface ByNationalityRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -104,12 +105,12 @@ export interface ByLocation1964Row {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -120,7 +121,7 @@ export interface ByLocation1964Row {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -138,12 +139,12 @@ export interface ByRepublicZerjavicRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -154,7 +155,7 @@ export interface ByRepublicZerjavicRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -172,12 +173,12 @@ export interface ByStatusRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -188,7 +189,7 @@ export interface ByStatusRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -210,12 +211,12 @@ export interface Slovenia2005Row {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -226,7 +227,7 @@ export interface Slovenia2005Row {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -248,12 +249,12 @@ export interface NdhSerbsRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -264,7 +265,7 @@ export interface NdhSerbsRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -286,12 +287,12 @@ export interface NdhCroatsBosniaksRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -302,7 +303,7 @@ export interface NdhCroatsBosniaksRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -324,12 +325,12 @@ export interface NdhCiviliansByPerpetratorRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -340,7 +341,7 @@ export interface NdhCiviliansByPerpetratorRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -364,12 +365,12 @@ export interface NdhCroatsGoldsteinRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -380,7 +381,7 @@ export interface NdhCroatsGoldsteinRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -404,12 +405,12 @@ export interface MilitaryLossesRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -420,7 +421,7 @@ export interface MilitaryLossesRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -438,12 +439,12 @@ export interface ItalianByRegionRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -454,7 +455,7 @@ export interface ItalianByRegionRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -472,12 +473,12 @@ export interface BelgradeOffensiveRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -488,7 +489,7 @@ export interface BelgradeOffensiveRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -506,12 +507,12 @@ export interface DemographicLossRow {
   unit: "persons" | "percent";
   /** the best single figure; empty where the source gives none */
   value: number | null;
-  /** the lowest figure the source allows; equals value for an exact figure */
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
   low: number | null;
   /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
   high: number | null;
-  /** exact, approximate, at-least, range, not-reported (a dash in the source) or derived (computed here) */
-  qualifier: "exact" | "approximate" | "at-least" | "range" | "not-reported" | "derived";
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
   /** the category or figure in the words of the source */
   label: string;
   /** what a careful reader needs to know about this row */
@@ -522,7 +523,47 @@ export interface DemographicLossRow {
   subset_of: string | null;
   /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
   restates: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
+  precision: number | null;
+}
+
+/** A row of `local-incidents`: Figures for one place, operation or massacre. */
+export interface LocalIncidentsRow {
+  /** a stable id of the row, unique within the dataset (the primary key): the source, the dimension keys and the measure, joined by "-" */
+  id: string;
+  /** id of the source in sources.csv */
+  source: "enc-ww2-yugoslavia-text" | "savich";
+  /** where, as a key from the document's words (istria, gudovac, ndh, belgrade, …) */
+  place: "belgrade" | "gudovac" | "istria" | "ndh" | "palmanova" | "unterbergen";
+  /** when, as the document dates it: a day (1941-04-28), a span of months (1944-04-to-1944-05) or a year; empty where the document gives no date */
+  period: "1941-04-28" | "1943" | "1944-04-to-1944-05" | "1945-05-05" | "1945-05-12" | null;
+  /** who killed them, as a key, where the document says or its context does (the note says which); empty where it names no one, and for the prisoners */
+  perpetrator: "american-and-british-bombers" | "german-forces" | "ustase" | null;
+  /** who is counted, as a key from the document's words: the victims (istrians, serbs, civilians), those who surrendered (serbian-volunteer-corps-members), or, for a share (unit percent), the people it is a share of, its base (serbs-living-in-the-ndh) */
+  people: "civilians" | "istrians" | "serbian-volunteer-corps-members" | "serbs" | "serbs-living-in-the-ndh";
+  /** what is counted (kebab-case) */
+  measure: "killed" | "prisoners" | "share";
+  /** persons or percent */
+  unit: "persons" | "percent";
+  /** the best single figure; empty where the source gives none */
+  value: number | null;
+  /** the lowest figure the source allows; equals value for an exact figure; empty where the source gives none (at-most: "as many as") */
+  low: number | null;
+  /** the highest figure the source allows; equals value for an exact figure; empty where unbounded */
+  high: number | null;
+  /** exact, approximate, at-least ("over"), at-most ("as many as": high is the figure, low empty), range, not-reported (a dash in the source) or derived (computed here) */
+  qualifier: "exact" | "approximate" | "at-least" | "at-most" | "range" | "not-reported" | "derived";
+  /** the category or figure in the words of the source */
+  label: string;
+  /** what a careful reader needs to know about this row */
+  note: string | null;
+  /** the id of the stated total (stated-totals.csv) of which this row is one of the mutually exclusive parts; empty if none. Only rows with the same part_of may be added or stacked */
+  part_of: string | null;
+  /** the id of another row of this dataset whose people include this row's (e.g. the ~13,500 post-war killings within Slovenia's 89,404); never added to it */
+  subset_of: string | null;
+  /** the id of another row of this dataset that this row mentions again (the same figure, another mention); never added to it */
+  restates: string | null;
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
@@ -542,6 +583,7 @@ export interface DatasetRows {
   "italian-by-region": ItalianByRegionRow;
   "belgrade-offensive": BelgradeOffensiveRow;
   "demographic-loss": DemographicLossRow;
+  "local-incidents": LocalIncidentsRow;
 }
 
 /** A row of `sources`: Source registry. */
@@ -594,7 +636,7 @@ export interface StatedTotalsRow {
   note: string | null;
   /** the id of another stated total of which this total is one of the mutually exclusive parts; empty if none */
   part_of: string | null;
-  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; empty where no rounding is recorded (the figure is taken as printed) */
+  /** the unit the source rounded the figure to (1000: to the nearest thousand); for an "about" figure, the place of its last non-zero digit as printed; for Kočović and Žerjavić (1000) and the "1.7 million" (100000), inferred from how the document prints the figures, not stated by it; empty where no rounding is recorded (the figure is taken as printed) */
   precision: number | null;
 }
 
