@@ -13,7 +13,7 @@ import {
   type Groups,
 } from './columns.js';
 import { sumParts, widen, type Figures, type IntervalSum } from './intervals.js';
-import { suggest } from './options.js';
+import { optionError } from './options.js';
 import { totalsList } from './structure.js';
 
 /** A stated total: what a source says one of its tables adds up to (a row of `statedTotals()`). */
@@ -154,9 +154,12 @@ export interface AuditRow {
 export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<AuditRow> {
   const { dataset, totals } = checkOptions(options, 'audit');
   if (dataset !== undefined && !datasetIds.includes(dataset)) {
-    throw new InvalidOptionError(
-      `audit: option dataset is ${show(dataset)}, which is not a bundled ` +
-        `dataset.${suggest(dataset, datasetIds)} Expected one of: ${datasetIds.join(', ')}.`,
+    throw optionError(
+      'audit',
+      'dataset',
+      dataset,
+      `a bundled dataset, one of: ${datasetIds.join(', ')}`,
+      datasetIds,
     );
   }
   if (dataset !== undefined && totals !== undefined) {

@@ -4,7 +4,7 @@
 // belligerent's dead), and a missing key (null) is never a category.
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { groupBy, type Columns, type Groups } from './columns.js';
-import { checkDimension, suggest } from './options.js';
+import { checkDimension, optionError, words } from './options.js';
 
 /**
  * Checks option `by`: one dimension column, or a list of them (at least one, no repeats).
@@ -14,14 +14,9 @@ import { checkDimension, suggest } from './options.js';
 export function checkBy(given: unknown, dimensions: readonly string[], fn: string): string[] {
   if (!Array.isArray(given)) return [checkDimension(given, dimensions, fn)];
   if (given.length === 0)
-    throw new InvalidOptionError(
-      `${fn}: option by is an empty list; expected one or more of: ${dimensions.join(', ')}.`,
-    );
+    throw optionError(fn, 'by', given, `one or more of: ${dimensions.join(', ')}`);
   const list = given.map((d) => checkDimension(d, dimensions, fn));
-  if (new Set(list).size < list.length)
-    throw new InvalidOptionError(
-      `${fn}: option by is ${show(given)}; expected each dimension once.`,
-    );
+  if (new Set(list).size < list.length) throw optionError(fn, 'by', given, 'each dimension once');
   return list;
 }
 
@@ -36,10 +31,14 @@ export function checkPool(
   const list = Array.isArray(given) ? given : [given];
   for (const d of list) {
     if (typeof d !== 'string' || !dimensions.includes(d) || by.includes(d)) {
-      throw new InvalidOptionError(
-        `${fn}: option pool is ${show(given)}; ${show(d)} is not a dimension column outside ` +
-          `by.${suggest(d, dimensions)} Expected some of: ` +
-          `${dimensions.filter((x) => !by.includes(x)).join(', ') || '(none)'}.`,
+      const outside = dimensions.filter((x) => !by.includes(x));
+      throw optionError(
+        fn,
+        'pool',
+        given,
+        `dimension columns outside by (${show(d)} is not one): some of ` +
+          (outside.join(', ') || '(none)'),
+        outside,
       );
     }
   }
@@ -141,9 +140,4 @@ export function checkOnePerSource(
     }
     seen[c] = 1;
   }
-}
-
-/** 'a', 'a or b', 'a, b or c'. */
-function words(list: readonly string[], and: string): string {
-  return list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} ${and} ${list.at(-1)}`;
 }

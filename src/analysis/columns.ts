@@ -9,15 +9,15 @@ import { InvalidOptionError, InvalidTableError, listNames, show } from '../error
 import {
   bookkeepingColumns,
   checkColumnNames,
+  checkFigure,
   contractColumns,
   isTable,
   maxCount,
-  qualifiers,
   structureColumns,
   type CasualtyRow,
   type Qualifier,
 } from '../data/contract.js';
-import { suggest } from './options.js';
+import { optionError } from './options.js';
 
 /** A cell of a column the analysis reads: text, a number, or null. */
 export type Cell = string | number | null;
@@ -145,60 +145,29 @@ export function readColumns(table: unknown, fn: string): Columns {
   return columns;
 }
 
-/** The qualifiers, for a quick look-up. */
-const knownQualifiers: ReadonlySet<unknown> = new Set(qualifiers);
-
 /**
- * Whether a row's figures and qualifier pass every check of {@link checkFigures} at a glance (the
- * usual row: a dash, or 0 ≤ low ≤ value ≤ high ≤ `maxCount`, high possibly null); a row that does
- * not is checked by {@link checkFigures}, which throws its problem.
+ * Whether a row's figures are the usual ones at a glance: exact with low = value = high, or a dash
+ * (not reported, every figure empty). Any other row is checked by {@link checkFigure}.
  */
 function plainFigures(value: Cell, low: Cell, high: Cell, qualifier: Cell): boolean {
-  if (!knownQualifiers.has(qualifier)) return false;
-  if (value === null) return low === null && high === null;
-  return (
-    typeof value === 'number' &&
-    typeof low === 'number' &&
-    low >= 0 &&
-    low <= value &&
-    value <= maxCount &&
-    (high === null || (typeof high === 'number' && high >= value && high <= maxCount))
-  );
+  if (qualifier === 'exact')
+    return (
+      typeof value === 'number' &&
+      low === value &&
+      high === value &&
+      value >= 0 &&
+      value <= maxCount
+    );
+  return qualifier === 'not-reported' && value === null && low === null && high === null;
 }
 
-/** Checks one row's figures and qualifier (see {@link readColumns}); throws the first problem. */
+/** Checks one row's figures against its qualifier ({@link checkFigure}); throws the problem. */
 function checkFigures(fn: string, i: number, ...cells: Cell[]): void {
   const [value, low, high, qualifier] = cells;
-  const at = (column: string) => `${fn}: row ${i + 1}, column ${show(column)}`;
-  for (const [k, column] of (['value', 'low', 'high'] as const).entries()) {
-    const v = cells[k];
-    if (v === null) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      throw new InvalidTableError(
-        `${at(column)}: ${show(v)}; expected a number, or null where not reported.`,
-      );
-    if (v < 0 || v > maxCount)
-      throw new InvalidTableError(
-        `${at(column)}: ${v}; expected a number from 0 to ${maxCount} (a count cannot be ` +
-          'negative).',
-      );
-  }
-  if (low !== null && value !== null && (low as number) > (value as number))
+  const problem = checkFigure(value, low, high, qualifier);
+  if (problem)
     throw new InvalidTableError(
-      `${at('low')}: ${low} is above the value ${value}; expected low ≤ value.`,
-    );
-  if (high !== null && value !== null && (high as number) < (value as number))
-    throw new InvalidTableError(
-      `${at('high')}: ${high} is below the value ${value}; expected value ≤ high.`,
-    );
-  if (!qualifiers.includes(qualifier as Qualifier))
-    throw new InvalidTableError(
-      `${at('qualifier')}: ${show(qualifier)}; expected one of ${qualifiers.join(', ')}.`,
-    );
-  // an at-most figure ("as many as") has no lower one
-  if (value !== null && low === null && qualifier !== 'at-most')
-    throw new InvalidTableError(
-      `${at('low')}: null, but value is ${value}; expected the lower bound of the figure.`,
+      `${fn}: row ${i + 1}, column ${show(problem.column)}: ${problem.message}.`,
     );
 }
 
@@ -343,9 +312,12 @@ export function selectMeasure(table: Columns, measure: unknown, fn: string): num
   } else if (typeof measure === 'string' && measures.includes(measure)) {
     chosen = measure;
   } else {
-    throw new InvalidOptionError(
-      `${fn}: option measure is ${show(measure)}, which the table does not hold.` +
-        `${suggest(measure, measures)} Expected one of: ${measures.join(', ')}.`,
+    throw optionError(
+      fn,
+      'measure',
+      measure,
+      `a measure the table holds, one of: ${measures.join(', ')}`,
+      measures,
     );
   }
   const selected: number[] = [];

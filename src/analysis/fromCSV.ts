@@ -1,5 +1,5 @@
 import type { TypedTable } from '../data/load.js';
-import { readColumns } from '../data/csv.js';
+import { splitCSV } from '../data/csv.js';
 import { InvalidTableError, show } from '../errors.js';
 import type { CasualtyRow } from '../data/contract.js';
 import { figureColumns, validate, type FromRowsOptions } from './validate.js';
@@ -41,7 +41,7 @@ export function fromCSV(text: string, options?: FromRowsOptions): TypedTable<Cas
         `(${maxCSVLength / 1024 / 1024} MiB), which fromCSV checks within bounded memory.`,
     );
   // Read straight into columns, the figures as numbers; past the limits nothing more is kept.
-  const { names, columns, lines, rows } = readColumns(text, ['fromCSV', 'the text'], {
+  const { names, columns, lines, rows } = splitCSV(text, ['fromCSV', 'the text'], {
     decimals: (name) => figureColumns.includes(name),
     maxRows,
     maxCells,

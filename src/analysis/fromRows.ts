@@ -64,7 +64,7 @@ function readRows(rows: readonly unknown[]): Cells {
   if (problems.length > 0)
     failWith('fromRows', problems, 'the table does not follow the data contract');
   const objects = rows as readonly Record<string, unknown>[];
-  const { names, columns } = readColumns(objects);
+  const { names, columns } = objectColumns(objects);
   const index = new Map(names.map((name, j) => [name, j]));
   return { names, where, column: (name) => columns[index.get(name)!]! };
 }
@@ -75,7 +75,7 @@ function readRows(rows: readonly unknown[]): Cells {
  * plain row (its prototype Object.prototype or null) with the same keys as the columns so far, in
  * the same order, is read by its keys alone; any other row name by name.
  */
-function readColumns(objects: readonly Record<string, unknown>[]): {
+function objectColumns(objects: readonly Record<string, unknown>[]): {
   names: string[];
   columns: unknown[][];
 } {

@@ -9,8 +9,8 @@ import { InvalidOptionError, show } from '../errors.js';
 import { groupBy, readColumns, type Cell } from './columns.js';
 import { checkMissing, sumGroups, type MissingPolicy, type RollupRow } from './rollup.js';
 import { wholes } from './structure.js';
-import { bookkeepingColumns, structureColumns } from '../data/contract.js';
-import { checkDimension, suggest } from './options.js';
+import { bookkeepingColumns, rowsOf, structureColumns } from '../data/contract.js';
+import { checkDimension, optionError } from './options.js';
 import { columnsTable, unique } from './columns.js';
 
 /** One line of a crosswalk: a source's category key and the group it belongs to. */
@@ -194,9 +194,12 @@ export function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
   if (dataset === undefined) return entries;
   const datasets = unique(entries.map((e) => e.dataset as string));
   if (typeof dataset !== 'string' || !datasets.includes(dataset)) {
-    throw new InvalidOptionError(
-      `harmonize: option dataset is ${show(dataset)}, which has no entries in the ${dimension} ` +
-        `crosswalk.${suggest(dataset, datasets)} Expected one of: ${datasets.join(', ')}.`,
+    throw optionError(
+      'harmonize',
+      'dataset',
+      dataset,
+      `a dataset with entries in the ${dimension} crosswalk, one of: ${datasets.join(', ')}`,
+      datasets,
     );
   }
   return entries.filter((e) => e.dataset === dataset);
@@ -204,13 +207,7 @@ export function bundled(dimension: string, dataset: unknown): CrosswalkEntry[] {
 
 /** Checks a user's crosswalk and returns its entries. */
 export function userEntries(crosswalk: unknown): CrosswalkEntry[] {
-  const list: unknown = Array.isArray(crosswalk)
-    ? crosswalk
-    : typeof crosswalk === 'object' &&
-        crosswalk !== null &&
-        typeof (crosswalk as ColumnTable).objects === 'function'
-      ? (crosswalk as ColumnTable).objects()
-      : undefined;
+  const list = rowsOf(crosswalk);
   if (!Array.isArray(list))
     throw new InvalidOptionError(
       `harmonize: option crosswalk is ${show(crosswalk)}; expected an array of { source?, key, ` +

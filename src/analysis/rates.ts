@@ -2,10 +2,10 @@ import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { checkBy } from './categories.js';
-import type { Qualifier } from '../data/contract.js';
+import { rowsOf, type Qualifier } from '../data/contract.js';
 import { readTable, toTable, unique } from './columns.js';
 import { halfUnit, widen } from './intervals.js';
-import { suggest } from './options.js';
+import { optionError } from './options.js';
 
 /**
  * A row of a population table: the category in the `by` column(s), the population as a figure
@@ -119,8 +119,7 @@ export function rates<By extends string>(
   const { rows: all, dimensions } = readTable(table, 'rates');
   const by = checkBy(options?.by, dimensions, 'rates');
   const per = options.per ?? 1000;
-  if (per !== 1000 && per !== 100)
-    throw new InvalidOptionError(`rates: option per is ${show(per)}; expected 1000 or 100.`);
+  if (per !== 1000 && per !== 100) throw optionError('rates', 'per', per, '1000 or 100');
   const measures = checkMeasures(
     options.measure,
     all.map((r) => r.measure),
@@ -232,22 +231,19 @@ function checkMeasures(given: unknown, present: string[]): string[] {
   const list = Array.isArray(given) ? given : [given];
   for (const m of list)
     if (typeof m !== 'string' || !held.includes(m))
-      throw new InvalidOptionError(
-        `rates: option measure is ${show(given)}; the table holds no ` +
-          `${show(m)}.${suggest(m, held)} Expected one or more of: ${held.join(', ')}.`,
+      throw optionError(
+        'rates',
+        'measure',
+        given,
+        `measures the table holds (it holds no ${show(m)}): one or more of ${held.join(', ')}`,
+        held,
       );
   return list as string[];
 }
 
 /** Reads the population table into a map from category key to population. */
 function populations(population: unknown, by: readonly string[]): Map<string, Population> {
-  const list: unknown = Array.isArray(population)
-    ? population
-    : typeof population === 'object' &&
-        population !== null &&
-        typeof (population as ColumnTable).objects === 'function'
-      ? (population as ColumnTable).objects()
-      : undefined;
+  const list = rowsOf(population);
   const columns = [...by, 'population', 'year'].map((c) => `'${c}'`).join(', ');
   if (!Array.isArray(list))
     throw new InvalidTableError(

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
-import { InvalidOptionError, InvalidTableError, checkOptions, show } from '../errors.js';
+import { InvalidTableError, checkOptions, show } from '../errors.js';
 import {
   ancestors,
   checkOverlap,
@@ -14,10 +14,11 @@ import {
   type Whole,
 } from './structure.js';
 import { groupBy, readColumns, type Cell, type Columns, type Groups } from './columns.js';
-import { checkDimension } from './options.js';
+import { checkChoice, checkDimension, optionError } from './options.js';
 import { columnsTable, unique } from './columns.js';
 import { sumParts, sumText } from './intervals.js';
 import { type Qualifier } from '../data/contract.js';
+import { relationColumns } from '../data/contract.js';
 
 /** What to do with a part that is not reported (a dash in the source). */
 export type MissingPolicy = 'skip' | 'fail';
@@ -133,9 +134,7 @@ export function rollup<By extends string = string>(
   } = checkOptions(options, 'rollup');
   const given = byOption === undefined ? [] : typeof byOption === 'string' ? [byOption] : byOption;
   if (!Array.isArray(given))
-    throw new InvalidOptionError(
-      `rollup: option by is ${show(given)}; expected a column name or an array of them.`,
-    );
+    throw optionError('rollup', 'by', given, 'a column name or an array of them');
   const by = unique(given.map((b: unknown) => checkDimension(b, t.dimensions, 'rollup')));
   const missing = checkMissing(missingOption, 'rollup');
   const overlap = checkOverlap(overlapOption, 'rollup');
@@ -163,11 +162,7 @@ function commonWhole(partOf: readonly Cell[], known: ReadonlyMap<string, Whole>)
 
 /** Checks the option `missing`. */
 export function checkMissing(missing: unknown, fn: string): MissingPolicy {
-  if (missing === undefined) return 'skip';
-  if (missing === 'skip' || missing === 'fail') return missing;
-  throw new InvalidOptionError(
-    `${fn}: option missing is ${show(missing)}; expected 'skip' or 'fail'.`,
-  );
+  return checkChoice(fn, 'missing', missing, ['skip', 'fail']);
 }
 
 /** How {@link sumGroups} adds up groups. */
@@ -198,8 +193,9 @@ export function sumGroups(
   options: SumOptions,
 ): Map<string, unknown[]> {
   const { keys, missing, fn, refuse, known } = options;
-  // Only a table with structure columns can hold rows that are not parts of one whole.
-  const structure = ['id', 'part_of', 'subset_of'].some((c) => t.has(c));
+  // Only a table with structure columns can hold rows that are not parts of one whole
+  // (restatements are counted once before, by countOnce).
+  const structure = relationColumns.some((c) => c !== 'restates' && t.has(c));
   const partOf = t.has('part_of') ? t.get('part_of') : null;
   const column = () => new Array<unknown>(groups.size);
   const head = keys.map(column);

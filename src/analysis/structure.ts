@@ -2,13 +2,12 @@
 // is a part of (part_of), which row it is a subset of (subset_of) or restates (restates). Read by
 // fromRows/fromCSV to check a user's table, and by rollup and audit so that they only ever add
 // parts of one whole.
-import type { ColumnTable } from 'arquero';
 import { statedTotals } from '../data/load.js';
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import type { CasualtyRow } from '../data/contract.js';
+import { rowsOf, type CasualtyRow } from '../data/contract.js';
 import type { Columns } from './columns.js';
 import { widen } from './intervals.js';
-import { suggest } from './options.js';
+import { checkChoice, suggest } from './options.js';
 
 /**
  * A whole that rows can be parts of: a stated total (a row of `statedTotals()`, or a user's own).
@@ -75,19 +74,13 @@ export function readWholes(totals: unknown, fn: string): Whole[] {
  * sparse array is an entry, `undefined`, not skipped). Throws if it is neither.
  */
 export function totalsList(totals: unknown, fn: string, shape: string): unknown[] {
-  const list: unknown = Array.isArray(totals)
-    ? totals
-    : typeof totals === 'object' &&
-        totals !== null &&
-        typeof (totals as ColumnTable).objects === 'function'
-      ? (totals as ColumnTable).objects()
-      : undefined;
+  const list = rowsOf(totals);
   if (!Array.isArray(list))
     throw new InvalidOptionError(
       `${fn}: option totals is ${show(totals)}; expected a table or an array of stated totals ` +
         `(${shape}).`,
     );
-  return Array.from(list);
+  return list;
 }
 
 /** The wholes above `id` (its part_of, that one's part_of, …), stopping at a repeat. */
@@ -275,11 +268,12 @@ export type OverlapPolicy = 'refuse' | 'allow';
 
 /** Checks the option `overlap`. */
 export function checkOverlap(value: unknown, fn: string): OverlapPolicy {
-  if (value === undefined) return 'refuse';
-  if (value === 'refuse' || value === 'allow') return value;
-  throw new InvalidOptionError(
-    `${fn}: option overlap is ${show(value)}; expected 'refuse' (the default: only parts of one ` +
-      "whole are added) or 'allow' (add the rows anyway).",
+  return checkChoice(
+    fn,
+    'overlap',
+    value,
+    ['refuse', 'allow'],
+    "'refuse' (the default: only parts of one whole are added) or 'allow' (add the rows anyway)",
   );
 }
 

@@ -8,17 +8,19 @@
 import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { sources as registry, type TypedTable } from '../data/load.js';
-import { InvalidOptionError, InvalidTableError, listNames, show } from '../errors.js';
+import { InvalidTableError, listNames, show } from '../errors.js';
 import { checkStructure, readWholes, wholes } from './structure.js';
 import {
   checkColumnNames,
+  checkFigure,
   contractColumns,
   maxCount,
   qualifiers,
   structureColumns,
   type CasualtyRow,
 } from '../data/contract.js';
-import { suggest } from './options.js';
+import { groupBy, type Cell } from './columns.js';
+import { optionError, suggest } from './options.js';
 import { Problems, RankedProblems, checkSize, failWith } from './problems.js';
 
 /** Options of {@link fromRows} and {@link fromCSV}. */
@@ -44,7 +46,7 @@ export interface Cells {
   /**
    * The cells of a column, one per row (called once per column): fromRows gives the values as
    * given (`null` where a row has no own property of that name); fromCSV the text of each cell or
-   * `null`, the figure columns read by `readColumns` (a number, or the text where it is no plain
+   * `null`, the figure columns read by `splitCSV` (a number, or the text where it is no plain
    * decimal).
    */
   column(name: string): unknown[];
@@ -155,10 +157,10 @@ export function validate(
   // One row per observation: source, dimensions and measure identify a row.
   const keyColumns = [source, ...dimensions.map((d) => out.get(d)!), measure];
   const keyNames = ['source', ...dimensions, 'measure'];
-  const groups = groupIds(keyColumns, rows);
+  const groups = groupBy(rows, keyColumns as (readonly Cell[])[]);
   const first = new Int32Array(groups.size).fill(-1);
   for (let i = 0; i < rows; i++) {
-    const g = groups.ids[i]!;
+    const g = groups.of[i]!;
     const f = first[g]!;
     if (f < 0) {
       first[g] = i;
@@ -416,8 +418,8 @@ class Checker {
 }
 
 /**
- * Checks that value, low, high and qualifier agree (called
- * only where each of those cells is itself valid).
+ * Checks that value, low, high and qualifier agree, as a published figure ({@link checkFigure});
+ * called only where each of those cells is itself valid.
  */
 function agreement(
   value: number | null,
@@ -428,228 +430,19 @@ function agreement(
   noNote: boolean,
   problem: (column: string, message: string) => void,
 ): void {
-  if (q === 'exact' && value !== null && low === value && high === value) {
-    if (persons && !Number.isInteger(value))
-      problem(
-        'value',
-        `${value}, but a count of persons is a whole number; expected a whole number`,
-      );
-    return; // the common case, first
-  }
-  if (q === 'not-reported') {
-    if (value !== null)
-      problem('value', `${value}, but the qualifier is 'not-reported'; expected an empty cell`);
-    if (low !== null)
-      problem('low', `${low}, but the qualifier is 'not-reported'; expected an empty cell`);
-    if (high !== null)
-      problem('high', `${high}, but the qualifier is 'not-reported'; expected an empty cell`);
-    return;
-  }
-  if (value === null) {
-    problem(
-      'value',
-      `empty, but the qualifier is '${q}'; expected a number (or the qualifier 'not-reported')`,
-    );
-    return;
-  }
-  if (q === 'at-most') {
-    if (low !== null)
-      problem(
-        'low',
-        `${low}, but the qualifier is 'at-most' ("as many as ${value}"); expected an empty cell ` +
-          '(the source gives no lower figure)',
-      );
-    else if (high !== value)
-      problem(
-        'high',
-        `${show(high)}, but the qualifier is 'at-most' ("as many as ${value}"); expected ` +
-          `${value}, the value`,
-      );
-    else if (persons && !Number.isInteger(value))
-      problem(
-        'value',
-        `${value}, but a count of persons is a whole number; expected a whole number`,
-      );
-    return;
-  }
-  if (low === null) {
-    problem(
-      'low',
-      `empty; expected the lowest figure the source allows (${value} for an exact figure)`,
-    );
-    return;
-  }
-  if (q === 'exact' && (low !== value || high !== value)) {
-    problem(
-      low !== value ? 'low' : 'high',
-      `${low !== value ? low : show(high)}, but the figure is exact; expected ${value}, the value`,
-    );
-    return;
-  }
-  if (q === 'approximate' && (low !== value || high !== value)) {
-    problem(
-      low !== value ? 'low' : 'high',
-      `${low !== value ? low : show(high)}, but the figure is approximate ("about"), which gives ` +
-        `no interval; expected ${value}, the value (put how it was rounded in the column ` +
-        'precision)',
-    );
-    return;
-  }
-  if (q === 'at-least' && high !== null) {
-    problem('high', `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`);
-    return;
-  }
-  if (q === 'at-least' && low !== value) {
-    problem(
-      'low',
-      `${low}, but the qualifier is 'at-least' ("over ${value}"); expected ${value}, the value`,
-    );
-    return;
-  }
-  if (q === 'range' && high === null) {
-    problem(
-      'high',
-      `empty, but the qualifier is 'range'; expected the highest figure the source allows`,
-    );
-    return;
-  }
-  if (low > value) {
-    problem('low', `${low} is above the value ${value}; expected low ≤ value`);
-    return;
-  }
-  if (high !== null && high < value) {
-    problem('high', `${high} is below the value ${value}; expected value ≤ high`);
-    return;
-  }
-  if (q === 'range' && high !== null && value !== (low + high) / 2) {
-    problem(
-      'value',
-      `${value}, but a range's value is its midpoint; expected ${(low + high) / 2}, the midpoint ` +
-        `of ${low}–${high}`,
-    );
-    return;
-  }
-  if (persons) {
-    const figures: [string, number | null][] =
-      q === 'range'
-        ? [
-            ['low', low],
-            ['high', high],
-          ]
-        : [
-            ['value', value],
-            ['low', low],
-            ['high', high],
-          ];
-    for (const [c, v] of figures) {
-      if (v !== null && !Number.isInteger(v)) {
-        problem(c, `${v}, but a count of persons is a whole number; expected a whole number`);
-        return;
-      }
-    }
-  }
-  if (q === 'derived' && noNote)
-    problem(
-      'note',
-      "empty, but the row is 'derived'; expected a note naming the figures it was computed from",
-    );
-}
-
-/**
- * A key index: for each row, the number of its group of rows with equal cells in every one of
- * `columns` (strings or null, compared as values), and how many groups there are. Each column's
- * cells are numbered through a Map (a run of equal cells looked up once), then the columns are
- * paired, fewest distinct cells first, through a table of integer pairs: no key is built per row.
- */
-export function groupIds(
-  columns: readonly (readonly unknown[])[],
-  rows: number,
-): { ids: Int32Array; size: number } {
-  const coded = columns.map((column) => numbered(column, rows)).sort((a, b) => a.size - b.size);
-  let ids: Int32Array = new Int32Array(rows);
-  let size = rows > 0 ? 1 : 0;
-  for (const { codes, size: k } of coded) {
-    if (k <= 1) continue;
-    if (size <= 1) {
-      ids = codes;
-      size = k;
-      continue;
-    }
-    const next = new Int32Array(rows);
-    let count = 0;
-    if (size * k <= 4 * rows + 64) {
-      // few pairs: a table with a place for each
-      const table = new Int32Array(size * k).fill(-1);
-      for (let i = 0; i < rows; i++) {
-        const key = ids[i]! * k + codes[i]!;
-        let id = table[key]!;
-        if (id < 0) table[key] = id = count++;
-        next[i] = id;
-      }
-    } else {
-      // many: open addressing, the pair stored as one exact number
-      let capacity = 16;
-      while (capacity < 2 * rows) capacity *= 2;
-      const mask = capacity - 1;
-      const keys = new Float64Array(capacity);
-      const table = new Int32Array(capacity).fill(-1);
-      for (let i = 0; i < rows; i++) {
-        const a = ids[i]!;
-        const b = codes[i]!;
-        const key = a * k + b;
-        let h = (Math.imul(a, 0x9e3779b1) + Math.imul(b, 0x85ebca6b)) | 0;
-        h ^= h >>> 16;
-        h = Math.imul(h, 0x7feb352d);
-        h = (h ^ (h >>> 15)) & mask;
-        for (;;) {
-          const id = table[h]!;
-          if (id < 0) {
-            keys[h] = key;
-            table[h] = next[i] = count++;
-            break;
-          }
-          if (keys[h] === key) {
-            next[i] = id;
-            break;
-          }
-          h = (h + 1) & mask;
-        }
-      }
-    }
-    ids = next;
-    size = count;
-  }
-  return { ids, size };
-}
-
-/** A column's cells numbered 0, 1, … by value (a run of equal cells looked up once). */
-function numbered(column: readonly unknown[], rows: number): { codes: Int32Array; size: number } {
-  const codes = new Int32Array(rows);
-  const dictionary = new Map<unknown, number>();
-  let previous: unknown = codes; // no cell is this array
-  let code = -1;
-  for (let i = 0; i < rows; i++) {
-    const v = column[i];
-    if (v !== previous) {
-      const c = dictionary.get(v);
-      if (c === undefined) {
-        code = dictionary.size;
-        dictionary.set(v, code);
-      } else code = c;
-      previous = v;
-    }
-    codes[i] = code;
-  }
-  return { codes, size: dictionary.size };
+  const found = checkFigure(value, low, high, q, {
+    published: true,
+    persons,
+    note: noNote ? null : '',
+  });
+  if (found) for (const f of [found, ...(found.more ?? [])]) problem(f.column, f.message);
 }
 
 function knownSources(options: FromRowsOptions | undefined, fn: string): string[] {
   const given = options?.sources;
   if (given === undefined) return registry().array('id') as string[];
   if (!Array.isArray(given) || given.some((s) => typeof s !== 'string')) {
-    throw new InvalidOptionError(
-      `${fn}: option sources is ${show(given)}; expected an array of source ids.`,
-    );
+    throw optionError(fn, 'sources', given, 'an array of source ids');
   }
   return [...(given as readonly string[])];
 }

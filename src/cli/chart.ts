@@ -3,7 +3,7 @@
 import { extname } from 'node:path';
 import { UnknownIdError } from '../errors.js';
 import { writeFileSafely } from '../report/write.js';
-import { datasetOf, type Command } from './commands.js';
+import { datasetOf, type Command } from './common.js';
 import { UsageError } from './usage.js';
 
 const formats = ['.svg', '.png', '.pdf'] as const;

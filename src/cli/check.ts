@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { from } from 'arquero';
 import { checkClaim, type Claim, type ClaimQualifier } from '../analysis/checkClaim.js';
 import { reconcile } from '../analysis/reconcile.js';
-import { formatOf, print, type Command } from './commands.js';
+import { formatOf, print, type Command } from './common.js';
 import { UsageError } from './usage.js';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

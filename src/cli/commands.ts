@@ -3,81 +3,20 @@ import { escape, from, type ColumnTable } from 'arquero';
 import { audit } from '../analysis/audit.js';
 import { balanceLine } from './balance.js';
 import { compare } from '../analysis/compare.js';
-import { cite, type CitationFormat } from '../data/cite.js';
+import { cite, type CitationFormat } from '../exchange/cite.js';
 import { describe } from '../data/describe.js';
 import { datasets, load, sources } from '../data/load.js';
-import type { DatasetId } from '../data/generated/types.js';
 import { UnknownIdError } from '../errors.js';
-import { toCSV } from '../exchange/csv.js';
-import { toJSON } from '../exchange/json.js';
-import { toMarkdown } from '../exchange/markdown.js';
 import { writeReport } from '../report/report.js';
 import { checkOutput } from '../report/write.js';
-import { textTable } from '../exchange/text.js';
 import { oneLine } from './errors.js';
 import { filterRows } from './filter.js';
 import { sortRows } from './sort.js';
 import { UsageError } from './usage.js';
 import { chartCommand } from './chart.js';
+import { datasetOf, formatOf, out, print, where, type Command } from './common.js';
 import { estimateCommand } from './estimate.js';
 import { checkCommand, reconcileCommand } from './check.js';
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-
-/** A command of the command line. */
-export interface Command {
-  summary: string;
-  usage: string;
-  help: string;
-  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
-  run(positionals: string[], values: Values): Promise<void> | void;
-}
-
-const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-
-const formats = ['table', 'csv', 'json', 'md'] as const;
-type Format = (typeof formats)[number];
-
-/** Writes a table to stdout in the chosen format. */
-export function print(table: ColumnTable, format: Format): void {
-  if (format === 'csv') out(toCSV(table));
-  else if (format === 'json') out(toJSON(table));
-  else if (format === 'md') out(toMarkdown(table));
-  else out(textTable(table));
-}
-
-/** The --format option, checked. */
-export function formatOf(values: Values): Format {
-  const format = (values.format as string | undefined) ?? 'table';
-  if (!formats.includes(format as Format)) {
-    throw new UsageError(`unknown format '${format}'`, `use --format ${formats.join('|')}`);
-  }
-  return format as Format;
-}
-
-/** A dataset id from the first positional argument, checked. */
-export function datasetOf(positionals: string[], usage: string): DatasetId {
-  const id = positionals[0];
-  if (!id) throw new UsageError('no dataset given', `usage: ${usage}; 'list' shows the datasets`);
-  if (!datasets.includes(id as DatasetId)) throw new UnknownIdError('dataset', id, datasets);
-  return id as DatasetId;
-}
-
-/** Keeps the rows whose column equals the value; the column and value are checked first. */
-export function where(
-  table: ColumnTable,
-  column: string,
-  value: string,
-  what = column,
-): ColumnTable {
-  if (!table.columnNames().includes(column))
-    throw new UnknownIdError('column', column, table.columnNames());
-  const present = [...new Set(table.array(column) as unknown[])]
-    .filter((v) => v != null)
-    .map(String);
-  if (!present.includes(value)) throw new UnknownIdError(what, value, present);
-  return table.filter(escape((d: Record<string, unknown>) => String(d[column]) === value));
-}
 
 const list: Command = {
   summary: 'List the datasets, with their row counts and sources.',

@@ -2,8 +2,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { from, table, type ColumnTable } from 'arquero';
 import { writeFileSafely } from '../report/write.js';
-import type { Command } from './commands.js';
-import { formatOf, print } from './commands.js';
+import type { Command } from './common.js';
+import { formatOf, print } from './common.js';
 import { UsageError } from './usage.js';
 
 const round = (x: unknown) => (typeof x === 'number' ? Math.round(x) : x);

@@ -2,7 +2,8 @@
 // The command line: ww2-yugoslavia-casualties <command> [options]. Data goes to stdout, messages
 // to stderr. Exit codes: 0 success, 1 bad usage or input, 2 unexpected failure.
 import { parseArgs } from 'node:util';
-import { commands, type Command } from './commands.js';
+import { commands } from './commands.js';
+import type { Command } from './common.js';
 import { failureText, isUserError } from './errors.js';
 import { UsageError } from './usage.js';
 

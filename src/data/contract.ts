@@ -1,7 +1,7 @@
 // The data contract (../shared/DATA-CONTRACT.md, the README's "What the figures are"): the columns
 // every table has, the qualifiers, the row type, and what a table is. Every layer above asks here.
 import type { ColumnTable } from 'arquero';
-import { InvalidTableError } from '../errors.js';
+import { InvalidTableError, show } from '../errors.js';
 
 /** How certain a figure is (see the data contract). */
 export type Qualifier =
@@ -83,6 +83,9 @@ export const contractColumns = [
  */
 export const structureColumns = ['id', 'part_of', 'subset_of', 'restates', 'precision'] as const;
 
+/** The structure columns that relate a row to other rows (all but `precision`). */
+export const relationColumns = ['id', 'part_of', 'subset_of', 'restates'] as const;
+
 /** Columns the analysis functions add to contract rows; they are not dimensions. */
 export const bookkeepingColumns: readonly string[] = [
   'parts',
@@ -121,4 +124,246 @@ export function isTable(x: unknown): x is ColumnTable {
   return ['objects', 'columnNames', 'numRows', 'data', 'scan', 'column'].every(
     (m) => typeof t[m] === 'function',
   );
+}
+
+/**
+ * The entries of an option that takes a table or an array (`totals`, `population`, `crosswalk`):
+ * a table's rows as objects, or the array's items (a hole in a sparse array is an entry,
+ * `undefined`); `undefined` if the value is neither.
+ *
+ * @example
+ * rowsOf([{ id: 'a' }]); // => [{ id: 'a' }]
+ * rowsOf('a'); // => undefined
+ */
+export function rowsOf(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return Array.from(value as unknown[]);
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ColumnTable).objects === 'function'
+  )
+    return (value as ColumnTable).objects();
+  return undefined;
+}
+
+/** A figure's problem as data: the column at fault and what it holds against what it should. */
+export interface FigureProblem {
+  column: 'value' | 'low' | 'high' | 'qualifier' | 'note';
+  /** E.g. `"empty, but the qualifier is 'range'; expected the highest figure …"`. */
+  message: string;
+  /** Further problems of the same figure, where there are several (a dash holding numbers). */
+  more?: FigureProblem[];
+}
+
+/** The three figures with their column names. */
+function columnsOf(
+  value: number | null,
+  low: number | null,
+  high: number | null,
+): ['value' | 'low' | 'high', number | null][] {
+  return [
+    ['value', value],
+    ['low', low],
+    ['high', high],
+  ];
+}
+
+/** How strictly {@link checkFigure} reads a figure. */
+export interface CheckFigureOptions {
+  /**
+   * A figure as a source published it (fromRows, fromCSV): an `at-least` figure's low is its value
+   * ("over 18,000"), a count of persons is a whole number, and a `derived` row names what it was
+   * computed from in its note. Otherwise (a table given to an analysis function, which may hold
+   * sums) an `at-least` low may lie below its value. @default false
+   */
+  published?: boolean;
+  /** Whether the figure counts persons (whole numbers, where published). @default false */
+  persons?: boolean;
+  /** The row's note (a published `derived` row needs one). */
+  note?: string | null;
+}
+
+/**
+ * What each qualifier means for `value`, `low` and `high` (the data contract), the one place it is
+ * written: fromRows/fromCSV, every analysis function (reading its table) and the formatters call
+ * it.
+ *
+ * | qualifier      | value              | low                  | high                          |
+ * | -------------- | ------------------ | -------------------- | ----------------------------- |
+ * | `exact`        | the figure         | = value              | = value                       |
+ * | `approximate`  | the figure         | = value              | = value (rounding: precision) |
+ * | `at-least`     | the floor          | ≤ value (published: = value) | empty (unbounded)     |
+ * | `range`        | midpoint of low–high | the lower bound    | the upper bound               |
+ * | `derived`      | computed           | ≤ value              | ≥ value, or empty             |
+ * | `not-reported` | empty (never 0)    | empty                | empty                         |
+ *
+ * Every number is finite, from 0 to {@link maxCount}.
+ *
+ * @returns The first problem, or `null` if the figure is what its qualifier says.
+ * @example
+ * checkFigure(70000, 69000, 71000, 'range'); // => null
+ * checkFigure(5, 5, null, 'range');
+ * // => { column: 'high', message: "empty, but the qualifier is 'range'; expected the highest " +
+ * //      'figure the source allows' }
+ */
+export function checkFigure(
+  value: unknown,
+  low: unknown,
+  high: unknown,
+  qualifier: unknown,
+  options: CheckFigureOptions = {},
+): FigureProblem | null {
+  const columns = ['value', 'low', 'high'] as const;
+  const cells = [value, low, high];
+  for (let k = 0; k < 3; k++) {
+    const v = cells[k];
+    if (v === null) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return {
+        column: columns[k]!,
+        message: `${show(v)}; expected a number, or null where not reported`,
+      };
+    if (v < 0 || v > maxCount)
+      return {
+        column: columns[k]!,
+        message: `${v}; expected a number from 0 to ${maxCount} (a count cannot be negative)`,
+      };
+  }
+  if (!(qualifiers as readonly unknown[]).includes(qualifier))
+    return {
+      column: 'qualifier',
+      message: `${show(qualifier)}; expected one of ${qualifiers.join(', ')}`,
+    };
+  return agreement(
+    value as number | null,
+    low as number | null,
+    high as number | null,
+    qualifier as Qualifier,
+    options,
+  );
+}
+
+/** Whether value, low and high agree with the qualifier (each cell a valid number or null). */
+function agreement(
+  value: number | null,
+  low: number | null,
+  high: number | null,
+  q: Qualifier,
+  { published = false, persons = false, note = null }: CheckFigureOptions,
+): FigureProblem | null {
+  const problem = (column: FigureProblem['column'], message: string): FigureProblem => ({
+    column,
+    message,
+  });
+  const whole = published && persons;
+  if (q === 'exact' && value !== null && low === value && high === value) {
+    if (whole && !Number.isInteger(value))
+      return problem(
+        'value',
+        `${value}, but a count of persons is a whole number; expected a whole number`,
+      );
+    return null; // the common case, first
+  }
+  if (q === 'not-reported') {
+    // every figure that should be empty is named (the first is returned, fromRows lists them all)
+    const found = columnsOf(value, low, high)
+      .filter(([, v]) => v !== null)
+      .map(([c, v]) =>
+        problem(c, `${v}, but the qualifier is 'not-reported'; expected an empty cell`),
+      );
+    return found.length > 0 ? { ...found[0]!, more: found.slice(1) } : null;
+  }
+  if (value === null)
+    return problem(
+      'value',
+      `empty, but the qualifier is '${q}'; expected a number (or the qualifier 'not-reported')`,
+    );
+  if (q === 'at-most') {
+    // "as many as": the source gives an upper figure and no lower one
+    if (low !== null)
+      return problem(
+        'low',
+        `${low}, but the qualifier is 'at-most' ("as many as ${value}"); expected an empty ` +
+          'cell (the source gives no lower figure)',
+      );
+    if (high !== value)
+      return problem(
+        'high',
+        `${show(high)}, but the qualifier is 'at-most' ("as many as ${value}"); expected ` +
+          `${value}, the value`,
+      );
+    if (whole && !Number.isInteger(value))
+      return problem(
+        'value',
+        `${value}, but a count of persons is a whole number; expected a whole number`,
+      );
+    return null;
+  }
+  if (low === null)
+    return problem(
+      'low',
+      `empty; expected the lowest figure the source allows (${value} for an exact figure)`,
+    );
+  if (q === 'exact' && (low !== value || high !== value))
+    return problem(
+      low !== value ? 'low' : 'high',
+      `${low !== value ? low : show(high)}, but the figure is exact; expected ${value}, the value`,
+    );
+  if (q === 'approximate' && (low !== value || high !== value))
+    return problem(
+      low !== value ? 'low' : 'high',
+      `${low !== value ? low : show(high)}, but the figure is approximate ("about"), which gives ` +
+        `no interval; expected ${value}, the value (put how it was rounded in the column ` +
+        'precision)',
+    );
+  if (q === 'at-least' && high !== null)
+    return problem(
+      'high',
+      `${high}, but the qualifier is 'at-least'; expected an empty cell (unbounded)`,
+    );
+  if (published && q === 'at-least' && low !== value)
+    return problem(
+      'low',
+      `${low}, but the qualifier is 'at-least' ("over ${value}"); expected ${value}, the value`,
+    );
+  if (q === 'range' && high === null)
+    return problem(
+      'high',
+      `empty, but the qualifier is 'range'; expected the highest figure the source allows`,
+    );
+  if (low > value)
+    return problem('low', `${low} is above the value ${value}; expected low ≤ value`);
+  if (high !== null && high < value)
+    return problem('high', `${high} is below the value ${value}; expected value ≤ high`);
+  if (q === 'range' && high !== null && value !== (low + high) / 2)
+    return problem(
+      'value',
+      `${value}, but a range's value is its midpoint; expected ${(low + high) / 2}, the midpoint ` +
+        `of ${low}–${high}`,
+    );
+  if (whole) {
+    const figures: [FigureProblem['column'], number | null][] =
+      q === 'range'
+        ? [
+            ['low', low],
+            ['high', high],
+          ]
+        : [
+            ['value', value],
+            ['low', low],
+            ['high', high],
+          ];
+    for (const [c, v] of figures)
+      if (v !== null && !Number.isInteger(v))
+        return problem(
+          c,
+          `${v}, but a count of persons is a whole number; expected a whole number`,
+        );
+  }
+  if (published && q === 'derived' && note === null)
+    return problem(
+      'note',
+      "empty, but the row is 'derived'; expected a note naming the figures it was computed from",
+    );
+  return null;
 }

@@ -10,7 +10,7 @@ export interface StrictCSV {
   lines: number[];
 }
 
-/** A CSV text split strictly into a header and columns (see {@link readColumns}). */
+/** A CSV text split strictly into a header and columns (see {@link splitCSV}). */
 export interface CSVColumns {
   /** The column names of the header row. */
   names: string[];
@@ -25,7 +25,7 @@ export interface CSVColumns {
   rows: number;
 }
 
-/** Options of {@link readColumns}. */
+/** Options of {@link splitCSV}. */
 export interface ReadColumnsOptions {
   /**
    * Which columns hold figures: there a cell that is a plain decimal (digits, optionally `.` and
@@ -75,10 +75,10 @@ const DOT = 46;
  * @throws {InvalidTableError} Naming the file (or "the text"), every bad line and the cell counts
  *   (the first 12 word for word, the rest counted).
  * @example
- * readColumns('a,b\n1,2\n', ['load', 'x.csv'], { decimals: (name) => name === 'b' });
+ * splitCSV('a,b\n1,2\n', ['load', 'x.csv'], { decimals: (name) => name === 'b' });
  * // => { names: ['a', 'b'], columns: [['1'], [2]], lines: [2], rows: 1 }
  */
-export function readColumns(
+export function splitCSV(
   text: string,
   where: readonly [fn: string, what: string],
   options: ReadColumnsOptions = {},
@@ -264,7 +264,7 @@ function decimal(cell: string): string | number {
 }
 
 /**
- * Splits CSV text strictly into a header and records, as {@link readColumns} reads it (the same
+ * Splits CSV text strictly into a header and records, as {@link splitCSV} reads it (the same
  * rules, the same messages), one array of cells per record: for the build, which reads small files.
  *
  * @param text The CSV text.
@@ -279,7 +279,7 @@ function decimal(cell: string): string | number {
  * // - row 1 (line 2): 3 cells; expected 2, one per column of the header
  */
 export function readCSV(text: string, where: readonly [fn: string, what: string]): StrictCSV {
-  const { names, columns, lines } = readColumns(text, where);
+  const { names, columns, lines } = splitCSV(text, where);
   const records = lines.map((_, i) => columns.map((column) => column[i] as string | null));
   return { names, records, lines };
 }

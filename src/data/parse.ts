@@ -1,19 +1,19 @@
 import { table } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { CasualtiesError, InvalidTableError } from '../errors.js';
-import { readColumns } from './csv.js';
+import { splitCSV } from './csv.js';
 import type { CatalogResource } from './descriptor.js';
 
 /**
  * Parses a bundled CSV text by its schema, never by inference, and as strictly as a user's text
- * (see {@link readColumns}): a record with more or fewer cells than the header, or a header that is
+ * (see {@link splitCSV}): a record with more or fewer cells than the header, or a header that is
  * not the schema's, is an error naming the file and line, never a half-loaded table. Strings stay
  * strings (so an id such as "1964" is never a number), numbers are checked, and an empty cell is
  * missing (null), never 0.
  */
 export function parseResource(text: string, resource: CatalogResource): ColumnTable {
   const file = `datasets/${resource.name}.csv`;
-  const { names, columns: cells, lines } = readColumns(text, ['load', file]);
+  const { names, columns: cells, lines } = splitCSV(text, ['load', file]);
   const fields = resource.schema.fields;
   if (names.join(',') !== fields.map((f) => f.name).join(',')) {
     throw new InvalidTableError(

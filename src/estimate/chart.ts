@@ -107,12 +107,14 @@ export function estimateChart(
     width,
     height: { step: 22 },
     data: { values: data },
-    encoding: { y },
+    // y on each layer of the estimates, not on the whole: the observed floor's layer has no y
+    // (a null channel to undo an inherited one is not valid Vega-Lite 5 or 6).
     layer: [
       {
         mark: { type: 'rule', strokeWidth: 1.5 },
         transform: [{ filter: 'datum.hasInterval' }],
         encoding: {
+          y,
           x: {
             field: 'low',
             type: 'quantitative',
@@ -133,6 +135,7 @@ export function estimateChart(
       {
         mark: { type: 'point', filled: true, opacity: 1, strokeWidth: 1.5 },
         encoding: {
+          y,
           x: { field: 'value', type: 'quantitative' },
           fillOpacity: { condition: { test: 'datum.hasInterval', value: 1 }, value: 0 },
           stroke: {
@@ -162,11 +165,14 @@ export function estimateChart(
       },
       {
         mark: { type: 'text', align: 'left', dx: 6, fontSize: 10, color: '#333' },
-        encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'figure' } },
+        encoding: {
+          y,
+          x: { field: 'high', type: 'quantitative' },
+          text: { field: 'figure' },
+        },
       },
       {
         data: { values: [{ observed, label: `observed: ${format.format(observed)} (a floor)` }] },
-        encoding: { y: null as never },
         layer: [
           {
             mark: { type: 'rule', strokeDash: [6, 4], color: missingGrey },

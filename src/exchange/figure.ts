@@ -1,5 +1,5 @@
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import { qualifiers } from '../data/contract.js';
+import { checkFigure } from '../data/contract.js';
 
 /** The part of a row that says how large a figure is and how certain. */
 export interface Figure {
@@ -49,42 +49,24 @@ export function formatFigure(figure: Figure, locale = 'en-US', where = 'formatFi
       ? numberFormat(locale, 2)
       : number
     ).format(x) + percent;
-  const bad = (column: string, given: unknown, expected: string) =>
-    new InvalidTableError(`${where}, column '${column}': ${show(given)}; expected ${expected}.`);
-  for (const [column, x] of [
-    ['value', value],
-    ['low', low],
-    ['high', high],
-  ] as const) {
-    if (x !== null && (typeof x !== 'number' || !Number.isFinite(x)))
-      throw bad(column, x, 'a finite number, or null where not reported');
-  }
-  if (qualifier !== null && !(qualifiers as readonly unknown[]).includes(qualifier))
-    throw bad('qualifier', qualifier, `one of ${qualifiers.join(', ')}`);
-  if (qualifier === 'not-reported') {
-    if (value !== null || low !== null || high !== null)
-      throw bad('value', value ?? low ?? high, "an empty cell, as the qualifier is 'not-reported'");
-    return '–';
-  }
-  if (value === null && low === null && high === null) return '–';
-  if (qualifier === 'range') {
-    if (low === null || high === null)
-      throw bad(
-        low === null ? 'low' : 'high',
-        null,
-        "a bound of the range, as the qualifier is 'range'",
+  if (qualifier === null) {
+    // a figure without a qualifier (a source with no row in compare's result): its value or a dash
+    if (value === null) return '–';
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new InvalidTableError(
+        `${where}, column 'value': ${show(value)}; expected a number, or null where not reported.`,
       );
-    return `${n(low)}–${n(high)}`;
+    return n(value);
   }
-  if (qualifier === 'at-least' && (low ?? value) !== null) return `≥${n((low ?? value)!)}`;
-  if (qualifier === 'at-most' && (high ?? value) !== null) return `≤${n((high ?? value)!)}`;
-  // Every other figure is written as its value; without one there is nothing correct to write.
-  if (value === null)
-    throw bad(
-      'value',
-      value,
-      `a number, as the qualifier is ${show(qualifier)} (or the qualifier 'not-reported')`,
-    );
+  // what each qualifier means for value, low and high: the data contract's one check
+  const problem = checkFigure(value, low, high, qualifier);
+  if (problem)
+    throw new InvalidTableError(`${where}, column '${problem.column}': ${problem.message}.`);
+  if (qualifier === 'not-reported') return '–';
+  if (qualifier === 'range') return `${n(low!)}–${n(high!)}`;
+  if (qualifier === 'at-least') return `≥${n(low!)}`;
+  if (qualifier === 'at-most') return `≤${n(high!)}`;
+  if (value === null) return '–';
   if (qualifier === 'approximate') return `~${n(value)}`;
   if (qualifier === 'derived') return `${n(value)}*`;
   return n(value);

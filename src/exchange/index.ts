@@ -14,5 +14,5 @@ export type { HTMLOptions } from './html.js';
 export type { DisplayOptions } from './display.js';
 export { formatFigure } from './figure.js';
 export type { Figure } from './figure.js';
-export { cite } from '../data/cite.js';
-export type { CitationFormat, CiteOptions, CSLItem } from '../data/cite.js';
+export { cite } from './cite.js';
+export type { CitationFormat, CiteOptions, CSLItem } from './cite.js';

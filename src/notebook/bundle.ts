@@ -1,6 +1,7 @@
 // What a notebook is given to show: MIME bundles for tables and charts. No data, no vega: both
 // the core entry (display) and the render entry (displayWithSVG) use it.
 import type { TopLevelSpec } from 'vega-lite';
+import { InvalidOptionError } from '../errors.js';
 
 /**
  * The symbol a Jupyter kernel for JavaScript (Deno's `deno jupyter`) looks for on a cell's value:
@@ -25,12 +26,38 @@ export interface MimeBundle {
   'image/svg+xml'?: string;
 }
 
-/** A value that shows itself in a Jupyter notebook (and as text anywhere else). */
+/**
+ * A value that shows itself in every notebook, through the hook each one looks for:
+ *
+ * - Deno (`deno jupyter`): `[Symbol.for('Jupyter.display')]()`, the {@link MimeBundle};
+ * - ijavascript (nel): `_toMime()`, then `_toHtml()` and `_toSvg()` for what `_toMime` lacks;
+ * - tslab: no hook on values; `showIn(tslab.display, value)` sends it (see `showIn`);
+ * - Observable (a browser): `toNode()`, a DOM element the notebook's inspector inserts;
+ * - anything that writes JSON: `toJSON()`, the MIME bundle (a Jupyter output's `data`);
+ * - a terminal or a string: `toString()`, the `text/plain`.
+ */
 export interface Displayable {
-  /** The MIME bundle, called by the Jupyter kernel. */
+  /** The MIME bundle, called by the Deno kernel. */
   [jupyterDisplay](): MimeBundle;
+  /** The MIME bundle, called by ijavascript's kernel (nel). */
+  _toMime(): MimeBundle;
+  /**
+   * The `text/html`, where there is one (a table; not a chart, whose HTML would outrank its
+   * Vega-Lite in JupyterLab).
+   */
+  _toHtml?(): string;
+  /** The `image/svg+xml`, where there is one (a chart from `displayWithSVG`). */
+  _toSvg?(): string;
+  /** The MIME bundle, for `JSON.stringify`. */
+  toJSON(): MimeBundle;
   /** The `text/plain` representation. */
   toString(): string;
+  /**
+   * A DOM element that shows the value (its SVG, else its HTML, else its text), for a notebook
+   * in a browser (Observable inserts an element a cell returns).
+   * @param document The document to make it in. Default: the global `document`.
+   */
+  toNode(document?: Document): HTMLElement;
 }
 
 /**
@@ -65,12 +92,34 @@ export function chartBundle(spec: VegaLiteSpec): MimeBundle {
   };
 }
 
-/** Wraps a MIME bundle so that it shows itself in a notebook, and as its `text/plain` elsewhere. */
+/** Wraps a MIME bundle so that it shows itself in each notebook (see {@link Displayable}). */
 export function displayable(bundle: MimeBundle): Displayable {
+  const html = bundle['text/html'];
+  const svg = bundle['image/svg+xml'];
   return {
     [jupyterDisplay]: () => bundle,
+    _toMime: () => bundle,
+    ...(html === undefined ? {} : { _toHtml: () => html }),
+    ...(svg === undefined ? {} : { _toSvg: () => svg }),
+    toJSON: () => bundle,
     toString: () => bundle['text/plain'],
+    toNode(document = globalThis.document) {
+      if (!document)
+        throw new InvalidOptionError(
+          'toNode: there is no document here; expected a browser, or a document given.',
+        );
+      const node = document.createElement('div');
+      node.className = 'ww2yc-display';
+      // made here, every text in it escaped
+      node.innerHTML = svg ?? html ?? `<pre>${escapeHTML(bundle['text/plain'])}</pre>`;
+      return node;
+    },
   };
+}
+
+/** Text written safely into HTML. */
+function escapeHTML(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function chartText(spec: Record<string, unknown>): string {

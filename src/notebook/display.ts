@@ -1,8 +1,10 @@
+import { isTable } from '../data/contract.js';
 import type { ColumnTable } from 'arquero';
 import { textTable } from '../exchange/text.js';
 import { escapeHTML as escape, toHTML } from '../exchange/html.js';
-import { cite } from '../data/cite.js';
+import { cite } from '../exchange/cite.js';
 import { sources } from '../data/load.js';
+import type { DatasetDescription } from '../data/describe.js';
 import { InvalidOptionError, show } from '../errors.js';
 import { display as cells, type DisplayOptions } from '../exchange/display.js';
 import {
@@ -38,6 +40,9 @@ export interface NotebookDisplayOptions extends DisplayOptions {
  * - A table becomes `text/html` (an HTML table: each figure written with its qualifier and
  *   interval in a `figure` column, `–` where not reported, an optional caption, the sources
  *   cited under it) and `text/plain` (the same table aligned as text).
+ * - `describe()`'s result becomes its title, description, caveats and columns, as HTML and
+ *   text (without a terminal's colour codes).
+ * - A record of numbers and words (e.g. `chapman()`'s estimate) becomes a two-column table.
  * - A Vega-Lite spec becomes `application/vnd.vegalite.v5+json` (the spec with its `$schema`
  *   set to v5, the newest version Jupyter front ends render; the package's specs are written for
  *   Vega-Lite 6, whose grammar v5 renderers read) and `text/plain` (the chart's title and
@@ -73,7 +78,7 @@ export interface NotebookDisplayOptions extends DisplayOptions {
  * //      'text/plain': 'Vega-Lite chart: Deaths' }
  */
 export function display(
-  value: ColumnTable | VegaLiteSpec,
+  value: ColumnTable | VegaLiteSpec | DatasetDescription | Record<string, Cell>,
   options: NotebookDisplayOptions = {},
 ): Displayable {
   if (isTable(value)) {
@@ -81,23 +86,97 @@ export function display(
     return displayable(tableBundle(value, options));
   }
   if (isVegaLiteSpec(value)) return displayable(chartBundle(value));
+  if (isDescription(value)) return displayable(descriptionBundle(value));
+  if (isRecord(value)) return displayable(recordBundle(value));
   throw new InvalidOptionError(
-    `display: the value is ${brief(value)}; expected an Arquero table (e.g. load('by-status')) ` +
-      'or a Vega-Lite spec (a plain object with a mark, layer, concat, facet or repeat).',
+    `display: the value is ${brief(value)}; expected an Arquero table (e.g. load('by-status')), ` +
+      'a Vega-Lite spec (a plain object with a mark, layer, concat, facet or repeat), ' +
+      "describe()'s result, or a record of numbers and words (e.g. chapman()'s estimate).",
   );
 }
 
-/** Whether a value is an Arquero table (checked by its methods, so any copy of arquero will do). */
-export function isTable(value: unknown): value is ColumnTable {
-  const t = value as ColumnTable | null;
+/** A value of a record {@link display} shows as a row of a two-column table. */
+export type Cell = string | number | boolean | null;
+
+function isRecord(value: unknown): value is Record<string, Cell> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  const values = Object.values(value);
   return (
-    typeof t === 'object' &&
-    t !== null &&
-    typeof t.columnNames === 'function' &&
-    typeof t.numRows === 'function' &&
-    typeof t.objects === 'function'
+    (proto === Object.prototype || proto === null) &&
+    values.length > 0 &&
+    values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))
   );
 }
+
+function recordBundle(record: Record<string, Cell>): MimeBundle {
+  const entries = Object.entries(record);
+  const write = (v: Cell) =>
+    typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 3 }) : String(v);
+  const width = Math.max(...entries.map(([k]) => k.length));
+  return {
+    'text/html':
+      '<table class="ww2yc"><tbody>' +
+      entries
+        .map(([k, v]) => {
+          const number = typeof v === 'number' ? ' class="number"' : '';
+          return `<tr><th scope="row">${escape(k)}</th><td${number}>${escape(write(v))}</td></tr>`;
+        })
+        .join('') +
+      '</tbody></table>',
+    'text/plain': entries.map(([k, v]) => `${k.padEnd(width)}  ${write(v)}\n`).join(''),
+  };
+}
+
+function isDescription(value: unknown): value is DatasetDescription {
+  const d = value as DatasetDescription | null;
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    typeof d.title === 'string' &&
+    typeof d.description === 'string' &&
+    Array.isArray(d.fields) &&
+    Array.isArray(d.caveats) &&
+    Array.isArray(d.primaryKey)
+  );
+}
+
+function descriptionBundle(d: DatasetDescription): MimeBundle {
+  const list = (items: string[]) =>
+    `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
+  const html = [
+    `<p><b>${escape(d.title)}</b> (${escape(d.path)}, ${d.rows} rows; ` +
+      `key: ${escape(d.primaryKey.join(', '))})</p>`,
+    `<p>${escape(d.description)}</p>`,
+    `<p>Caveats:</p>${list(d.caveats)}`,
+    '<table class="ww2yc"><thead><tr><th>column</th><th>type</th><th>what it holds</th></tr>' +
+      '</thead><tbody>' +
+      d.fields
+        .map(
+          (f) =>
+            `<tr><td>${escape(f.name)}</td><td>${escape(f.type)}</td>` +
+            `<td>${escape(f.description)}</td></tr>`,
+        )
+        .join('') +
+      '</tbody></table>',
+  ].join('');
+  const text = [
+    `${d.title} (${d.path}, ${d.rows} rows; key: ${d.primaryKey.join(', ')})`,
+    '',
+    d.description,
+    '',
+    'Caveats:',
+    ...d.caveats.map((c) => `- ${c}`),
+    '',
+    'Columns:',
+    ...d.fields.map((f) => `  ${f.name} (${f.type}): ${f.description}`),
+    '',
+  ].join('\n');
+  return { 'text/html': html, 'text/plain': text };
+}
+
+/** Whether a value is an Arquero table: the data contract's one test (data/contract.ts). */
+export { isTable };
 
 function checkOptions(options: NotebookDisplayOptions): void {
   if (typeof options !== 'object' || options === null)

@@ -7,7 +7,7 @@ import { balance } from '../analysis/balance.js';
 import { compare } from '../analysis/compare.js';
 import { harmonize } from '../analysis/harmonize.js';
 import { spread } from '../analysis/spread.js';
-import { cite } from '../data/cite.js';
+import { cite } from '../exchange/cite.js';
 import { describe } from '../data/describe.js';
 import { datasets, load, sources } from '../data/load.js';
 import { catalog } from '../data/generated/files.js';

@@ -129,7 +129,7 @@ describe('rates', () => {
       }),
     ).toThrow(/rates: row 7, column 'unit': 'percent'; expected 'persons'/);
     expect(() => rates(load('by-republic-zerjavic'), pop, { by: 'republic' })).toThrow(
-      /option by is 'republic'.*Expected one of: region\./,
+      /option by is 'republic'; expected a dimension column of the table, one of: region\./,
     );
   });
 

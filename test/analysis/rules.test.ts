@@ -7,11 +7,17 @@ import {
   balance,
   compare,
   fromRows,
+  harmonize,
+  InvalidOptionError,
+  load,
   rates,
   rollup,
   spread,
 } from '../../src/index.js';
+import * as aq from 'arquero';
 import { widen } from '../../src/analysis/intervals.js';
+import { checkFigure } from '../../src/data/contract.js';
+import { formatFigure } from '../../src/exchange/figure.js';
 import { countOnce } from '../../src/analysis/structure.js';
 
 const base = { unit: 'persons', note: null, restates: null };
@@ -204,5 +210,145 @@ describe('a restated figure counts once (countOnce): present, it is left out; ab
     expect([...alsoGiven].map(([r, again]) => [r.id, again.map((a) => a.id)])).toEqual([
       ['k-x', ['k-x-again', 'z-x']],
     ]);
+  });
+});
+
+describe('what a qualifier means for value, low and high (checkFigure)', () => {
+  // An 'exact' 100 whose low is 90: exact means low = value = high, so every reader refuses it,
+  // naming the same column with the same words.
+  const figure = { value: 100, low: 90, high: 100, qualifier: 'exact' };
+  const said = "column 'low': 90, but the figure is exact; expected 100, the value";
+  const row = {
+    source: 'kocovic',
+    region: 'x',
+    measure: 'deaths',
+    unit: 'persons',
+    ...figure,
+    label: 'x',
+    note: null,
+  };
+  const raw = () => aq.from([row]);
+
+  test('checkFigure itself', () => {
+    expect(checkFigure(100, 90, 100, 'exact')).toMatchObject({ column: 'low' });
+    expect(checkFigure(70000, 69000, 71000, 'range')).toBeNull();
+    // a sum may be a lower bound below its value; a published "over 18,000" may not
+    expect(checkFigure(38000, 30000, null, 'at-least')).toBeNull();
+    expect(checkFigure(38000, 30000, null, 'at-least', { published: true })).toMatchObject({
+      column: 'low',
+    });
+  });
+
+  test('fromRows, every analysis function and formatFigure give the same answer', () => {
+    expect(() => fromRows([row])).toThrow(said);
+    for (const run of [
+      () => rollup(raw()),
+      () => compare(raw(), { by: 'region' }),
+      () => spread(raw(), { by: 'region' }),
+      () => agreement(raw(), { by: 'region' }),
+      () => balance({ table: raw() }),
+    ])
+      expect(run).toThrow(said);
+    expect(() => formatFigure(figure)).toThrow(said);
+  });
+});
+
+describe('an option is checked in one shape: fn: option X is Y; expected …, and the nearest choice', () => {
+  const shape = /^(\w+): option (\w+) is .+; expected .+\.( Did you mean '[^']+'\?)?$/;
+  const nationality = () => load('by-nationality');
+  const cases: [string, () => unknown, string | null][] = [
+    ['rollup', () => rollup(nationality(), { missing: 'skp' as never }), 'skip'],
+    ['rollup', () => rollup(nationality(), { overlap: 'alow' as never }), 'allow'],
+    ['rollup', () => rollup(nationality(), { by: 'nationalty' }), 'nationality'],
+    ['compare', () => compare(nationality(), { by: 'nationalty' }), 'nationality'],
+    ['spread', () => spread(nationality(), { by: 'nationality', measure: 'death' }), 'deaths'],
+    ['agreement', () => agreement(nationality(), { by: 'nationality', pool: 'nationalty' }), null],
+    ['rates', () => rates(nationality(), [], { by: 'nationality', per: 10 as never }), null],
+    ['audit', () => audit(undefined, { dataset: 'by-nationalty' as never }), 'by-nationality'],
+    ['harmonize', () => harmonize(nationality(), { dimension: 'nationalty' }), 'nationality'],
+  ];
+  test.each(cases)('%s', (fn, run, nearest) => {
+    let message = '';
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidOptionError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(shape);
+    expect(message.startsWith(`${fn}: option `)).toBe(true);
+    if (nearest) expect(message).toContain(`Did you mean '${nearest}'?`);
+  });
+});
+
+describe('a dash is unknown, never 0: a sum with one has no upper bound (sumParts)', () => {
+  // Kočović's region x is 100, y is a dash; a stated total of 150 for his two regions.
+  const row = (id: string, region: string, value: number | null) => ({
+    ...base,
+    id,
+    source: 'kocovic',
+    region,
+    measure: 'deaths',
+    ...(value === null ? { value: null, low: null, high: null } : fig(value)),
+    qualifier: value === null ? 'not-reported' : 'exact',
+    label: id,
+  });
+  const table = () =>
+    fromRows([
+      row('x', 'x', 100),
+      row('y', 'y', null),
+      { ...row('zx', 'x', 90), source: 'zerjavic' },
+      { ...row('zy', 'y', 40), source: 'zerjavic' },
+    ]);
+
+  test('rollup and harmonize: 100 + a dash is at least 100, unbounded above, one part left out', () => {
+    const k = rollup(table()).objects()[0]!;
+    expect([k.value, k.low, k.high, k.qualifier, k.not_reported]).toEqual([
+      100,
+      100,
+      null,
+      'at-least',
+      1,
+    ]);
+    const crosswalk = [
+      { key: 'x', group: 'all' },
+      { key: 'y', group: 'all' },
+    ];
+    const h = harmonize(table(), { dimension: 'region', crosswalk }).objects()[0]!;
+    expect([h.value, h.low, h.high, h.qualifier, h.not_reported]).toEqual([
+      100,
+      100,
+      null,
+      'at-least',
+      1,
+    ]);
+  });
+
+  test('audit: a stated 150 is undetermined (the dash could hold the 50), not inconsistent', () => {
+    const totals = [
+      {
+        source: 'kocovic',
+        measure: 'deaths',
+        value: 150,
+        low: 150,
+        high: 150,
+        scope: null,
+        parts: null,
+      },
+    ];
+    const row = audit(table(), { totals }).object();
+    expect([row.parts, row.parts_high, row.check]).toEqual([100, null, 'undetermined']);
+  });
+
+  test('spread, compare and agreement leave the dash out and count it, never as 0', () => {
+    const y = spread(table(), { by: 'region' }).objects()[1]!;
+    expect([y.count, y.not_reported, y.min]).toEqual([1, 1, 40]);
+    const c = compare(table(), { by: 'region', baseline: 'zerjavic' }).objects();
+    expect(c.filter((r) => r.source === 'kocovic').map((r) => [r.value, r.reported])).toEqual([
+      [100, true],
+      [null, false],
+    ]);
+    const a = agreement(table(), { by: 'region' }).object();
+    expect([a.n, a.excluded]).toEqual([1, 1]);
   });
 });

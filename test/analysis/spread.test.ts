@@ -117,7 +117,7 @@ describe('spread', () => {
   test('spread(table, { by }) rejects a by that is not a dimension column', () => {
     expect(() => spread(load('by-nationality'), { by: 'source' })).toThrow(InvalidOptionError);
     expect(() => spread(load('by-nationality'), { by: 'source' })).toThrow(
-      /spread: option by is 'source', which is not a dimension column of the table\. Expected one of: nationality\./,
+      /spread: option by is 'source'; expected a dimension column of the table, one of: nationality\./,
     );
   });
 

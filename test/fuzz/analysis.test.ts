@@ -616,8 +616,13 @@ describe('every analysis function on a raw table with bad cells', () => {
 
   test('low above value, high below it, or a negative count is rejected by readTable', () => {
     const t = (over: object) => rawTable([{ ...base, ...over }], Object.keys(base));
-    expect(() => rollup(t({ low: 9 }))).toThrow(/row 1, column 'low': 9 is above the value 5/);
-    expect(() => rollup(t({ high: 2 }))).toThrow(/row 1, column 'high': 2 is below the value 5/);
+    // derived: an interval that only low ≤ value ≤ high constrains (see checkFigure)
+    expect(() => rollup(t({ low: 9, qualifier: 'derived' }))).toThrow(
+      /row 1, column 'low': 9 is above the value 5/,
+    );
+    expect(() => rollup(t({ high: 2, qualifier: 'derived' }))).toThrow(
+      /row 1, column 'high': 2 is below the value 5/,
+    );
     expect(() => rollup(t({ value: -5, low: -5 }))).toThrow(
       /row 1, column 'value': -5; expected a number from 0/,
     );

@@ -109,10 +109,10 @@ describe('src/analysis: readTable and fromRows', () => {
     expect(() => rollup(rawTable([{ ...row, value: -5, low: -5, high: -5 }]))).toThrow(
       /row 1, column 'value': -5; expected a number from 0/,
     );
-    expect(() => rollup(rawTable([{ ...row, low: 9 }]))).toThrow(
+    expect(() => rollup(rawTable([{ ...row, low: 9, qualifier: 'derived' }]))).toThrow(
       /row 1, column 'low': 9 is above the value 5/,
     );
-    expect(() => rollup(rawTable([{ ...row, high: 2 }]))).toThrow(
+    expect(() => rollup(rawTable([{ ...row, high: 2, qualifier: 'derived' }]))).toThrow(
       /row 1, column 'high': 2 is below the value 5/,
     );
   });
@@ -199,13 +199,13 @@ describe('src/exchange', () => {
 
   test('formatFigure throws where it printed a wrong number: ~0 for a missing value, NaN, or a TypeError', () => {
     expect(() => formatFigure({ value: null, low: 5, high: 7, qualifier: 'approximate' })).toThrow(
-      /formatFigure, column 'value': null; expected a number/,
+      /formatFigure, column 'value': empty, but the qualifier is 'approximate'; expected a number/,
     );
     expect(() => formatFigure({ value: null, low: 5, high: 5, qualifier: 'derived' })).toThrow(
       InvalidTableError,
     );
     expect(() => formatFigure({ value: NaN, low: NaN, high: NaN, qualifier: 'exact' })).toThrow(
-      /column 'value': NaN; expected a finite number/,
+      /column 'value': NaN; expected a number, or null where not reported/,
     );
     expect(() => formatFigure({ value: 5, low: 5, high: 5, qualifier: 'about' })).toThrow(
       /column 'qualifier': 'about'; expected one of exact/,
@@ -220,17 +220,20 @@ describe('src/exchange', () => {
     expect(() =>
       formatFigure({ value: 1, low: 1, high: 1, qualifier: 'exact' }, 5 as never),
     ).toThrow(InvalidOptionError);
+    // an at-least figure's low is its floor (the data contract, checkFigure): without it, refused
+    expect(() =>
+      formatFigure({ value: 18000, low: null, high: null, qualifier: 'at-least' }),
+    ).toThrow(/column 'low': empty; expected the lowest figure/);
     // what stays as it was
-    expect(formatFigure({ value: 18000, low: null, high: null, qualifier: 'at-least' })).toBe(
-      '≥18,000',
-    );
     expect(formatFigure({ value: null, low: null, high: null, qualifier: null })).toBe('–');
     expect(formatFigure({ value: 5, low: 5, high: 5, qualifier: null })).toBe('5');
   });
 
   test('a table figure that breaks the contract is named by its row in toMarkdown', () => {
     const t = rawTable([{ ...row }, { ...row, value: null, qualifier: 'approximate' }]);
-    expect(() => toMarkdown(t)).toThrow(/toMarkdown: row 2, column 'value': null/);
+    expect(() => toMarkdown(t)).toThrow(
+      /toMarkdown: row 2, column 'value': empty, but the qualifier is 'approximate'/,
+    );
   });
 
   test('escapeHTML of anything but a string throws InvalidOptionError (was a TypeError)', () => {

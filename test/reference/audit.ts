@@ -27,7 +27,7 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
   const { dataset, totals } = checkOptions(options, 'audit');
   if (dataset !== undefined && !datasetIds.includes(dataset)) {
     throw new InvalidOptionError(
-      `audit: option dataset is ${show(dataset)}, which is not a bundled dataset.${suggest(dataset, datasetIds)} Expected one of: ${datasetIds.join(', ')}.`,
+      `audit: option dataset is ${show(dataset)}; expected a bundled dataset, one of: ${datasetIds.join(', ')}.${suggest(dataset, datasetIds)}`,
     );
   }
   if (dataset !== undefined && totals !== undefined) {

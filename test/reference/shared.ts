@@ -122,7 +122,7 @@ export function selectMeasure(
     chosen = measure;
   } else {
     throw new InvalidOptionError(
-      `${fn}: option measure is ${show(measure)}, which the table does not hold.${suggest(measure, measures)} Expected one of: ${measures.join(', ')}.`,
+      `${fn}: option measure is ${show(measure)}; expected a measure the table holds, one of: ${measures.join(', ')}.${suggest(measure, measures)}`,
     );
   }
   const selected = rows.filter((r) => r.measure === chosen);

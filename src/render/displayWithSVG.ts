@@ -5,9 +5,9 @@ import {
   isVegaLiteSpec,
   type Displayable,
   type VegaLiteSpec,
-} from './bundle.js';
+} from '../notebook/bundle.js';
 import { InvalidOptionError, show } from '../errors.js';
-import { toSVG } from '../render/index.js';
+import { toSVG } from './draw.js';
 
 /**
  * Like `display(spec)` for a Vega-Lite chart, with an `image/svg+xml` rendering added for front

@@ -1,7 +1,7 @@
 import { InvalidOptionError, UnknownIdError, checkOptions, show } from '../errors.js';
-import type { SourcesRow } from './generated/types.js';
-import { sources } from './load.js';
-import { escapeTeX } from '../exchange/tex.js';
+import type { SourcesRow } from '../data/generated/types.js';
+import { sources } from '../data/load.js';
+import { escapeTeX } from './tex.js';
 
 /** The citation formats {@link cite} writes. */
 export type CitationFormat = 'text' | 'bibtex' | 'biblatex' | 'csl-json';
