@@ -82,6 +82,7 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
     'demographic loss',
   ];
   const colours = [palette[0]!, palette[1]!, palette[2]!, missingGrey, palette[3]!];
+  const headings = new Map<string, string>();
   const data = rows.flatMap((r) => {
     const deathsSource = names.get(r.deaths_source)!;
     const panel = `${deathsSource.name}, ${kindWords[deathsSource.kind] ?? deathsSource.kind}`;
@@ -104,10 +105,19 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
       textAt: Math.max(step === 0 || step === 3 ? end + width : end, high),
       loss: r.loss,
     });
+    // The sum's figure at its bar; how it stands against the loss in the panel's heading, where
+    // a long line does not push the plot narrow.
     const sum = range
-      ? `${about}${n(r.parts_low)}–${n(r.parts_high!)}: ` +
-        `${about}${againstRange(r.gap_low!, r.gap_high)}`
-      : `${about}${n(r.parts)}${interval(r.parts_low, r.parts_high)}: ${about}${against(r.gap)}`;
+      ? `${about}${n(r.parts_low)}–${n(r.parts_high!)}`
+      : `${about}${n(r.parts)}${interval(r.parts_low, r.parts_high)}`;
+    headings.set(
+      panel,
+      `${panel}: the sum is ${about}` +
+        (range ? againstRange(r.gap_low!, r.gap_high) : against(r.gap)),
+    );
+    // The loss as published: an interval only where the source gives a range (a rounding
+    // interval is computed here, not the government's).
+    const lossRange = r.loss_qualifier === 'range';
     return [
       at(
         0,
@@ -131,10 +141,11 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
         4,
         0,
         r.loss,
-        `${approx(r.loss_qualifier)}${n(r.loss)}${interval(r.loss_low, r.loss_high)} ` +
-          `(${names.get(r.loss_source)!.name})`,
-        r.loss_low,
-        r.loss_high ?? r.loss,
+        `${approx(r.loss_qualifier)}${n(r.loss)}` +
+          (lossRange ? interval(r.loss_low, r.loss_high) : '') +
+          ` (${names.get(r.loss_source)!.name})`,
+        lossRange ? r.loss_low : r.loss,
+        lossRange ? (r.loss_high ?? r.loss) : r.loss,
       ),
     ];
   });
@@ -142,7 +153,13 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
   const y = { field: 'step', type: 'nominal', sort: steps, title: null, axis: { minExtent: 130 } };
   const x = { type: 'quantitative', title: 'persons', axis: { format: ',d' } };
   const panel = (name: string, i: number) => ({
-    title: { text: name, anchor: 'start', fontSize: 11, fontWeight: 'bold', offset: 4 },
+    title: {
+      text: headings.get(name)!,
+      anchor: 'start',
+      fontSize: 11,
+      fontWeight: 'bold',
+      offset: 4,
+    },
     data: { values: data.filter((d) => d.panel === name) },
     height: { step: 15 },
     layer: [
@@ -229,8 +246,8 @@ export function balanceChart(table: ColumnTable, options: ChartOptions = {}): To
           'included with war deaths, and the demographic loss as covering unborn children, ' +
           'emigration and disease.',
         'The parts come from different sources. Dashed line: the demographic loss. Black line: ' +
-          'the interval the figures allow (a range, or how the source rounded). Lighter band: ' +
-          'a range of deaths, the bars rising to its low.',
+          'the interval the figures allow (a range, or how the sources rounded, computed here). ' +
+          'Lighter band: a range of deaths, the bars rising to its low.',
       ],
     },
     options,

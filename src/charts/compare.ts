@@ -5,19 +5,24 @@ import { keyWords } from './words.js';
 import { kindWords, sourceNames } from './attribution.js';
 import {
   arrowReach,
+  caveatNotes,
+  categoryName,
   chartRows,
   checkOptions,
   drawnAsFigure,
   framed,
   oneOf,
+  oneUnit,
   requiredOptions,
   rowsToDraw,
   textAt,
   uncertaintyLayers,
   uncertaintyNotes,
+  unitWords,
 } from './frame.js';
+import { drawnOnce } from './restated.js';
 import { coloursOf, missingGrey, shapes, sourceColours, type ChartOptions } from './theme.js';
-import { minOf, maxOf } from '../analysis/extent.js';
+import { maxOf } from '../analysis/extent.js';
 
 /** Options of the charts that set sources side by side over one dimension. */
 export interface CompareChartOptions extends ChartOptions {
@@ -42,21 +47,51 @@ export function bySource(table: ColumnTable, options: CompareChartOptions, fn: s
     o.measure === undefined && measures.length === 1
       ? measures[0]!
       : oneOf('measure', o.measure, all, 'measure');
-  const rows = rowsToDraw(
+  const given = rowsToDraw(
     all.filter((r) => r.measure === measure && r[o.by] != null),
     `${fn} (measure '${measure}', by '${o.by}')`,
     `rows of that measure with a value in the column '${o.by}'`,
   );
+  const unit = oneUnit(given, fn);
+  // A figure given again (restates) is drawn once and never counted as a second source.
+  const { rows, again } = drawnOnce(given);
   const ids = [...new Set(rows.map((r) => r.source))];
   const names = sourceNames(ids);
   const mixed = new Set(names.map((n) => n.kind)).size > 1;
   const legend = new Map(
     names.map((n) => [n.id, mixed ? `${n.name}, ${kindWords[n.kind] ?? n.kind}` : n.name]),
   );
-  // A category is labelled as the first source words it;
+  // A category is named as the first source words it (never by its figure);
   // categories in order of their largest figure.
   const label = new Map<string, string>();
-  for (const r of rows) if (!label.has(String(r[o.by]))) label.set(String(r[o.by]), r.label);
+  for (const r of rows)
+    if (!label.has(String(r[o.by]))) label.set(String(r[o.by]), categoryName(r, o.by));
+  const allNames = new Map(sourceNames(given.map((r) => r.source)).map((n) => [n.id, n.name]));
+  // Figures of one category that cover different areas, periods or people: said, not hidden.
+  const apart = ['region', 'period', 'status'].filter((d) => d !== o.by);
+  const differing = [...label.entries()].flatMap(([key, name]) => {
+    const of = rows.filter((r) => String(r[o.by]) === key && r.value !== null);
+    return apart
+      .filter((d) => new Set(of.map((r) => r[d] ?? null)).size > 1)
+      .map(
+        (d) =>
+          `${name}: the figures cover different ${dimensionWords[d]} (` +
+          of
+            .map(
+              (r) =>
+                `${allNames.get(r.source)}: ` +
+                (r[d] == null ? 'not stated' : keyWords(String(r[d]))),
+            )
+            .join('; ') +
+          ').',
+      );
+  });
+  const restated = [...again.entries()].map(
+    ([r, others]) =>
+      `${label.get(String(r[o.by]))}: ${r.figure} (${allNames.get(r.source)}) is drawn once; ` +
+      `${[...new Set(others.map((a) => allNames.get(a.source)))].join(', ')} gives the same ` +
+      'figure, which is not a second source.',
+  );
   const top = (key: string) =>
     Math.max(0, ...rows.filter((r) => String(r[o.by]) === key).map((r) => r.value ?? 0));
   const order = [...label.keys()].sort((a, b) => top(b) - top(a)).map((k) => label.get(k)!);
@@ -95,20 +130,53 @@ export function bySource(table: ColumnTable, options: CompareChartOptions, fn: s
     color,
     shape,
     measure,
-    unit: rows[0]?.unit ?? 'persons',
+    unit,
     mixed,
+    kinds: [...new Set(names.map((n) => n.kind))],
+    restated: [
+      ...restated,
+      ...differing,
+      ...caveatNotes(rows, (r) => `${label.get(String(r[o.by]))}, ${allNames.get(r.source)}`),
+    ],
+    sources: given.map((r) => r.source),
   };
 }
 
-const tooltip = [
+export const tooltip = [
   { field: 'category', title: 'category' },
   { field: 'sourceName', title: 'source' },
   { field: 'figure', title: 'figure' },
   { field: 'note' },
 ];
 
+/** A dimension as a note names it. */
+const dimensionWords: Record<string, string> = {
+  region: 'areas',
+  period: 'periods',
+  status: 'groups of people',
+};
+
+/** What each kind of source is, for a subtitle that sets kinds side by side. */
+const kindMeaning: Record<string, string> = {
+  'named-list': 'a named list counts the victims registered',
+  'demographic-estimate': 'a demographic estimate calculates deaths from censuses',
+  'census-bureau-estimate': 'a census bureau estimate',
+  'official-claim': 'an official claim',
+  'historian-estimate': "a historian's estimate",
+  'military-records': 'military records',
+  'encyclopedia-infobox': 'an encyclopedia infobox',
+  'encyclopedia-text': 'an encyclopedia article',
+  'polemical-article': 'a polemical article',
+};
+
+/** "The sources are of different kinds: …", naming only the kinds the rows hold. */
+export function kindsSubtitle(kinds: readonly string[]): string {
+  const said = kinds.map((k) => kindMeaning[k] ?? kindWords[k] ?? k);
+  return `The sources are of different kinds: ${said.join('; ')}`;
+}
+
 /** "Deaths by nationality" from a measure and a dimension. */
-function measureBy(measure: string, by: string): string {
+export function measureBy(measure: string, by: string): string {
   const m = keyWords(measure);
   return `${m[0]!.toUpperCase()}${m.slice(1)} by ${by}`;
 }
@@ -149,7 +217,7 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
   const max = maxOf(reported.map((r) => r.high ?? r.textAt));
   const x = {
     type: 'quantitative',
-    title: c.unit === 'percent' ? 'per cent' : `${keyWords(c.measure)} (persons)`,
+    title: `${keyWords(c.measure)} (${unitWords(c.unit)})`,
     axis: { format: c.unit === 'percent' ? ',.0f' : ',d' },
     // Room on the right for the figure written at the longest bar.
     scale: { domain: [0, max * 1.16], nice: false },
@@ -195,13 +263,7 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
     },
     {
       title: `${measureBy(c.measure, c.by)}: ${c.names}`,
-      ...(c.mixed
-        ? {
-            subtitle:
-              'The sources are of different kinds: a named list counts registered victims, a ' +
-              'demographic estimate calculates real deaths',
-          }
-        : {}),
+      ...(c.mixed ? { subtitle: kindsSubtitle(c.kinds) } : {}),
       description: `Bar chart of ${keyWords(c.measure)} by ${c.by}, ${c.names}: ${c.order
         .map(
           (k) =>
@@ -215,8 +277,9 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
               .join(', ')}`,
         )
         .join('; ')}.`,
-      sources: c.ids,
+      sources: c.sources,
       notes: [
+        ...c.restated,
         ...(missing.length
           ? ['"not reported": the source gives no figure (a dash), which is not zero.']
           : []),
@@ -227,391 +290,4 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
     c.width,
     c.locale,
   );
-}
-
-/** Options of {@link spreadChart}. */
-export interface SpreadChartOptions extends CompareChartOptions {
-  /**
-   * The horizontal scale: `log` sets equal ratios at equal distances (the small categories stay
-   * readable), `linear` keeps differences. Default `'log'` where the figures span more than a
-   * factor of 20, else `'linear'`.
-   */
-  scale?: 'log' | 'linear';
-}
-
-/**
- * How far apart are the sources? A dot/range chart per category: each source's figure on its own
- * line (a dot, a published range as a line with end caps, "at least" as an arrow), a thin line
- * from the lowest to the highest figure, and beside each category the ratio of the highest figure
- * to the lowest ("×1.41"); a source with no figure says "not reported" on its line.
- *
- * @param table A table in the contract's shape, e.g. `load('by-nationality')`.
- * @param options `by` (the dimension), `measure`, `scale`, and the common options.
- * @returns A Vega-Lite spec.
- * @throws {InvalidTableError} If the table lacks a column the chart needs, or no row is left
- *   to draw.
- * @throws {InvalidOptionError} If options or `by` are missing, or an option is invalid.
- * @example
- * spreadChart(load('by-nationality'), { by: 'nationality' }).vconcat[0].layer.at(-1).encoding.text;
- * // => { field: 'ratio' } (Serbs: 530,000 / 346,740 → "×1.53")
- */
-export function spreadChart(table: ColumnTable, options: SpreadChartOptions): TopLevelSpec {
-  const c = bySource(table, options, 'spreadChart');
-  const reported = c.rows.filter((r) => r.value !== null);
-  const values = reported.flatMap((r) => [r.low ?? r.value!, r.high ?? r.value!]);
-  const positive = values.every((v) => v > 0);
-  const spanOfAll = maxOf(values) / minOf(values);
-  const scale = options.scale ?? (positive && spanOfAll > 20 ? 'log' : 'linear');
-  if (scale !== 'log' && scale !== 'linear')
-    throw new InvalidOptionError(
-      `spreadChart: invalid scale ${show(scale)}; expected 'log' or 'linear'.`,
-    );
-  if (scale === 'log' && !positive)
-    throw new InvalidOptionError(
-      "spreadChart: scale 'log' needs figures above 0; expected scale 'linear' for these rows.",
-    );
-  const digits = new Intl.NumberFormat(c.locale, {
-    maximumFractionDigits: 2,
-    minimumFractionDigits: 2,
-  });
-  const domainNames = c.color.scale.domain;
-  const middle = domainNames[Math.floor((domainNames.length - 1) / 2)]!;
-  const spans = c.order.map((category) => {
-    const of = reported.filter((r) => r.category === category);
-    const vs = of.map((r) => r.value!);
-    const min = vs.length ? minOf(vs) : null;
-    const max = vs.length ? maxOf(vs) : null;
-    const ratio =
-      vs.length < 2
-        ? vs.length === 1
-          ? 'one source only'
-          : 'no figure'
-        : min! > 0
-          ? `×${digits.format(max! / min!)}`
-          : 'lowest is 0';
-    // The line from lowest to highest and the ratio sit on the middle source's line.
-    return { category, min, max, ratio, sourceName: middle };
-  });
-  const y = {
-    field: 'category',
-    type: 'nominal',
-    sort: c.order,
-    title: null,
-    axis: { grid: true, gridColor: '#f0f0f0' },
-  };
-  const yOffset = { field: 'sourceName', type: 'nominal', sort: c.color.scale.domain };
-  const position = c.ids.length > 1 ? { y, yOffset } : { y };
-  const lowest = minOf(values);
-  const highest = maxOf(values);
-  const domain =
-    scale === 'log'
-      ? [10 ** Math.floor(Math.log10(lowest)), 10 ** Math.ceil(Math.log10(highest))]
-      : [0, highest * 1.05];
-  const unitWords = c.unit === 'percent' ? 'per cent' : 'persons';
-  const x = {
-    type: 'quantitative',
-    title: `${keyWords(c.measure)} (${unitWords}${scale === 'log' ? ', logarithmic scale' : ''})`,
-    axis: {
-      format: ',d',
-      ...(scale === 'log' ? { values: decades(domain as [number, number]) } : {}),
-    },
-    scale: { type: scale, domain, nice: false },
-  };
-  const reach = scale === 'log' ? 0 : arrowReach(reported);
-  const missing = c.rows.filter((r) => r.value === null);
-  return framed(
-    {
-      height: { step: c.ids.length > 1 ? 13 : 24 },
-      layer: [
-        {
-          data: { values: spans.filter((s) => s.min !== null && s.max! > s.min) },
-          mark: { type: 'rule', strokeWidth: 1, color: '#8a8a8a' },
-          encoding: { ...position, x: { field: 'min', ...x }, x2: { field: 'max' } },
-        },
-        ...uncertaintyLayers(
-          reported.filter((r) => r.qualifier === 'range'),
-          position,
-          x,
-          reach,
-          8,
-          c.color,
-        ),
-        {
-          data: { values: reported.filter(drawnAsFigure) },
-          mark: { type: 'point', filled: true, size: 60, opacity: 1 },
-          encoding: {
-            ...position,
-            x: { field: 'value', ...x },
-            color: c.color,
-            shape: c.shape,
-            tooltip,
-          },
-        },
-        ...(missing.length
-          ? [
-              {
-                data: { values: missing },
-                mark: {
-                  type: 'text',
-                  align: 'left',
-                  fontSize: 11,
-                  fontStyle: 'italic',
-                  color: missingGrey,
-                },
-                encoding: {
-                  ...position,
-                  x: { datum: domain[0], ...x },
-                  text: { value: 'not reported' },
-                  tooltip,
-                },
-              },
-            ]
-          : []),
-        {
-          data: { values: spans },
-          mark: {
-            type: 'text',
-            align: 'left',
-            dx: 10,
-            fontSize: 11,
-            fontWeight: 'bold',
-            color: '#222',
-          },
-          encoding: { ...position, x: { value: c.width }, text: { field: 'ratio' } },
-        },
-      ],
-    },
-    {
-      title: `How far apart are the sources? ${measureBy(c.measure, c.by)}`,
-      subtitle: [
-        `Each source's figure per ${c.by}; at the right, the highest figure divided by the lowest`,
-        ...(scale === 'log' ? ['Logarithmic scale: equal ratios lie at equal distances'] : []),
-      ],
-      description:
-        `Dot chart of ${keyWords(c.measure)} by ${c.by} in ${c.ids.length} sources (${c.names}), ` +
-        "each source's figure on its own line, and the ratio of the highest figure to the " +
-        `lowest: ${spans
-          .map(
-            (s) =>
-              `${s.category}: ${c.rows
-                .filter((r) => r.category === s.category)
-                .map((r) => `${r.sourceName} ${r.value === null ? 'not reported' : r.figure}`)
-                .join(', ')} (${s.ratio})`,
-          )
-          .join('; ')}.`,
-      sources: c.ids,
-      notes: [
-        '×: the highest figure of the category divided by the lowest, over the sources that ' +
-          'give one.',
-        ...(missing.length
-          ? ['"not reported": the source gives no figure (a dash), which is not zero.']
-          : []),
-        ...uncertaintyNotes(reported),
-      ],
-    },
-    options,
-    c.width,
-    c.locale,
-  );
-}
-
-/** The powers of ten from `domain[0]` to `domain[1]`, with 2 and 5 times each where few. */
-function decades([lo, hi]: [number, number]): number[] {
-  const out: number[] = [];
-  for (let p = lo; p <= hi * 1.0001; p *= 10)
-    out.push(p, ...(hi / lo <= 1000 ? [p * 2, p * 5] : []));
-  return out.filter((v) => v <= hi * 1.0001);
-}
-
-/** Options of {@link slopeChart}. */
-export interface SlopeChartOptions extends CompareChartOptions {
-  /** The source on the left. */
-  from: string;
-  /** The source on the right. */
-  to: string;
-  /**
-   * The vertical scale: `log` spreads the small figures apart,
-   * `linear` keeps distances. Default `'log'`.
-   */
-  scale?: 'log' | 'linear';
-}
-
-/**
- * A slope chart from one source to another: a line per category from its figure in `from` to its
- * figure in `to`. Categories that one of the two does not report are left out and named in the
- * footer.
- *
- * @param table A table in the contract's shape with both sources, e.g. `load('by-nationality')`.
- * @param options `by`, `from`, `to`, `measure` and the common options.
- * @returns A Vega-Lite spec.
- * @throws {UnknownIdError} If `from` or `to` is not a source of the table.
- * @example
- * slopeChart(load('by-nationality'), { by: 'nationality', from: 'kocovic', to: 'zerjavic' });
- */
-export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopLevelSpec {
-  const c = bySource(table, options, 'slopeChart');
-  const from = oneOf('source (from)', options.from, c.rows, 'source');
-  const to = oneOf('source (to)', options.to, c.rows, 'source');
-  const scale = options.scale ?? 'log';
-  if (scale !== 'log' && scale !== 'linear')
-    throw new InvalidOptionError(
-      `slopeChart: invalid scale ${show(scale)}; expected 'log' or 'linear'.`,
-    );
-  const value = (category: string, source: string) =>
-    c.rows.find((r) => r.category === category && r.source === source);
-  const both = c.order.filter((k) => value(k, from)?.value != null && value(k, to)?.value != null);
-  const left = c.order.filter((k) => !both.includes(k));
-  const names = new Map(sourceNames([from, to]).map((n) => [n.id, n.name]));
-  const height = 460;
-  const values = both.flatMap((k) => [value(k, from)!.value!, value(k, to)!.value!]);
-  const domain: [number, number] =
-    scale === 'log' ? [minOf(values) / 1.3, maxOf(values) * 1.3] : [0, maxOf(values) * 1.05];
-  const position =
-    scale === 'log'
-      ? (v: number) => (height * Math.log(v / domain[0])) / Math.log(domain[1] / domain[0])
-      : (v: number) => (height * (v - domain[0])) / (domain[1] - domain[0]);
-  const invert =
-    scale === 'log'
-      ? (y: number) => domain[0] * Math.exp((y / height) * Math.log(domain[1] / domain[0]))
-      : (y: number) => domain[0] + (y / height) * (domain[1] - domain[0]);
-  // Text labels are moved apart where their figures are close,
-  // so that none overlaps; equal figures share one label.
-  const labels = (source: string, text: (k: string[]) => string) => {
-    const groups = new Map<number, string[]>();
-    for (const k of both)
-      groups.set(value(k, source)!.value!, [...(groups.get(value(k, source)!.value!) ?? []), k]);
-    const placed = dodge([...groups.keys()].map(position), 14);
-    return [...groups.entries()].map(([v, ks], i) => ({
-      side: names.get(source)!,
-      value: v,
-      at: invert(placed[i]!),
-      text: text(ks),
-      category: ks[0],
-    }));
-  };
-  const figureOf = (k: string, source: string) => value(k, source)!.figure;
-  const lines = both.flatMap((k) => [
-    {
-      category: k,
-      side: names.get(from)!,
-      value: value(k, from)!.value,
-      figure: value(k, from)!.figure,
-    },
-    { category: k, side: names.get(to)!, value: value(k, to)!.value, figure: value(k, to)!.figure },
-  ]);
-  const x = {
-    field: 'side',
-    type: 'ordinal',
-    sort: [names.get(from)!, names.get(to)!],
-    title: null,
-    axis: {
-      labelAngle: 0,
-      orient: 'top',
-      labelFontWeight: 'bold',
-      labelFontSize: 12,
-      domain: false,
-      ticks: false,
-      grid: false,
-      labelPadding: 8,
-    },
-    scale: { padding: 1.1 },
-  };
-  // No axis: every point is labelled with its figure; the subtitle says which scale.
-  const y = {
-    type: 'quantitative',
-    title: null,
-    axis: null,
-    scale: { type: scale, domain, nice: false },
-  };
-  // One ink for every line (each is named at both ends); each side's points in its source's colour.
-  const sides = [names.get(from)!, names.get(to)!];
-  const color = {
-    field: 'side',
-    type: 'nominal',
-    legend: null,
-    scale: { domain: sides, range: coloursOf([from, to], sourceColours) },
-  };
-  return framed(
-    {
-      height,
-      layer: [
-        {
-          data: { values: lines },
-          mark: { type: 'line', strokeWidth: 1.5, color: '#5a5a5a' },
-          encoding: { x, y: { field: 'value', ...y }, detail: { field: 'category' } },
-        },
-        {
-          data: { values: lines },
-          mark: { type: 'point', filled: true, size: 50, opacity: 1 },
-          encoding: {
-            x,
-            y: { field: 'value', ...y },
-            color,
-            tooltip: [
-              { field: 'category' },
-              { field: 'side', title: 'source' },
-              { field: 'figure' },
-            ],
-          },
-        },
-        {
-          data: { values: labels(to, (ks) => `${figureOf(ks[0]!, to)}  ${ks.join(', ')}`) },
-          mark: { type: 'text', align: 'left', dx: 9, fontSize: 11, color: '#222' },
-          encoding: { x, y: { field: 'at', ...y }, text: { field: 'text' } },
-        },
-        {
-          data: { values: labels(from, (ks) => `${ks.join(', ')}  ${figureOf(ks[0]!, from)}`) },
-          mark: { type: 'text', align: 'right', dx: -9, fontSize: 11, color: '#222' },
-          encoding: { x, y: { field: 'at', ...y }, text: { field: 'text' } },
-        },
-      ],
-    },
-    {
-      title: `${measureBy(c.measure, c.by)}: ${names.get(from)} and ${names.get(to)}`,
-      subtitle:
-        `${slopeSubtitle(from, to)}; ` +
-        (scale === 'log'
-          ? 'vertical scale logarithmic (equal ratios, equal steps)'
-          : 'vertical scale linear'),
-      description:
-        `Slope chart of ${keyWords(c.measure)} for ${both.length} categories of ${c.by}, ` +
-        `from ${names.get(from)} on the left to ${names.get(to)} on the right: ` +
-        `${both.map((k) => `${k} ${figureOf(k, from)} to ${figureOf(k, to)}`).join('; ')}.` +
-        (left.length ? ` Left out, not reported by one of the two: ${left.join(', ')}.` : ''),
-      sources: [from, to],
-      notes: [
-        ...(left.length
-          ? [`Left out because one of the two gives no figure (not zero): ${left.join(', ')}.`]
-          : []),
-        'Labels of close figures are moved apart; equal figures share a label.',
-        ...uncertaintyNotes(
-          c.rows.filter((r) => both.includes(r.category) && (r.source === from || r.source === to)),
-        ),
-      ],
-    },
-    options,
-    c.width,
-    c.locale,
-  );
-}
-
-/** What the two sides of a slope chart are. */
-function slopeSubtitle(from: string, to: string): string {
-  const [a, b] = sourceNames([from, to]).map((n) => kindWords[n.kind] ?? n.kind);
-  return a === b
-    ? `Two ${a}s; a line per category`
-    : `A ${a} on the left, a ${b} on the right; a line per category`;
-}
-
-/**
- * Moves positions (pixels, any order) apart so that
- * neighbours are at least `gap` apart, keeping their order.
- */
-function dodge(positions: number[], gap: number): number[] {
-  const order = positions.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
-  const placed = order.map(([p]) => p);
-  for (let i = 1; i < placed.length; i++) placed[i] = Math.max(placed[i]!, placed[i - 1]! + gap);
-  const out: number[] = [];
-  order.forEach(([, i], j) => (out[i] = placed[j]!));
-  return out;
 }

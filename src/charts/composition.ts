@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
-import { InvalidOptionError, show } from '../errors.js';
+import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { sourceNames } from './attribution.js';
 import {
   arrowReach,
@@ -9,6 +9,7 @@ import {
   drawnAsFigure,
   framed,
   oneOf,
+  oneUnit,
   requiredOptions,
   rowsToDraw,
   textAt,
@@ -18,8 +19,9 @@ import {
 import { contractColumns } from '../data/contract.js';
 import { statedTotals } from '../data/load.js';
 import { coloursOf, type ChartOptions } from './theme.js';
-import { keyWords } from './words.js';
+import { keyWords, legendTitle } from './words.js';
 import { maxOf } from '../analysis/extent.js';
+import { drawnOnce } from './restated.js';
 
 /** Options of {@link compositionChart}. */
 export interface CompositionChartOptions extends ChartOptions {
@@ -91,16 +93,20 @@ export function compositionChart(
     o.measure === undefined && measures.length === 1
       ? measures[0]!
       : oneOf('measure', o.measure, all, 'measure');
+  // A figure given again (restates) is one part, drawn once.
   const rows = rowsToDraw(
-    all.filter((r) => r.measure === measure),
+    drawnOnce(all.filter((r) => r.measure === measure)).rows,
     `compositionChart (measure '${measure}')`,
     'rows of that measure',
   );
-  const units = new Set(rows.map((r) => r.unit));
-  if (units.size > 1)
-    throw new InvalidOptionError(
-      `The rows of measure '${measure}' mix units (${[...units].join(', ')}); ` +
-        'choose a measure of one unit.',
+  oneUnit(rows, 'compositionChart');
+  // Only parts of one whole are stacked: a table that records no part_of says nothing of which
+  // figures make up which whole, and is refused rather than stacked by guess.
+  if (!table.columnNames().includes('part_of'))
+    throw new InvalidTableError(
+      'compositionChart: the table has no column part_of, so nothing says which rows are parts ' +
+        'of one whole; expected rows whose part_of names the stated total they are parts of ' +
+        '(see the README, "How figures relate"), or compareChart to set the figures side by side.',
     );
   const names = new Map(sourceNames(rows.map((r) => r.source)).map((s) => [s.id, s.name]));
   const drawn = rowsToDraw(
@@ -225,7 +231,10 @@ export function compositionChart(
   const single = bars.length === 1;
   const colours = coloursOf(parts, {});
   const percent = rows[0]!.unit === 'percent';
-  const ranged = named2.some((d) => d.qualifier === 'range');
+  // A range has no length to stack; and one whole of many parts keyed only by a legend is hard to
+  // read (and its stack's end a total the source may not state): each part on its own line.
+  const many = single && parts.length > 4;
+  const ranged = many || named2.some((d) => d.qualifier === 'range');
   const whatParts = part === 'label' ? 'category' : keyWords(part);
   const title =
     `${keyWords(measure)[0]!.toUpperCase()}${keyWords(measure).slice(1)} by ${whatParts}` +
@@ -251,7 +260,7 @@ export function compositionChart(
   const colour = (domain: string[]) => ({
     field: single ? 'partName' : 'part',
     type: 'nominal',
-    title: part === 'label' ? null : keyWords(part),
+    title: part === 'label' ? null : legendTitle(part),
     sort: domain,
     legend:
       parts.length > 1
@@ -277,7 +286,8 @@ export function compositionChart(
       axis: { format: ',d' },
       scale: { domain: [0, niceCeiling(max * 1.2, percent)], nice: false },
     };
-    const color = { ...colour(parts), field: 'part' };
+    // The axis names each part: no legend to look up.
+    const color = many ? { value: colours[0]! } : { ...colour(parts), field: 'part', legend: null };
     const panel = (bar: string, i: number) => {
       const of = values.filter((d) => d.bar === bar);
       const y = {
@@ -317,9 +327,10 @@ export function compositionChart(
       },
       {
         title,
-        subtitle:
-          'Some parts are given as ranges, which have no single length to stack: each part on ' +
-          'its own line',
+        subtitle: named2.some((d) => d.qualifier === 'range')
+          ? 'Some parts are given as ranges, which have no single length to stack: each part on ' +
+            'its own line'
+          : `The ${parts.length} parts of one whole, each on its own line; they are not added here`,
         description:
           `Chart of ${keyWords(measure)} by ${whatParts}, one panel per ${by}: ` +
           `${values.map((d) => `${d.bar}, ${d.part}: ${d.figure}`).join('; ')}.`,

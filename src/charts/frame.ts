@@ -13,6 +13,7 @@ import { formatFigure, numberFormat } from '../exchange/figure.js';
 import { footer } from './attribution.js';
 import { config, type ChartOptions } from './theme.js';
 import { maxOf } from '../analysis/extent.js';
+import { keyWords } from './words.js';
 
 /** A row of a contract-shaped table, with the figure written out for labels and tooltips. */
 export type ChartRow = CasualtyRow & { figure: string };
@@ -173,7 +174,11 @@ export function framed(
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: frame.description,
-    title: { text: options.title ?? frame.title, ...(subtitle ? { subtitle } : {}) },
+    title: {
+      text: options.title ?? frame.title,
+      ...(subtitle ? { subtitle } : {}),
+      frame: 'bounds',
+    },
     config: { ...config(), locale: { number: numberLocale(locale) } },
     vconcat: [
       {
@@ -190,6 +195,7 @@ export function framed(
           ),
           orient: 'bottom',
           anchor: 'start',
+          frame: 'bounds',
           fontSize: 11,
           fontWeight: 'normal',
           color: '#555',
@@ -307,4 +313,55 @@ export function uncertaintyNotes(rows: readonly ChartRow[]): string[] {
     ...(has('approximate') ? ['~: approximate ("about", "around").'] : []),
     ...(has('derived') ? ['*: computed here, not published.'] : []),
   ];
+}
+
+/**
+ * The one unit of the rows a chart draws on one axis; throws the package's error naming the
+ * units and how to filter the table when the rows mix them (persons and per cent on one axis
+ * would set a share beside a count).
+ */
+export function oneUnit(rows: readonly ChartRow[], fn: string): string {
+  const units = [...new Set(rows.map((r) => r.unit))];
+  if (units.length > 1)
+    throw new InvalidTableError(
+      `${fn}: the rows mix units (${units.join(', ')}), which one axis cannot show; expected ` +
+        `rows of one unit: filter the table first, e.g. table.filter((d) => d.unit === ` +
+        `'${units[0]}').`,
+    );
+  return units[0] ?? 'persons';
+}
+
+/** A unit as an axis title writes it. */
+export function unitWords(unit: string): string {
+  return unit === 'percent' ? 'per cent' : unit;
+}
+
+/**
+ * The name of a row's category: the source's own words (`label`) where they name it, else the
+ * key in words; never the figure ("245,549 killed" names a figure, not the Partisans).
+ */
+export function categoryName(row: ChartRow, by: string): string {
+  const key = row[by];
+  const label = typeof row.label === 'string' ? row.label : '';
+  if (label && !/\d/.test(label) && label.length <= 40) return label;
+  return key == null ? 'not stated' : keyWords(String(key));
+}
+
+/** Words in a row's note that change how its figure reads (what it is not, or does not say). */
+const readingChanges = /\bnot (a count|part of|all|included|stated|the same)\b|\bremains\b/i;
+
+/**
+ * The footer lines for the notes that change how a drawn figure reads (the Belgrade memorial's
+ * "≥3,500" counts remains, "not a count of all losses"): `figure (who): note`, each note once.
+ */
+export function caveatNotes(rows: readonly ChartRow[], name: (row: ChartRow) => string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const r of rows) {
+    const note = typeof r.note === 'string' ? r.note : '';
+    if (r.value === null || !readingChanges.test(note) || seen.has(note)) continue;
+    seen.add(note);
+    out.push(`${r.figure} (${name(r)}): ${note}.`);
+  }
+  return out;
 }

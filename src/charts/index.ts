@@ -4,8 +4,12 @@
 // entry so that the core entry (data and analysis) keeps its weight.
 
 export { totalsChart } from './totals.js';
-export { compareChart, spreadChart, slopeChart } from './compare.js';
-export type { CompareChartOptions, SlopeChartOptions, SpreadChartOptions } from './compare.js';
+export { compareChart } from './compare.js';
+export type { CompareChartOptions } from './compare.js';
+export { spreadChart } from './spread.js';
+export type { SpreadChartOptions } from './spread.js';
+export { slopeChart } from './slope.js';
+export type { SlopeChartOptions } from './slope.js';
 export { compositionChart } from './composition.js';
 export type { CompositionChartOptions } from './composition.js';
 export { locationChart } from './location.js';

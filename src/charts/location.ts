@@ -1,6 +1,25 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartRows, checkOptions, framed } from './frame.js';
+import {
+  arrowReach,
+  categoryName,
+  chartRows,
+  checkOptions,
+  drawnAsFigure,
+  framed,
+  oneUnit,
+  textAt,
+  uncertaintyLayers,
+  uncertaintyNotes,
+  unitWords,
+  type ChartRow,
+} from './frame.js';
+import { InvalidTableError } from '../errors.js';
+import { maxOf } from '../analysis/extent.js';
+import { sourceNames } from './attribution.js';
+import { kindsSubtitle } from './compare.js';
+import { drawnOnce } from './restated.js';
+import { keyWords } from './words.js';
 import { measureColours, type ChartOptions } from './theme.js';
 
 /**
@@ -13,32 +32,73 @@ import { measureColours, type ChartOptions } from './theme.js';
  * @returns A Vega-Lite spec.
  * @throws {InvalidTableError} If the table lacks a column the chart needs.
  * @example
- * locationChart(load('by-location-1964')).vconcat[0].encoding.yOffset.field; // => 'measure'
+ * locationChart(load('by-location-1964')).vconcat[0].layer[0].encoding.yOffset.field;
+ * // => 'measure'
  */
 export function locationChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);
-  const rows = chartRows(table, ['region'], locale);
-  const deaths = (label: string) =>
-    rows.find((r) => r.label === label && r.measure === 'deaths')?.value ?? 0;
-  const order = [...new Set(rows.map((r) => r.label))].sort((a, b) => deaths(b) - deaths(a));
+  const given = chartRows(table, ['region'], locale);
+  const unit = oneUnit(given, 'locationChart');
+  const { rows } = drawnOnce(given);
+  const names = sourceNames([...new Set(rows.map((r) => r.source))]);
+  const kinds = [...new Set(names.map((n) => n.kind))];
+  const measureKeys = [...new Set(rows.map((r) => r.measure))];
+  // One figure per location and measure: two (two sources, two belligerents) would be drawn on
+  // top of each other, and the table must be filtered first.
+  const seen = new Map<string, ChartRow>();
+  for (const r of rows) {
+    const key = `${categoryName(r, 'region')} · ${r.measure}`;
+    const first = seen.get(key);
+    if (first)
+      throw new InvalidTableError(
+        `locationChart: the rows give two figures for ${key} (${first.figure} from ` +
+          `${first.source}, ${r.figure} from ${r.source}); expected one figure per location and ` +
+          'measure: filter the table to one source and one group first, or use compareChart.',
+      );
+    seen.set(key, r);
+  }
+  const place = (r: ChartRow) => categoryName(r, 'region');
+  const deaths = (name: string) =>
+    rows.find((r) => place(r) === name && r.measure === 'deaths')?.value ?? 0;
+  const order = [...new Set(rows.map(place))].sort((a, b) => deaths(b) - deaths(a));
   const words: Record<string, string> = { deaths: 'dead (death toll)', survived: 'survived' };
-  const data = rows.map((r) => ({ ...r, what: words[r.measure] ?? r.measure }));
+  const reach = arrowReach(rows);
+  const data = rows.map((r) => ({
+    ...r,
+    place: place(r),
+    what: words[r.measure] ?? keyWords(r.measure),
+    textAt: textAt(r, reach),
+  }));
+  const what = measureKeys.map((m) => words[m] ?? keyWords(m));
+  const titleWords: Record<string, string> = { deaths: 'the dead', survived: 'the survivors' };
+  const heading =
+    measureKeys.map((m) => titleWords[m] ?? keyWords(m)).join(' and ') + ', by location';
+  const split = rows.some((r) => r.region === 'kosovo' || r.region === 'vojvodina');
   const measures = [...new Set(data.map((d) => d.what))];
-  const figureOf = (label: string, measure: string) =>
-    rows.find((r) => r.label === label && r.measure === measure)?.figure ?? 'no figure';
+  const figureOf = (name: string, measure: string) =>
+    rows.find((r) => place(r) === name && r.measure === measure)?.figure ?? 'no figure';
+  const position = {
+    y: { field: 'place', type: 'nominal', sort: order, title: null },
+    yOffset: { field: 'measure', sort: measureKeys },
+  };
+  // Room on the right for the figure written at the longest bar.
+  const top = maxOf(data.map((d) => d.high ?? d.textAt ?? 0));
+  const x = {
+    type: 'quantitative',
+    title: unitWords(unit),
+    axis: { format: ',d' },
+    scale: { domain: [0, top * 1.16], nice: false },
+  };
   return framed(
     {
-      data: { values: data },
       height: { step: 15 },
-      encoding: {
-        y: { field: 'label', type: 'nominal', sort: order, title: null },
-        yOffset: { field: 'measure', sort: ['deaths', 'survived'] },
-      },
       layer: [
         {
+          data: { values: data.filter(drawnAsFigure) },
           mark: 'bar',
           encoding: {
-            x: { field: 'value', type: 'quantitative', title: 'persons', axis: { format: ',d' } },
+            ...position,
+            x: { field: 'value', ...x },
             color: {
               field: 'what',
               type: 'nominal',
@@ -46,36 +106,52 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
               sort: measures,
               scale: {
                 domain: measures,
-                range: [...new Set(data.map((d) => d.measure))].map(
-                  (m) => measureColours[m] ?? '#444444',
-                ),
+                range: measureKeys.map((m) => measureColours[m] ?? '#444444'),
               },
             },
             tooltip: [
-              { field: 'label', title: 'location' },
+              { field: 'place', title: 'location' },
               { field: 'what' },
               { field: 'figure' },
             ],
           },
         },
+        ...uncertaintyLayers(data, position, x, reach, 9),
         {
+          data: { values: data.filter((d) => d.value !== null) },
           mark: { type: 'text', align: 'left', dx: 3, fontSize: 11, color: '#222' },
-          encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'figure' } },
+          encoding: { ...position, x: { field: 'textAt', ...x }, text: { field: 'figure' } },
         },
       ],
     },
     {
-      title: 'The 1964 list of war victims by location: the dead and the survivors',
-      subtitle: 'A list of named victims: it counts those registered, not all deaths',
+      title:
+        `${heading[0]!.toUpperCase()}${heading.slice(1)}: ` + names.map((n) => n.name).join(', '),
+      subtitle:
+        kinds.length === 1
+          ? kindsSubtitle(kinds).replace(/^The sources are of different kinds: a/, 'A') +
+            (kinds[0] === 'named-list' ? ', not all deaths' : '')
+          : kindsSubtitle(kinds),
       description:
-        `Grouped bar chart of the 1964 list by ${order.length} locations: the death toll beside ` +
-        'the survivors it also recorded (' +
+        `Bar chart of ${what.join(' and ')} by ${order.length} locations (` +
         order
-          .map((l) => `${l}: ${figureOf(l, 'deaths')} dead, ${figureOf(l, 'survived')} survived`)
+          .map(
+            (l) =>
+              `${l}: ` +
+              measureKeys.map((m) => `${figureOf(l, m)} ${words[m] ?? keyWords(m)}`).join(', '),
+          )
           .join('; ') +
-        '). Serbia appears as Serbia (proper), AP Kosovo and AP Vojvodina, as in the list.',
-      sources: rows.map((r) => r.source),
-      notes: ['"Survived": internees and deportees the 1964 census of war victims also recorded.'],
+        ').' +
+        (split
+          ? ' Serbia appears as Serbia (proper), AP Kosovo and AP Vojvodina, as in the source.'
+          : ''),
+      sources: given.map((r) => r.source),
+      notes: [
+        ...(measureKeys.includes('survived')
+          ? ['"Survived": internees and deportees the source also recorded.']
+          : []),
+        ...uncertaintyNotes(rows),
+      ],
     },
     options,
     width,

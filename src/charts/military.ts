@@ -3,17 +3,36 @@ import type { TopLevelSpec } from 'vega-lite';
 import { sourceNames } from './attribution.js';
 import {
   arrowReach,
+  caveatNotes,
   chartRows,
   checkOptions,
   drawnAsFigure,
   framed,
+  oneUnit,
   textAt,
+  unitWords,
   uncertaintyLayers,
   uncertaintyNotes,
 } from './frame.js';
 import { coloursOf, measureColours, missingGrey, type ChartOptions } from './theme.js';
 import { keyWords } from './words.js';
 import { maxOf } from '../analysis/extent.js';
+import { drawnOnce } from './restated.js';
+
+/** How a panel names a period or status that sets its figures apart. */
+const periodWords: Record<string, string> = {
+  'post-armistice': 'after the armistice',
+  'to-1945-05-09': 'to 9 May 1945',
+  occupation: 'during the occupation',
+  '1941-1945': '1941–1945',
+};
+
+/** "A", "A and B", "A, B and C". */
+function listed(items: readonly string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
 
 /**
  * Military losses by belligerent and measure: a panel per belligerent and source, a bar per
@@ -32,27 +51,42 @@ import { maxOf } from '../analysis/extent.js';
  */
 export function militaryChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);
-  const rows = chartRows(table, ['belligerent'], locale);
-  const names = new Map(sourceNames(rows.map((r) => r.source)).map((s) => [s.id, s.name]));
+  const given = chartRows(table, ['belligerent'], locale);
+  const unit = oneUnit(given, 'militaryChart');
+  // A figure given again by another source (Italy's in the infobox and in the article's text) is
+  // drawn once; the footer says where else it was given.
+  const { rows, again } = drawnOnce(given);
+  const names = new Map(sourceNames(given.map((r) => r.source)).map((s) => [s.id, s.name]));
   const reach = arrowReach(rows);
   const data = rows.map((r) => {
     const where = r.region === 'balkans' ? ', the Balkans' : '';
-    const when =
-      r.period === 'post-armistice'
-        ? ', after the armistice'
-        : r.period === 'to-1945-05-09'
-          ? ', to 9 May 1945'
-          : r.status === 'prisoner-of-war'
-            ? ', as prisoners of war'
-            : '';
+    const period = typeof r.period === 'string' ? periodWords[r.period] : undefined;
+    const when = period
+      ? `, ${period}`
+      : r.status === 'prisoner-of-war'
+        ? ', as prisoners of war'
+        : '';
+    const also = [...new Set((again.get(r) ?? []).map((a) => names.get(a.source)!))];
     return {
       ...r,
       row: `${keyWords(r.belligerent as string)}${where}${when} · ${names.get(r.source)}`,
       textAt: textAt(r, reach),
       what: keyWords(r.measure),
       shown: r.value === null ? 'not reported' : r.figure,
+      also: also.length ? listed(also) : null,
     };
   });
+  const restated = data.filter((d) => d.also !== null);
+  const alsoNotes = [...new Set(restated.map((d) => `${d.row}|${d.also}`))].map((key) => {
+    const [row, also] = key.split('|') as [string, string];
+    const figures = restated.filter((d) => d.row === row).map((d) => `${d.figure} ${d.what}`);
+    return `${row}: ${listed(figures)}, drawn once; ${also} gives the same ${
+      figures.length === 1 ? 'figure' : 'figures'
+    }.`;
+  });
+  const differ = (column: string) =>
+    new Set(rows.map((r) => (r as Record<string, unknown>)[column] ?? null)).size > 1;
+  const apart = [differ('region') ? 'area' : '', differ('period') ? 'period' : ''].filter(Boolean);
   const order = [...new Set(data.map((d) => d.row))];
   const measureKeys = [...new Set(data.map((d) => d.measure))];
   const measures = measureKeys.map((m) => keyWords(m));
@@ -67,7 +101,7 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
   // Room on the right for the figure written at the longest bar.
   const x = {
     type: 'quantitative',
-    title: 'persons',
+    title: unitWords(unit),
     axis: { format: ',d' },
     scale: { domain: [0, top * 1.15], nice: false },
   };
@@ -102,6 +136,7 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
             { field: 'figure' },
             { field: 'label', title: 'the source says' },
             { field: 'note' },
+            { field: 'also', title: 'also given by' },
           ],
         },
       },
@@ -139,13 +174,20 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
     },
     {
       title: 'Military losses by belligerent, measure and source',
-      subtitle: 'Each source as published; the sources differ in area and period',
+      subtitle:
+        (new Set(rows.map((r) => r.source)).size > 1
+          ? 'Each source as published'
+          : `As ${[...names.values()][0]} gives them`) +
+        (apart.length ? `; the figures differ in ${apart.join(' and ')}` : ''),
       description:
-        `Bar chart of ${rows.length} military loss figures from ${names.size} sources, ` +
+        `Bar chart of ${rows.length} military loss figures from ` +
+        `${new Set(rows.map((r) => r.source)).size} sources, ` +
         `by belligerent and measure (${measures.join(', ')}); a line over a published range; ` +
         'figures a source does not report are marked.',
-      sources: rows.map((r) => r.source),
+      sources: given.map((r) => r.source),
       notes: [
+        ...alsoNotes,
+        ...caveatNotes(data, (r) => (r as (typeof data)[number]).row),
         ...(rows.some((r) => r.value === null)
           ? ['"not reported": the source gives no figure, which is not zero.']
           : []),

@@ -55,9 +55,9 @@ export const measureColours: Readonly<Record<string, string>> = Object.freeze({
   killed: '#D55E00',
   wounded: '#009E73',
   'wounded-or-sick': '#009E73',
-  missing: '#9E6A00',
+  missing: '#444444',
   'killed-and-missing': '#8C2D04',
-  'died-of-wounds': '#6A3D9A',
+  'died-of-wounds': '#8C2D04',
   casualties: '#CC79A7',
   prisoners: '#444444',
   survived: '#9E6A00',
@@ -151,6 +151,9 @@ export function config(): Config {
       subtitleFontSize: 12,
       subtitleColor: '#444',
       anchor: 'start',
+      // from the left edge of the whole chart (its row labels too), so that a title's width is
+      // the chart's width and not the plot's plus the labels'
+      frame: 'bounds',
       offset: 10,
       subtitlePadding: 4,
     },

@@ -9,12 +9,15 @@ import {
   checkOptions,
   drawnAsFigure,
   framed,
+  oneUnit,
   textAt,
+  unitWords,
   uncertaintyLayers,
   uncertaintyNotes,
 } from './frame.js';
 import { coloursOf, kindColours, shapes, type ChartOptions } from './theme.js';
 import { maxOf } from '../analysis/extent.js';
+import { drawnOnce } from './restated.js';
 
 const months = [
   'Jan.',
@@ -69,7 +72,7 @@ const deathMeasures = new Set(['deaths', 'killed']);
  * @example
  * totalsChart(load('total-estimates')).vconcat[0].vconcat.map((p) => p.title.text);
  * // => ['Deaths, counted or estimated',
- * //     'Not counts of deaths: demographic loss and unspecified casualties']
+ * //     'Not counts of deaths: demographic loss and casualties']
  */
 export function totalsChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
   const { width, locale } = checkOptions(options);
@@ -79,6 +82,7 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
     'totalsChart',
     'at least one row with a figure (value)',
   );
+  const unit = oneUnit(rows, 'totalsChart');
   const names = new Map(sourceNames(rows.map((r) => r.source)).map((s) => [s.id, s]));
   const kinds = [...new Set(rows.map((r) => r.kind as string))];
   const reach = arrowReach(rows);
@@ -91,14 +95,11 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
   };
   // A row that restates another is not drawn again:
   // the row it restates says how often it was given.
-  const restated = (r: ChartRow) => r.restates ?? null;
-  const ids = new Set(rows.map((r) => r.id ?? null));
-  const again = rows.filter((r) => restated(r) !== null && ids.has(restated(r)));
-  const data = rows
-    .filter((r) => !again.includes(r))
+  const once = drawnOnce(rows);
+  const data = once.rows
     .map((r) => {
       const who = names.get(r.source)!;
-      const mentions = [r, ...again.filter((a) => restated(a) === String(r.id))];
+      const mentions = [r, ...(once.again.get(r) ?? [])];
       const dates = mentions.map((m) => when(m) || 'undated');
       const date = mentions.length > 1 ? `${mentions.length} mentions` : when(r);
       const what = deathMeasures.has(r.measure)
@@ -139,14 +140,18 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
   const max = maxOf(data.map((d) => d.high ?? d.textAt ?? d.value!));
   const x = {
     type: 'quantitative',
-    title: 'persons',
+    title: unitWords(unit),
     axis: { format: ',d', tickCount: 6 },
     // Room on the right for the figures written beside the largest points.
     scale: { zero: true, domain: [0, niceTop(max * 1.18)], nice: false },
   };
   const panelTitles = {
     deaths: 'Deaths, counted or estimated',
-    other: 'Not counts of deaths: demographic loss and unspecified casualties',
+    other: `Not counts of deaths: ${[
+      ...new Set(
+        data.filter((d) => d.panel === 'other').map((d) => measureWords[d.measure] ?? d.measure),
+      ),
+    ].join(' and ')}`,
   };
   const panel = (key: 'deaths' | 'other') => {
     const values = data.filter((d) => d.panel === key);
@@ -196,12 +201,13 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
       resolve: { scale: { x: 'shared', y: 'independent' } },
     },
     {
-      title: 'Published totals of Yugoslavia’s war dead, 1941–1945, and the official loss claims',
-      subtitle: [
-        'Above: deaths, counted (named list) or estimated; below, apart: figures that are not ' +
-          'counts of',
-        'deaths (demographic loss includes the births deficit and emigration)',
-      ],
+      title:
+        panels.length === 2
+          ? 'Published totals: deaths, and figures that are not counts of deaths'
+          : panels[0] === 'deaths'
+            ? 'Published totals of deaths'
+            : 'Published figures that are not counts of deaths',
+      subtitle: totalsSubtitle(panels, kinds),
       description:
         `Dot plot of ${data.length} published totals in two panels. ` +
         `Deaths, counted or estimated: ${data
@@ -215,8 +221,10 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
         }.`,
       sources: rows.map((r) => r.source),
       notes: [
-        'A named list counts registered victims only; demographic estimates calculate real ' +
-          'deaths; "demographic loss" also counts the births deficit and emigration.',
+        ...kindNotes(
+          kinds,
+          data.map((d) => d.measure),
+        ),
         ...repeated.map(
           (d) =>
             `${d.figure} (${names.get(d.source)!.short}) is drawn once: ` +
@@ -229,6 +237,36 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
     width,
     locale,
   );
+}
+
+/** The subtitle: what each panel holds, in the words of the kinds the rows hold. */
+function totalsSubtitle(panels: readonly string[], kinds: readonly string[]): string {
+  const counted = kinds.includes('named-list');
+  const estimated = kinds.some((k) => k !== 'named-list');
+  const how = [counted ? 'counted (named list)' : '', estimated ? 'estimated' : '']
+    .filter(Boolean)
+    .join(' or ');
+  if (panels.length === 2)
+    return `Above: deaths, ${how}; below, apart: figures that are not counts of deaths`;
+  return panels[0] === 'deaths'
+    ? `Deaths, ${how}, as each source gives them`
+    : 'Figures that are not counts of deaths, as each source gives them';
+}
+
+/** The footer's words for the kinds of source and the measures the rows hold. */
+function kindNotes(kinds: readonly string[], measures: readonly string[]): string[] {
+  const said = [
+    kinds.includes('named-list') ? 'A named list counts registered victims only' : '',
+    kinds.includes('demographic-estimate')
+      ? 'a demographic estimate calculates deaths from censuses'
+      : '',
+    measures.includes('demographic-loss')
+      ? '"demographic loss" also counts the births deficit and emigration'
+      : '',
+  ].filter(Boolean);
+  if (!said.length) return [];
+  const text = said.join('; ');
+  return [`${text[0]!.toUpperCase()}${text.slice(1)}.`];
 }
 
 /** A round axis end at or above `x`: 1, 2 or 5 times a power of ten, or halfway between them. */

@@ -33,3 +33,21 @@ const words: Record<string, string> = {
 export function keyWords(key: string): string {
   return words[key] ?? key.replaceAll('-', ' ');
 }
+
+const legendWords: Record<string, string> = {
+  status: 'Status of the dead',
+  perpetrator: 'Killed by',
+  nationality: 'Nationality',
+  cause: 'Cause of death',
+  region: 'Where',
+  belligerent: 'Belligerent',
+  measure: 'Measure',
+  source: 'Source',
+  period: 'When',
+};
+
+/** A column as a legend's title names it, in words ("Killed by", not `perpetrator`). */
+export function legendTitle(column: string): string {
+  const w = legendWords[column] ?? keyWords(column);
+  return `${w[0]!.toUpperCase()}${w.slice(1)}`;
+}

@@ -272,13 +272,21 @@ Examples:
 
 /** The charts of the report, with the renderers and the package version. */
 async function reportCharts() {
-  const { drawChart } = await import('../render/index.js');
+  const { drawChart, toSVG } = await import('../render/index.js');
   const { standardCharts } = await import('../report/charts.js');
   const { createRequire } = await import('node:module');
-  const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+  const { readFileSync } = await import('node:fs');
+  const require = createRequire(import.meta.url);
+  const { version } = require('../package.json') as { version: string };
+  const citation = readFileSync(
+    require.resolve('../package.json').replace(/package\.json$/, 'CITATION.cff'),
+    'utf8',
+  );
   // Each chart drawn once: its SVG, PNG and PDF come from one run of its Vega view.
   const draw = (spec: object) => drawChart(spec, { pdf: true });
-  return { charts: standardCharts(), draw, version };
+  // and again at a phone's width (390 px less the page's margins: 358 px, 94.7 mm)
+  const phone = (spec: object) => toSVG(spec, { width: 94.7 });
+  return { charts: standardCharts(), draw, phone, version, citation };
 }
 
 export const commands: Record<string, Command> = {

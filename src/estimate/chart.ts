@@ -95,6 +95,8 @@ export function estimateChart(
           ? ['A hollow point has no interval (its row’s note says why).']
           : []),
         ...(data.some((d) => d.unbounded) ? ['A dashed interval has no upper bound.'] : []),
+        // what the intervals are (their kind and level) and whose data these are
+        ...intervalsAndSource(rows),
       ],
     },
     description:
@@ -192,4 +194,22 @@ export function estimateChart(
       },
     ],
   };
+}
+
+/** "Intervals: profile likelihood 95%, log-normal 95%." and "Data: <source>." from the rows. */
+function intervalsAndSource(rows: readonly EstimateRow[]): string[] {
+  const kinds = [
+    ...new Set(
+      rows
+        .map((r) => (r as unknown as { interval?: unknown }).interval)
+        .filter((k): k is string => typeof k === 'string' && k !== ''),
+    ),
+  ];
+  const sources = [...new Set(rows.map((r) => r.source))].filter((s) => s !== 'estimate');
+  return [
+    ...(kinds.length ? [`Intervals: ${kinds.join(', ')}.`] : []),
+    // the rows' source as estimate() was given it (the registry's names would pull the bundled
+    // data into the /estimate entry)
+    ...(sources.length ? [`Data: ${sources.join(', ')}.`] : []),
+  ];
 }

@@ -11,10 +11,15 @@ import { minOf } from '../analysis/extent.js';
 export interface Laid {
   /** The Vega spec. */
   vega: VegaSpec;
+  /** The width of the narrowest plot area, in px (1/96 in); absent where the spec sets none. */
+  plotWidth?: number;
 }
 
-/** The narrowest a plot area may become when a chart is fitted to a width, in px. */
-export const minPlotWidth = 60;
+/** The narrowest plot area a chart fitted to a printed width may have: 40 mm. */
+export const minPlotMillimetres = 40;
+
+/** {@link minPlotMillimetres} in px at 96 px per inch: 152. */
+export const minPlotWidth = Math.ceil((minPlotMillimetres / 25.4) * 96);
 
 /**
  * A Vega loader that loads nothing: the package renders the data inside the spec and never reads
@@ -270,6 +275,137 @@ function wrapTitles(spec: Json, width: number, config: Json): void {
   visit(spec);
 }
 
+/** Every encoding channel definition of a spec, in every view. */
+function channels(spec: Json, found: Json[] = []): Json[] {
+  if (isObject(spec.encoding))
+    for (const c of Object.values(spec.encoding)) if (isObject(c)) found.push(c);
+  for (const key of composition)
+    if (Array.isArray(spec[key]))
+      for (const v of spec[key] as unknown[]) if (isObject(v)) channels(v, found);
+  if (isObject(spec.spec)) channels(spec.spec, found);
+  return found;
+}
+
+/** Every string a field takes in the data of a spec, and in its channels' domains and sorts. */
+function labelsOf(spec: Json, field: string): string[] {
+  const out = new Set<string>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isObject(node)) {
+      if (isObject(node.data) && Array.isArray(node.data.values))
+        for (const d of node.data.values as unknown[])
+          if (isObject(d) && typeof d[field] === 'string') out.add(d[field]);
+      for (const [k, v] of Object.entries(node)) if (k !== 'data') visit(v);
+    }
+  };
+  visit(spec);
+  for (const c of channels(spec))
+    if (c.field === field) {
+      const scale = isObject(c.scale) ? c.scale : {};
+      for (const list of [scale.domain, c.sort])
+        if (Array.isArray(list)) for (const v of list) if (typeof v === 'string') out.add(v);
+    }
+  return [...out];
+}
+
+/**
+ * A Vega expression that writes each label wrapped to `width` px, one line per array item (Vega
+ * draws an array of strings as lines); `null` if every label fits.
+ */
+function wrapExpression(
+  labels: readonly string[],
+  width: number,
+): { expr: string; lines: number } | null {
+  const font = { fontSize: 11 };
+  const wrapped = labels
+    .filter((l) => textWidth(font, l) > width)
+    .map((l) => [l, wrapWords(l, width, font)] as const);
+  if (!wrapped.length) return null;
+  const table = JSON.stringify(Object.fromEntries(wrapped));
+  return {
+    expr: `(${table})[datum.label] || datum.label`,
+    lines: Math.max(...wrapped.map(([, w]) => w.length)),
+  };
+}
+
+/** Words broken into lines of at most `width` px (a word longer than that stays whole). */
+function wrapWords(text: string, width: number, font: Font): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(font, next) > width) {
+      out.push(line);
+      line = word;
+    } else line = next;
+  }
+  return line ? [...out, line] : out;
+}
+
+/**
+ * Wraps long row labels (a nominal y axis) and legend labels onto lines of at most `labelRoom`
+ * px (legends 60 px more), the rows made taller for them.
+ */
+function wrapLabels(spec: Json, labelRoom: number): void {
+  // each view with the view whose height.step sets its rows (itself, or the view it is in)
+  const views: [Json, Json | undefined][] = [];
+  const visit = (node: Json, sized: Json | undefined) => {
+    const own = isObject(node.height) && typeof node.height.step === 'number' ? node : sized;
+    views.push([node, own]);
+    for (const key of composition)
+      if (Array.isArray(node[key]))
+        for (const v of node[key] as unknown[]) if (isObject(v)) visit(v, own);
+  };
+  visit(spec, undefined);
+  for (const [view, sized] of views) {
+    const enc = isObject(view.encoding) ? view.encoding : {};
+    for (const [name, c] of Object.entries(enc)) {
+      if (!isObject(c) || typeof c.field !== 'string') continue;
+      const isRow = name === 'y' && c.type !== 'quantitative' && c.axis !== null;
+      const isKey = ['color', 'shape'].includes(name) && c.legend !== null;
+      if (!isRow && !isKey) continue;
+      const wrap = wrapExpression(labelsOf(spec, c.field), isRow ? labelRoom : labelRoom + 60);
+      if (!wrap) continue;
+      if (isRow) {
+        const axis = isObject(c.axis) ? c.axis : {};
+        c.axis = { ...axis, labelExpr: wrap.expr, minExtent: 0 };
+        const step = sized && isObject(sized.height) ? Number(sized.height.step) : NaN;
+        if (sized && Number.isFinite(step) && !('yOffset' in enc))
+          sized.height = { step: Math.max(step, wrap.lines * 13 + 4) };
+      } else c.legend = { ...(isObject(c.legend) ? c.legend : {}), labelExpr: wrap.expr };
+    }
+  }
+}
+
+/**
+ * The ways a chart is laid out again, in turn, before a width is refused: legends in one column,
+ * fewer ticks, long row labels and legend labels wrapped onto lines (the rows made taller for
+ * them), and the room kept for row labels cut to what they need.
+ */
+const relayouts: ((spec: Json, labelRoom: number) => void)[] = [
+  (spec) => {
+    const config = isObject(spec.config) ? spec.config : {};
+    spec.config = {
+      ...config,
+      legend: { ...(isObject(config.legend) ? config.legend : {}), columns: 1 },
+      axisQuantitative: {
+        ...(isObject(config.axisQuantitative) ? config.axisQuantitative : {}),
+        tickCount: 3,
+      },
+    };
+    for (const c of channels(spec)) {
+      if (isObject(c.legend)) c.legend = { ...c.legend, columns: 1 };
+      // the room a builder keeps for row labels (minExtent) shrinks to what the labels take
+      if (isObject(c.axis) && typeof c.axis.minExtent === 'number') c.axis.minExtent = 0;
+    }
+  },
+  wrapLabels,
+  // and, where that is not enough, wrapped onto half as much room
+  (spec, labelRoom) => {
+    wrapLabels(spec, Math.max(80, labelRoom / 2));
+  },
+];
+
 /**
  * Lays a Vega-Lite spec out so that the whole chart (axes, legend, titles, padding) is `width` px
  * wide, to within a few px: titles and footers are wrapped to the width and the plot areas are
@@ -300,30 +436,42 @@ export async function layOut(
     const vega = compileSpec({ ...base, width, autosize: { type: 'fit-x', contains: 'padding' } });
     return { vega };
   }
+  // The layout as the chart gives it first; where its plot area would be narrow (under half the
+  // width) or it cannot fit at all, laid out again (see relayouts), and the widest plot kept.
+  const labelRoom = Math.max(80, width - 2 * padding - minPlotWidth - 40);
+  const comfortable = (width - 2 * padding) / 2;
+  let best: Laid | undefined;
+  let need = Infinity;
+  for (let stage = 0; stage <= relayouts.length; stage++) {
+    if (stage > 0) relayouts[stage - 1]!(base, labelRoom);
+    const laid = await fit(base, widths, width);
+    if ('need' in laid) need = Math.min(need, laid.need);
+    else if (!best || laid.plotWidth! > best.plotWidth!) best = laid;
+    if (best && best.plotWidth! >= comfortable) break;
+  }
+  if (!best)
+    throw new InvalidOptionError(
+      `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full ` +
+        `size and a plot area at least ${minPlotMillimetres} mm wide: it needs at least ${need} ` +
+        `px (${Math.ceil((need / 96) * 25.4)} mm). Give a larger width, or column: 'double'.`,
+    );
+  return best;
+}
+
+/**
+ * The chart with its plot widths scaled as far as the total `width` allows, the narrowest plot no
+ * narrower than {@link minPlotWidth}; or, where even that is too wide, the width it needs.
+ */
+async function fit(base: Json, widths: number[], width: number): Promise<Laid | { need: number }> {
   const at = (k: number) => {
     const s = copy(base);
     sizedViews(s).forEach((v, i) => (v.width = Math.max(1, Math.round(widths[i]! * k))));
     return compileSpec(s);
   };
-  // The narrowest the chart can be: every plot area at minPlotWidth.
   const smallest = minOf(widths);
   const k0 = minPlotWidth / smallest;
-  let t0 = await measure(at(k0));
-  if (t0 > width) {
-    // A legend in one column is narrower than in several: try it before giving up.
-    base.config = {
-      ...config,
-      legend: { ...(isObject(config.legend) ? config.legend : {}), columns: 1 },
-    };
-    t0 = await measure(at(k0));
-  }
-  if (t0 > width) {
-    throw new InvalidOptionError(
-      `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full ` +
-        `size: its labels, legend and titles need at least ${t0} px ` +
-        `(${((t0 / 96) * 25.4).toFixed(0)} mm). Give a larger width, or column: 'double'.`,
-    );
-  }
+  const t0 = await measure(at(k0));
+  if (t0 > width) return { need: t0 };
   // The total width grows with k, the scale of the plot widths: find the largest k at which the
   // chart fits, by interpolation between a k that fits and one that does not.
   let [lo, tlo] = [k0, t0];
@@ -334,12 +482,13 @@ export async function layOut(
     hi *= 2;
     thi = await measure(at(hi));
   }
-  for (let i = 0; i < 12 && width - tlo > 2 && thi > width; i++) {
-    const guess = lo + ((hi - lo) * (width - tlo)) / (thi - tlo);
+  // (a title or footer as wide as the chart keeps the total flat while the plots grow: then halve)
+  for (let i = 0; i < 14 && hi - lo > lo / 200 && thi > width; i++) {
+    const guess = width - tlo > 2 ? lo + ((hi - lo) * (width - tlo)) / (thi - tlo) : (lo + hi) / 2;
     const k = Math.min(hi - (hi - lo) / 10, Math.max(lo + (hi - lo) / 10, guess));
     const t = await measure(at(k));
     if (t <= width) [lo, tlo] = [k, t];
     else [hi, thi] = [k, t];
   }
-  return { vega: at(lo) };
+  return { vega: at(lo), plotWidth: Math.round(smallest * lo) };
 }

@@ -1,7 +1,9 @@
 // The charts of the report and of the gallery: every builder on the bundled data it applies to.
 import { balance } from '../analysis/balance.js';
 import { balanceChart } from '../charts/balance.js';
-import { compareChart, slopeChart, spreadChart } from '../charts/compare.js';
+import { compareChart } from '../charts/compare.js';
+import { slopeChart } from '../charts/slope.js';
+import { spreadChart } from '../charts/spread.js';
 import { compositionChart } from '../charts/composition.js';
 import { locationChart } from '../charts/location.js';
 import { militaryChart } from '../charts/military.js';
@@ -22,7 +24,10 @@ export function standardCharts(): ReportChart[] {
     {
       name: 'total-estimates',
       dataset: 'total-estimates',
-      spec: totalsChart(load('total-estimates')),
+      // The builder names no place or period (the rows hold none); the dataset is Yugoslavia's.
+      spec: totalsChart(load('total-estimates'), {
+        title: 'Published totals of Yugoslavia’s war dead, 1941–1945, and the official loss claims',
+      }),
     },
     {
       name: 'demographic-balance',

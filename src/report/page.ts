@@ -39,6 +39,12 @@ export const styles = [
   '.caveats li { margin: 0.15rem 0; }',
   'figure.chart { margin: 1.4rem 0; }',
   '.chart-box { overflow-x: auto; }',
+  '.chart-box:focus { outline: 2px solid var(--link); outline-offset: 2px; }',
+  '.chart-box.phone { display: none; }',
+  '.chart-box.phone svg { display: block; width: 100%; height: auto; }',
+  '.finding-key { font-size: 1.05rem; font-weight: 600; max-width: 46rem; }',
+  'footer .cite { white-space: pre-wrap; font-size: 0.8rem; background: var(--note); ' +
+    'padding: 0.6rem; overflow-x: auto; }',
   '.chart-box svg { display: block; width: min(100%, calc(var(--w, 600px) * 1.2)); height: auto; }',
   'figcaption { font-size: 0.9rem; color: var(--muted); }',
   'figcaption details { margin: 0.4rem 0; }',
@@ -69,6 +75,10 @@ export const styles = [
   '  /* Charts keep their drawn size (text at 11 px) and scroll sideways, ' +
     'rather than shrink to 4 px. */',
   '  .chart-box svg { width: var(--w, 600px); max-width: none; }',
+  "  /* Where the chart was drawn again at a phone's width, that drawing is shown instead. */",
+  '  .has-phone .chart-box.wide { display: none; }',
+  '  .has-phone .chart-box.phone { display: block; }',
+  '  .has-phone .chart-box.phone svg { width: 100%; max-width: 100%; }',
   '  table.ww2yc td.col-note, table.ww2yc td.col-label { min-width: 12rem; }',
   '}',
   '@media print { nav.toc, .skip { display: none; } h2 { break-before: page; } figure, table { ' +

@@ -62,8 +62,18 @@ export interface ReportOptions {
    * once instead of once per format. Instead of `toSVG`, `toPNG` and `toPDF`.
    */
   draw?: (spec: object) => Promise<ChartDrawing>;
+  /**
+   * Draws a spec again at a phone's width (SVG text), e.g. `(spec) => toSVG(spec, { width:
+   * '95mm' })`: the page shows that drawing below 700 px. A chart it refuses (the package's
+   * `InvalidOptionError`: too narrow) keeps its own size there and scrolls sideways. Default none.
+   */
+  phone?: (spec: object) => Promise<string>;
   /** The package version, for the footer. */
   version?: string;
+  /** The text of the package's `CITATION.cff`, shown at the foot as how to cite. Default none. */
+  citation?: string;
+  /** The date the report was made, for the foot (e.g. `'2026-12-06'`). Default today (UTC). */
+  date?: string;
   /**
    * Whether to replace a folder that holds other files than a previous report (everything in it
    * is removed). Default `false`: such a folder is refused.
@@ -103,9 +113,21 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
     toPNG,
     toPDF,
     draw,
+    phone,
     version,
+    citation,
+    date = new Date().toISOString().slice(0, 10),
     force = false,
   } = checkOptions(options, 'writeReport');
+  for (const [name, value, expected] of [
+    ['phone', phone, 'function'],
+    ['citation', citation, 'string'],
+    ['date', date, 'string'],
+  ] as const)
+    if (value !== undefined && typeof value !== expected)
+      throw new InvalidOptionError(
+        `writeReport: option ${name} is ${show(value)}; expected a ${expected}.`,
+      );
   checkArguments(charts, toSVG, toPNG, toPDF, draw, version, force);
   checkOutput(dir, force); // before any chart is drawn
   const names = fileNames(charts);
@@ -164,7 +186,15 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
         );
       files.set(`charts/${name}.pdf`, pdf);
     }
-    drawn.set(chart, figure(name, svg, chart.spec, withPDF));
+    let small: string | undefined;
+    if (phone)
+      try {
+        small = await phone(chart.spec);
+      } catch (error) {
+        // too narrow for this chart: it keeps its size on a phone, in a box that scrolls
+        if (!(error instanceof InvalidOptionError)) throw error;
+      }
+    drawn.set(chart, figure(name, svg, chart.spec, withPDF, small));
   }
   const chartsOf = (id: string) =>
     charts
@@ -202,8 +232,13 @@ export async function writeReport(dir: string, options?: ReportOptions): Promise
     ),
   ].join('\n');
   const footer =
-    `Made with ww2-yugoslavia-casualties${version ? ` ${escapeHTML(version)}` : ''} from its ` +
-    "bundled data. Figures: see each source's citation. Tables and notes: CC BY-SA 4.0.";
+    `<p>Made on ${escapeHTML(date)} with ww2-yugoslavia-casualties` +
+    `${version ? ` ${escapeHTML(version)}` : ''} from its bundled data. Figures: see each ` +
+    "source's citation. Tables and notes: CC BY-SA 4.0.</p>" +
+    (citation
+      ? '<p><strong>How to cite.</strong> Cite the package as its CITATION.cff says:</p>' +
+        `<pre class="cite" tabindex="0">${escapeHTML(citation)}</pre>`
+      : '');
   files.set(
     'index.html',
     page(
@@ -289,6 +324,7 @@ function totalsSection(charts: string, table: TableWriter): Section {
     html: [
       p(d.description),
       caveats(ownCaveats(d.caveats)),
+      keyFinding(t),
       charts,
       reportTable(t, {
         columns: ['source', 'kind', 'date', 'measure', 'figure', 'label'],
@@ -297,6 +333,44 @@ function totalsSection(charts: string, table: TableWriter): Section {
       table('total-estimates', t),
     ].join('\n'),
   };
+}
+
+/**
+ * One neutral sentence above the headline chart, from the rows: the lowest and the highest
+ * published count or estimate of deaths, what each is and who gave it, and what the larger
+ * official figures are.
+ */
+function keyFinding(t: ColumnTable): string {
+  const rows = t.objects() as {
+    source: string;
+    kind: string;
+    measure: string;
+    value: number | null;
+    low: number | null;
+    high: number | null;
+    qualifier: string;
+  }[];
+  const deaths = rows.filter((r) => r.measure === 'deaths' && r.value !== null);
+  if (!deaths.length) return '';
+  const names = new Map(sourceNames(rows.map((r) => r.source)).map((s) => [s.id, s]));
+  const written = (r: (typeof rows)[number]) =>
+    r.qualifier === 'range' ? `${n(r.low)}–${n(r.high)}` : n(r.value);
+  const lowest = deaths.reduce((a, b) => ((b.low ?? b.value!) < (a.low ?? a.value!) ? b : a));
+  const highest = deaths.reduce((a, b) => ((b.high ?? b.value!) > (a.high ?? a.value!) ? b : a));
+  const who = (r: (typeof rows)[number]) =>
+    `${names.get(r.source)!.name} (${names.get(r.source)!.kind.replaceAll('-', ' ')})`;
+  const how = (r: (typeof rows)[number]) => (r.kind === 'named-list' ? 'counted' : 'estimated');
+  const losses = rows.filter((r) => r.measure === 'demographic-loss' && r.value !== null);
+  return p(
+    `Key finding: the published totals of deaths run from ${written(lowest)}, ` +
+      `${how(lowest)} by ${who(lowest)}, to ${written(highest)}, ${how(highest)} by ` +
+      who(highest) +
+      (losses.length
+        ? `; the official ${n(losses[0]!.value)} is a demographic loss (deaths, births deficit ` +
+          'and emigration), not a count of deaths.'
+        : '.'),
+    'finding-key',
+  );
 }
 
 function sourcesSection(table: TableWriter): Section {
@@ -463,6 +537,7 @@ function comparisonsSection(table: TableWriter): Section {
       ),
       reportTable(pair, {
         columns: ['nationality', 'source', 'figure', 'difference', 'ratio', 'rank'],
+        headings: { ratio: 'ratio to Žerjavić' },
         caption: 'Kočović against Žerjavić by nationality (difference and ratio to Žerjavić)',
       }),
       table('compare-kocovic-zerjavic-by-nationality', pair),
@@ -493,6 +568,7 @@ function comparisonsSection(table: TableWriter): Section {
       caveats(warnings),
       reportTable(byRepublic, {
         columns: ['region', 'source', 'figure', 'difference', 'ratio'],
+        headings: { ratio: 'ratio to Žerjavić' },
         caption: 'The 1964 list against Žerjavić by republic (difference and ratio to Žerjavić)',
       }),
       table('compare-1964-zerjavic-by-republic', byRepublic),

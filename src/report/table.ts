@@ -54,6 +54,23 @@ const sourceColumns = new Set([
   'deaths_source',
 ]);
 
+/**
+ * Words for keys whose crosswalk term would say more than the key (A'Barrow's "dead soldiers" for
+ * `military`, which also covers the wounded and missing of other tables) or that are dates.
+ */
+const readerWords: Record<string, string> = {
+  'status:military': 'Military',
+  'status:civilian': 'Civilians',
+  'status:prisoner-of-war': 'Prisoners of war',
+  'period:1941-1945': '1941–1945',
+  'period:1941-1945-and-post-war': '1941–1945 and after the war',
+  'period:1941-to-may-1945': '1941 to May 1945',
+  'period:post-war': 'after the war',
+  'period:occupation': 'during the occupation',
+  'period:post-armistice': 'after the armistice',
+  'period:to-1945-05-09': 'to 9 May 1945',
+};
+
 let terms: Map<string, string> | undefined;
 
 /**
@@ -61,6 +78,8 @@ let terms: Map<string, string> | undefined;
  * else the source's own term, else its words.
  */
 function keyWord(column: string, key: string): string {
+  const fixed = readerWords[`${column}:${key}`];
+  if (fixed) return fixed;
   const plain = key.replaceAll('-', ' ');
   const word = keyWords(key);
   if (word !== plain) return word;
@@ -81,6 +100,8 @@ export interface ReportTableOptions {
   notes?: boolean;
   /** The caption: what the table holds. */
   caption: string;
+  /** Column headings instead of the usual ones, e.g. `{ ratio: 'ratio to Žerjavić' }`. */
+  headings?: Record<string, string>;
 }
 
 /**
@@ -115,7 +136,8 @@ export function reportTable(table: ColumnTable, options: ReportTableOptions): st
     if (text === 'false') return 'no';
     if (sourceColumns.has(column)) return names.get(text) ?? text;
     if (keyColumns.has(column) && text) return keyWord(column, text);
-    return text;
+    // a minus sign, not a hyphen, before a number
+    return /^-\d/.test(text) ? `−${text.slice(1)}` : text;
   };
   const cls = (i: number, text = '') =>
     [
@@ -129,7 +151,9 @@ export function reportTable(table: ColumnTable, options: ReportTableOptions): st
     .map(
       (c, i) =>
         '<th scope="col" ' +
-        `class="${cls(i)}">${escapeHTML(headings[c] ?? c.replaceAll('_', ' '))}</th>`,
+        `class="${cls(i)}">` +
+        escapeHTML(options.headings?.[c] ?? headings[c] ?? c.replaceAll('_', ' ')) +
+        '</th>',
     )
     .join('');
   const body = rows
@@ -150,8 +174,14 @@ export function reportTable(table: ColumnTable, options: ReportTableOptions): st
   const open =
     '<div class="scroll" role="region" tabindex="0" ' +
     `aria-label="${escapeHTML(options.caption)}"><table class="ww2yc">`;
+  // A figure computed here carries "*"; the table says what it means.
+  const derived = rows.some((row) =>
+    row.some((text, i) => columns[i] === 'figure' && /\*$/.test(text)),
+  )
+    ? ' (*: computed here, not published)'
+    : '';
   return `${open}
-<caption>${escapeHTML(options.caption)}</caption>
+<caption>${escapeHTML(options.caption + derived)}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}

@@ -179,6 +179,17 @@ describe('estimate', () => {
     expect(JSON.stringify(spec)).toContain('observed: 201 (a floor)');
   });
 
+  test('estimateChart says what its intervals are and whose data these are', () => {
+    const spec = estimateChart(
+      estimate(cormack3b.table, { lists: cormack3b.lists, level: 0.9, source: 'cormack-2000' }),
+    ) as unknown as { title: { subtitle: string[] } };
+    const lines = spec.title.subtitle.join(' ');
+    // level 0.9: every interval at 90% (profile likelihood for the models, log-normal for Chao)
+    expect(lines).toMatch(/Intervals: .*profile likelihood 90%/);
+    expect(lines).not.toMatch(/95%/);
+    expect(lines).toMatch(/Data: cormack-2000\./); // an id the source registry does not know
+  });
+
   test('estimateChart: a row without an interval draws no line and a hollow point', () => {
     const rows = estimate(cormack3b.table, { lists: cormack3b.lists }).objects() as {
       low: number | null;

@@ -124,8 +124,13 @@ describeNeeding('the report in headless Chromium', [chromium], () => {
         'Comparing the sources',
       ]);
       expect(headings).toHaveLength(6 + 14);
-      // Every chart is drawn: an inline SVG with marks in it.
-      const figures = page.locator('figure svg');
+      // Every chart is drawn: an inline SVG with marks in it (and, most charts, a second drawing
+      // at a phone's width, shown instead below 700 px).
+      const figures = page.locator('figure .chart-box:not(.phone) svg');
+      const phones = page.locator('figure .chart-box.phone svg');
+      expect(await phones.count()).toBeGreaterThan(standardCharts().length / 2);
+      for (let i = 0; i < (await phones.count()); i++)
+        expect(await phones.nth(i).locator('path, text').count()).toBeGreaterThan(10);
       expect(await figures.count()).toBe(standardCharts().length);
       for (let i = 0; i < standardCharts().length; i++)
         expect(await figures.nth(i).locator('path, text').count()).toBeGreaterThan(10);
