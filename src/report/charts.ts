@@ -10,7 +10,7 @@ import { militaryChart } from '../charts/military.js';
 import { totalsChart } from '../charts/totals.js';
 import { load } from '../data/load.js';
 import { claimCharts } from './claims.js';
-import type { ReportChart } from './report.js';
+import type { ReportChart } from './chart.js';
 
 /**
  * Every chart builder applied to the bundled datasets, as the report and the gallery draw them.

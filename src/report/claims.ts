@@ -6,7 +6,7 @@ import { reconcile } from '../analysis/reconcile.js';
 import { reconcileChart } from '../charts/reconcile.js';
 import { escapeHTML } from '../exchange/html.js';
 import { p, type Section } from './page.js';
-import type { ReportChart } from './report.js';
+import type { ReportChart } from './chart.js';
 import { reportTable } from './table.js';
 
 const n = (x: number) => x.toLocaleString('en-US');

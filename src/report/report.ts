@@ -23,18 +23,7 @@ import { numberFormat } from '../exchange/figure.js';
 import { caveats, p, page, type Section } from './page.js';
 import { claimsSection } from './claims.js';
 import { checkOutput, safeFileName, writeFolder } from './write.js';
-
-/** A chart for the report: a Vega-Lite spec and what it shows. */
-export interface ReportChart {
-  /** File name without extension, e.g. `total-estimates`. */
-  name: string;
-  /** The dataset the chart belongs to. */
-  dataset: DatasetId;
-  /** The id of the page section that shows it, if not the dataset's own (e.g. `'balance'`). */
-  section?: string;
-  /** The Vega-Lite spec. */
-  spec: object;
-}
+import type { ReportChart } from './chart.js';
 
 /** One drawing of a chart, as {@link ReportOptions.draw} gives it. */
 export interface ChartDrawing {
