@@ -415,7 +415,8 @@ class Parts {
           parts.precision.push(inner.rounding * 2);
         }
       }
-      return parts;
+      // every one of them is declared a part of this whole
+      return { ...parts, partOf: parts.value.map(() => id) };
     }
     const measures = total.parts ? total.parts.split('|') : [total.measure];
     return select(table, this.scopedRows(total, measures));

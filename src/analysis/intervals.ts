@@ -7,7 +7,8 @@
 // | ranges and bounds are intervals        | `sumParts`: lows add to lows, highs to highs     |
 // | a `null` high is unbounded             | `sumParts`, `widen`: it stays unbounded          |
 // | a division without an answer is null   | `divide`, never Infinity or NaN                  |
-// | a share (percent) is never added       | `sumParts`: refuses, `SHARES_NOT_ADDED` says why |
+// | a share (percent) is never added, unless | `sumParts`: refuses, `SHARES_NOT_ADDED` says why |
+// |   all are parts of one whole (one base)  |                                                  |
 import type { Qualifier } from '../data/contract.js';
 import { SharesNotAddedError } from '../errors.js';
 
@@ -18,7 +19,8 @@ import { SharesNotAddedError } from '../errors.js';
  */
 export const SHARES_NOT_ADDED =
   'a share is not a count: each percentage is of its own base, so a sum of them is a share of ' +
-  "nothing (add the counts instead, or keep the rows of unit 'persons')";
+  'nothing, unless all are parts of one whole (part_of); add the counts instead, or keep the rows ' +
+  "of unit 'persons'";
 
 /**
  * Whether a row's unit makes it a share (`percent`), which is never added.
@@ -113,6 +115,8 @@ export interface Figures {
   precision: readonly (number | string | null | undefined)[];
   /** Each figure's unit (`persons` or `percent`); where absent, every figure counts persons. */
   unit?: readonly (string | null | undefined)[];
+  /** The whole each figure is declared a part of (`part_of`), where known. */
+  partOf?: readonly unknown[];
 }
 
 /**
@@ -124,7 +128,9 @@ export interface Figures {
  *
  * Shares are never added: where more than one part is to be added and one of them is in unit
  * `percent`, the sum is refused with a {@link SharesNotAddedError} saying why
- * ({@link SHARES_NOT_ADDED}). One share alone is no sum, and passes. Every function that adds
+ * ({@link SHARES_NOT_ADDED}), unless every part is a share declared a part of one and the same
+ * whole (`part_of`: one base, whose shares may be checked against 100 %). One share alone is no
+ * sum, and passes. Every function that adds
  * (`rollup`, `harmonize`, `audit`) adds through here, so all refuse alike.
  *
  * @param parts Which figures to add (indices into `figures`); all of them by default.
@@ -198,7 +204,11 @@ export function sumParts(
   };
 }
 
-/** Throws a {@link SharesNotAddedError} if several parts are to be added and one is a share. */
+/**
+ * Throws a {@link SharesNotAddedError} if several parts are to be added and one is a share,
+ * unless every part is a share declared a part of the same whole (`part_of`): shares of one base,
+ * such as 47 % + 33 % + 20 % of one source's casualties, whose sum is a check against 100 %.
+ */
 function refuseShares(figures: Figures, parts: ArrayLike<number>, fn: string): void {
   const { unit } = figures;
   if (!unit || parts.length < 2) return;
@@ -206,6 +216,7 @@ function refuseShares(figures: Figures, parts: ArrayLike<number>, fn: string): v
   for (let k = 0; k < parts.length; k++)
     if (isShare(unit[parts[k]!])) shares.push(figures.label[parts[k]!]!);
   if (shares.length === 0) return;
+  if (shares.length === parts.length && oneWhole(figures, parts)) return;
   throw new SharesNotAddedError(
     `${fn}: would add the shares '${shares.join("' + '")}' (unit 'percent') to ` +
       `${parts.length === shares.length ? 'each other' : 'counts'}; expected counts: ` +
@@ -213,6 +224,25 @@ function refuseShares(figures: Figures, parts: ArrayLike<number>, fn: string): v
     shares,
     parts.length,
   );
+}
+
+/** Whether every part is declared a part of one and the same whole (figures with `part_of`). */
+function oneWhole(figures: Figures, parts: ArrayLike<number>): boolean {
+  // figures read by readColumns carry their other columns too (analysis/columns.ts)
+  const structured = figures as {
+    has?: (name: string) => boolean;
+    get?: (name: string) => readonly unknown[];
+  };
+  const partOf =
+    figures.partOf ??
+    (typeof structured.has === 'function' && structured.has('part_of')
+      ? structured.get!('part_of')
+      : null);
+  if (!partOf) return false;
+  const whole = partOf[parts[0]!];
+  if (typeof whole !== 'string') return false;
+  for (let k = 1; k < parts.length; k++) if (partOf[parts[k]!] !== whole) return false;
+  return true;
 }
 
 /**

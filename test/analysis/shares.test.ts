@@ -44,6 +44,22 @@ describe('percent rows are never added (47 % + 82 % is not 129 %)', () => {
     ]);
   });
 
+  test('shares declared parts of one whole have one base: rollup adds them (47 + 33 + 20 = 100)', () => {
+    const whole = fromRows(
+      [
+        { ...share('x', 47), id: 'p1', part_of: 'w' },
+        { ...share('y', 33), id: 'p2', part_of: 'w' },
+        { ...share('z', 20), id: 'p3', part_of: 'w' },
+        { ...share('v', 82), id: 'p4', part_of: null },
+      ],
+      { sources: ['a'], totals: [{ id: 'w', source: 'a', measure: 'share', unit: 'percent' }] },
+    );
+    const parts = whole.filter((d) => d.part_of !== null);
+    expect(rollup(parts).get('value', 0)).toBe(100);
+    // the 82 %, of no declared whole, is another base: with it the sum is refused again
+    expect(() => rollup(whole, { overlap: 'allow' })).toThrow(SharesNotAddedError);
+  });
+
   test('harmonize refuses it the same way, and adds the counts', () => {
     const crosswalk = [
       { key: 'x', group: 'xy' },

@@ -183,13 +183,19 @@ export function rounded(r: CasualtyRow): { low: number | null; high: number | nu
   };
 }
 
-/** Shares (unit 'percent') are never added: the error refusing a sum of several parts with one. */
+/**
+ * Shares (unit 'percent') are never added, unless all the parts are shares declared parts of one
+ * whole (one base): the error refusing a sum of several parts with one.
+ */
 export function sharesRefused(
   parts: readonly CasualtyRow[],
   fn: string,
 ): SharesNotAddedError | null {
   const shares = parts.filter((p) => p.unit === 'percent').map((p) => p.label);
   if (parts.length < 2 || shares.length === 0) return null;
+  const wholes = new Set(parts.map((p) => (p as { part_of?: unknown }).part_of ?? null));
+  const [whole] = wholes;
+  if (shares.length === parts.length && wholes.size === 1 && typeof whole === 'string') return null;
   const to = shares.length === parts.length ? 'each other' : 'counts';
   return new SharesNotAddedError(
     `${fn}: would add the shares ${shares.map((l) => `'${l}'`).join(' + ')} (unit 'percent') to ${to}; expected counts: ${SHARES_NOT_ADDED}.`,
