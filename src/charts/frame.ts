@@ -21,7 +21,7 @@ export type ChartRow = CasualtyRow & { figure: string };
 const required = ['source', 'measure', 'unit', 'value', 'low', 'high', 'qualifier', 'label'];
 
 /** The most rows a chart builder accepts (a chart of more is unreadable, and slow to build). */
-export const maxChartRows = 200_000;
+export const maxChartRows = 20_000;
 
 /** The rows of a table in the contract's shape, each with `figure`; checks the columns it needs. */
 export function chartRows(
