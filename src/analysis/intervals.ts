@@ -1,14 +1,14 @@
 // The rules of the arithmetic (the README, "The rules of the arithmetic"), each written once here:
 //
-// | rule                                   | where                                            |
-// | -------------------------------------- | ------------------------------------------------ |
-// | a dash is unknown, never 0             | `sumParts`: left out, counted; no upper bound    |
-// | a rounded figure carries its precision | `widen`: ± half the rounding unit, never below 0 |
-// | ranges and bounds are intervals        | `sumParts`: lows add to lows, highs to highs     |
-// | a `null` high is unbounded             | `sumParts`, `widen`: it stays unbounded          |
-// | a division without an answer is null   | `divide`, never Infinity or NaN                  |
-// | a share (percent) is never added, unless | `sumParts`: refuses, `SHARES_NOT_ADDED` says why |
-// |   all are parts of one whole (one base)  |                                                  |
+// | rule                                      | where                                            |
+// | ----------------------------------------- | ------------------------------------------------ |
+// | a dash is unknown, never 0                | `sumParts`: left out, counted; no upper bound    |
+// | a rounded figure carries its precision    | `widen`: ± half the rounding unit, never below 0 |
+// | ranges and bounds are intervals           | `sumParts`: lows add to lows, highs to highs     |
+// | a `null` high is unbounded                | `sumParts`, `widen`: it stays unbounded          |
+// | a division without an answer is null      | `divide`, never Infinity or NaN                  |
+// | a share is never added, unless all the    | `sumParts`: refuses, `SHARES_NOT_ADDED` says why |
+// | parts are shares of one whole (one base)  |                                                  |
 import type { Qualifier } from '../data/contract.js';
 import { SharesNotAddedError } from '../errors.js';
 
@@ -19,8 +19,8 @@ import { SharesNotAddedError } from '../errors.js';
  */
 export const SHARES_NOT_ADDED =
   'a share is not a count: each percentage is of its own base, so a sum of them is a share of ' +
-  'nothing, unless all are parts of one whole (part_of); add the counts instead, or keep the rows ' +
-  "of unit 'persons'";
+  'nothing, unless all are parts of one whole (part_of); add the counts instead, or keep the ' +
+  "rows of unit 'persons'";
 
 /**
  * Whether a row's unit makes it a share (`percent`), which is never added.
