@@ -80,7 +80,7 @@ describeNeeding('chart <dataset> --out <file>', pdfTools, () => {
     );
     expect(run('chart', 'by-status').err).toContain('no output file given');
     expect(
-      run('chart', 'total-estimates', '--column', 'single', '--out', join(dir, 't.pdf')),
+      run('chart', 'military-losses', '--column', 'single', '--out', join(dir, 'm.pdf')),
     ).toMatchObject({
       code: 1,
       err: expect.stringMatching(/does not fit 85\.0 mm/),

@@ -41,7 +41,7 @@ describe('display(value, options)', () => {
     ); // the spec given is not changed
     // 14 rows in total-estimates.csv, three of which restate the May 1945 1.7 million: 11 points.
     expect(b['text/plain']).toMatch(
-      /^Vega-Lite chart: Published totals of Yugoslavia’s war dead, 1941–1945, and the official loss claims\nDot plot of 11/,
+      /^Vega-Lite chart: Published totals: deaths, and figures that are not counts of deaths\nDot plot of 11/,
     );
   });
 
