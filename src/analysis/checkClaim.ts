@@ -3,12 +3,13 @@
 // and rounding. The verdicts keep the three apart, and the explanation is built from the same
 // numbers: which sources, what they count; never who is right.
 import type { ColumnTable } from 'arquero';
-import { datasets, load, sources } from '../data/load.js';
+import { datasets, load } from '../data/load.js';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { readTable } from './columns.js';
 import { readFigure } from './rounding.js';
 import type { CasualtyRow } from '../data/contract.js';
 import { widen } from './intervals.js';
+import { registry } from './registry.js';
 import { suggest } from './options.js';
 import { countOnce } from './structure.js';
 
@@ -452,21 +453,6 @@ function reason(row: ClaimCheckRow, measure: string, low: number, high: number):
           : `the claim (${claimText}) lies outside it`;
   const subset = row.subset_of ? `; it counts a subset of the people of '${row.subset_of}'` : '';
   return `${figure}; ${measureText}; ${scopeText}${subset}; ${numberText}.`;
-}
-
-/** The source registry's names and kinds, by id. */
-function registry(): Map<string, { name: string; kind: string }> {
-  return new Map(
-    sources()
-      .objects()
-      .map((s) => [
-        s.id,
-        {
-          name: `${s.author ?? s.title ?? s.id}${s.year ? ` (${s.year})` : ''}`,
-          kind: s.kind,
-        },
-      ]),
-  );
 }
 
 /** A short neutral explanation from the verdicts: which sources, what they count. */

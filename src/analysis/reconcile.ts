@@ -3,13 +3,14 @@
 // they count (scope), how they count (a named list against an estimate), how they were rounded,
 // and what is left: an unexplained residual, always shown.
 import type { ColumnTable } from 'arquero';
-import { datasets, load, sources } from '../data/load.js';
+import { datasets, load } from '../data/load.js';
 import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { balance } from './balance.js';
 import { readTable } from './columns.js';
 import { decomposeProduct } from './decompose.js';
 import type { CasualtyRow } from '../data/contract.js';
 import { halfUnit, widen } from './intervals.js';
+import { registry } from './registry.js';
 import { suggest } from './options.js';
 
 /** What a component of a difference is. */
@@ -471,21 +472,6 @@ const n = (x: number) =>
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${n(Math.abs(x))}`;
 const range = (low: number | null, high: number | null) =>
   `${low === null ? 'any' : signed(low)} to ${high === null ? 'any' : signed(high)}`;
-
-/** The source registry's names and kinds, by id. */
-function registry(): Map<string, { name: string; kind: string }> {
-  return new Map(
-    sources()
-      .objects()
-      .map((s) => [
-        s.id,
-        {
-          name: `${s.author ?? s.title ?? s.id}${s.year ? ` (${s.year})` : ''}`,
-          kind: s.kind,
-        },
-      ]),
-  );
-}
 
 /** A short neutral explanation: the figures, what each counts, and each component. */
 function explain(r: Omit<Reconciliation, 'explanation'>): string {
