@@ -10,20 +10,13 @@ const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 const numeric = new Set(['value', 'low', 'high', 'precision']);
 const required = new Set(['id', 'source', 'measure', 'unit', 'qualifier', 'label']);
-const qualifiers = [
-  'exact',
-  'approximate',
-  'at-least',
-  'at-most',
-  'range',
-  'not-reported',
-  'derived',
-];
 const units = ['persons', 'percent'];
 
 // The loader's own strict reader (src/data/csv.ts), so that a file the package ships is read
 // exactly as strictly here as at run time: a malformed bundled CSV fails the build.
 const { readCSV } = await importTS('src/data/csv.ts');
+// The qualifiers of the data contract, from its one home (src/data/contract.ts).
+const { qualifiers } = await importTS('src/data/contract.ts');
 
 /** Imports a TypeScript module of the package (bundled by esbuild in memory). */
 async function importTS(path) {
