@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { table } from 'arquero';
 import { describe, expect, test } from 'vitest';
 import { compareChart, spreadChart, totalsChart } from '../../src/charts/index.js';
 import { InvalidTableError } from '../../src/index.js';
+import { manyFigures } from './rows.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = (entry: string) => JSON.stringify(join(root, 'dist', `${entry}.js`));
@@ -57,21 +57,7 @@ describe('input budgets', () => {
 
 describe('chart budgets', () => {
   test('more than 20,000 rows are refused before a chart is built (300,000 took over 150 s; 10,000 take 0.6 s)', () => {
-    const n = 20_001;
-    const ids = Array.from({ length: n }, (_, i) => i);
-    const t = table({
-      source: ids.map((i) => (i % 2 ? 'kocovic' : 'zerjavic')),
-      kind: ids.map(() => 'demographic-estimate'),
-      region: ids.map((i) => `r-${i >> 1}`),
-      measure: ids.map(() => 'deaths'),
-      unit: ids.map(() => 'persons'),
-      value: ids,
-      low: ids,
-      high: ids,
-      qualifier: ids.map(() => 'exact'),
-      label: ids.map(String),
-      note: ids.map(() => null),
-    });
+    const t = manyFigures(20_001);
     const message =
       'The table has 20001 rows; expected at most 20000 (the budget maxChartRows of a chart, ' +
       'checked before it is built): filter or roll the table up first.';

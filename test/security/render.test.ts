@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { InvalidOptionError, load } from '../../src/index.js';
 import { compareChart, totalsChart } from '../../src/charts/index.js';
 import { displayWithSVG, maxPixels, toPNG, toSVG } from '../../src/render/index.js';
+import { manyFigures } from './rows.js';
 
 const render = new URL('../../dist/render.js', import.meta.url).href;
 const dir = mkdtempSync(join(tmpdir(), 'ww2yc-render-'));
@@ -129,26 +130,12 @@ describe('no recursion that grows with the data', () => {
   }, 60_000);
 
   test('20,000 rows make a chart spec (Math.min(...values) overflowed the stack at 200,000)', () => {
-    const rows = (n: number) => {
-      const ids = Array.from({ length: n }, (_, i) => i);
-      return table({
-        source: ids.map((i) => (i % 2 ? 'kocovic' : 'zerjavic')),
-        kind: ids.map(() => 'demographic-estimate'),
-        region: ids.map((i) => `r-${i >> 1}`),
-        measure: ids.map(() => 'deaths'),
-        unit: ids.map(() => 'persons'),
-        value: ids,
-        low: ids,
-        high: ids,
-        qualifier: ids.map(() => 'exact'),
-        label: ids.map(String),
-        note: ids.map(() => null),
-      });
-    };
     // every row is described (the totals chart lists each figure): 20,000 of them, no overflow
-    expect(totalsChart(rows(20_000)).description).toContain('Dot plot of 20000 published totals');
+    expect(totalsChart(manyFigures(20_000)).description).toContain(
+      'Dot plot of 20000 published totals',
+    );
     // 200,000 are refused by the chart budget, with the package's error, not a stack overflow
-    expect(() => totalsChart(rows(200_000))).toThrow(
+    expect(() => totalsChart(manyFigures(200_000))).toThrow(
       /expected at most 20000 \(the budget maxChartRows/,
     );
   }, 120_000);
