@@ -156,11 +156,7 @@ export interface FigureProblem {
 }
 
 /** The three figures with their column names. */
-function columnsOf(
-  value: number | null,
-  low: number | null,
-  high: number | null,
-): ['value' | 'low' | 'high', number | null][] {
+function columnsOf<T>(value: T, low: T, high: T): ['value' | 'low' | 'high', T][] {
   return [
     ['value', value],
     ['low', low],
@@ -213,19 +209,13 @@ export function checkFigure(
   qualifier: unknown,
   options: CheckFigureOptions = {},
 ): FigureProblem | null {
-  const columns = ['value', 'low', 'high'] as const;
-  const cells = [value, low, high];
-  for (let k = 0; k < 3; k++) {
-    const v = cells[k];
+  for (const [column, v] of columnsOf(value, low, high)) {
     if (v === null) continue;
     if (typeof v !== 'number' || !Number.isFinite(v))
-      return {
-        column: columns[k]!,
-        message: `${show(v)}; expected a number, or null where not reported`,
-      };
+      return { column, message: `${show(v)}; expected a number, or null where not reported` };
     if (v < 0 || v > maxCount)
       return {
-        column: columns[k]!,
+        column,
         message: `${v}; expected a number from 0 to ${maxCount} (a count cannot be negative)`,
       };
   }
@@ -256,13 +246,15 @@ function agreement(
     message,
   });
   const whole = published && persons;
+  /** The first of these figures that is not a whole number, as a problem. */
+  const fraction = (figures: [FigureProblem['column'], number | null][]) => {
+    const [c, v] = figures.find(([, v]) => v !== null && !Number.isInteger(v)) ?? [];
+    return c
+      ? problem(c, `${v}, but a count of persons is a whole number; expected a whole number`)
+      : null;
+  };
   if (q === 'exact' && value !== null && low === value && high === value) {
-    if (whole && !Number.isInteger(value))
-      return problem(
-        'value',
-        `${value}, but a count of persons is a whole number; expected a whole number`,
-      );
-    return null; // the common case, first
+    return whole ? fraction([['value', value]]) : null; // the common case, first
   }
   if (q === 'not-reported') {
     // every figure that should be empty is named (the first is returned, fromRows lists them all)
@@ -292,12 +284,7 @@ function agreement(
         `${show(high)}, but the qualifier is 'at-most' ("as many as ${value}"); expected ` +
           `${value}, the value`,
       );
-    if (whole && !Number.isInteger(value))
-      return problem(
-        'value',
-        `${value}, but a count of persons is a whole number; expected a whole number`,
-      );
-    return null;
+    return whole ? fraction([['value', value]]) : null;
   }
   if (low === null)
     return problem(
@@ -341,25 +328,9 @@ function agreement(
       `${value}, but a range's value is its midpoint; expected ${(low + high) / 2}, the midpoint ` +
         `of ${low}–${high}`,
     );
-  if (whole) {
-    const figures: [FigureProblem['column'], number | null][] =
-      q === 'range'
-        ? [
-            ['low', low],
-            ['high', high],
-          ]
-        : [
-            ['value', value],
-            ['low', low],
-            ['high', high],
-          ];
-    for (const [c, v] of figures)
-      if (v !== null && !Number.isInteger(v))
-        return problem(
-          c,
-          `${v}, but a count of persons is a whole number; expected a whole number`,
-        );
-  }
+  // a range's value is its midpoint, which may fall on a half
+  const notWhole = whole && fraction(columnsOf(value, low, high).slice(q === 'range' ? 1 : 0));
+  if (notWhole) return notWhole;
   if (published && q === 'derived' && note === null)
     return problem(
       'note',
