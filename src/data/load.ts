@@ -1,4 +1,4 @@
-import type { ColumnTable } from 'arquero';
+import { table, type ColumnTable } from 'arquero';
 import { UnknownIdError } from '../errors.js';
 import type { CatalogResource } from './descriptor.js';
 import { catalog, files } from './generated/files.js';
@@ -40,7 +40,7 @@ export const crosswalkDimensions: readonly CrosswalkDimension[] = Object.freeze(
 /**
  * Loads a bundled dataset as an Arquero table, parsed by its schema: counts are numbers, keys
  * and labels are strings, an empty cell (not reported, or no bound) is `null`, never 0.
- * Each call parses afresh, so nothing done to one table can change the next.
+ * Each call gives a new table on arrays of its own, so nothing done to one can change the next.
  *
  * @param id The dataset id, one of {@link datasets}.
  * @returns A new table with one row per published figure.
@@ -107,6 +107,11 @@ export function resource(name: string): CatalogResource {
   return catalog.resources.find((r) => r.name === name)!;
 }
 
+/** Each bundled file parsed, at its first load (the text never changes). */
+const parsed: Record<string, ColumnTable> = {};
+
+/** A new table of a bundled file, on arrays of its own: nothing done to one changes the next. */
 function read<Row extends object>(name: string): TypedTable<Row> {
-  return parseResource(files[name]!, resource(name)) as TypedTable<Row>;
+  const t = (parsed[name] ??= parseResource(files[name]!, resource(name)));
+  return table(t.columnNames().map((c) => [c, t.array(c).slice()])) as TypedTable<Row>;
 }
