@@ -151,31 +151,11 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
     return losses.map((l) => {
       const gapLow = l.high === null ? null : partsLow - l.high;
       const gapHigh = partsHigh === null ? null : partsHigh - l.low;
-      return {
-        deaths_source: d.row.source,
-        deaths_kind: (d.row.kind as string | undefined) ?? kinds.get(d.row.source) ?? null,
-        deaths: d.value,
-        deaths_low: d.low,
-        deaths_qualifier: d.row.qualifier,
-        deaths_high: d.high,
-        births_deficit_source: b.row.source,
-        births_deficit: b.value,
-        births_deficit_low: b.low,
-        births_deficit_qualifier: b.row.qualifier,
-        births_deficit_high: b.high,
-        emigration_source: e.row.source,
-        emigration: e.value,
-        emigration_low: e.low,
-        emigration_qualifier: e.row.qualifier,
-        emigration_high: e.high,
+      const row: Record<string, unknown> = {
+        deaths_kind: d.row.kind ?? kinds.get(d.row.source) ?? null,
         parts: partsValue,
         parts_low: partsLow,
         parts_high: partsHigh,
-        loss_source: l.row.source,
-        loss: l.value,
-        loss_low: l.low,
-        loss_qualifier: l.row.qualifier,
-        loss_high: l.high,
         approximate: [...parts, l].some((f) => f.row.qualifier === 'approximate'),
         gap: partsValue - l.value,
         gap_low: gapLow,
@@ -185,39 +165,40 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
           `(${b.row.source}) + emigration '${e.row.label}' (${e.row.source}), against the ` +
           `demographic loss '${l.row.label}' (${l.row.source})`,
       };
+      for (const [name, f] of [
+        ['deaths', d],
+        ['births_deficit', b],
+        ['emigration', e],
+        ['loss', l],
+      ] as const) {
+        const cells = [f.row.source, f.value, f.low, f.high, f.row.qualifier];
+        figureColumns(name).forEach((column, k) => (row[column] = cells[k]));
+      }
+      return row as unknown as BalanceRow;
     });
   });
+  const [deathsSource, ...deaths] = figureColumns('deaths');
   return toTable(result, [
-    'deaths_source',
+    deathsSource!,
     'deaths_kind',
-    'deaths',
-    'deaths_low',
-    'deaths_high',
-    'deaths_qualifier',
-    'births_deficit_source',
-    'births_deficit',
-    'births_deficit_low',
-    'births_deficit_high',
-    'births_deficit_qualifier',
-    'emigration_source',
-    'emigration',
-    'emigration_low',
-    'emigration_high',
-    'emigration_qualifier',
+    ...deaths,
+    ...figureColumns('births_deficit'),
+    ...figureColumns('emigration'),
     'parts',
     'parts_low',
     'parts_high',
-    'loss_source',
-    'loss',
-    'loss_low',
-    'loss_high',
-    'loss_qualifier',
+    ...figureColumns('loss'),
     'approximate',
     'gap',
     'gap_low',
     'gap_high',
     'note',
   ]);
+}
+
+/** The columns of one figure of a balance: its source, value, low, high and qualifier. */
+function figureColumns(name: string): string[] {
+  return [`${name}_source`, name, `${name}_low`, `${name}_high`, `${name}_qualifier`];
 }
 
 function readRows(table: ColumnTable): CasualtyRow[] {

@@ -100,10 +100,10 @@ export function readColumns(table: unknown, fn: string): Columns {
     }
     return column;
   };
-  const text = ['source', 'measure', 'unit', 'label', 'note', ...dimensions].map((c) => get(c));
+  const textNames = ['source', 'measure', 'unit', 'label', 'note', ...dimensions];
+  const text = textNames.map((c) => get(c));
   const [value, low, high] = [get('value'), get('low'), get('high')];
   const qualifier = get('qualifier');
-  const textNames = ['source', 'measure', 'unit', 'label', 'note', ...dimensions];
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < text.length; k++) {
       const v = text[k]![i];
