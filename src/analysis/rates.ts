@@ -135,6 +135,21 @@ export function rates<By extends string>(
   const people = populations(population, by);
   const where = (key: (string | null)[]) => by.map((d, i) => `${d} ${show(key[i])}`).join(', ');
 
+  // a figure and its interval: name, name_low, name_high
+  const bounds = (name: string) => [name, `${name}_low`, `${name}_high`];
+  const names = [
+    ...by,
+    'source',
+    'measure',
+    'label',
+    ...bounds('count'),
+    ...bounds('population'),
+    'population_year',
+    'per',
+    ...bounds('rate'),
+    'qualifier',
+    'note',
+  ];
   const result = rows.map((r) => {
     const key = by.map((d) => (r[d] ?? null) as string | null);
     const keyless = key.some((k) => k === null);
@@ -175,45 +190,28 @@ export function rates<By extends string>(
       note += '; the count is approximate ("about"), so the rate is too';
     if (half > 0 && pop !== null && r.value !== null)
       note += `; the count is rounded to ${r.precision}, so the interval allows ${half} either way`;
-    return {
-      ...Object.fromEntries(by.map((d, i) => [d, key[i]])),
-      source: r.source,
-      measure: r.measure,
-      label: r.label,
-      count: r.value,
-      count_low: r.low,
-      count_high: r.high,
-      population: pop?.value ?? null,
-      population_low: pop?.low ?? null,
-      population_high: pop?.high ?? null,
-      population_year: pop?.year ?? null,
+    // in the order of names
+    const cells = [
+      ...key,
+      r.source,
+      r.measure,
+      r.label,
+      r.value,
+      r.low,
+      r.high,
+      pop?.value ?? null,
+      pop?.low ?? null,
+      pop?.high ?? null,
+      pop?.year ?? null,
       per,
-      rate: scale(r.value, pop?.value),
-      rate_low: scale(low, pop?.high),
-      rate_high: scale(high, pop?.low),
+      scale(r.value, pop?.value),
+      scale(low, pop?.high),
+      scale(high, pop?.low),
       qualifier,
       note,
-    };
+    ];
+    return Object.fromEntries(names.map((c, k) => [c, cells[k]]));
   });
-  const names = [
-    ...by,
-    'source',
-    'measure',
-    'label',
-    'count',
-    'count_low',
-    'count_high',
-    'population',
-    'population_low',
-    'population_high',
-    'population_year',
-    'per',
-    'rate',
-    'rate_low',
-    'rate_high',
-    'qualifier',
-    'note',
-  ];
   return toTable(result, names) as TypedTable<RateRow & Record<By, string | null>>;
 }
 
