@@ -14,7 +14,7 @@ import {
 } from './numbers.js';
 import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
-import { toTable } from './columns.js';
+import { columnsTable } from './columns.js';
 
 /** The columns of agreement's result. */
 const names = [
@@ -178,7 +178,7 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
   const shared = new Uint8Array(categories.size);
   const [rankA, rankB] = [new Float64Array(categories.size), new Float64Array(categories.size)];
 
-  const result: AgreementRow[] = [];
+  const result: (string | number | null)[][] = [];
   sources.forEach((a, s) => {
     for (let u = s + 1; u < sources.length; u++) {
       const fb = figures[u]!;
@@ -210,23 +210,24 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
         : [];
       const logMean = logs.length > 0 ? boundedMean(logs) : null;
       const logSD = logs.length > 0 ? sampleSD(logs) : null;
-      result.push({
-        source_a: a,
-        source_b: sources[u]!,
+      result.push([
+        // in the order of names
+        a,
+        sources[u]!,
         n,
-        excluded: reports[s]!.length + reports[u]!.length - 2 * n,
-        pearson: r,
-        pearson_low: interval?.[0] ?? null,
-        pearson_high: interval?.[1] ?? null,
-        spearman: spearman(x, y, ranks),
-        concordance: concordance(x, y),
-        mean_abs_difference: n > 0 ? boundedMean(x.map((v, j) => Math.abs(v - y[j]!))) : null,
-        log_ratio_mean: logMean,
-        log_ratio_sd: logSD,
-        ratio_lower: logSD === null ? null : Math.exp(logMean! - z975 * logSD),
-        ratio_upper: logSD === null ? null : Math.exp(logMean! + z975 * logSD),
-      });
+        reports[s]!.length + reports[u]!.length - 2 * n,
+        r,
+        interval?.[0] ?? null,
+        interval?.[1] ?? null,
+        spearman(x, y, ranks),
+        concordance(x, y),
+        n > 0 ? boundedMean(x.map((v, j) => Math.abs(v - y[j]!))) : null,
+        logMean,
+        logSD,
+        logSD === null ? null : Math.exp(logMean! - z975 * logSD),
+        logSD === null ? null : Math.exp(logMean! + z975 * logSD),
+      ]);
     }
   });
-  return toTable(result, names);
+  return columnsTable(new Map(names.map((name, k) => [name, result.map((row) => row[k])])));
 }
