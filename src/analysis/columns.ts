@@ -5,7 +5,7 @@
 import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
-import { InvalidOptionError, InvalidTableError, listNames, show } from '../errors.js';
+import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import {
   bookkeepingColumns,
   checkColumnNames,
@@ -75,15 +75,7 @@ export function readColumns(table: unknown, fn: string): Columns {
     );
   }
   const names = table.columnNames();
-  checkColumnNames(names, fn);
-  const absent = contractColumns.filter((c) => !names.includes(c));
-  if (absent.length > 0) {
-    const list = absent.map((c) => `'${c}'`).join(', ');
-    throw new InvalidTableError(
-      `${fn}: the table has no column ${list}; every table needs ` +
-        `${contractColumns.join(', ')} (it has ${listNames(names)}).`,
-    );
-  }
+  checkColumnNames(names, fn); // and every contract column
   const dimensions = names.filter(
     (c) =>
       !(contractColumns as readonly string[]).includes(c) &&

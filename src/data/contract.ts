@@ -1,7 +1,7 @@
 // The data contract (../shared/DATA-CONTRACT.md, the README's "What the figures are"): the columns
 // every table has, the qualifiers, the row type, and what a table is. Every layer above asks here.
 import type { ColumnTable } from 'arquero';
-import { InvalidTableError, show } from '../errors.js';
+import { InvalidTableError, listNames, show } from '../errors.js';
 
 /** How certain a figure is (see the data contract). */
 export type Qualifier =
@@ -102,14 +102,22 @@ export const bookkeepingColumns: readonly string[] = [
 export const maxCount = Number.MAX_SAFE_INTEGER;
 
 /**
- * Rejects a column named `__proto__`: a row object cannot hold it (assigning it changes the
- * object's prototype instead), so its values would be lost or wrong.
+ * Rejects a column named `__proto__` (a row object cannot hold it: assigning it changes the
+ * object's prototype instead, so its values would be lost or wrong), and a table without every
+ * one of the {@link contractColumns}.
  */
 export function checkColumnNames(columns: readonly string[], fn: string): void {
   if (columns.includes('__proto__')) {
     throw new InvalidTableError(
       `${fn}: the table has a column named '__proto__', which a row object cannot hold; expected ` +
         'other column names (rename it).',
+    );
+  }
+  const absent = contractColumns.filter((c) => !columns.includes(c));
+  if (absent.length > 0) {
+    throw new InvalidTableError(
+      `${fn}: the table has no column ${absent.map((c) => `'${c}'`).join(', ')}; every table ` +
+        `needs ${contractColumns.join(', ')} (it has ${listNames(columns)}).`,
     );
   }
 }
