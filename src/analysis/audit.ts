@@ -262,27 +262,30 @@ function check(total: StatedTotal, index: Parts, columns: ResultColumns): void {
     ? { check: 'undetermined' as const, reason: shares }
     : judge(total, statedLow, statedHigh, sum, rounding);
   // one row of the result (rows of the bundled totals read from a table hold every field)
-  columns[0]!.push(total.id ?? null);
-  columns[1]!.push(total.dataset ?? null);
-  columns[2]!.push(total.source);
-  columns[3]!.push(total.scope ?? null);
-  columns[4]!.push(total.measure);
-  columns[5]!.push(total.parts ? total.parts : total.measure); // split by '|' and joined again
-  columns[6]!.push(unit);
-  columns[7]!.push(total.label ?? null);
-  columns[8]!.push(rows);
-  columns[9]!.push(sum.notReported);
-  columns[10]!.push(sum.value);
-  columns[11]!.push(sum.low);
-  columns[12]!.push(sum.high);
-  columns[13]!.push(total.value);
-  columns[14]!.push(statedLow);
-  columns[15]!.push(statedHigh);
-  columns[16]!.push(sum.value === null || total.value === null ? null : sum.value - total.value);
-  columns[17]!.push(rounding);
-  columns[18]!.push(check);
-  columns[19]!.push(check === 'undetermined' ? null : check === 'consistent');
-  columns[20]!.push(reason);
+  const cells = [
+    total.id ?? null,
+    total.dataset ?? null,
+    total.source,
+    total.scope ?? null,
+    total.measure,
+    total.parts ? total.parts : total.measure, // split by '|' and joined again
+    unit,
+    total.label ?? null,
+    rows,
+    sum.notReported,
+    sum.value,
+    sum.low,
+    sum.high,
+    total.value,
+    statedLow,
+    statedHigh,
+    sum.value === null || total.value === null ? null : sum.value - total.value,
+    rounding,
+    check,
+    check === 'undetermined' ? null : check === 'consistent',
+    reason,
+  ];
+  cells.forEach((cell, k) => columns[k]!.push(cell)); // in the order of auditColumns
 }
 
 /**
