@@ -5,7 +5,7 @@ import { sourceNames } from './attribution.js';
 import {
   arrowReach,
   chartRows,
-  checkOptions,
+  checkChartOptions,
   drawnAsFigure,
   framed,
   oneOf,
@@ -71,7 +71,7 @@ export function compositionChart(
     'compositionChart',
     "color, the column whose values make the parts, e.g. { color: 'status' }",
   );
-  const { width, locale } = checkOptions(o);
+  const { width, locale } = checkChartOptions(o);
   const { by = 'source', color: part, stack = 'zero' } = o;
   if (typeof part !== 'string')
     throw new InvalidOptionError(

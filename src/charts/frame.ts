@@ -5,7 +5,7 @@ import {
   InvalidOptionError,
   InvalidTableError,
   UnknownIdError,
-  checkOptions as checkObject,
+  checkOptions,
   listNames,
   show,
 } from '../errors.js';
@@ -73,7 +73,7 @@ export function requiredOptions<T extends object>(
 ): T {
   if (options === undefined || options === null)
     throw new InvalidOptionError(`${fn}: no options given; expected an object with ${needs}.`);
-  return checkObject(options, fn) as T;
+  return checkOptions(options, fn) as T;
 }
 
 /** Checks that `value` is one of the values of column `column`. */
@@ -91,50 +91,54 @@ export function oneOf(option: string, value: unknown, rows: ChartRow[], column: 
   return value;
 }
 
-/** Checks the shared options. */
-export function checkOptions(
+/** A title or subtitle: text, never an object, which Vega would read as an expression to
+ * evaluate ({ signal: … }), nor a BigInt, which no spec can hold. */
+const text = [
+  { ok: (v: unknown) => typeof v === 'string', expected: 'a string' },
+  {
+    ok: (v: unknown) => (v as string).length <= 1000,
+    expected: 'text of at most 1000 characters',
+  },
+];
+
+/** What each option every chart builder takes must be. */
+const chartRules = {
+  title: text,
+  subtitle: text,
+  width: {
+    ok: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 200 && v <= 2000,
+    expected: 'a number of pixels from 200 to 2000',
+  },
+  notes: {
+    ok: (v: unknown) => Array.isArray(v) && v.every((n) => typeof n === 'string'),
+    expected: 'an array of strings, one footer line each',
+  },
+};
+
+/**
+ * Checks the options every chart builder takes (through the package's one `checkOptions`), and
+ * returns the width and locale with their defaults.
+ *
+ * @example
+ * checkChartOptions({ width: 50 });
+ * // throws InvalidOptionError: Invalid width 50: expected a number of pixels from 200 to 2000.
+ */
+export function checkChartOptions(
   options: ChartOptions,
 ): Required<Pick<ChartOptions, 'width' | 'locale'>> {
-  const { width = 560, locale = 'en-US' } = checkObject(options, 'chart');
-  if (options?.title !== undefined && typeof options.title !== 'string')
-    throw new InvalidOptionError(`Invalid title ${shown(options.title)}: expected a string.`);
-  if (options?.subtitle !== undefined && typeof options.subtitle !== 'string')
-    throw new InvalidOptionError(`Invalid subtitle ${shown(options.subtitle)}: expected a string.`);
-  if (typeof width !== 'number' || !Number.isFinite(width) || width < 200 || width > 2000) {
-    throw new InvalidOptionError(
-      `Invalid width ${show(width)}: expected a number of pixels from 200 to 2000.`,
-    );
-  }
+  const { width = 560, locale = 'en-US' } = checkOptions(
+    options,
+    'chart',
+    chartRules,
+    (name, given, expected) => `Invalid ${name} ${shown(given)}: expected ${expected}.`,
+  );
   numberFormat(locale); // throws InvalidOptionError for a locale the runtime does not know
-  checkText('title', options.title, false);
-  checkText('subtitle', options.subtitle, true);
-  const { notes } = checkObject(options, 'chart');
-  if (notes !== undefined && (!Array.isArray(notes) || notes.some((n) => typeof n !== 'string'))) {
-    throw new InvalidOptionError(
-      `Invalid notes ${show(notes)}: expected an array of strings, one footer line each.`,
-    );
-  }
   return { width, locale };
 }
 
 /** A value as an error message shows it; a BigInt as written in code (`10n`). */
 function shown(value: unknown): string {
   return show(typeof value === 'bigint' ? `${value}n` : value);
-}
-
-/**
- * Checks a title or subtitle: text (or, for a subtitle, a list of lines), never an object, which
- * Vega would read as an expression to evaluate ({ signal: … }), nor a BigInt, which no spec
- * can hold.
- */
-function checkText(option: string, value: unknown, lines: boolean): void {
-  if (value === undefined) return;
-  const ok = (v: unknown) => typeof v === 'string' && v.length <= 1000;
-  if (ok(value) || (lines && Array.isArray(value) && value.length <= 20 && value.every(ok))) return;
-  throw new InvalidOptionError(
-    `Invalid ${option} ${shown(value)}: expected text of at most 1000 characters` +
-      `${lines ? ', or a list of up to 20 such lines' : ''}.`,
-  );
 }
 
 /** The d3 number locale of a BCP 47 locale, for the axes. */

@@ -4,7 +4,7 @@ import {
   arrowReach,
   categoryName,
   chartRows,
-  checkOptions,
+  checkChartOptions,
   drawnAsFigure,
   framed,
   oneUnit,
@@ -36,7 +36,7 @@ import { measureColours, type ChartOptions } from './theme.js';
  * // => 'measure'
  */
 export function locationChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
-  const { width, locale } = checkOptions(options);
+  const { width, locale } = checkChartOptions(options);
   const given = chartRows(table, ['region'], locale);
   const unit = oneUnit(given, 'locationChart');
   const { rows } = drawnOnce(given);

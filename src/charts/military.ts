@@ -5,7 +5,7 @@ import {
   arrowReach,
   caveatNotes,
   chartRows,
-  checkOptions,
+  checkChartOptions,
   drawnAsFigure,
   framed,
   oneUnit,
@@ -50,7 +50,7 @@ function listed(items: readonly string[]): string {
  * // => ['bar', 'rule', 'text']
  */
 export function militaryChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
-  const { width, locale } = checkOptions(options);
+  const { width, locale } = checkChartOptions(options);
   const given = chartRows(table, ['belligerent'], locale);
   const unit = oneUnit(given, 'militaryChart');
   // A figure given again by another source (Italy's in the infobox and in the article's text) is

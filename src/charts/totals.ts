@@ -6,7 +6,7 @@ import {
   chartRows,
   rowsToDraw,
   type ChartRow,
-  checkOptions,
+  checkChartOptions,
   drawnAsFigure,
   framed,
   oneUnit,
@@ -75,7 +75,7 @@ const deathMeasures = new Set(['deaths', 'killed']);
  * //     'Not counts of deaths: demographic loss and casualties']
  */
 export function totalsChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
-  const { width, locale } = checkOptions(options);
+  const { width, locale } = checkChartOptions(options);
   const all = chartRows(table, ['kind'], locale);
   const rows = rowsToDraw(
     all.filter((r) => r.value !== null),

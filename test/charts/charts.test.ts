@@ -202,6 +202,15 @@ describe('totalsChart(table)', () => {
     expect(() => totalsChart(load('total-estimates'), { title: 3 as never })).toThrow(
       'Invalid title 3: expected a string.',
     );
+    expect(() => totalsChart(load('total-estimates'), { subtitle: 'x'.repeat(1001) })).toThrow(
+      /^Invalid subtitle 'x+… \(1003 characters\): expected text of at most 1000 characters\.$/,
+    );
+    expect(() => totalsChart(load('total-estimates'), { notes: 'a caveat' as never })).toThrow(
+      "Invalid notes 'a caveat': expected an array of strings, one footer line each.",
+    );
+    expect(() => totalsChart(load('total-estimates'), { width: 10n as never })).toThrow(
+      "Invalid width '10n': expected a number of pixels from 200 to 2000.",
+    );
     expect(() => totalsChart(load('by-status'))).toThrow(/lacks the column 'kind'/);
     expect(() => totalsChart({} as never)).toThrow(InvalidTableError);
     expect(() => totalsChart(load('total-estimates').filter(() => false))).toThrow(
