@@ -232,7 +232,7 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
           mark: 'bar',
           encoding: { ...position, x: { field: 'value', ...x }, color: c.color, tooltip },
         },
-        ...uncertaintyLayers(reported, position, x, reach, 9),
+        ...uncertaintyLayers(reported, position, x, reach, { tooltip }),
         {
           data: { values: reported },
           mark: { type: 'text', align: 'left', dx: 3, fontSize: 11, color: '#222' },

@@ -234,7 +234,7 @@ export function compositionChart(
   // A range has no length to stack; and one whole of many parts keyed only by a legend is hard to
   // read (and its stack's end a total the source may not state): each part on its own line.
   const many = single && parts.length > 4;
-  const ranged = many || named2.some((d) => d.qualifier === 'range');
+  const ranged = many || named2.some((d) => d.qualifier === 'range' || d.qualifier === 'at-most');
   const whatParts = part === 'label' ? 'category' : keyWords(part);
   const title =
     `${keyWords(measure)[0]!.toUpperCase()}${keyWords(measure).slice(1)} by ${whatParts}` +
@@ -311,7 +311,7 @@ export function compositionChart(
             mark: 'bar',
             encoding: { y, x: { field: 'value', ...xi }, color, tooltip },
           },
-          ...uncertaintyLayers(of, { y }, xi, reach, 10, color),
+          ...uncertaintyLayers(of, { y }, xi, reach, { capSize: 10, color, tooltip }),
           {
             mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#222' },
             encoding: { y, x: { field: 'textAt', ...xi }, text: { field: 'figure' } },

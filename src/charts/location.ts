@@ -89,6 +89,7 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
     axis: { format: ',d' },
     scale: { domain: [0, top * 1.16], nice: false },
   };
+  const tooltip = [{ field: 'place', title: 'location' }, { field: 'what' }, { field: 'figure' }];
   return framed(
     {
       height: { step: 15 },
@@ -109,14 +110,10 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
                 range: measureKeys.map((m) => measureColours[m] ?? '#444444'),
               },
             },
-            tooltip: [
-              { field: 'place', title: 'location' },
-              { field: 'what' },
-              { field: 'figure' },
-            ],
+            tooltip,
           },
         },
-        ...uncertaintyLayers(data, position, x, reach, 9),
+        ...uncertaintyLayers(data, position, x, reach, { tooltip }),
         {
           data: { values: data.filter((d) => d.value !== null) },
           mark: { type: 'text', align: 'left', dx: 3, fontSize: 11, color: '#222' },

@@ -112,6 +112,14 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
     sort: measures,
     scale: { domain: measures, range: coloursOf(measureKeys, measureColours) },
   };
+  const tooltip = [
+    { field: 'row', title: 'who, source' },
+    { field: 'what', title: 'measure' },
+    { field: 'figure' },
+    { field: 'label', title: 'the source says' },
+    { field: 'note' },
+    { field: 'also', title: 'also given by' },
+  ];
   const panel = (row: string, i: number) => ({
     title: { text: row, anchor: 'start', fontSize: 11, fontWeight: 'bold', offset: 4 },
     data: { values: data.filter((d) => d.row === row) },
@@ -130,14 +138,7 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
               : {}),
           },
           color,
-          tooltip: [
-            { field: 'row', title: 'who, source' },
-            { field: 'what', title: 'measure' },
-            { field: 'figure' },
-            { field: 'label', title: 'the source says' },
-            { field: 'note' },
-            { field: 'also', title: 'also given by' },
-          ],
+          tooltip,
         },
       },
       ...uncertaintyLayers(
@@ -145,7 +146,10 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
         { y },
         x,
         reach,
-        10,
+        {
+          capSize: 10,
+          tooltip,
+        },
       ),
       {
         transform: [{ filter: 'datum.value !== null' }],

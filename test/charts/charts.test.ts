@@ -332,6 +332,112 @@ describe('compareChart(table, { by })', () => {
   });
 });
 
+/** Every mark of a spec that draws the row `id`: its type, its style, and where it is drawn. */
+function marksOf(spec: unknown, id: string, inherited: Spec[] = []): Spec[] {
+  if (spec === null || typeof spec !== 'object') return [];
+  const s = spec as Spec;
+  const values: Spec[] = Array.isArray(s.data?.values) ? s.data.values : inherited;
+  const found: Spec[] = [];
+  if (s.mark) {
+    const mark = typeof s.mark === 'string' ? { type: s.mark } : s.mark;
+    const filter = s.transform?.[0]?.filter as string | undefined;
+    for (const datum of values.filter((v) => v.id === id)) {
+      if (filter === 'datum.value === null' && datum.value !== null) continue;
+      if (filter === 'datum.value !== null' && datum.value === null) continue;
+      const at = (c: string) => s.encoding?.[c]?.field && datum[s.encoding[c].field];
+      found.push({ mark, datum, x: at('x'), x2: at('x2'), encoding: s.encoding });
+    }
+  }
+  for (const key of ['layer', 'vconcat', 'hconcat'])
+    if (Array.isArray(s[key])) for (const v of s[key]) found.push(...marksOf(v, id, values));
+  return found;
+}
+
+describe('an "at most" figure is drawn as an upper bound only', () => {
+  // military-losses.csv: "they had perhaps lost as many as 36,000 dead" (at-most, high 36,000);
+  // local-incidents.csv: "nearly 200 Serbs" (at-most, high 200) and Savich's "at least 1,000"
+  // (at-least, low 1,000).
+  const dapcevic = 'text-yugoslav-partisans-military-to-1945-05-09-deaths';
+  const gudovac = 'text-gudovac-1941-04-28-ustase-serbs-killed';
+  const belgrade =
+    'savich-belgrade-1944-04-to-1944-05-american-and-british-bombers-civilians-killed';
+  const persons = load('local-incidents').filter((d) => d.unit === 'persons');
+  const drawings: [string, () => object, string, number, string][] = [
+    ['militaryChart', () => militaryChart(load('military-losses')), dapcevic, 36000, '≤36,000'],
+    [
+      'compareChart',
+      () => compareChart(load('military-losses'), { by: 'belligerent', measure: 'deaths' }),
+      dapcevic,
+      36000,
+      '≤36,000',
+    ],
+    [
+      'spreadChart',
+      () => spreadChart(load('military-losses'), { by: 'belligerent', measure: 'deaths' }),
+      dapcevic,
+      36000,
+      '≤36,000',
+    ],
+    [
+      'compositionChart',
+      () => compositionChart(load('military-losses'), { color: 'belligerent', measure: 'deaths' }),
+      dapcevic,
+      36000,
+      '≤36,000',
+    ],
+    [
+      'compareChart',
+      () => compareChart(persons, { by: 'place', measure: 'killed' }),
+      gudovac,
+      200,
+      '≤200',
+    ],
+  ];
+
+  test.each(drawings)(
+    '%s: a dashed line up to the bound and a cap at it, no bar',
+    (_, draw, id, bound, text) => {
+      const marks = marksOf(draw(), id);
+      // no solid bar or dot at the bound, as if it were the value
+      expect(marks.filter((m) => ['bar', 'point'].includes(m.mark.type))).toEqual([]);
+      const line = marks.find((m) => m.mark.type === 'rule' && m.mark.strokeDash)!;
+      expect(line.x2).toBe(bound);
+      expect(line.x === 0 || line.x < bound / 10).toBe(true); // from 0, or a log axis's start
+      const cap = marks.find((m) => m.mark.type === 'tick')!;
+      expect(cap.x).toBe(bound);
+      expect(line.encoding.tooltip.some((t: Spec) => line.datum[t.field] === text)).toBe(true);
+      // where the chart writes its figures, the bound is written with its sign, at the bound
+      const label = marks.find((m) => m.mark.type === 'text');
+      if (label) expect([label.datum.figure, label.datum.shown]).toContain(text);
+      if (label) expect(label.x).toBe(bound);
+    },
+  );
+
+  test('the footer says what the line means; an "at least" figure keeps its bar and arrow', () => {
+    const spec = compareChart(persons, { by: 'place', measure: 'killed' }) as Spec;
+    expect(footerOf(spec).replace(/\n/g, ' ')).toContain(
+      'A dashed line up to a bar, ≤: "as many as" (up to); the source gives this upper bound only, no lower one.',
+    );
+    const atLeast = marksOf(spec, belgrade);
+    expect(atLeast.find((m) => m.mark.type === 'bar')!.x).toBe(1000);
+    const arrow = atLeast.find((m) => m.mark.type === 'rule')!;
+    expect(arrow.x).toBe(1000);
+    expect(arrow.x2).toBeGreaterThan(1000);
+    expect(atLeast.find((m) => m.mark.shape === 'triangle-right')).toBeDefined();
+    expect(atLeast.find((m) => m.mark.type === 'tick')).toBeUndefined();
+  });
+
+  test('spreadChart: an "at most" figure allows any lower figure, so no finite ratio is made of it', () => {
+    const rows = [
+      { id: 'a', source: 'zerjavic', region: 'x', measure: 'deaths', unit: 'persons', value: 36000, low: null, high: 36000, qualifier: 'at-most', label: 'as many as 36,000', note: null },
+      { id: 'b', source: 'kocovic', region: 'x', measure: 'deaths', unit: 'persons', value: 24000, low: 24000, high: 24000, qualifier: 'exact', label: '24,000', note: null },
+    ]; // prettier-ignore
+    const spec = spreadChart(from(rows), { by: 'region' }) as Spec;
+    // 24,000 over "up to 36,000": the lowest may be any figure down to 0
+    expect(layers(spec).at(-1)!.data.values[0].ratio).toBe('no ratio (lowest may be 0)');
+  });
+});
+
 describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChart', () => {
   test('spreadChart: each source on its own line, and the highest-to-lowest ratio beside each category', () => {
     const spec = spreadChart(load('by-nationality'), { by: 'nationality' }) as Spec;
