@@ -586,6 +586,79 @@ describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChar
     ]);
   });
 
+  test('compositionChart: the rules every builder shares (restated once, caveats, units, sources)', () => {
+    // military-losses: Italy's 9,065 killed, given in the article's text and restated by the
+    // infobox, is one part, drawn once, and the footer says where else it was given.
+    const killed = compositionChart(load('military-losses'), {
+      color: 'belligerent',
+      measure: 'killed',
+    }) as Spec;
+    const drawn: Spec[] = inner(killed).vconcat.flatMap((p: Spec) => p.data.values as Spec[]);
+    expect(drawn.filter((v) => v.value === 9065)).toHaveLength(1);
+    expect(footerOf(killed).replace(/\n/g, ' ')).toContain(
+      '9,065 (World War II in Yugoslavia (article text)) is drawn once; World War II in ' +
+        'Yugoslavia (infobox) gives the same figure, which is not a second part.',
+    );
+    // The title names the sources the rows hold, from the registry; the kinds where they differ.
+    expect(killed.title.text).toBe(
+      'Killed by belligerent: World War II in Yugoslavia (infobox), German High Command ' +
+        'casualty lists (1945) and World War II in Yugoslavia (article text)',
+    );
+    expect(killed.title.subtitle[1]).toBe(
+      'The sources are of different kinds: an encyclopedia infobox; military records; an ' +
+        'encyclopedia article',
+    );
+    // A note that changes how a figure reads goes into the footer: Italy's 10,090 after the
+    // armistice is "not part of the 30,531".
+    const deaths = compositionChart(load('military-losses'), {
+      color: 'belligerent',
+      measure: 'deaths',
+    }) as Spec;
+    expect(footerOf(deaths).replace(/\n/g, ' ')).toMatch(/10,090 \(.*\): .*not part of the 30,531/);
+    // The axis says the rows' unit; rows of two units are refused, naming both.
+    const share = compositionChart(load('slovenia-2005'), { color: 'status', measure: 'share' });
+    expect(inner(share as Spec).layer[0].encoding.x.title).toBe('per cent');
+    const row = (id: string, unit: string, value: number) => ({
+      id, part_of: 't1', source: 'zerjavic', status: id, measure: 'deaths', unit, value,
+      low: value, high: value, qualifier: 'exact', label: id, note: null,
+    }); // prettier-ignore
+    expect(() =>
+      compositionChart(from([row('a', 'persons', 10), row('b', 'percent', 20)]), {
+        color: 'status',
+      }),
+    ).toThrow(/compositionChart: the rows mix units \(persons, percent\)/);
+  });
+
+  test('compositionChart: a row is never stacked onto its own subset, nor two wholes into one bar', () => {
+    const row = (id: string, part_of: string | null, status: string, value: number) => ({
+      id, part_of, subset_of: null as string | null, source: 'zerjavic', status, measure: 'deaths',
+      unit: 'persons', value, low: value, high: value, qualifier: 'exact', label: status, note: null,
+    }); // prettier-ignore
+    // 'b' is a subset of 'a' (its people are among a's): stacking them counts them twice.
+    const subset = [
+      row('a', 't1', 'partisan', 10),
+      { ...row('b', 't1', 'civilian', 4), subset_of: 'a' },
+    ];
+    const build = () => compositionChart(from(subset), { color: 'status' });
+    expect(build).toThrow(InvalidTableError);
+    expect(build).toThrow(
+      /compositionChart: the bar 'Žerjavić \(1989\)' would stack .*'b'.* is a subset of 'a'/,
+    );
+    // a figure that stands alone gets its own bar, never the bar of the whole beside it
+    const spec = compositionChart(
+      from([
+        row('a', 't1', 'partisan', 10),
+        row('b', 't1', 'civilian', 20),
+        row('c', null, 'civilian', 5),
+      ]),
+      { color: 'status' },
+    ) as Spec;
+    const bars = new Map<string, Set<string>>();
+    for (const v of inner(spec).data.values as Spec[])
+      bars.set(v.bar, (bars.get(v.bar) ?? new Set()).add(v.id));
+    expect([...bars.values()].map((ids) => [...ids].sort())).toEqual([['a', 'b'], ['c']]);
+  });
+
   test("locationChart: deaths beside survivors, in the order of the death toll, in the measures' colours", () => {
     const spec = locationChart(load('by-location-1964')) as Spec;
     expect(layers(spec)[0]!.encoding.yOffset.field).toBe('measure');
