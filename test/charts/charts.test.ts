@@ -427,6 +427,25 @@ describe('an "at most" figure is drawn as an upper bound only', () => {
     expect(atLeast.find((m) => m.mark.type === 'tick')).toBeUndefined();
   });
 
+  test('slopeChart: a figure with no single value (a range, an upper bound) is not a dot, and is said', () => {
+    const row = (id: string, source: string, region: string, q: string, value: number, low: number | null, high: number) => ({
+      id, source, region, measure: 'deaths', unit: 'persons', value, low, high, qualifier: q, label: id, note: null,
+    }); // prettier-ignore
+    const spec = slopeChart(
+      from([
+        row('a1', 'zerjavic', 'x', 'at-most', 36000, null, 36000),
+        row('a2', 'kocovic', 'x', 'exact', 24000, 24000, 24000),
+        row('b1', 'zerjavic', 'y', 'exact', 5000, 5000, 5000),
+        row('b2', 'kocovic', 'y', 'exact', 7000, 7000, 7000),
+      ]),
+      { by: 'region', from: 'kocovic', to: 'zerjavic' },
+    ) as Spec;
+    expect(layers(spec)[0]!.data.values.map((v: Spec) => v.value)).toEqual([7000, 5000]);
+    expect(footerOf(spec).replace(/\n/g, ' ')).toContain(
+      'Left out, a range or an upper bound only (no single figure to join) in Žerjavić (1989): x.',
+    );
+  });
+
   test('spreadChart: an "at most" figure allows any lower figure, so no finite ratio is made of it', () => {
     const rows = [
       { id: 'a', source: 'zerjavic', region: 'x', measure: 'deaths', unit: 'persons', value: 36000, low: null, high: 36000, qualifier: 'at-most', label: 'as many as 36,000', note: null },
