@@ -29,7 +29,7 @@ import {
   type Whole,
 } from '../analysis/structure.js';
 import { coloursOf, type ChartOptions } from './theme.js';
-import { keyWords, legendTitle } from './words.js';
+import { keyWords, legendTitle, periodWords, placeWords } from './words.js';
 import { maxOf } from '../analysis/extent.js';
 import { words } from '../analysis/options.js';
 import { drawnOnce } from './restated.js';
@@ -351,7 +351,10 @@ function cell(row: ChartRow, column: string): ChartRow[string] {
 /** A row's value in a dimension column, in words. */
 function cellWords(row: ChartRow, column: string): string {
   const v = cell(row, column);
-  return v == null ? `${column} not stated` : keyWords(String(v));
+  if (v == null) return `${column} not stated`;
+  const fixed: Readonly<Record<string, string>> =
+    column === 'period' ? periodWords : column === 'region' ? placeWords : {};
+  return fixed[String(v)] ?? keyWords(String(v));
 }
 
 /**

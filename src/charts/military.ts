@@ -15,17 +15,9 @@ import {
   uncertaintyNotes,
 } from './frame.js';
 import { coloursOf, measureColours, missingGrey, type ChartOptions } from './theme.js';
-import { keyWords } from './words.js';
+import { keyWords, periodWords } from './words.js';
 import { maxOf } from '../analysis/extent.js';
 import { drawnOnce } from './restated.js';
-
-/** How a panel names a period or status that sets its figures apart. */
-const periodWords: Record<string, string> = {
-  'post-armistice': 'after the armistice',
-  'to-1945-05-09': 'to 9 May 1945',
-  occupation: 'during the occupation',
-  '1941-1945': '1941–1945',
-};
 
 /** "A", "A and B", "A, B and C". */
 function listed(items: readonly string[]): string {
