@@ -151,6 +151,30 @@ export function dateWords(text: string): string | undefined {
   return oneDate(text);
 }
 
+/**
+ * The structure words of two notes, which name a row's whole by its id, as a reader reads them
+ * (ndh-serbs.csv, Sajmište; slovenia-2005.csv, the 82%).
+ */
+const structureWords: Record<string, string> = {
+  '(part_of ndh-serbs-zerjavic, not ndh-serbs-zerjavic-civilians)':
+    "(a part of all the Serbs' deaths, not of the civilian casualties)",
+  "among the 33% row's (subset_of)": "among the 33% row's (a subset of them)",
+};
+
+/**
+ * A note as a reader reads it: another table's row named by that table's title, not by ids
+ * ("ndh-civilians-by-perpetrator's row zerjavic-croats-abroad-deaths" → 'a row of "Žerjavić:
+ * Croat and Bosniak civilian deaths in the NDH by perpetrator"'), and the structure words above.
+ */
+function noteWords(note: string): string {
+  let text = note.replace(
+    /\b([a-z0-9]+(?:-[a-z0-9]+)+)'s? row [a-z0-9]+(?:-[a-z0-9]+)*/g,
+    (all, id) => (datasetTitle(id) ? `a row of “${datasetTitle(id)}”` : all),
+  );
+  for (const [from, to] of Object.entries(structureWords)) text = text.replace(from, to);
+  return text;
+}
+
 let titles: Map<string, string> | undefined;
 
 /** A dataset's title for its id (`by-nationality` → "Victims by nationality: …"). */
@@ -243,6 +267,7 @@ export function reportTable(table: ColumnTable, options: ReportTableOptions): st
     if (column === 'dataset') return datasetTitle(text) ?? text;
     if (column === 'scope') return scopeWords(text);
     if (column === 'date') return dateWords(text) ?? text;
+    if (column === 'note') return noteWords(text);
     if (keyColumns.has(column) && text)
       return keyWord(column === 'deaths_kind' ? 'kind' : column, text);
     // a minus sign, not a hyphen, before a number
