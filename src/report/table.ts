@@ -30,7 +30,7 @@ const headings: Record<string, string> = {
   consistent: 'adds up',
   scope: 'covering',
   dataset: 'table',
-  rank: 'rank',
+  rank: 'rank in its source',
   check: 'result',
   deaths_source: 'deaths, from',
   deaths_kind: 'kind of source',
@@ -169,7 +169,10 @@ const structureWords: Record<string, string> = {
 function noteWords(note: string): string {
   let text = note.replace(
     /\b([a-z0-9]+(?:-[a-z0-9]+)+)'s? row [a-z0-9]+(?:-[a-z0-9]+)*/g,
-    (all, id) => (datasetTitle(id) ? `a row of “${datasetTitle(id)}”` : all),
+    (all: string, id: string) => {
+      const title = datasetTitle(id);
+      return title ? `a row of “${title}”` : all;
+    },
   );
   for (const [from, to] of Object.entries(structureWords)) text = text.replace(from, to);
   return text;
