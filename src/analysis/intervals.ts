@@ -119,6 +119,9 @@ export interface Figures {
   partOf?: readonly unknown[];
 }
 
+/** The running sums of {@link sumParts}, one buffer for every call (read before it returns). */
+const scratch = new Float64Array(12);
+
 /**
  * Adds figures with interval arithmetic: values add to the value, lows to the low, highs to the
  * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. A part that is
@@ -148,7 +151,7 @@ export function sumParts(
 ): IntervalSum {
   refuseShares(figures, parts, fn);
   // value, low, high, rounding, widened low, widened high: each a sum and its correction
-  const sums = new Float64Array(12);
+  const sums = scratch.fill(0);
   let reported = 0;
   let unbounded = false;
   for (let k = 0; k < parts.length; k++) {
