@@ -355,8 +355,8 @@ class Parts {
     private readonly table: Columns,
     totals: readonly StatedTotal[],
   ) {
-    const partOf = table.get('part_of');
-    for (let i = 0; i < table.n; i++)
+    const partOf = table.has('part_of') ? table.get('part_of') : [];
+    for (let i = 0; i < partOf.length; i++)
       if (typeof partOf[i] === 'string') push(this.byWhole, partOf[i] as string, i);
     for (const t of totals)
       if (typeof t.part_of === 'string' && t.id !== t.part_of) push(this.children, t.part_of, t);
@@ -505,7 +505,7 @@ class Parts {
           }
         }
       }
-      index = { groups, tree, sums: [] };
+      index = { groups, tree, sums: new Array<PartSum | undefined>(groups.size) };
       this.byScope.set(name, index);
     }
     return index;

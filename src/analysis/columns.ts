@@ -92,10 +92,11 @@ export function readColumns(table: unknown, fn: string): Columns {
   );
   const n = table.numRows();
   const cache = new Map<string, Cell[]>();
+  let nulls: Cell[] | undefined; // every absent column: one array of nulls (columns are read only)
   const get = (name: string): Cell[] => {
     let column = cache.get(name);
     if (!column) {
-      column = names.includes(name) ? read(table, name) : new Array<Cell>(n).fill(null);
+      column = names.includes(name) ? read(table, name) : (nulls ??= new Array<Cell>(n).fill(null));
       cache.set(name, column);
     }
     return column;
