@@ -175,6 +175,12 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
   const ascending = figures.map((figure, s) =>
     ownCategories[s]!.slice().sort((p, q) => figure[p]! - figure[q]!),
   );
+  // ... and its figures in that order, which the ranking reads in order
+  const ascendingFigures = ascending.map((order, s) => {
+    const sorted = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) sorted[k] = figures[s]![order[k]!]!;
+    return sorted;
+  });
   const shared = new Uint8Array(categories.size);
   const [rankA, rankB] = [new Float64Array(categories.size), new Float64Array(categories.size)];
   // One buffer for each vector of a pair, filled again for every pair (a pair has at most as many
@@ -188,6 +194,7 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
   const bufferGaps = new Float64Array(most); // |x − y|
   const both = new Int32Array(most); // the categories of the pairs
   const places = new Int32Array(most); // midranks' working space
+  const working = new Float64Array(most);
 
   const result: AgreementRow[] = [];
   sources.forEach((a, s) => {
@@ -209,8 +216,8 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
       }
       const x = bufferX.subarray(0, n);
       const y = bufferY.subarray(0, n);
-      midranks(ascending[s]!, figures[s]!, shared, rankA, places);
-      midranks(ascending[u]!, fb, shared, rankB, places);
+      midranks(ascending[s]!, ascendingFigures[s]!, shared, rankA, places, working);
+      midranks(ascending[u]!, ascendingFigures[u]!, shared, rankB, places, working);
       let positive = true;
       for (let j = 0; j < n; j++) {
         const c = both[j]!;

@@ -92,24 +92,29 @@ export function spearman(x: Sample, y: Sample, ranks?: readonly [Sample, Sample]
 /**
  * The 0-based midranks (tied figures share the mean of their ranks) of the figures at some
  * places, written into `into` at those places: `order` lists places in ascending order of their
- * figure, and only the places marked in `chosen` are ranked. `places` is working space (at least
- * as long as `order`).
+ * figure, `sorted` the figures in that order (read in order, not through the places), and only
+ * the places marked in `chosen` are ranked. `places` and `figures` are working space (at least as
+ * long as `order`).
  */
 export function midranks(
   order: ArrayLike<number>,
-  figure: ArrayLike<number>,
+  sorted: ArrayLike<number>,
   chosen: Uint8Array,
   into: Float64Array,
   places: Int32Array = new Int32Array(order.length),
+  figures: Float64Array = new Float64Array(order.length),
 ): void {
   let count = 0;
   for (let k = 0; k < order.length; k++) {
     const p = order[k]!;
-    if (chosen[p] === 1) places[count++] = p;
+    if (chosen[p] === 1) {
+      places[count] = p;
+      figures[count++] = sorted[k]!;
+    }
   }
   for (let i = 0; i < count; ) {
     let j = i;
-    while (j + 1 < count && figure[places[j + 1]!] === figure[places[i]!]) j++;
+    while (j + 1 < count && figures[j + 1] === figures[i]) j++;
     for (let k = i; k <= j; k++) into[places[k]!] = (i + j) / 2;
     i = j + 1;
   }
