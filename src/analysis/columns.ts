@@ -228,7 +228,7 @@ export function groupBy(
   };
 }
 
-/** Each row's code in a column: its value's number in a dictionary, in order of first appearance. */
+/** Each row's code in a column: its value's number in a dictionary (in order of first use). */
 function dictionaryCodes(column: readonly Cell[], rows: ArrayLike<number> | null, m: number) {
   const own = new Int32Array(m);
   const dictionary = new Map<Cell, number>();
@@ -358,8 +358,8 @@ export function selectMeasure(table: Columns, measure: unknown, fn: string): num
   for (let i = 0, k = 0; k < count; i++) if (table.measure[i] === chosen) selected[k++] = i;
   if (units.size > 1) {
     throw new InvalidTableError(
-      `${fn}: measure '${chosen}' comes in several units (${[...units].join(', ')}); filter the table ` +
-        `to one unit first.`,
+      `${fn}: measure '${chosen}' comes in several units (${[...units].join(', ')}); filter the ` +
+        `table to one unit first.`,
     );
   }
   return selected;

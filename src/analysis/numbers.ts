@@ -48,7 +48,7 @@ export function boundedMean(x: Sample): number {
   return clamp(first + shift / x.length, lo, hi);
 }
 
-/** The median (simple-statistics' `median`: the mean of the two middle figures of an even count). */
+/** The median, as simple-statistics' `median` gives it. */
 export function medianOf(x: Sample): number {
   return median(asArray(x));
 }
