@@ -663,7 +663,7 @@ const relayouts: { from: number; apply: (spec: Json, room: Room) => void | Promi
  * @param fn The function that asked, for the error message (e.g. `'toSVG'`).
  * @returns The compiled Vega spec.
  * @throws {InvalidOptionError} If the chart's text (labels, legend) needs more than `width` even
- *   with its plot areas at {@link minPlotWidth} px.
+ *   with its plot areas at {@link minPlotWidth} px; its `needs` is the width it needs, in px.
  */
 export async function layOut(
   spec: object,
@@ -702,10 +702,14 @@ export async function layOut(
     if (best && best.plotWidth! >= comfortable) break;
   }
   if (!best)
-    throw new InvalidOptionError(
-      `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full ` +
-        `size and a plot area at least ${minPlotMillimetres} mm wide: it needs at least ${need} ` +
-        `px (${Math.ceil((need / 96) * 25.4)} mm). Give a larger width, or column: 'double'.`,
+    throw Object.assign(
+      new InvalidOptionError(
+        `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full ` +
+          `size and a plot area at least ${minPlotMillimetres} mm wide: it needs at least ` +
+          `${need} px (${Math.ceil((need / 96) * 25.4)} mm). Give a larger width, or column: ` +
+          "'double'.",
+      ),
+      { needs: need },
     );
   return best;
 }
