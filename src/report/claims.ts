@@ -3,6 +3,7 @@
 import { from, type ColumnTable } from 'arquero';
 import { checkClaim, type Claim } from '../analysis/checkClaim.js';
 import { reconcile } from '../analysis/reconcile.js';
+import { sourceNames } from '../charts/attribution.js';
 import { reconcileChart } from '../charts/reconcile.js';
 import { escapeHTML } from '../exchange/html.js';
 import { p, type Section } from './page.js';
@@ -112,7 +113,9 @@ export function claimsSection(
         value: c.value,
         low: c.low,
         high: c.high,
-        rows: c.rows.join(', '),
+        sources: sourceNames([...new Set(c.sources)])
+          .map((s) => s.name)
+          .join('; '),
       })),
     );
     return [

@@ -58,10 +58,12 @@ export const styles = [
   'table.ww2yc th { border-bottom: 1.5px solid var(--ink); }',
   'table.ww2yc .number { text-align: right; font-variant-numeric: tabular-nums; ' +
     'white-space: nowrap; }',
+  'table.ww2yc th.number { white-space: normal; }',
   'table.ww2yc .not-reported { color: var(--muted); }',
-  'table.ww2yc td.col-note, table.ww2yc td.col-label { min-width: 14rem; max-width: 30rem; }',
+  'table.ww2yc td.col-note { min-width: 13rem; max-width: 30rem; }',
+  'table.ww2yc td.col-label { min-width: 10rem; max-width: 24rem; }',
   'table.ww2yc td.col-source, table.ww2yc td.col-kind, table.ww2yc td.col-dataset { ' +
-    'min-width: 9rem; }',
+    'min-width: 7.5rem; }',
   '.finding { color: var(--flag); font-weight: 600; }',
   '.files { font-size: 0.85rem; color: var(--muted); }',
   'footer { margin-top: 3rem; padding: 1.5rem 1rem; border-top: 1px solid var(--rule); ' +
@@ -79,7 +81,30 @@ export const styles = [
   '  .has-phone .chart-box.wide { display: none; }',
   '  .has-phone .chart-box.phone { display: block; }',
   '  .has-phone .chart-box.phone svg { width: 100%; max-width: 100%; }',
-  '  table.ww2yc td.col-note, table.ww2yc td.col-label { min-width: 12rem; }',
+  '  /* Tables reflow: each row a block, its figure first, every other cell labelled by its ' +
+    "column's heading (the heading row stays for screen readers, out of sight). */",
+  '  table.ww2yc, table.ww2yc tbody, table.ww2yc caption { display: block; width: 100%; }',
+  '  table.ww2yc thead { position: absolute; width: 1px; height: 1px; overflow: hidden; ' +
+    'clip-path: inset(50%); white-space: nowrap; }',
+  '  table.ww2yc tr { display: flex; flex-direction: column; padding: 0.45rem 0; ' +
+    'border-top: 1px solid var(--rule); }',
+  '  table.ww2yc tbody tr:first-child { border-top: 1.5px solid var(--ink); }',
+  '  table.ww2yc td { display: grid; grid-template-columns: minmax(6.5rem, 38%) minmax(0, 1fr); ' +
+    'gap: 0 0.7rem; padding: 0.1rem 0; border: 0; text-align: left; white-space: normal; ' +
+    'min-width: 0; max-width: none; overflow-wrap: anywhere; }',
+  '  /* The label is for the eye: a screen reader has the heading (alternative text ""). */',
+  '  table.ww2yc td::before { content: attr(data-label); content: attr(data-label) / ""; ' +
+    'color: var(--muted); ' +
+    'font-size: 0.8rem; font-weight: 400; padding-top: 0.1rem; }',
+  '  table.ww2yc td.number { text-align: left; }',
+  '  /* An empty cell is kept for screen readers (so cells stay under their headings), unseen. */',
+  '  table.ww2yc td:empty { position: absolute; width: 1px; height: 1px; overflow: hidden; ' +
+    'clip-path: inset(50%); }',
+  '  table.ww2yc td.lead { order: -1; font-size: 1.15rem; font-weight: 700; }',
+  '  table.ww2yc td.not-reported::after { content: "not reported"; grid-column: 2; ' +
+    'font-size: 0.8rem; font-weight: 400; }',
+  '  table.ww2yc td.col-note, table.ww2yc td.col-label { display: block; }',
+  '  table.ww2yc td.col-note::before, table.ww2yc td.col-label::before { display: block; }',
   '}',
   '@media print { nav.toc, .skip { display: none; } h2 { break-before: page; } figure, table { ' +
     'break-inside: avoid; } .chart-box svg { max-width: 100%; } }',

@@ -526,7 +526,7 @@ function comparisonsSection(table: TableWriter): Section {
       ),
       reportTable(pair, {
         columns: ['nationality', 'source', 'figure', 'difference', 'ratio', 'rank'],
-        headings: { ratio: 'ratio to Žerjavić' },
+        headings: { ratio: 'ratio to Žerjavić', difference: 'difference from Žerjavić' },
         caption: 'Kočović against Žerjavić by nationality (difference and ratio to Žerjavić)',
       }),
       table('compare-kocovic-zerjavic-by-nationality', pair),
@@ -557,7 +557,7 @@ function comparisonsSection(table: TableWriter): Section {
       caveats(warnings),
       reportTable(byRepublic, {
         columns: ['region', 'source', 'figure', 'difference', 'ratio'],
-        headings: { ratio: 'ratio to Žerjavić' },
+        headings: { ratio: 'ratio to Žerjavić', difference: 'difference from Žerjavić' },
         caption: 'The 1964 list against Žerjavić by republic (difference and ratio to Žerjavić)',
       }),
       table('compare-1964-zerjavic-by-republic', byRepublic),

@@ -2,8 +2,9 @@
 // column names and words for the package's keys, each column classed so that the page can size it.
 import type { ColumnTable } from 'arquero';
 import { sourceNames } from '../charts/attribution.js';
-import { keyWords } from '../charts/words.js';
-import { crosswalk } from '../data/load.js';
+import { keyWords, legendTitle } from '../charts/words.js';
+import { describe } from '../data/describe.js';
+import { crosswalk, datasets } from '../data/load.js';
 import { display } from '../exchange/display.js';
 import { escapeHTML } from '../exchange/html.js';
 
@@ -27,9 +28,28 @@ const headings: Record<string, string> = {
   parts: 'sum of the rows',
   stated: 'stated total',
   consistent: 'adds up',
-  scope: 'scope',
-  dataset: 'dataset',
-  rank: 'rank',
+  scope: 'covering',
+  dataset: 'table',
+  rank: 'rank in its source',
+  check: 'result',
+  deaths_source: 'deaths, from',
+  deaths_kind: 'kind of source',
+  deaths: 'deaths',
+  births_deficit: 'births deficit',
+  emigration: 'emigration',
+  loss: 'demographic loss',
+  gap: 'sum − loss',
+  gap_low: 'sum − loss, lowest',
+  gap_high: 'sum − loss, highest',
+  value: 'figure',
+  low: 'interval from',
+  high: 'interval to',
+  measure_relation: 'measure, against the claim',
+  the_claim: 'the claim',
+  component: 'part of the difference',
+  sources: 'from the figures of',
+  place: 'place',
+  people: 'who',
 };
 
 /** Columns whose cells are the package's keys, written as words. */
@@ -43,6 +63,9 @@ const keyColumns = new Set([
   'period',
   'measure',
   'kind',
+  'deaths_kind',
+  'place',
+  'people',
 ]);
 const sourceColumns = new Set([
   'source',
@@ -68,8 +91,114 @@ const readerWords: Record<string, string> = {
   'period:post-war': 'after the war',
   'period:occupation': 'during the occupation',
   'period:post-armistice': 'after the armistice',
-  'period:to-1945-05-09': 'to 9 May 1945',
+  'people:serbs-living-in-the-ndh': 'Serbs living in the NDH',
+  'people:serbian-volunteer-corps-members': 'Serbian Volunteer Corps members',
+  'perpetrator:american-and-british-bombers': 'American and British bombers',
+  'cause:sajmiste-camp': 'Sajmište camp',
 };
+
+/** The results of `audit` and of `checkClaim`'s measure relation, in words. */
+const valueWords: Record<string, string> = {
+  'check:consistent': 'adds up',
+  'check:inconsistent': 'does not add up',
+  'check:undetermined': 'cannot be settled',
+  'measure_relation:same': 'the same measure',
+  'measure_relation:related': 'a related measure',
+  'measure_relation:different': 'another measure',
+};
+
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** One date as a reader reads it: `1941-04-28` → "28 April 1941", `1945-05` → "May 1945". */
+function oneDate(text: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  const month = m?.[2] ? months[Number(m[2]) - 1] : undefined;
+  if (!m || (m[2] && !month)) return undefined;
+  return [m[3] ? String(Number(m[3])) : '', month ?? '', m[1]].filter(Boolean).join(' ');
+}
+
+/**
+ * A date or period key as a reader reads it: `1941-04-28` → "28 April 1941", `1945-05` → "May
+ * 1945", `1944-04-to-1944-05` → "April 1944 to May 1944", `to-1945-05-09` → "to 9 May 1945",
+ * `1941-1945` → "1941–1945"; anything else undefined.
+ *
+ * @example
+ * dateWords('to-1945-05-09'); // => 'to 9 May 1945'
+ */
+export function dateWords(text: string): string | undefined {
+  const years = /^(\d{4})-(\d{4})$/.exec(text);
+  if (years) return `${years[1]}–${years[2]}`;
+  const period = /^(?:(.+)-)?to-(.+)$/.exec(text);
+  if (period) {
+    const start = period[1] === undefined ? '' : oneDate(period[1]);
+    const end = oneDate(period[2]!);
+    if (start === undefined || end === undefined) return undefined;
+    return start ? `${start} to ${end}` : `to ${end}`;
+  }
+  return oneDate(text);
+}
+
+/**
+ * The structure words of two notes, which name a row's whole by its id, as a reader reads them
+ * (ndh-serbs.csv, Sajmište; slovenia-2005.csv, the 82%).
+ */
+const structureWords: Record<string, string> = {
+  '(part_of ndh-serbs-zerjavic, not ndh-serbs-zerjavic-civilians)':
+    "(a part of all the Serbs' deaths, not of the civilian casualties)",
+  "among the 33% row's (subset_of)": "among the 33% row's (a subset of them)",
+};
+
+/**
+ * A note as a reader reads it: another table's row named by that table's title, not by ids
+ * ("ndh-civilians-by-perpetrator's row zerjavic-croats-abroad-deaths" → 'a row of "Žerjavić:
+ * Croat and Bosniak civilian deaths in the NDH by perpetrator"'), and the structure words above.
+ */
+function noteWords(note: string): string {
+  let text = note.replace(
+    /\b([a-z0-9]+(?:-[a-z0-9]+)+)'s? row [a-z0-9]+(?:-[a-z0-9]+)*/g,
+    (all: string, id: string) => {
+      const title = datasetTitle(id);
+      return title ? `a row of “${title}”` : all;
+    },
+  );
+  for (const [from, to] of Object.entries(structureWords)) text = text.replace(from, to);
+  return text;
+}
+
+let titles: Map<string, string> | undefined;
+
+/** A dataset's title for its id (`by-nationality` → "Victims by nationality: …"). */
+function datasetTitle(id: string): string | undefined {
+  titles ??= new Map(datasets.map((d) => [d, describe(d).title]));
+  return titles.get(id);
+}
+
+/**
+ * An audit's scope (`nationality=croats;region=abroad`) in words: "Nationality: Croats; Where:
+ * abroad".
+ */
+function scopeWords(scope: string): string {
+  return scope
+    .split(';')
+    .map((part) => {
+      const [column, key] = part.split('=');
+      return key === undefined ? part : `${legendTitle(column!)}: ${keyWord(column!, key)}`;
+    })
+    .join('; ');
+}
 
 let terms: Map<string, string> | undefined;
 
@@ -78,7 +207,7 @@ let terms: Map<string, string> | undefined;
  * else the source's own term, else its words.
  */
 function keyWord(column: string, key: string): string {
-  const fixed = readerWords[`${column}:${key}`];
+  const fixed = readerWords[`${column}:${key}`] ?? dateWords(key);
   if (fixed) return fixed;
   const plain = key.replaceAll('-', ' ');
   const word = keyWords(key);
@@ -105,9 +234,11 @@ export interface ReportTableOptions {
 }
 
 /**
- * A table for the report page: human column names, keys and source ids as words, yes/no for
- * true/false, computed numbers to two decimals, published figures untouched; wrapped in a box that
- * scrolls sideways by itself on a narrow screen (focusable, so a keyboard can scroll it).
+ * A table for the report page: human column names, keys, dates and source ids as words, yes/no
+ * for true/false, computed numbers to two decimals, published figures untouched; wrapped in a box
+ * that scrolls sideways if a wide screen is still too narrow (focusable, so a keyboard can scroll
+ * it). Each cell carries its column's heading (`data-label`), so that on a phone every row is shown
+ * as a block, its figure first and each other cell labelled.
  *
  * @param table An Arquero table.
  * @param options Columns, notes and the caption.
@@ -135,26 +266,32 @@ export function reportTable(table: ColumnTable, options: ReportTableOptions): st
     if (text === 'true') return 'yes';
     if (text === 'false') return 'no';
     if (sourceColumns.has(column)) return names.get(text) ?? text;
-    if (keyColumns.has(column) && text) return keyWord(column, text);
+    if (valueWords[`${column}:${text}`]) return valueWords[`${column}:${text}`]!;
+    if (column === 'dataset') return datasetTitle(text) ?? text;
+    if (column === 'scope') return scopeWords(text);
+    if (column === 'date') return dateWords(text) ?? text;
+    if (column === 'note') return noteWords(text);
+    if (keyColumns.has(column) && text)
+      return keyWord(column === 'deaths_kind' ? 'kind' : column, text);
     // a minus sign, not a hyphen, before a number
     return /^-\d/.test(text) ? `−${text.slice(1)}` : text;
   };
+  // On a phone each row becomes a block that leads with its figure (the page's styles).
+  const lead = columns.includes('figure') ? 'figure' : columns.includes('value') ? 'value' : '';
   const cls = (i: number, text = '') =>
     [
       numeric[i] ? 'number' : '',
       `col-${columns[i]!.replace(/[^a-z0-9-]/gi, '-')}`,
+      columns[i] === lead ? 'lead' : '',
       columns[i] === 'figure' && text === '–' ? 'not-reported' : '',
     ]
       .filter(Boolean)
       .join(' ');
+  const labels = columns.map((c) =>
+    escapeHTML(options.headings?.[c] ?? headings[c] ?? c.replaceAll('_', ' ')),
+  );
   const head = columns
-    .map(
-      (c, i) =>
-        '<th scope="col" ' +
-        `class="${cls(i)}">` +
-        escapeHTML(options.headings?.[c] ?? headings[c] ?? c.replaceAll('_', ' ')) +
-        '</th>',
-    )
+    .map((_, i) => `<th scope="col" class="${cls(i)}">${labels[i]}</th>`)
     .join('');
   const body = rows
     .map(
@@ -166,7 +303,10 @@ export function reportTable(table: ColumnTable, options: ReportTableOptions): st
               columns[i] === 'figure' && text === '–'
                 ? ' title="not reported by the source (a dash), not zero"'
                 : '';
-            return `<td class="${cls(i, text)}"${title}>${escapeHTML(shown)}</td>`;
+            return (
+              `<td class="${cls(i, text)}" data-label="${labels[i]}"${title}>` +
+              `${escapeHTML(shown)}</td>`
+            );
           })
           .join('')}</tr>`,
     )

@@ -1,12 +1,13 @@
 // The report page as readers and checkers see it: axe-core and the Nu HTML checker on the real
 // page, and screenshots at a phone's, a tablet's and a desktop's width, checked for overlapping boxes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { datasets, load, sources, statedTotals } from '../../src/index.js';
 import { standardCharts } from '../../src/report/index.js';
 import { findChromium, findJava } from '../setup/detect.js';
 import { describeNeeding } from '../setup/requirements.js';
@@ -64,7 +65,150 @@ describeNeeding('the report page and the Nu HTML checker (vnu-jar)', [java], () 
   }, 120_000);
 });
 
+/** The Nu checker's errors on each file (one run of the checker for all of them). */
+function nuErrors(files: string[]): string[] {
+  const jar = require('vnu-jar') as string;
+  const r = spawnSync(
+    java.found!,
+    ['-jar', jar, '--format', 'json', '--exit-zero-always', ...files],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const messages = JSON.parse(r.stderr || r.stdout).messages as {
+    type: string;
+    url?: string;
+    message: string;
+    lastLine?: number;
+  }[];
+  return messages
+    .filter((m) => m.type === 'error')
+    .map((m) => `${m.url?.split('/').pop()}:${m.lastLine}: ${m.message}`);
+}
+
+describeNeeding('the report page at every width and the Nu HTML checker', [java, chromium], () => {
+  test('the page as Chromium lays it out at 390, 1024 and 1400 px has no markup error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ww2yc-dom-'));
+    const files: string[] = [];
+    for (const width of [390, 1024, 1400]) {
+      const page = await browser!.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`file://${index}`);
+      const file = join(dir, `report-${width}.html`);
+      writeFileSync(file, await page.content());
+      files.push(file);
+      await page.close();
+    }
+    // The checker does look: the same page with a table cell outside its row is an error.
+    const broken = join(dir, 'broken.html');
+    writeFileSync(broken, readFileSync(files[0]!, 'utf8').replace('<tbody>', '<tbody><td>x</td>'));
+    const errors = nuErrors([...files, broken]);
+    expect(errors.filter((e) => !e.startsWith('broken.html'))).toEqual([]);
+    expect(errors.some((e) => e.startsWith('broken.html'))).toBe(true);
+  }, 180_000);
+});
+
+/** Each table's cells as the page lays them out, with their labels and where they are drawn. */
+async function tableCells(width: number) {
+  const page = await browser!.newPage({ viewport: { width, height: 900 } });
+  await page.goto(`file://${index}`);
+  const tables = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('table.ww2yc')).map((table) => {
+      const box = table.closest('.scroll')!;
+      const headings = Array.from(table.querySelectorAll('thead th')).map((th) => ({
+        text: th.textContent ?? '',
+        height: th.getBoundingClientRect().height,
+      }));
+      const rows = Array.from(table.querySelectorAll('tbody tr')).map((tr) => ({
+        display: getComputedStyle(tr).display,
+        cells: Array.from(tr.querySelectorAll('td')).map((td) => {
+          const r = td.getBoundingClientRect();
+          return {
+            text: td.textContent ?? '',
+            label: td.getAttribute('data-label'),
+            shown: getComputedStyle(td, '::before').content,
+            after: getComputedStyle(td, '::after').content,
+            lead: td.classList.contains('lead'),
+            left: r.left,
+            right: r.right,
+            top: r.top,
+            height: r.height,
+          };
+        }),
+      }));
+      return {
+        caption: table.querySelector('caption')?.textContent ?? '',
+        scrolls: box.scrollWidth > box.clientWidth,
+        head: table.querySelector('thead')!.getBoundingClientRect().height,
+        headings,
+        rows,
+      };
+    }),
+  );
+  await page.close();
+  return tables;
+}
+
 describeNeeding('the report page in Chromium', [chromium], () => {
+  test('at 390 px each table row is a block led by its figure, every cell labelled, in view', async () => {
+    const tables = await tableCells(390);
+    expect(tables.length).toBeGreaterThan(20);
+    let figures = 0;
+    let dashes = 0;
+    for (const t of tables) {
+      // nothing to scroll sideways: every cell, every figure, is in the 390 px window
+      expect(t.scrolls, t.caption).toBe(false);
+      for (const row of t.rows) {
+        expect(row.display, t.caption).toBe('flex');
+        row.cells.forEach((cell, i) => {
+          // each cell is labelled by its own column's heading, and the label is drawn
+          expect(cell.label, t.caption).toBe(t.headings[i]!.text);
+          expect(cell.shown, t.caption).toContain(`"${cell.label}"`);
+          if (cell.text === '') return;
+          expect(cell.height, `${t.caption}: ${cell.text}`).toBeGreaterThan(0);
+          expect(cell.left, `${t.caption}: ${cell.text}`).toBeGreaterThanOrEqual(0);
+          expect(cell.right, `${t.caption}: ${cell.text}`).toBeLessThanOrEqual(390);
+        });
+        // a dash stays a dash, and says what it means
+        for (const cell of row.cells.filter((c) => c.text === '–'))
+          expect(cell.after, t.caption).toBe('"not reported"');
+        dashes += row.cells.filter((c) => c.text === '–').length;
+        const lead = row.cells.find((c) => c.lead);
+        if (!lead) continue;
+        figures++;
+        // the figure comes first: above every other cell of its row
+        for (const cell of row.cells.filter((c) => !c.lead && c.text !== ''))
+          expect(lead.top, t.caption).toBeLessThan(cell.top);
+      }
+      // the headings stay for screen readers, out of sight
+      expect(t.head, t.caption).toBeLessThanOrEqual(1);
+    }
+    expect(figures).toBeGreaterThan(200);
+    expect(dashes).toBeGreaterThan(12); // by-nationality alone has 12 (report.test.ts)
+  }, 120_000);
+
+  test.each([1024, 1400])(
+    'at %i px the tables stay tables, headings above',
+    async (width) => {
+      const tables = await tableCells(width);
+      for (const t of tables) {
+        for (const h of t.headings) expect(h.height, t.caption).toBeGreaterThan(10);
+        for (const row of t.rows) {
+          expect(row.display, t.caption).toBe('table-row');
+          for (const cell of row.cells) expect(cell.shown).toBe('none');
+          // the cells of a row side by side
+          const tops = new Set(row.cells.map((c) => Math.round(c.top)));
+          expect(tops.size, t.caption).toBe(1);
+        }
+      }
+      // wide enough for all but the tables of nine columns (which scroll in their own box)
+      const scrolling = tables.filter((t) => t.scrolls).map((t) => t.headings.length);
+      expect(scrolling.every((n) => n >= 9)).toBe(true);
+      if (width === 1400) expect(scrolling).toEqual([]);
+    },
+    120_000,
+  );
+
   test.each([390, 1024, 1400])(
     'axe-core at %i px finds no serious or critical violation',
     async (width) => {
@@ -207,4 +351,64 @@ test('the page says what the headline figures are above the chart, and how to ci
   const foot = html.slice(html.indexOf('<footer>'));
   expect(foot).toMatch(/Made on \d{4}-\d\d-\d\d with ww2-yugoslavia-casualties \d+\.\d+\.\d+/);
   expect(foot).toMatch(/cff-version/);
+});
+
+test("the tables speak a reader's words: dates, names and headings, never ids", () => {
+  const html = readFileSync(index, 'utf8');
+  const text = (s: string) =>
+    s
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  const cells = [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => text(m[1]!));
+  const headings = [...html.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) =>
+    text(m[1]!),
+  );
+  expect(cells.length).toBeGreaterThan(2000);
+  // No date as the data writes it (1941-04-28, 1945-05, 1941-1945), nor as it used to show (1941 04 28).
+  expect(cells.filter((c) => /\b\d{4}[- ]\d{2}\b/.test(c))).toEqual([]);
+  // Dates as the documents write them: "on 28 April 1941 in the village of Gudovac"; Tito's
+  // 1.7 million "in May 1945"; Bakić's 1,685,000 "in August 1945".
+  expect(cells).toContain('28 April 1941');
+  expect(cells).toContain('May 1945');
+  expect(cells).toContain('August 1945');
+  expect(cells).toContain('to 9 May 1945');
+  // No id: of a dataset, a source, a row or a stated total, nor a key with its hyphens.
+  const ids = new Set<string>([
+    ...datasets,
+    ...sources().array('id'),
+    ...statedTotals().array('id'),
+    ...datasets.flatMap((d) => load(d).array('id') as string[]),
+  ]);
+  const keys = new Set<string>();
+  for (const d of datasets) {
+    const t = load(d);
+    for (const c of t.columnNames())
+      if (!['id', 'label', 'note', 'source', 'part_of', 'subset_of', 'restates'].includes(c))
+        for (const v of t.array(c) as unknown[])
+          if (typeof v === 'string' && v.includes('-')) keys.add(v);
+  }
+  const hyphenated = [...ids].filter((id) => id.includes('-'));
+  expect(hyphenated.length).toBeGreaterThan(100);
+  const named = cells.filter(
+    (c) =>
+      keys.has(c) ||
+      /\b(part_of|subset_of|restates)\b/.test(c) ||
+      hyphenated.some((id) => new RegExp(`(^|[^\\w-])${id}($|[^\\w-])`).test(c)),
+  );
+  expect(named).toEqual([]);
+  // Sources by name where a row's id was: the 1964 list's 597,323 and Kočović's 1,014,000.
+  expect(cells).toContain('Federal Statistical Office of Yugoslavia (1964); Kočović (1985)');
+  // A minus sign, never a hyphen: 597,323 + 335,000 + 660,000 − 1,700,000 = −107,677.
+  expect(cells).toContain('−107,677');
+  expect(cells.filter((c) => /^-\d/.test(c))).toEqual([]);
+  // Column headings in words, none a field name.
+  expect(
+    headings.filter(
+      (h) =>
+        /_/.test(h) || ['check', 'rows', 'value', 'low', 'high', 'scope', 'dataset'].includes(h),
+    ),
+  ).toEqual([]);
 });

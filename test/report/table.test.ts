@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { load } from '../../src/index.js';
+import { dateWords, reportTable } from '../../src/report/table.js';
+
+describe('dateWords', () => {
+  test('writes a date or period key as a reader reads it', () => {
+    // local-incidents.csv: Gudovac "on 28 April 1941"; Savich's raids "In mid-April and May, 1944"
+    expect(dateWords('1941-04-28')).toBe('28 April 1941');
+    expect(dateWords('1945-05')).toBe('May 1945');
+    expect(dateWords('1945')).toBe('1945');
+    expect(dateWords('1944-04-to-1944-05')).toBe('April 1944 to May 1944');
+    expect(dateWords('to-1945-05-09')).toBe('to 9 May 1945');
+    expect(dateWords('1941-1945')).toBe('1941–1945');
+  });
+
+  test('leaves what is not a date alone', () => {
+    expect(dateWords('post-war')).toBeUndefined();
+    expect(dateWords('1945-13')).toBeUndefined();
+    expect(dateWords('to-9-may')).toBeUndefined();
+  });
+});
+
+describe('reportTable', () => {
+  const html = reportTable(load('by-nationality'), { caption: 'Deaths by nationality' });
+
+  test('labels every cell with its column heading, for the page to show on a phone', () => {
+    const headings = [...html.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['source', 'nationality', 'measure', 'figure', 'the source says']);
+    const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].slice(1);
+    // by-nationality.csv: 16 nationalities for each of the three sources
+    expect(rows).toHaveLength(48);
+    for (const [row] of rows)
+      expect([...row.matchAll(/data-label="([^"]*)"/g)].map((m) => m[1])).toEqual(headings);
+  });
+
+  test('leads each row with its figure, exactly as published; a dash stays a dash', () => {
+    // by-nationality.csv: yu-1964 Serbs 346,740; yu-1964 Other Slavs not reported (a dash)
+    expect(html).toContain('<td class="number col-figure lead" data-label="figure">346,740</td>');
+    expect(html).toMatch(
+      /<td class="number col-figure lead not-reported" data-label="figure" title="not reported[^"]*">–<\/td>/,
+    );
+  });
+});
