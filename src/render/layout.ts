@@ -528,7 +528,7 @@ async function labelsAbove(spec: Json, room: Room, wrapMarks = false): Promise<v
         },
         encoding: {
           y: { ...ys[0], ...(band ? { bandPosition: 0 } : {}) },
-          x: { value: 0 },
+          x: { value: 3 }, // clear of the axis line
           text: { field: 'row_label' },
         },
       };
@@ -686,7 +686,7 @@ export async function layOut(
   // width) or it cannot fit at all, laid out again (see relayouts), and the widest plot kept.
   const labelRoom = Math.max(80, width - 2 * padding - minPlotWidth - 40);
   const comfortable = (width - 2 * padding) / 2;
-  const room = { labelRoom, inner: width - 2 * padding - 4 };
+  const room = { labelRoom, inner: width - 2 * padding - 8 };
   const stages = [base];
   let best: Laid | undefined;
   let need = Infinity;

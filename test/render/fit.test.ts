@@ -105,7 +105,7 @@ describe('standard charts at a single and a double column', { timeout: 300_000 }
         expect(label.y).toBeLessThanOrEqual(bar.y);
         expect(label.y - 11).toBeGreaterThanOrEqual(above);
         expect(bar.y - label.y).toBeLessThan(label.y - 11 - above);
-        expect(label.x).toBe(0); // at the left edge of the plot
+        expect(label.x).toBe(3); // at the left edge of the plot, clear of the axis line
       }
     } finally {
       view.finalize();
