@@ -88,15 +88,62 @@ export function escapeControls(text: string): string {
 }
 
 /**
- * The options object of `fn`: `{}` if none was given; throws if `options` is not an object
- * (e.g. `null`, a string, an array), instead of failing on a property of it.
+ * What one option takes: a test of a given value, and what is expected, in words. An option not
+ * given (`undefined`) is its default and is never tested.
  */
-export function checkOptions<T extends object>(options: T | undefined, fn: string): Partial<T> {
+export interface OptionRule {
+  /** Whether `value` is allowed. */
+  ok: (value: unknown) => boolean;
+  /** What the option takes, in words, without a final full stop: e.g. 'a string'. */
+  expected: string;
+}
+
+/**
+ * The message of an option that is not what it should be, in the package's one shape:
+ * `fn: option NAME is GIVEN; expected WHAT.`
+ *
+ * @example
+ * optionMessage('display', 'limit', -1, 'a whole number of rows, 0 or more');
+ * // => 'display: option limit is -1; expected a whole number of rows, 0 or more.'
+ */
+export function optionMessage(fn: string, name: string, given: unknown, expected: string): string {
+  return `${fn}: option ${name} is ${show(given)}; expected ${expected}.`;
+}
+
+/**
+ * The options object of `fn`, checked: `{}` if none was given; throws if `options` is not an
+ * object (e.g. `null`, a string, an array), instead of failing on a property of it; then tests
+ * each option that has a rule in `rules` (a list of rules is tested in order), throwing
+ * {@link InvalidOptionError} with `message(name, given, expected)` for the first that fails. The
+ * one check of an options object: the analysis and estimation functions, the chart builders
+ * (`charts/frame.ts`) and the notebook's `display` all call it.
+ *
+ * @param rules What each option takes. Default none: only the object is checked.
+ * @param message The message of a failed rule. Default {@link optionMessage}'s shape.
+ * @example
+ * checkOptions({ limit: -1 }, 'display', {
+ *   limit: { ok: (v) => Number.isInteger(v) && (v as number) >= 0, expected: 'a whole number' },
+ * });
+ * // throws InvalidOptionError: display: option limit is -1; expected a whole number.
+ */
+export function checkOptions<T extends object>(
+  options: T | undefined,
+  fn: string,
+  rules: { readonly [K in keyof T]?: OptionRule | readonly OptionRule[] } = {},
+  message: (name: string, given: unknown, expected: string) => string = (name, given, expected) =>
+    optionMessage(fn, name, given, expected),
+): Partial<T> {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidOptionError(
       `${fn}: options is ${show(options)}; expected an object of options, or nothing.`,
     );
+  }
+  for (const [name, rule] of Object.entries(rules) as [string, OptionRule | OptionRule[]][]) {
+    const given: unknown = (options as Record<string, unknown>)[name];
+    if (given === undefined) continue;
+    for (const { ok, expected } of [rule].flat())
+      if (!ok(given)) throw new InvalidOptionError(message(name, given, expected));
   }
   return options;
 }

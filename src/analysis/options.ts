@@ -2,8 +2,10 @@
 //
 //   fn: option NAME is GIVEN; expected WHAT. Did you mean 'NEAREST'?
 //
-// (the project's rule 5: what was given, what was expected, and the nearest valid choice).
-import { InvalidOptionError, UnknownIdError, show } from '../errors.js';
+// (the project's rule 5: what was given, what was expected, and the nearest valid choice). The
+// shape's first sentence is `optionMessage` of errors.ts, which `checkOptions` also writes: this
+// file adds the nearest choice.
+import { InvalidOptionError, UnknownIdError, optionMessage } from '../errors.js';
 
 /**
  * The error for an option of `fn`, in the one shape: `fn: option NAME is GIVEN; expected WHAT.`,
@@ -23,7 +25,7 @@ export function optionError(
   choices: readonly string[] = [],
 ): InvalidOptionError {
   return new InvalidOptionError(
-    `${fn}: option ${name} is ${show(given)}; expected ${expected}.${suggest(given, choices)}`,
+    `${optionMessage(fn, name, given, expected)}${suggest(given, choices)}`,
   );
 }
 

@@ -4,7 +4,7 @@ import type { BalanceRow } from '../analysis/balance.js';
 import { InvalidTableError, show } from '../errors.js';
 import { numberFormat } from '../exchange/figure.js';
 import { kindWords, sourceNames } from './attribution.js';
-import { checkOptions, framed } from './frame.js';
+import { checkChartOptions, framed } from './frame.js';
 import { missingGrey, palette, type ChartOptions } from './theme.js';
 
 const columns = [
@@ -38,7 +38,7 @@ const columns = [
  * balanceChart(balance()).vconcat[0].vconcat.length; // => 6 (one panel per deaths estimate)
  */
 export function balanceChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
-  const { width, locale } = checkOptions(options);
+  const { width, locale } = checkChartOptions(options);
   if (!table || typeof table.objects !== 'function')
     throw new InvalidTableError(
       `balanceChart: table is ${show(table)}; expected the result of balance().`,

@@ -8,7 +8,7 @@ import {
   caveatNotes,
   categoryName,
   chartRows,
-  checkOptions,
+  checkChartOptions,
   drawnAsFigure,
   framed,
   oneOf,
@@ -35,7 +35,7 @@ export interface CompareChartOptions extends ChartOptions {
 /** The rows of one measure, with each source's display name and each category's label. */
 export function bySource(table: ColumnTable, options: CompareChartOptions, fn: string) {
   const o = requiredOptions(options, fn, "by, the dimension column, e.g. { by: 'nationality' }");
-  const { width, locale } = checkOptions(o);
+  const { width, locale } = checkChartOptions(o);
   if (typeof o.by !== 'string')
     throw new InvalidOptionError(
       `${fn}: invalid option by ${show(o.by)}; ` +
@@ -232,7 +232,7 @@ export function compareChart(table: ColumnTable, options: CompareChartOptions): 
           mark: 'bar',
           encoding: { ...position, x: { field: 'value', ...x }, color: c.color, tooltip },
         },
-        ...uncertaintyLayers(reported, position, x, reach, 9),
+        ...uncertaintyLayers(reported, position, x, reach, { tooltip }),
         {
           data: { values: reported },
           mark: { type: 'text', align: 'left', dx: 3, fontSize: 11, color: '#222' },

@@ -5,7 +5,7 @@ import {
   InvalidOptionError,
   InvalidTableError,
   UnknownIdError,
-  checkOptions as checkObject,
+  checkOptions,
   listNames,
   show,
 } from '../errors.js';
@@ -73,7 +73,7 @@ export function requiredOptions<T extends object>(
 ): T {
   if (options === undefined || options === null)
     throw new InvalidOptionError(`${fn}: no options given; expected an object with ${needs}.`);
-  return checkObject(options, fn) as T;
+  return checkOptions(options, fn) as T;
 }
 
 /** Checks that `value` is one of the values of column `column`. */
@@ -91,50 +91,54 @@ export function oneOf(option: string, value: unknown, rows: ChartRow[], column: 
   return value;
 }
 
-/** Checks the shared options. */
-export function checkOptions(
+/** A title or subtitle: text, never an object, which Vega would read as an expression to
+ * evaluate ({ signal: … }), nor a BigInt, which no spec can hold. */
+const text = [
+  { ok: (v: unknown) => typeof v === 'string', expected: 'a string' },
+  {
+    ok: (v: unknown) => (v as string).length <= 1000,
+    expected: 'text of at most 1000 characters',
+  },
+];
+
+/** What each option every chart builder takes must be. */
+const chartRules = {
+  title: text,
+  subtitle: text,
+  width: {
+    ok: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 200 && v <= 2000,
+    expected: 'a number of pixels from 200 to 2000',
+  },
+  notes: {
+    ok: (v: unknown) => Array.isArray(v) && v.every((n) => typeof n === 'string'),
+    expected: 'an array of strings, one footer line each',
+  },
+};
+
+/**
+ * Checks the options every chart builder takes (through the package's one `checkOptions`), and
+ * returns the width and locale with their defaults.
+ *
+ * @example
+ * checkChartOptions({ width: 50 });
+ * // throws InvalidOptionError: Invalid width 50: expected a number of pixels from 200 to 2000.
+ */
+export function checkChartOptions(
   options: ChartOptions,
 ): Required<Pick<ChartOptions, 'width' | 'locale'>> {
-  const { width = 560, locale = 'en-US' } = checkObject(options, 'chart');
-  if (options?.title !== undefined && typeof options.title !== 'string')
-    throw new InvalidOptionError(`Invalid title ${shown(options.title)}: expected a string.`);
-  if (options?.subtitle !== undefined && typeof options.subtitle !== 'string')
-    throw new InvalidOptionError(`Invalid subtitle ${shown(options.subtitle)}: expected a string.`);
-  if (typeof width !== 'number' || !Number.isFinite(width) || width < 200 || width > 2000) {
-    throw new InvalidOptionError(
-      `Invalid width ${show(width)}: expected a number of pixels from 200 to 2000.`,
-    );
-  }
+  const { width = 560, locale = 'en-US' } = checkOptions(
+    options,
+    'chart',
+    chartRules,
+    (name, given, expected) => `Invalid ${name} ${shown(given)}: expected ${expected}.`,
+  );
   numberFormat(locale); // throws InvalidOptionError for a locale the runtime does not know
-  checkText('title', options.title, false);
-  checkText('subtitle', options.subtitle, true);
-  const { notes } = checkObject(options, 'chart');
-  if (notes !== undefined && (!Array.isArray(notes) || notes.some((n) => typeof n !== 'string'))) {
-    throw new InvalidOptionError(
-      `Invalid notes ${show(notes)}: expected an array of strings, one footer line each.`,
-    );
-  }
   return { width, locale };
 }
 
 /** A value as an error message shows it; a BigInt as written in code (`10n`). */
 function shown(value: unknown): string {
   return show(typeof value === 'bigint' ? `${value}n` : value);
-}
-
-/**
- * Checks a title or subtitle: text (or, for a subtitle, a list of lines), never an object, which
- * Vega would read as an expression to evaluate ({ signal: … }), nor a BigInt, which no spec
- * can hold.
- */
-function checkText(option: string, value: unknown, lines: boolean): void {
-  if (value === undefined) return;
-  const ok = (v: unknown) => typeof v === 'string' && v.length <= 1000;
-  if (ok(value) || (lines && Array.isArray(value) && value.length <= 20 && value.every(ok))) return;
-  throw new InvalidOptionError(
-    `Invalid ${option} ${shown(value)}: expected text of at most 1000 characters` +
-      `${lines ? ', or a list of up to 20 such lines' : ''}.`,
-  );
 }
 
 /** The d3 number locale of a BCP 47 locale, for the axes. */
@@ -207,9 +211,10 @@ export function framed(
   } as TopLevelSpec;
 }
 
-/** Where the figure of a row is written: after its range, its arrow, or its bar. */
+/** Where the figure of a row is written: after its range, its arrow, its bound, or its bar. */
 export function textAt(row: ChartRow, reach: number): number {
-  if (row.qualifier === 'range' && row.high !== null) return row.high;
+  if ((row.qualifier === 'range' || row.qualifier === 'at-most') && row.high !== null)
+    return row.high;
   if (row.qualifier === 'at-least' || (row.high === null && row.low !== null))
     return (row.low ?? row.value ?? 0) + reach;
   return row.value ?? 0;
@@ -221,35 +226,65 @@ export function arrowReach(rows: readonly ChartRow[]): number {
 }
 
 /**
- * Whether a figure is drawn as a length (bar or point):
- * not a range, whose midpoint is computed, not published.
+ * Whether a figure is drawn as a length (bar or point): not a range, whose midpoint is computed,
+ * not published, nor an "at most" figure, which gives an upper bound only (a bar to it would draw
+ * the bound as if it were the value).
  */
 export const drawnAsFigure = (row: ChartRow): boolean =>
-  row.value !== null && row.qualifier !== 'range';
+  row.value !== null && row.qualifier !== 'range' && row.qualifier !== 'at-most';
+
+/** Whether a row gives an upper bound only ("as many as", "up to"): drawn up to its bound. */
+const upToBound = (r: ChartRow): boolean => r.qualifier === 'at-most' && r.high !== null;
+
+/** Whether a row gives a lower bound only ("at least"): drawn as an arrow on from its bound. */
+const onFromBound = (r: ChartRow): boolean =>
+  r.value !== null &&
+  r.qualifier !== 'range' &&
+  r.qualifier !== 'at-most' &&
+  (r.qualifier === 'at-least' || (r.high === null && r.low !== null));
+
+/** How a builder's uncertainty marks look. */
+export interface UncertaintyMarks {
+  /** The length of a cap, in pixels. Default 9. */
+  capSize?: number;
+  /** The colour encoding of the builder's other marks. Default: dark grey. */
+  color?: Record<string, unknown>;
+  /** Where an "at most" line starts: 0, or the lowest value of a logarithmic axis. Default 0. */
+  floor?: number;
+  /** The tooltip encoding of the builder's other marks. Default none. */
+  tooltip?: readonly Record<string, unknown>[];
+}
 
 /**
  * The layers that show how certain a figure is: a published range as a line between its bounds
- * with a cap at each end (no bar or dot at its midpoint, which the source does not give), and an
- * "at least" figure as a dashed arrow pointing on from its lower bound.
+ * with a cap at each end (no bar or dot at its midpoint, which the source does not give); an
+ * "at least" figure as a dashed arrow pointing on from its lower bound; and, its mirror, an
+ * "at most" figure as a dashed line from `floor` (0) up to its upper bound, capped there: the
+ * figure is somewhere on the line, never drawn as a bar that ends at the bound as if it were the
+ * value.
+ *
+ * @param marks The size of the caps, the colour and tooltip of the marks, and where an "at most"
+ *   line starts (see {@link UncertaintyMarks}).
+ * @example
+ * // military-losses: "as many as 36,000" (Dapčević's units) → a dashed rule from 0 to 36,000
+ * // and a tick at 36,000; no bar.
+ * uncertaintyLayers(rows, { y }, x, arrowReach(rows)).map((l) => l.mark.type);
  */
 export function uncertaintyLayers(
   rows: readonly ChartRow[],
   position: Record<string, unknown>,
   x: Record<string, unknown>,
   reach: number,
-  capSize = 9,
-  color?: Record<string, unknown>,
+  marks: UncertaintyMarks = {},
 ): Record<string, unknown>[] {
-  const colour = color ? { color } : {};
+  const { capSize = 9, color, floor = 0, tooltip } = marks;
+  const colour = { ...(color ? { color } : {}), ...(tooltip ? { tooltip } : {}) };
   const ranges = rows.filter((r) => r.qualifier === 'range' && r.low !== null && r.high !== null);
   const open = rows
-    .filter(
-      (r) =>
-        r.value !== null &&
-        r.qualifier !== 'range' &&
-        (r.qualifier === 'at-least' || (r.high === null && r.low !== null)),
-    )
+    .filter(onFromBound)
     .map((r) => ({ ...r, from: r.low ?? r.value, to: (r.low ?? r.value!) + reach }));
+  const bounded = rows.filter(upToBound).map((r) => ({ ...r, from: floor, to: r.high }));
+  const cap = { type: 'tick', orient: 'vertical', thickness: 2, size: capSize, color: '#222' };
   const layers: Record<string, unknown>[] = [];
   if (ranges.length) {
     layers.push(
@@ -265,7 +300,7 @@ export function uncertaintyLayers(
             { ...r, bound: r.high },
           ]),
         },
-        mark: { type: 'tick', orient: 'vertical', thickness: 2, size: capSize, color: '#222' },
+        mark: cap,
         encoding: { ...position, x: { field: 'bound', ...x }, ...colour },
       },
     );
@@ -291,6 +326,20 @@ export function uncertaintyLayers(
       },
     );
   }
+  if (bounded.length) {
+    layers.push(
+      {
+        data: { values: bounded },
+        mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [3, 2], color: '#222' },
+        encoding: { ...position, x: { field: 'from', ...x }, x2: { field: 'to' }, ...colour },
+      },
+      {
+        data: { values: bounded },
+        mark: cap,
+        encoding: { ...position, x: { field: 'to', ...x }, ...colour },
+      },
+    );
+  }
   return layers;
 }
 
@@ -308,7 +357,10 @@ export function uncertaintyNotes(rows: readonly ChartRow[]): string[] {
       ? ['A dashed arrow, ≥: "at least" (over, N+); the source sets no upper bound.']
       : []),
     ...(has('at-most')
-      ? ['≤: "as many as"; the figure is an upper one, and the source gives no lower one.']
+      ? [
+          'A dashed line up to a bar, ≤: "as many as" (up to); the source gives this upper ' +
+            'bound only, no lower one.',
+        ]
       : []),
     ...(has('approximate') ? ['~: approximate ("about", "around").'] : []),
     ...(has('derived') ? ['*: computed here, not published.'] : []),

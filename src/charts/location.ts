@@ -4,7 +4,7 @@ import {
   arrowReach,
   categoryName,
   chartRows,
-  checkOptions,
+  checkChartOptions,
   drawnAsFigure,
   framed,
   oneUnit,
@@ -36,7 +36,7 @@ import { measureColours, type ChartOptions } from './theme.js';
  * // => 'measure'
  */
 export function locationChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
-  const { width, locale } = checkOptions(options);
+  const { width, locale } = checkChartOptions(options);
   const given = chartRows(table, ['region'], locale);
   const unit = oneUnit(given, 'locationChart');
   const { rows } = drawnOnce(given);
@@ -89,6 +89,7 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
     axis: { format: ',d' },
     scale: { domain: [0, top * 1.16], nice: false },
   };
+  const tooltip = [{ field: 'place', title: 'location' }, { field: 'what' }, { field: 'figure' }];
   return framed(
     {
       height: { step: 15 },
@@ -109,14 +110,10 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
                 range: measureKeys.map((m) => measureColours[m] ?? '#444444'),
               },
             },
-            tooltip: [
-              { field: 'place', title: 'location' },
-              { field: 'what' },
-              { field: 'figure' },
-            ],
+            tooltip,
           },
         },
-        ...uncertaintyLayers(data, position, x, reach, 9),
+        ...uncertaintyLayers(data, position, x, reach, { tooltip }),
         {
           data: { values: data.filter((d) => d.value !== null) },
           mark: { type: 'text', align: 'left', dx: 3, fontSize: 11, color: '#222' },

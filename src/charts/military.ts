@@ -5,7 +5,7 @@ import {
   arrowReach,
   caveatNotes,
   chartRows,
-  checkOptions,
+  checkChartOptions,
   drawnAsFigure,
   framed,
   oneUnit,
@@ -15,17 +15,9 @@ import {
   uncertaintyNotes,
 } from './frame.js';
 import { coloursOf, measureColours, missingGrey, type ChartOptions } from './theme.js';
-import { keyWords } from './words.js';
+import { keyWords, periodWords } from './words.js';
 import { maxOf } from '../analysis/extent.js';
 import { drawnOnce } from './restated.js';
-
-/** How a panel names a period or status that sets its figures apart. */
-const periodWords: Record<string, string> = {
-  'post-armistice': 'after the armistice',
-  'to-1945-05-09': 'to 9 May 1945',
-  occupation: 'during the occupation',
-  '1941-1945': '1941–1945',
-};
 
 /** "A", "A and B", "A, B and C". */
 function listed(items: readonly string[]): string {
@@ -50,7 +42,7 @@ function listed(items: readonly string[]): string {
  * // => ['bar', 'rule', 'text']
  */
 export function militaryChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
-  const { width, locale } = checkOptions(options);
+  const { width, locale } = checkChartOptions(options);
   const given = chartRows(table, ['belligerent'], locale);
   const unit = oneUnit(given, 'militaryChart');
   // A figure given again by another source (Italy's in the infobox and in the article's text) is
@@ -112,6 +104,14 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
     sort: measures,
     scale: { domain: measures, range: coloursOf(measureKeys, measureColours) },
   };
+  const tooltip = [
+    { field: 'row', title: 'who, source' },
+    { field: 'what', title: 'measure' },
+    { field: 'figure' },
+    { field: 'label', title: 'the source says' },
+    { field: 'note' },
+    { field: 'also', title: 'also given by' },
+  ];
   const panel = (row: string, i: number) => ({
     title: { text: row, anchor: 'start', fontSize: 11, fontWeight: 'bold', offset: 4 },
     data: { values: data.filter((d) => d.row === row) },
@@ -130,14 +130,7 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
               : {}),
           },
           color,
-          tooltip: [
-            { field: 'row', title: 'who, source' },
-            { field: 'what', title: 'measure' },
-            { field: 'figure' },
-            { field: 'label', title: 'the source says' },
-            { field: 'note' },
-            { field: 'also', title: 'also given by' },
-          ],
+          tooltip,
         },
       },
       ...uncertaintyLayers(
@@ -145,7 +138,10 @@ export function militaryChart(table: ColumnTable, options: ChartOptions = {}): T
         { y },
         x,
         reach,
-        10,
+        {
+          capSize: 10,
+          tooltip,
+        },
       ),
       {
         transform: [{ filter: 'datum.value !== null' }],

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Reconciliation } from '../analysis/reconcile.js';
 import { InvalidTableError, show } from '../errors.js';
 import { numberFormat } from '../exchange/figure.js';
-import { checkOptions, framed } from './frame.js';
+import { checkChartOptions, framed } from './frame.js';
 import { missingGrey, palette, type ChartOptions } from './theme.js';
 
 /** The colour of each kind of step. */
@@ -36,7 +36,7 @@ const colours: Readonly<Record<string, string>> = {
  * //     '= Government of Yugoslavia: 1,700,000 demographic loss']
  */
 export function reconcileChart(result: Reconciliation, options: ChartOptions = {}): TopLevelSpec {
-  const { width, locale } = checkOptions(options);
+  const { width, locale } = checkChartOptions(options);
   if (
     typeof result !== 'object' ||
     result === null ||

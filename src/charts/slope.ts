@@ -4,7 +4,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError, show } from '../errors.js';
 import { keyWords } from './words.js';
 import { kindWords, sourceNames } from './attribution.js';
-import { framed, oneOf, uncertaintyNotes } from './frame.js';
+import { drawnAsFigure, framed, oneOf, uncertaintyNotes } from './frame.js';
 import { bySource, measureBy, type CompareChartOptions } from './compare.js';
 import { coloursOf, sourceColours } from './theme.js';
 import { minOf, maxOf } from '../analysis/extent.js';
@@ -45,15 +45,28 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
     );
   const value = (category: string, source: string) =>
     c.rows.find((r) => r.category === category && r.source === source);
-  const both = c.order.filter((k) => value(k, from)?.value != null && value(k, to)?.value != null);
+  // A dot stands for one figure: a range or an "at most" figure (drawnAsFigure false) has none.
+  const dot = (k: string, s: string) => {
+    const r = value(k, s);
+    return r !== undefined && r.value !== null && drawnAsFigure(r);
+  };
+  const both = c.order.filter((k) => dot(k, from) && dot(k, to));
   const left = c.order.filter((k) => !both.includes(k));
   // Why a category is left out: a dash (the source gives no figure), or no such category at all.
   const sideName = (s: string) => sourceNames([s])[0]!.name;
   const why = (k: string) => {
     const dash = [from, to].filter((s) => value(k, s) && value(k, s)!.value == null);
     const none = [from, to].filter((s) => !value(k, s));
+    const bounds = [from, to].filter(
+      (s) => value(k, s) && value(k, s)!.value != null && !dot(k, s),
+    );
     return [
       dash.length ? `a dash (no figure, not zero) in ${dash.map(sideName).join(' and ')}` : '',
+      bounds.length
+        ? `a range or an upper bound only (no single figure to join) in ${bounds
+            .map(sideName)
+            .join(' and ')}`
+        : '',
       none.length ? `no such category in ${none.map(sideName).join(' and ')}` : '',
     ]
       .filter(Boolean)

@@ -78,7 +78,7 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
         : r === null
           ? 'no ratio (lowest may be 0)'
           : ratioText(r, digits);
-    return { category, min, max, ratio: text, sourceName: middle };
+    return { category, min, max, ratio: text, sourceName: middle, figures: of.length };
   });
   const y = {
     field: 'category',
@@ -112,17 +112,21 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
       height: { step: c.ids.length > 1 ? 13 : 24 },
       layer: [
         {
-          data: { values: spans.filter((s) => s.min !== null && s.max! > s.min) },
+          // on a logarithmic axis, a line from 0 (an "at most" figure's lowest) starts at its end
+          data: {
+            values: spans
+              .filter((s) => s.figures > 1 && s.min !== null && s.max! > s.min)
+              .map((s) => ({ ...s, min: Math.max(s.min!, domain[0]!) })),
+          },
           mark: { type: 'rule', strokeWidth: 1, color: '#8a8a8a' },
           encoding: { ...position, x: { field: 'min', ...x }, x2: { field: 'max' } },
         },
         ...uncertaintyLayers(
-          reported.filter((r) => r.qualifier === 'range'),
+          reported.filter((r) => r.qualifier === 'range' || r.qualifier === 'at-most'),
           position,
           x,
           reach,
-          8,
-          c.color,
+          { capSize: 8, color: c.color, floor: domain[0], tooltip },
         ),
         {
           data: { values: reported.filter(drawnAsFigure) },
@@ -206,8 +210,11 @@ export function spreadChart(table: ColumnTable, options: SpreadChartOptions): To
   );
 }
 
-/** The lowest figure a row allows: its lower bound (a range's, an "at least"'s), or its value. */
-const lowOf = (r: ChartRow): number => r.low ?? r.value!;
+/**
+ * The lowest figure a row allows: its lower bound (a range's, an "at least"'s), its value, or 0
+ * for an "at most" figure, whose source gives no lower bound.
+ */
+const lowOf = (r: ChartRow): number => (r.qualifier === 'at-most' ? 0 : (r.low ?? r.value!));
 
 /** The highest figure a row allows: its upper bound; Infinity for "at least" (no upper bound). */
 const highOf = (r: ChartRow): number =>

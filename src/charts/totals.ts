@@ -6,7 +6,7 @@ import {
   chartRows,
   rowsToDraw,
   type ChartRow,
-  checkOptions,
+  checkChartOptions,
   drawnAsFigure,
   framed,
   oneUnit,
@@ -75,7 +75,7 @@ const deathMeasures = new Set(['deaths', 'killed']);
  * //     'Not counts of deaths: demographic loss and casualties']
  */
 export function totalsChart(table: ColumnTable, options: ChartOptions = {}): TopLevelSpec {
-  const { width, locale } = checkOptions(options);
+  const { width, locale } = checkChartOptions(options);
   const all = chartRows(table, ['kind'], locale);
   const rows = rowsToDraw(
     all.filter((r) => r.value !== null),
@@ -153,6 +153,13 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
       ),
     ].join(' and ')}`,
   };
+  const tooltip = [
+    { field: 'row', title: 'figure' },
+    { field: 'figure', title: 'value' },
+    { field: 'kindName', title: 'kind' },
+    { field: 'label', title: 'the source says' },
+    { field: 'note' },
+  ];
   const panel = (key: 'deaths' | 'other') => {
     const values = data.filter((d) => d.panel === key);
     const y = { field: 'row', type: 'nominal', sort: values.map((d) => d.row), title: null };
@@ -167,7 +174,7 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
       data: { values },
       height: { step: 24 },
       layer: [
-        ...uncertaintyLayers(values, { y }, x, reach, 10, color),
+        ...uncertaintyLayers(values, { y }, x, reach, { capSize: 10, color, tooltip }),
         {
           data: { values: values.filter(drawnAsFigure) },
           mark: { type: 'point', filled: true, size: 80, opacity: 1 },
@@ -176,13 +183,7 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
             x: { field: 'value', ...x },
             color,
             shape,
-            tooltip: [
-              { field: 'row', title: 'figure' },
-              { field: 'figure', title: 'value' },
-              { field: 'kindName', title: 'kind' },
-              { field: 'label', title: 'the source says' },
-              { field: 'note' },
-            ],
+            tooltip,
           },
         },
         {

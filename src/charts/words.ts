@@ -29,6 +29,20 @@ const words: Record<string, string> = {
   'yugoslav-partisans-and-soviet-union': 'Partisans and Red Army',
 };
 
+/** How a chart names a period that sets its figures apart ("to 9 May 1945"). */
+export const periodWords: Readonly<Record<string, string>> = Object.freeze({
+  'post-armistice': 'after the armistice',
+  'to-1945-05-09': 'to 9 May 1945',
+  occupation: 'during the occupation',
+  '1941-1945': '1941–1945',
+});
+
+/** How a chart names an area that sets its figures apart ("the Balkans"). */
+export const placeWords: Readonly<Record<string, string>> = Object.freeze({
+  balkans: 'the Balkans',
+  yugoslavia: 'Yugoslavia',
+});
+
 /** A key as a reader reads it; an unknown key with its hyphens as spaces. */
 export function keyWords(key: string): string {
   return words[key] ?? key.replaceAll('-', ' ');

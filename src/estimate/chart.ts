@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
 import { InvalidTableError, show } from '../errors.js';
-import { checkOptions } from '../charts/frame.js';
+import { checkChartOptions } from '../charts/frame.js';
 import { config, missingGrey, palette, shapes, type ChartOptions } from '../charts/theme.js';
 import type { EstimateRow } from './estimate.js';
 import { minOf, maxOf } from '../analysis/extent.js';
@@ -40,7 +40,7 @@ export function estimateChart(
   result: ColumnTable,
   options: EstimateChartOptions = {},
 ): TopLevelSpec {
-  const { width, locale } = checkOptions(options);
+  const { width, locale } = checkChartOptions(options);
   if (!result || typeof result.objects !== 'function' || !result.columnNames().includes('observed'))
     throw new InvalidTableError(
       `Invalid table ${show(result)}: expected the table estimate() returns.`,

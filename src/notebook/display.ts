@@ -5,7 +5,7 @@ import { escapeHTML as escape, toHTML } from '../exchange/html.js';
 import { cite } from '../exchange/cite.js';
 import { sources } from '../data/load.js';
 import type { DatasetDescription } from '../data/describe.js';
-import { InvalidOptionError, show } from '../errors.js';
+import { InvalidOptionError, checkOptions, show } from '../errors.js';
 import { display as cells, type DisplayOptions } from '../exchange/display.js';
 import {
   chartBundle,
@@ -82,7 +82,7 @@ export function display(
   options: NotebookDisplayOptions = {},
 ): Displayable {
   if (isTable(value)) {
-    checkOptions(options);
+    checkOptions(options, 'display', tableOptions);
     return displayable(tableBundle(value, options));
   }
   if (isVegaLiteSpec(value)) return displayable(chartBundle(value));
@@ -178,22 +178,15 @@ function descriptionBundle(d: DatasetDescription): MimeBundle {
 /** Whether a value is an Arquero table: the data contract's one test (data/contract.ts). */
 export { isTable };
 
-function checkOptions(options: NotebookDisplayOptions): void {
-  if (typeof options !== 'object' || options === null)
-    throw new InvalidOptionError(`display: options is ${show(options)}; expected an object.`);
-  const { caption, sources: cited, limit } = options;
-  if (caption !== undefined && typeof caption !== 'string')
-    throw new InvalidOptionError(`display: option caption is ${show(caption)}; expected a string.`);
-  if (cited !== undefined && typeof cited !== 'boolean')
-    throw new InvalidOptionError(
-      `display: option sources is ${show(cited)}; expected true or false.`,
-    );
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
-    throw new InvalidOptionError(
-      `display: option limit is ${show(limit)}; expected a whole number of rows, 0 or more.`,
-    );
-  }
-}
+/** What each option of a table's display takes (the options of `toHTML` are checked there). */
+const tableOptions = {
+  caption: { ok: (v: unknown) => typeof v === 'string', expected: 'a string' },
+  sources: { ok: (v: unknown) => typeof v === 'boolean', expected: 'true or false' },
+  limit: {
+    ok: (v: unknown) => Number.isInteger(v) && (v as number) >= 0,
+    expected: 'a whole number of rows, 0 or more',
+  },
+} as const;
 
 function tableBundle(table: ColumnTable, options: NotebookDisplayOptions): MimeBundle {
   const { caption, sources: cited = true, limit = 100 } = options;

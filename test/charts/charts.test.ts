@@ -202,6 +202,15 @@ describe('totalsChart(table)', () => {
     expect(() => totalsChart(load('total-estimates'), { title: 3 as never })).toThrow(
       'Invalid title 3: expected a string.',
     );
+    expect(() => totalsChart(load('total-estimates'), { subtitle: 'x'.repeat(1001) })).toThrow(
+      /^Invalid subtitle 'x+… \(1003 characters\): expected text of at most 1000 characters\.$/,
+    );
+    expect(() => totalsChart(load('total-estimates'), { notes: 'a caveat' as never })).toThrow(
+      "Invalid notes 'a caveat': expected an array of strings, one footer line each.",
+    );
+    expect(() => totalsChart(load('total-estimates'), { width: 10n as never })).toThrow(
+      "Invalid width '10n': expected a number of pixels from 200 to 2000.",
+    );
     expect(() => totalsChart(load('by-status'))).toThrow(/lacks the column 'kind'/);
     expect(() => totalsChart({} as never)).toThrow(InvalidTableError);
     expect(() => totalsChart(load('total-estimates').filter(() => false))).toThrow(
@@ -320,6 +329,131 @@ describe('compareChart(table, { by })', () => {
       69000, 71000,
     ]);
     expect(layers(ranged)[0]!.data.values.some((v: Spec) => v.qualifier === 'range')).toBe(false);
+  });
+});
+
+/** Every mark of a spec that draws the row `id`: its type, its style, and where it is drawn. */
+function marksOf(spec: unknown, id: string, inherited: Spec[] = []): Spec[] {
+  if (spec === null || typeof spec !== 'object') return [];
+  const s = spec as Spec;
+  const values: Spec[] = Array.isArray(s.data?.values) ? s.data.values : inherited;
+  const found: Spec[] = [];
+  if (s.mark) {
+    const mark = typeof s.mark === 'string' ? { type: s.mark } : s.mark;
+    const filter = s.transform?.[0]?.filter as string | undefined;
+    for (const datum of values.filter((v) => v.id === id)) {
+      if (filter === 'datum.value === null' && datum.value !== null) continue;
+      if (filter === 'datum.value !== null' && datum.value === null) continue;
+      const at = (c: string) => s.encoding?.[c]?.field && datum[s.encoding[c].field];
+      found.push({ mark, datum, x: at('x'), x2: at('x2'), encoding: s.encoding });
+    }
+  }
+  for (const key of ['layer', 'vconcat', 'hconcat'])
+    if (Array.isArray(s[key])) for (const v of s[key]) found.push(...marksOf(v, id, values));
+  return found;
+}
+
+describe('an "at most" figure is drawn as an upper bound only', () => {
+  // military-losses.csv: "they had perhaps lost as many as 36,000 dead" (at-most, high 36,000);
+  // local-incidents.csv: "nearly 200 Serbs" (at-most, high 200) and Savich's "at least 1,000"
+  // (at-least, low 1,000).
+  const dapcevic = 'text-yugoslav-partisans-military-to-1945-05-09-deaths';
+  const gudovac = 'text-gudovac-1941-04-28-ustase-serbs-killed';
+  const belgrade =
+    'savich-belgrade-1944-04-to-1944-05-american-and-british-bombers-civilians-killed';
+  const persons = load('local-incidents').filter((d) => d.unit === 'persons');
+  const drawings: [string, () => object, string, number, string][] = [
+    ['militaryChart', () => militaryChart(load('military-losses')), dapcevic, 36000, '≤36,000'],
+    [
+      'compareChart',
+      () => compareChart(load('military-losses'), { by: 'belligerent', measure: 'deaths' }),
+      dapcevic,
+      36000,
+      '≤36,000',
+    ],
+    [
+      'spreadChart',
+      () => spreadChart(load('military-losses'), { by: 'belligerent', measure: 'deaths' }),
+      dapcevic,
+      36000,
+      '≤36,000',
+    ],
+    [
+      'compositionChart',
+      () => compositionChart(load('military-losses'), { color: 'belligerent', measure: 'deaths' }),
+      dapcevic,
+      36000,
+      '≤36,000',
+    ],
+    [
+      'compareChart',
+      () => compareChart(persons, { by: 'place', measure: 'killed' }),
+      gudovac,
+      200,
+      '≤200',
+    ],
+  ];
+
+  test.each(drawings)(
+    '%s: a dashed line up to the bound and a cap at it, no bar',
+    (_, draw, id, bound, text) => {
+      const marks = marksOf(draw(), id);
+      // no solid bar or dot at the bound, as if it were the value
+      expect(marks.filter((m) => ['bar', 'point'].includes(m.mark.type))).toEqual([]);
+      const line = marks.find((m) => m.mark.type === 'rule' && m.mark.strokeDash)!;
+      expect(line.x2).toBe(bound);
+      expect(line.x === 0 || line.x < bound / 10).toBe(true); // from 0, or a log axis's start
+      const cap = marks.find((m) => m.mark.type === 'tick')!;
+      expect(cap.x).toBe(bound);
+      expect(line.encoding.tooltip.some((t: Spec) => line.datum[t.field] === text)).toBe(true);
+      // where the chart writes its figures, the bound is written with its sign, at the bound
+      const label = marks.find((m) => m.mark.type === 'text');
+      if (label) expect([label.datum.figure, label.datum.shown]).toContain(text);
+      if (label) expect(label.x).toBe(bound);
+    },
+  );
+
+  test('the footer says what the line means; an "at least" figure keeps its bar and arrow', () => {
+    const spec = compareChart(persons, { by: 'place', measure: 'killed' }) as Spec;
+    expect(footerOf(spec).replace(/\n/g, ' ')).toContain(
+      'A dashed line up to a bar, ≤: "as many as" (up to); the source gives this upper bound only, no lower one.',
+    );
+    const atLeast = marksOf(spec, belgrade);
+    expect(atLeast.find((m) => m.mark.type === 'bar')!.x).toBe(1000);
+    const arrow = atLeast.find((m) => m.mark.type === 'rule')!;
+    expect(arrow.x).toBe(1000);
+    expect(arrow.x2).toBeGreaterThan(1000);
+    expect(atLeast.find((m) => m.mark.shape === 'triangle-right')).toBeDefined();
+    expect(atLeast.find((m) => m.mark.type === 'tick')).toBeUndefined();
+  });
+
+  test('slopeChart: a figure with no single value (a range, an upper bound) is not a dot, and is said', () => {
+    const row = (id: string, source: string, region: string, q: string, value: number, low: number | null, high: number) => ({
+      id, source, region, measure: 'deaths', unit: 'persons', value, low, high, qualifier: q, label: id, note: null,
+    }); // prettier-ignore
+    const spec = slopeChart(
+      from([
+        row('a1', 'zerjavic', 'x', 'at-most', 36000, null, 36000),
+        row('a2', 'kocovic', 'x', 'exact', 24000, 24000, 24000),
+        row('b1', 'zerjavic', 'y', 'exact', 5000, 5000, 5000),
+        row('b2', 'kocovic', 'y', 'exact', 7000, 7000, 7000),
+      ]),
+      { by: 'region', from: 'kocovic', to: 'zerjavic' },
+    ) as Spec;
+    expect(layers(spec)[0]!.data.values.map((v: Spec) => v.value)).toEqual([7000, 5000]);
+    expect(footerOf(spec).replace(/\n/g, ' ')).toContain(
+      'Left out, a range or an upper bound only (no single figure to join) in Žerjavić (1989): x.',
+    );
+  });
+
+  test('spreadChart: an "at most" figure allows any lower figure, so no finite ratio is made of it', () => {
+    const rows = [
+      { id: 'a', source: 'zerjavic', region: 'x', measure: 'deaths', unit: 'persons', value: 36000, low: null, high: 36000, qualifier: 'at-most', label: 'as many as 36,000', note: null },
+      { id: 'b', source: 'kocovic', region: 'x', measure: 'deaths', unit: 'persons', value: 24000, low: 24000, high: 24000, qualifier: 'exact', label: '24,000', note: null },
+    ]; // prettier-ignore
+    const spec = spreadChart(from(rows), { by: 'region' }) as Spec;
+    // 24,000 over "up to 36,000": the lowest may be any figure down to 0
+    expect(layers(spec).at(-1)!.data.values[0].ratio).toBe('no ratio (lowest may be 0)');
   });
 });
 
@@ -469,6 +603,79 @@ describe('spreadChart, slopeChart, compositionChart, locationChart, militaryChar
       [43000, 46000],
       [60000, 64000],
     ]);
+  });
+
+  test('compositionChart: the rules every builder shares (restated once, caveats, units, sources)', () => {
+    // military-losses: Italy's 9,065 killed, given in the article's text and restated by the
+    // infobox, is one part, drawn once, and the footer says where else it was given.
+    const killed = compositionChart(load('military-losses'), {
+      color: 'belligerent',
+      measure: 'killed',
+    }) as Spec;
+    const drawn: Spec[] = inner(killed).vconcat.flatMap((p: Spec) => p.data.values as Spec[]);
+    expect(drawn.filter((v) => v.value === 9065)).toHaveLength(1);
+    expect(footerOf(killed).replace(/\n/g, ' ')).toContain(
+      '9,065 (World War II in Yugoslavia (article text)) is drawn once; World War II in ' +
+        'Yugoslavia (infobox) gives the same figure, which is not a second part.',
+    );
+    // The title names the sources the rows hold, from the registry; the kinds where they differ.
+    expect(killed.title.text).toBe(
+      'Killed by belligerent: World War II in Yugoslavia (infobox), German High Command ' +
+        'casualty lists (1945) and World War II in Yugoslavia (article text)',
+    );
+    expect(killed.title.subtitle[1]).toBe(
+      'The sources are of different kinds: an encyclopedia infobox; military records; an ' +
+        'encyclopedia article',
+    );
+    // A note that changes how a figure reads goes into the footer: Italy's 10,090 after the
+    // armistice is "not part of the 30,531".
+    const deaths = compositionChart(load('military-losses'), {
+      color: 'belligerent',
+      measure: 'deaths',
+    }) as Spec;
+    expect(footerOf(deaths).replace(/\n/g, ' ')).toMatch(/10,090 \(.*\): .*not part of the 30,531/);
+    // The axis says the rows' unit; rows of two units are refused, naming both.
+    const share = compositionChart(load('slovenia-2005'), { color: 'status', measure: 'share' });
+    expect(inner(share as Spec).layer[0].encoding.x.title).toBe('per cent');
+    const row = (id: string, unit: string, value: number) => ({
+      id, part_of: 't1', source: 'zerjavic', status: id, measure: 'deaths', unit, value,
+      low: value, high: value, qualifier: 'exact', label: id, note: null,
+    }); // prettier-ignore
+    expect(() =>
+      compositionChart(from([row('a', 'persons', 10), row('b', 'percent', 20)]), {
+        color: 'status',
+      }),
+    ).toThrow(/compositionChart: the rows mix units \(persons, percent\)/);
+  });
+
+  test('compositionChart: a row is never stacked onto its own subset, nor two wholes into one bar', () => {
+    const row = (id: string, part_of: string | null, status: string, value: number) => ({
+      id, part_of, subset_of: null as string | null, source: 'zerjavic', status, measure: 'deaths',
+      unit: 'persons', value, low: value, high: value, qualifier: 'exact', label: status, note: null,
+    }); // prettier-ignore
+    // 'b' is a subset of 'a' (its people are among a's): stacking them counts them twice.
+    const subset = [
+      row('a', 't1', 'partisan', 10),
+      { ...row('b', 't1', 'civilian', 4), subset_of: 'a' },
+    ];
+    const build = () => compositionChart(from(subset), { color: 'status' });
+    expect(build).toThrow(InvalidTableError);
+    expect(build).toThrow(
+      /compositionChart: the bar 'Žerjavić \(1989\)' would stack .*'b'.* is a subset of 'a'/,
+    );
+    // a figure that stands alone gets its own bar, never the bar of the whole beside it
+    const spec = compositionChart(
+      from([
+        row('a', 't1', 'partisan', 10),
+        row('b', 't1', 'civilian', 20),
+        row('c', null, 'civilian', 5),
+      ]),
+      { color: 'status' },
+    ) as Spec;
+    const bars = new Map<string, Set<string>>();
+    for (const v of inner(spec).data.values as Spec[])
+      bars.set(v.bar, (bars.get(v.bar) ?? new Set()).add(v.id));
+    expect([...bars.values()].map((ids) => [...ids].sort())).toEqual([['a', 'b'], ['c']]);
   });
 
   test("locationChart: deaths beside survivors, in the order of the death toll, in the measures' colours", () => {

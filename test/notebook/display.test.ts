@@ -1,6 +1,6 @@
 import { fromCSV } from 'arquero';
 import { describe, expect, test } from 'vitest';
-import { InvalidOptionError, load } from '../../src/index.js';
+import { InvalidOptionError, load, rollup } from '../../src/index.js';
 import { display, jupyterDisplay } from '../../src/notebook/index.js';
 import { totalsChart } from '../../src/charts/index.js';
 import { displayWithSVG } from '../../src/render/index.js';
@@ -61,5 +61,31 @@ describe('display(value, options)', () => {
       /^display: the value is 42; expected an Arquero table/,
     );
     expect(() => display(load('by-status'), { limit: -1 })).toThrow(/option limit is -1/);
+  });
+
+  test("options are checked by the package's one checkOptions, in its one message shape", () => {
+    const t = load('by-status');
+    expect(() => display(t, { limit: -1 })).toThrow(
+      'display: option limit is -1; expected a whole number of rows, 0 or more.',
+    );
+    expect(() => display(t, { limit: 2.5 })).toThrow('display: option limit is 2.5;');
+    expect(() => display(t, { caption: 5 as never })).toThrow(
+      'display: option caption is 5; expected a string.',
+    );
+    expect(() => display(t, { sources: 'yes' as never })).toThrow(
+      "display: option sources is 'yes'; expected true or false.",
+    );
+    // an options object that is not one: the same words from display, a chart builder and the
+    // analysis, as one function writes them
+    for (const [fn, call] of [
+      ['display', () => display(t, null as never)],
+      ['chart', () => totalsChart(load('total-estimates'), null as never)],
+      ['rollup', () => rollup(t, null as never)],
+    ] as const)
+      expect(call).toThrow(`${fn}: options is null; expected an object of options, or nothing.`);
+    // limit 0 is allowed: the table's rows are all counted in the note
+    expect(bundle(display(t, { limit: 0, sources: false }))['text/plain']).toMatch(
+      /rows not shown/,
+    );
   });
 });
