@@ -632,7 +632,8 @@ interface Room {
  * The ways a chart is laid out again, in turn, before a width is refused, each from the layout of
  * an earlier one (`from`, 0 being the chart as given): legends in one column and fewer ticks; then
  * long row labels and legend labels wrapped onto lines (the rows made taller for them), and
- * wrapped onto half as much room; then, from the first, each row's label written above its row.
+ * wrapped onto half as much room; then, from the first, each row's label written above its row;
+ * and that again with long texts beside the marks wrapped onto lines.
  */
 const relayouts: { from: number; apply: (spec: Json, room: Room) => void | Promise<void> }[] = [
   { from: 0, apply: oneColumnFewerTicks },
