@@ -141,8 +141,8 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
   const pool = checkPool(options.pool, t.dimensions, by, 'agreement');
   const rows = countedRows(t, selectMeasure(t, options.measure, 'agreement'));
   const categories = checkCategories(t, rows, by, pool, 'agreement');
-  checkOnePerSource(t, rows, by, 'agreement');
   const bySource = groupBy(t.n, [t.source], rows);
+  checkOnePerSource(t, rows, by, categories, bySource, 'agreement');
   const sources = bySource.first.map((i) => t.source[i]!);
   const width = sources.length;
   checkCells(
@@ -175,39 +175,64 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
   const ascending = figures.map((figure, s) =>
     ownCategories[s]!.slice().sort((p, q) => figure[p]! - figure[q]!),
   );
+  // ... and its figures in that order, which the ranking reads in order
+  const ascendingFigures = ascending.map((order, s) => {
+    const sorted = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) sorted[k] = figures[s]![order[k]!]!;
+    return sorted;
+  });
   const shared = new Uint8Array(categories.size);
   const [rankA, rankB] = [new Float64Array(categories.size), new Float64Array(categories.size)];
+  // One buffer for each vector of a pair, filled again for every pair (a pair has at most as many
+  // categories as its first source reports): no pair allocates arrays as long as the categories.
+  const most = reports.reduce((longest, own) => Math.max(longest, own.length), 0);
+  const bufferX = new Float64Array(most);
+  const bufferY = new Float64Array(most);
+  const bufferRankX = new Float64Array(most);
+  const bufferRankY = new Float64Array(most);
+  const bufferLogs = new Float64Array(most); // ln(x / y)
+  const bufferGaps = new Float64Array(most); // |x − y|
+  const both = new Int32Array(most); // the categories of the pairs
+  const places = new Int32Array(most); // midranks' working space
+  const working = new Float64Array(most);
 
   const result: AgreementRow[] = [];
   sources.forEach((a, s) => {
     for (let u = s + 1; u < sources.length; u++) {
       const fb = figures[u]!;
-      const x: number[] = [];
-      const y: number[] = [];
-      const both: number[] = []; // the categories of the pairs
       const cs = ownCategories[s]!;
       const vs = ownFigures[s]!;
+      let n = 0;
       for (let k = 0; k < cs.length; k++) {
         const c = cs[k]!;
         const b = fb[c]!;
         if (b === b) {
           // b reported (not NaN)
-          x.push(vs[k]!);
-          y.push(b);
-          both.push(c);
+          bufferX[n] = vs[k]!;
+          bufferY[n] = b;
+          both[n++] = c;
           shared[c] = 1;
         }
       }
-      midranks(ascending[s]!, figures[s]!, shared, rankA);
-      midranks(ascending[u]!, fb, shared, rankB);
-      const ranks = [both.map((c) => rankA[c]!), both.map((c) => rankB[c]!)] as const;
-      for (const c of both) shared[c] = 0;
-      const n = x.length;
+      const x = bufferX.subarray(0, n);
+      const y = bufferY.subarray(0, n);
+      midranks(ascending[s]!, ascendingFigures[s]!, shared, rankA, places, working);
+      midranks(ascending[u]!, ascendingFigures[u]!, shared, rankB, places, working);
+      let positive = true;
+      for (let j = 0; j < n; j++) {
+        const c = both[j]!;
+        bufferRankX[j] = rankA[c]!;
+        bufferRankY[j] = rankB[c]!;
+        shared[c] = 0;
+        if (!(x[j]! > 0 && y[j]! > 0)) positive = false;
+        bufferLogs[j] = Math.log(x[j]! / y[j]!);
+        bufferGaps[j] = Math.abs(x[j]! - y[j]!);
+      }
+      const ranks = [bufferRankX.subarray(0, n), bufferRankY.subarray(0, n)] as const;
       const r = pearson(x, y);
       const interval = fisherInterval(r, n);
-      const logs = x.every((v, j) => v > 0 && y[j]! > 0)
-        ? x.map((v, j) => Math.log(v / y[j]!))
-        : [];
+      // the log ratios, where every figure of the pair is above 0
+      const logs = bufferLogs.subarray(0, positive ? n : 0);
       const logMean = logs.length > 0 ? boundedMean(logs) : null;
       const logSD = logs.length > 0 ? sampleSD(logs) : null;
       result.push({
@@ -220,7 +245,7 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
         pearson_high: interval?.[1] ?? null,
         spearman: spearman(x, y, ranks),
         concordance: concordance(x, y),
-        mean_abs_difference: n > 0 ? boundedMean(x.map((v, j) => Math.abs(v - y[j]!))) : null,
+        mean_abs_difference: n > 0 ? boundedMean(bufferGaps.subarray(0, n)) : null,
         log_ratio_mean: logMean,
         log_ratio_sd: logSD,
         ratio_lower: logSD === null ? null : Math.exp(logMean! - z975 * logSD),

@@ -205,9 +205,13 @@ export function audit(table?: ColumnTable, options?: AuditOptions): TypedTable<A
       loaded.set(id, (parts = new Parts(readColumns(load(id as DatasetId), 'audit'), stated)));
     return parts;
   };
-  const result = new Map<string, unknown[]>(auditColumns.map((name) => [name, []]));
+  // each column preallocated and filled in order, one row per stated total (no holes left)
+  const result = new Map<string, unknown[]>(
+    auditColumns.map((name) => [name, new Array<unknown>(stated.length)]),
+  );
   const columns: ResultColumns = auditColumns.map((name) => result.get(name)!);
-  for (const total of stated) check(total, partsIn(total.dataset ?? ''), columns);
+  for (let r = 0; r < stated.length; r++)
+    check(stated[r]!, partsIn(stated[r]!.dataset ?? ''), columns, r);
   return columnsTable<AuditRow>(result, auditColumns);
 }
 
@@ -239,8 +243,8 @@ const auditColumns = [
 /** The result's columns as arrays, in the order of {@link auditColumns}. */
 type ResultColumns = unknown[][];
 
-/** One stated total against the rows it covers, written as a row of the result's columns. */
-function check(total: StatedTotal, index: Parts, columns: ResultColumns): void {
+/** One stated total against the rows it covers, written as row `r` of the result's columns. */
+function check(total: StatedTotal, index: Parts, columns: ResultColumns, r: number): void {
   const unit = total.unit ?? 'persons';
   const { rows, sum, shares } = sumOrShares(index, total);
   if (rows === 0) {
@@ -262,27 +266,27 @@ function check(total: StatedTotal, index: Parts, columns: ResultColumns): void {
     ? { check: 'undetermined' as const, reason: shares }
     : judge(total, statedLow, statedHigh, sum, rounding);
   // one row of the result (rows of the bundled totals read from a table hold every field)
-  columns[0]!.push(total.id ?? null);
-  columns[1]!.push(total.dataset ?? null);
-  columns[2]!.push(total.source);
-  columns[3]!.push(total.scope ?? null);
-  columns[4]!.push(total.measure);
-  columns[5]!.push(total.parts ? total.parts : total.measure); // split by '|' and joined again
-  columns[6]!.push(unit);
-  columns[7]!.push(total.label ?? null);
-  columns[8]!.push(rows);
-  columns[9]!.push(sum.notReported);
-  columns[10]!.push(sum.value);
-  columns[11]!.push(sum.low);
-  columns[12]!.push(sum.high);
-  columns[13]!.push(total.value);
-  columns[14]!.push(statedLow);
-  columns[15]!.push(statedHigh);
-  columns[16]!.push(sum.value === null || total.value === null ? null : sum.value - total.value);
-  columns[17]!.push(rounding);
-  columns[18]!.push(check);
-  columns[19]!.push(check === 'undetermined' ? null : check === 'consistent');
-  columns[20]!.push(reason);
+  columns[0]![r] = total.id ?? null;
+  columns[1]![r] = total.dataset ?? null;
+  columns[2]![r] = total.source;
+  columns[3]![r] = total.scope ?? null;
+  columns[4]![r] = total.measure;
+  columns[5]![r] = total.parts ? total.parts : total.measure; // split by '|' and joined again
+  columns[6]![r] = unit;
+  columns[7]![r] = total.label ?? null;
+  columns[8]![r] = rows;
+  columns[9]![r] = sum.notReported;
+  columns[10]![r] = sum.value;
+  columns[11]![r] = sum.low;
+  columns[12]![r] = sum.high;
+  columns[13]![r] = total.value;
+  columns[14]![r] = statedLow;
+  columns[15]![r] = statedHigh;
+  columns[16]![r] = sum.value === null || total.value === null ? null : sum.value - total.value;
+  columns[17]![r] = rounding;
+  columns[18]![r] = check;
+  columns[19]![r] = check === 'undetermined' ? null : check === 'consistent';
+  columns[20]![r] = reason;
 }
 
 /**
@@ -291,7 +295,8 @@ function check(total: StatedTotal, index: Parts, columns: ResultColumns): void {
  */
 function sumOrShares(index: Parts, total: StatedTotal): PartSum & { shares: string | null } {
   try {
-    return { ...index.sumOf(total), shares: null };
+    const { rows, sum } = index.sumOf(total);
+    return { rows, sum, shares: null };
   } catch (error) {
     if (!(error instanceof SharesNotAddedError)) throw error;
     const none: IntervalSum = {
@@ -350,8 +355,8 @@ class Parts {
     private readonly table: Columns,
     totals: readonly StatedTotal[],
   ) {
-    const partOf = table.get('part_of');
-    for (let i = 0; i < table.n; i++)
+    const partOf = table.has('part_of') ? table.get('part_of') : [];
+    for (let i = 0; i < partOf.length; i++)
       if (typeof partOf[i] === 'string') push(this.byWhole, partOf[i] as string, i);
     for (const t of totals)
       if (typeof t.part_of === 'string' && t.id !== t.part_of) push(this.children, t.part_of, t);
@@ -370,9 +375,9 @@ class Parts {
       const parts = this.of(total, new Set());
       return { rows: parts.value.length, sum: sumParts(parts, undefined, 'audit') };
     }
-    const measures = total.parts ? total.parts.split('|') : [total.measure];
-    if (measures.length === 1) {
-      const group = this.group(total, measures[0]!);
+    if (!total.parts?.includes('|')) {
+      // one measure (the common case, looked up without splitting the text)
+      const group = this.group(total, total.parts || total.measure);
       if (group === -1) return { rows: 0, sum: sumParts(this.table, [], 'audit') };
       const index = this.scope(total).index;
       let found = index.sums[group];
@@ -382,7 +387,7 @@ class Parts {
       }
       return found;
     }
-    const rows = this.scopedRows(total, measures);
+    const rows = this.scopedRows(total, total.parts.split('|'));
     return { rows: rows.length, sum: sumParts(this.table, rows, 'audit') };
   }
 
@@ -500,7 +505,7 @@ class Parts {
           }
         }
       }
-      index = { groups, tree, sums: [] };
+      index = { groups, tree, sums: new Array<PartSum | undefined>(groups.size) };
       this.byScope.set(name, index);
     }
     return index;

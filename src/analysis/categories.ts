@@ -71,13 +71,15 @@ export function checkCategories(
   );
   const others = table.dimensions.filter((d) => !by.includes(d) && !pool.includes(d));
   const differ = new Map<string, [number, number]>(); // dimension → two rows that differ in it
+  const otherColumns = others.map((d) => table.get(d));
   if (others.length > 0)
-    for (const i of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r]!;
       const first = categories.first[categories.of[i]!]!;
-      for (const d of others) {
-        const column = table.get(d);
-        if ((column[first] ?? null) !== (column[i] ?? null) && !differ.has(d))
-          differ.set(d, [first, i]);
+      for (let k = 0; k < others.length; k++) {
+        const column = otherColumns[k]!;
+        if ((column[first] ?? null) !== (column[i] ?? null) && !differ.has(others[k]!))
+          differ.set(others[k]!, [first, i]);
       }
     }
   if (differ.size > 0) {
@@ -96,10 +98,13 @@ export function checkCategories(
     );
   }
   const keyColumns = by.map((d) => table.get(d));
-  const keyless = rows.filter((i) => {
-    for (const column of keyColumns) if (column[i] == null) return true;
-    return false;
-  });
+  const keyless: number[] = [];
+  for (let r = 0; r < rows.length; r++)
+    for (let k = 0; k < keyColumns.length; k++)
+      if (keyColumns[k]![rows[r]!] == null) {
+        keyless.push(rows[r]!);
+        break;
+      }
   if (keyless.length > 0) {
     const shown = keyless
       .slice(0, 3)
@@ -119,16 +124,24 @@ export function checkCategories(
 /**
  * Checks that each source has at most one row per category, so that figures can be set side by
  * side.
+ *
+ * @param rows The rows to check, in table order.
+ * @param categories Their categories (from {@link checkCategories}).
+ * @param sources The same rows grouped by source.
  */
 export function checkOnePerSource(
   table: Columns,
   rows: readonly number[],
   by: readonly string[],
+  categories: Groups,
+  sources: Groups,
   fn: string,
 ): void {
-  const cells = groupBy(table.n, [table.source, ...by.map((d) => table.get(d))], rows);
+  const cells = groupBy(table.n, [categories, sources], rows);
+  if (cells.size === rows.length) return; // a cell of its own for every row
   const seen = new Uint8Array(cells.size);
-  for (const i of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
     const c = cells.of[i]!;
     if (seen[c] === 1) {
       const where = by.map((d) => `${d} ${show(table.get(d)[i] ?? null)}`).join(', ');

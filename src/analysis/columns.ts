@@ -92,10 +92,11 @@ export function readColumns(table: unknown, fn: string): Columns {
   );
   const n = table.numRows();
   const cache = new Map<string, Cell[]>();
+  let nulls: Cell[] | undefined; // every absent column: one array of nulls (columns are read only)
   const get = (name: string): Cell[] => {
     let column = cache.get(name);
     if (!column) {
-      column = names.includes(name) ? read(table, name) : new Array<Cell>(n).fill(null);
+      column = names.includes(name) ? read(table, name) : (nulls ??= new Array<Cell>(n).fill(null));
       cache.set(name, column);
     }
     return column;
@@ -190,75 +191,100 @@ export interface Groups {
  * Groups rows by the values of some columns in one pass per column: each column's values get a
  * number from a dictionary (null being a value of its own), and the numbers of the columns are
  * combined, column by column, into a group number through a lookup table (an array where the
- * combinations are few, a dictionary where they are many). `rows` limits the grouping to some
- * rows (by default all of them); the others get group -1.
+ * combinations are few, a dictionary where they are many). A key may also be rows grouped already
+ * (a {@link Groups} of the same rows, or of more), whose group numbers serve as its column's.
+ * `rows` limits the grouping to some rows (by default all of them); the others get group -1.
  */
 export function groupBy(
   n: number,
-  keys: readonly (readonly Cell[])[],
+  keys: readonly (readonly Cell[] | Groups)[],
   rows: ArrayLike<number> | null = null,
 ): Groups {
   const m = rows ? rows.length : n;
-  const at = rows ? (j: number) => rows[j]! : (j: number) => j;
-  const codes = new Int32Array(m); // the group of each grouped row, by the columns so far
+  let codes = new Int32Array(m); // the group of each grouped row, by the columns so far
   let count = m === 0 ? 0 : 1;
-  for (const column of keys) {
-    const dictionary = new Map<Cell, number>();
-    const own = new Int32Array(m);
-    let last: Cell | undefined = undefined; // a run of equal cells is looked up once
-    let lastCode = 0;
-    for (let j = 0; j < m; j++) {
-      const v = column[at(j)] ?? null;
-      if (v !== last) {
-        let code = dictionary.get(v);
-        if (code === undefined) dictionary.set(v, (code = dictionary.size));
-        last = v;
-        lastCode = code;
-      }
-      own[j] = lastCode;
-    }
-    const width = dictionary.size;
+  for (const key of keys) {
+    const { own, width } =
+      'first' in key ? groupCodes(key, rows, m) : dictionaryCodes(key, rows, m);
     if (count === 1) {
-      codes.set(own); // the first column's codes are the groups so far
+      codes = own; // the first column's codes are the groups so far
       count = width;
-      continue;
-    }
-    const combine = lookup(count * width, m);
-    let next = 0;
-    for (let j = 0; j < m; j++) {
-      const pair = codes[j]! * width + own[j]!;
-      let g = combine.get(pair);
-      if (g === undefined) combine.set(pair, (g = next++));
-      codes[j] = g;
-    }
-    count = next;
+    } else count = combine(codes, own, count * width, width);
   }
   // The groups are numbered in order of first appearance (the combinations are, column by column).
   const of = new Int32Array(n).fill(-1);
-  const first: number[] = [];
-  for (let j = 0; j < m; j++) {
-    const i = at(j);
+  const first = new Array<number>(count); // filled in order: no holes left
+  for (let j = 0, seen = 0; j < m; j++) {
+    const i = rows ? rows[j]! : j;
     of[i] = codes[j]!;
-    if (codes[j] === first.length) first.push(i);
+    if (codes[j] === seen) first[seen++] = i;
   }
-  return { size: count, of, first, rows: members(of, count, rows, n) };
-}
-
-/** A table from a number below `size` to a group number: an array if small enough, else a Map. */
-function lookup(size: number, rows: number): Pick<Map<number, number>, 'get' | 'set'> {
-  if (size > 4 * rows + 1024) return new Map<number, number>(); // keys up to 2^53: exact
-  const table = new Int32Array(size).fill(-1);
+  let members: ((g: number) => Int32Array) | undefined; // the rows of each group, on first use
   return {
-    get: (k) => (table[k] === -1 ? undefined : table[k]),
-    set(k, g) {
-      table[k] = g;
-      return this as Map<number, number>;
-    },
+    size: count,
+    of,
+    first,
+    rows: (g) => (members ??= membersOf(of, count, rows, n))(g),
   };
 }
 
+/** Each row's code in a column: its value's number in a dictionary (in order of first use). */
+function dictionaryCodes(column: readonly Cell[], rows: ArrayLike<number> | null, m: number) {
+  const own = new Int32Array(m);
+  const dictionary = new Map<Cell, number>();
+  let last: Cell | undefined = undefined; // a run of equal cells is looked up once
+  let lastCode = 0;
+  for (let j = 0; j < m; j++) {
+    const v = column[rows ? rows[j]! : j] ?? null;
+    if (v !== last) {
+      let code = dictionary.get(v);
+      if (code === undefined) dictionary.set(v, (code = dictionary.size));
+      last = v;
+      lastCode = code;
+    }
+    own[j] = lastCode;
+  }
+  return { own, width: dictionary.size };
+}
+
+/** Each row's code in rows grouped already: its group. */
+function groupCodes(grouped: Groups, rows: ArrayLike<number> | null, m: number) {
+  const own = new Int32Array(m);
+  for (let j = 0; j < m; j++) own[j] = grouped.of[rows ? rows[j]! : j]!;
+  return { own, width: grouped.size };
+}
+
+/**
+ * Combines each row's group so far (`codes`) with its code in one more column (`own`, below
+ * `width`) into a new group number, in order of first appearance, written over `codes`; returns
+ * how many groups. The combinations (`pairs` at most) are looked up in an array where they are
+ * few, else in a Map (keys up to 2^53: exact).
+ */
+function combine(codes: Int32Array, own: Int32Array, pairs: number, width: number): number {
+  const m = codes.length;
+  let next = 0;
+  if (pairs <= 4 * m + 1024) {
+    const table = new Int32Array(pairs).fill(-1);
+    for (let j = 0; j < m; j++) {
+      const pair = codes[j]! * width + own[j]!;
+      let g = table[pair]!;
+      if (g === -1) table[pair] = g = next++;
+      codes[j] = g;
+    }
+    return next;
+  }
+  const table = new Map<number, number>();
+  for (let j = 0; j < m; j++) {
+    const pair = codes[j]! * width + own[j]!;
+    let g = table.get(pair);
+    if (g === undefined) table.set(pair, (g = next++));
+    codes[j] = g;
+  }
+  return next;
+}
+
 /** The rows of every group, as one array sliced per group (counting sort: linear). */
-function members(
+function membersOf(
   of: Int32Array,
   size: number,
   rows: ArrayLike<number> | null,
@@ -320,13 +346,20 @@ export function selectMeasure(table: Columns, measure: unknown, fn: string): num
       measures,
     );
   }
-  const selected: number[] = [];
-  for (let i = 0; i < table.n; i++) if (table.measure[i] === chosen) selected.push(i);
-  const units = unique(selected.map((i) => table.unit[i]!));
-  if (units.length > 1) {
+  const units = new Set<string>();
+  let unit: unknown = units; // a run of one unit is added once
+  let count = 0;
+  for (let i = 0; i < table.n; i++) {
+    if (table.measure[i] !== chosen) continue;
+    count++;
+    if (table.unit[i] !== unit) units.add((unit = table.unit[i]!));
+  }
+  const selected = new Array<number>(count); // filled in order: no holes left
+  for (let i = 0, k = 0; k < count; i++) if (table.measure[i] === chosen) selected[k++] = i;
+  if (units.size > 1) {
     throw new InvalidTableError(
-      `${fn}: measure '${chosen}' comes in several units (${units.join(', ')}); filter the table ` +
-        `to one unit first.`,
+      `${fn}: measure '${chosen}' comes in several units (${[...units].join(', ')}); filter the ` +
+        `table to one unit first.`,
     );
   }
   return selected;
@@ -334,7 +367,16 @@ export function selectMeasure(table: Columns, measure: unknown, fn: string): num
 
 /** The distinct values, in order of first appearance. */
 export function unique<T>(values: Iterable<T>): T[] {
-  return [...new Set(values)];
+  if (!Array.isArray(values)) return [...new Set(values)];
+  const seen = new Set<T>();
+  let last: unknown = seen; // a run of equal values is added once (nothing equals `seen`)
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k] as T;
+    if (v === last) continue;
+    seen.add(v);
+    last = v;
+  }
+  return [...seen];
 }
 
 /** An empty column for each of `names`, by name, to be filled by push in row order. */

@@ -6,7 +6,7 @@ import { checkBy, checkCategories, checkOnePerSource, checkPool } from './catego
 import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
 import { countedRows } from './structure.js';
-import { columnsTable, emptyColumns } from './columns.js';
+import { columnsTable } from './columns.js';
 import { divide, widen } from './intervals.js';
 import { type Qualifier } from '../data/contract.js';
 
@@ -170,9 +170,9 @@ export function compare<By extends string>(
   // a figure counts once: a row restating another row of the table is left out
   const rows = countedRows(t, selectMeasure(t, options.measure, 'compare'));
   const categories = checkCategories(t, rows, by, pool, 'compare');
-  checkOnePerSource(t, rows, by, 'compare');
-
   const bySource = groupBy(t.n, [t.source], rows);
+  checkOnePerSource(t, rows, by, categories, bySource, 'compare');
+
   const sources = bySource.first.map((i) => t.source[i]!);
   const baseline = options.baseline ?? sources[0]!;
   const b = sources.indexOf(baseline);
@@ -186,7 +186,10 @@ export function compare<By extends string>(
     size * width * columnCount,
   );
   const cell = new Int32Array(size * width).fill(-1); // category × width + source → its row
-  for (const i of rows) cell[categories.of[i]! * width + bySource.of[i]!] = i;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    cell[categories.of[i]! * width + bySource.of[i]!] = i;
+  }
 
   // Per source: the sum of its reported figures (for shares), and its figures in ascending order
   // (for ranks: 1 + how many figures are larger, found by binary search).
@@ -194,15 +197,23 @@ export function compare<By extends string>(
   const sorted: Float64Array[] = [];
   for (let s = 0; s < width; s++) {
     const values: number[] = [];
-    for (const i of bySource.rows(s)) if (t.value[i] !== null) values.push(t.value[i]!);
+    const own = bySource.rows(s);
+    for (let k = 0; k < own.length; k++)
+      if (t.value[own[k]!] !== null) values.push(t.value[own[k]!]!);
     totals[s] = values.length > 0 ? sum(values) : 0;
     sorted.push(Float64Array.from(values).sort());
   }
 
-  // Each column filled by push, in order (a preallocated `new Array(n)` of a million is slow).
+  // Each column preallocated and filled in order (no holes left), one result row per category and
+  // source: row r = c × width + s.
+  const m = size * width;
+  const column = (): unknown[] => new Array<unknown>(m);
   const keys = by.map((d) => t.get(d));
-  const keyColumns = by.map((): unknown[] => []);
-  const columns = emptyColumns(figureColumns);
+  const keyColumns = by.map(column);
+  const columns = Object.fromEntries(figureColumns.map((name) => [name, column()])) as Record<
+    (typeof figureColumns)[number],
+    unknown[]
+  >;
   const { source, label, value, low, high, qualifier, reported, share, rank } = columns;
   const {
     baseline_value: baseValue,
@@ -222,36 +233,35 @@ export function compare<By extends string>(
     const bWide = widen(bLow, bHigh, j < 0 ? null : t.precision[j]);
     const bQualifier = j < 0 ? null : t.qualifier[j]!;
     for (let s = 0; s < width; s++) {
-      for (let k = 0; k < keys.length; k++) keyColumns[k]!.push(keys[k]![first]);
-      const i = cell[c * width + s]!;
+      const r = c * width + s;
+      for (let k = 0; k < keys.length; k++) keyColumns[k]![r] = keys[k]![first];
+      const i = cell[r]!;
       const v = i < 0 ? null : t.value[i]!;
       const lo = i < 0 ? null : t.low[i]!;
       const hi = i < 0 ? null : t.high[i]!;
       const wide = widen(lo, hi, i < 0 ? null : t.precision[i]);
       const both = v !== null && base !== null;
       const q = divide(v, base);
-      source.push(sources[s]);
-      label.push(i < 0 ? null : t.label[i]);
-      value.push(v);
-      low.push(lo);
-      high.push(hi);
-      qualifier.push(i < 0 ? null : t.qualifier[i]);
-      reported.push(v !== null);
-      baseValue.push(base);
-      baseLow.push(bLow);
-      baseHigh.push(bHigh);
-      baseQualifier.push(bQualifier);
-      difference.push(both ? v - base : null);
+      source[r] = sources[s];
+      label[r] = i < 0 ? null : t.label[i];
+      value[r] = v;
+      low[r] = lo;
+      high[r] = hi;
+      qualifier[r] = i < 0 ? null : t.qualifier[i];
+      reported[r] = v !== null;
+      baseValue[r] = base;
+      baseLow[r] = bLow;
+      baseHigh[r] = bHigh;
+      baseQualifier[r] = bQualifier;
+      difference[r] = both ? v - base : null;
       // an at-most figure or baseline ("as many as") has no low: a count is never below 0
-      differenceLow.push(both && bWide.high !== null ? (wide.low ?? 0) - bWide.high : null);
-      differenceHigh.push(both && wide.high !== null ? wide.high - (bWide.low ?? 0) : null);
-      ratio.push(q);
-      ratioLow.push(
-        q === null ? null : bWide.high === null ? 0 : divide(wide.low ?? 0, bWide.high),
-      );
-      ratioHigh.push(q === null ? null : divide(wide.high, bWide.low));
-      share.push(v === null ? null : divide(v, totals[s]!));
-      rank.push(v === null ? null : rankOf(sorted[s]!, v));
+      differenceLow[r] = both && bWide.high !== null ? (wide.low ?? 0) - bWide.high : null;
+      differenceHigh[r] = both && wide.high !== null ? wide.high - (bWide.low ?? 0) : null;
+      ratio[r] = q;
+      ratioLow[r] = q === null ? null : bWide.high === null ? 0 : divide(wide.low ?? 0, bWide.high);
+      ratioHigh[r] = q === null ? null : divide(wide.high, bWide.low);
+      share[r] = v === null ? null : divide(v, totals[s]!);
+      rank[r] = v === null ? null : rankOf(sorted[s]!, v);
     }
   }
   const out = new Map<string, unknown[]>([

@@ -119,6 +119,9 @@ export interface Figures {
   partOf?: readonly unknown[];
 }
 
+/** The running sums of {@link sumParts}, one buffer for every call (read before it returns). */
+const scratch = new Float64Array(12);
+
 /**
  * Adds figures with interval arithmetic: values add to the value, lows to the low, highs to the
  * high; one part unbounded above (high null, `at-least`) makes the sum unbounded. A part that is
@@ -148,7 +151,11 @@ export function sumParts(
 ): IntervalSum {
   refuseShares(figures, parts, fn);
   // value, low, high, rounding, widened low, widened high: each a sum and its correction
-  const sums = new Float64Array(12);
+  const sums = scratch.fill(0);
+  // where no part is rounded, the widened sums are the low and high sums (the same additions)
+  let rounded = false;
+  for (let k = 0; k < parts.length && !rounded; k++)
+    rounded = halfUnit(figures.precision[parts[k]!]) > 0;
   let reported = 0;
   let unbounded = false;
   for (let k = 0; k < parts.length; k++) {
@@ -161,9 +168,10 @@ export function sumParts(
     const low = figures.low[i] ?? 0;
     add(sums, 2, low);
     const high = figures.high[i] ?? null;
-    const half = halfUnit(figures.precision[i]);
     if (high === null) unbounded = true;
     else add(sums, 4, high);
+    if (!rounded) continue;
+    const half = halfUnit(figures.precision[i]);
     add(sums, 6, half);
     if (half > 0) {
       const wide = widen(low, high, figures.precision[i]);
@@ -198,8 +206,8 @@ export function sumParts(
     reportedHigh,
     rounding: sums[6]! + sums[7]!,
     widened: {
-      low: sums[8]! + sums[9]!,
-      high: notReported > 0 || unbounded ? null : sums[10]! + sums[11]!,
+      low: rounded ? sums[8]! + sums[9]! : sums[2]! + sums[3]!,
+      high: notReported > 0 || unbounded ? null : rounded ? sums[10]! + sums[11]! : reportedHigh,
     },
   };
 }

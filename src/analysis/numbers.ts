@@ -1,7 +1,7 @@
 // Summary statistics that stay inside what their inputs allow: a mean between the smallest and the
 // largest figure, a standard deviation of 0 for figures that are all equal, correlations in
 // [−1, 1] and none (null) where a vector does not vary. Internal: used by spread and agreement.
-import { max, min, sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
+import { median, min, sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
 
 /**
  * The 97.5th percentile of the standard normal distribution, for 95% intervals:
@@ -10,11 +10,22 @@ import { max, min, sampleCorrelation, sampleRankCorrelation } from 'simple-stati
 export const z975 = 1.959963984540054;
 
 /**
+ * Figures: an array, or a typed array (a view of a buffer the caller fills again and again, so that
+ * a function run many times allocates nothing per run). simple-statistics reads only `length` and
+ * the elements of what it is given, so both give the same bits.
+ */
+export type Sample = readonly number[] | Float64Array;
+
+/** A sample as simple-statistics' functions are typed to take it (they read it only). */
+const asArray = (x: Sample) => x as number[];
+
+/**
  * Whether every figure is the same (then nothing
  * varies: no correlation, a standard deviation of 0).
  */
-export function constant(x: readonly number[]): boolean {
-  return x.every((v) => v === x[0]);
+export function constant(x: Sample): boolean {
+  for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) return false;
+  return true;
 }
 
 /**
@@ -22,13 +33,14 @@ export function constant(x: readonly number[]): boolean {
  * all equal give exactly that figure) and kept within [min, max], which rounding could leave
  * (`(0.1 + 0.1 + 0.1) / 3` is 0.10000000000000002).
  */
-export function boundedMean(x: readonly number[]): number {
-  if (x.length === 0) return clamp(NaN, min(x), max(x)); // throws, as min and max of nothing do
+export function boundedMean(x: Sample): number {
+  if (x.length === 0) return min(asArray(x)); // throws, as the min of nothing does
   const first = x[0]!;
   let shift = 0;
   let lo = first;
   let hi = first;
-  for (const v of x) {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
     shift += v - first;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
@@ -36,15 +48,20 @@ export function boundedMean(x: readonly number[]): number {
   return clamp(first + shift / x.length, lo, hi);
 }
 
+/** The median, as simple-statistics' `median` gives it. */
+export function medianOf(x: Sample): number {
+  return median(asArray(x));
+}
+
 /**
  * The sample standard deviation (n − 1), 0 for figures that are all equal; null for fewer than 2.
  */
-export function sampleSD(x: readonly number[]): number | null {
+export function sampleSD(x: Sample): number | null {
   if (x.length < 2) return null;
   if (constant(x)) return 0;
   const m = boundedMean(x);
   let squares = 0;
-  for (const v of x) squares += (v - m) ** 2;
+  for (let i = 0; i < x.length; i++) squares += (x[i]! - m) ** 2;
   return Math.sqrt(squares / (x.length - 1));
 }
 
@@ -52,9 +69,9 @@ export function sampleSD(x: readonly number[]): number | null {
  * Pearson's correlation, clamped to [−1, 1];
  * null for fewer than 2 pairs or a vector that does not vary.
  */
-export function pearson(x: readonly number[], y: readonly number[]): number | null {
+export function pearson(x: Sample, y: Sample): number | null {
   if (x.length < 2 || constant(x) || constant(y)) return null;
-  return finiteClamped(sampleCorrelation(x, y));
+  return finiteClamped(sampleCorrelation(asArray(x), asArray(y)));
 }
 
 /**
@@ -63,35 +80,41 @@ export function pearson(x: readonly number[], y: readonly number[]): number | nu
  * 0-based midranks as simple-statistics' `sampleRankCorrelation` computes them), they are used
  * instead of sorting the figures again: the answer is the same to the bit.
  */
-export function spearman(
-  x: readonly number[],
-  y: readonly number[],
-  ranks?: readonly [readonly number[], readonly number[]],
-): number | null {
+export function spearman(x: Sample, y: Sample, ranks?: readonly [Sample, Sample]): number | null {
   if (x.length < 2 || constant(x) || constant(y)) return null;
-  return finiteClamped(ranks ? sampleCorrelation(...ranks) : sampleRankCorrelation(x, y));
+  return finiteClamped(
+    ranks
+      ? sampleCorrelation(asArray(ranks[0]), asArray(ranks[1]))
+      : sampleRankCorrelation(Array.from(x), Array.from(y)),
+  );
 }
 
 /**
  * The 0-based midranks (tied figures share the mean of their ranks) of the figures at some
  * places, written into `into` at those places: `order` lists places in ascending order of their
- * figure, and only the places marked in `chosen` are ranked.
+ * figure, `sorted` the figures in that order (read in order, not through the places), and only
+ * the places marked in `chosen` are ranked. `places` and `figures` are working space (at least as
+ * long as `order`).
  */
 export function midranks(
   order: ArrayLike<number>,
-  figure: ArrayLike<number>,
+  sorted: ArrayLike<number>,
   chosen: Uint8Array,
   into: Float64Array,
+  places: Int32Array = new Int32Array(order.length),
+  figures: Float64Array = new Float64Array(order.length),
 ): void {
-  const places = new Int32Array(order.length);
   let count = 0;
   for (let k = 0; k < order.length; k++) {
     const p = order[k]!;
-    if (chosen[p] === 1) places[count++] = p;
+    if (chosen[p] === 1) {
+      places[count] = p;
+      figures[count++] = sorted[k]!;
+    }
   }
   for (let i = 0; i < count; ) {
     let j = i;
-    while (j + 1 < count && figure[places[j + 1]!] === figure[places[i]!]) j++;
+    while (j + 1 < count && figures[j + 1] === figures[i]) j++;
     for (let k = i; k <= j; k++) into[places[k]!] = (i + j) / 2;
     i = j + 1;
   }
@@ -113,7 +136,7 @@ export function fisherInterval(r: number | null, n: number): [number, number] | 
  * moments divided by n. 1 only where every pair is equal; null for fewer than 2 pairs or where
  * both vectors are the same constant.
  */
-export function concordance(x: readonly number[], y: readonly number[]): number | null {
+export function concordance(x: Sample, y: Sample): number | null {
   const n = x.length;
   if (n < 2) return null;
   const mx = boundedMean(x);

@@ -1,11 +1,9 @@
 import type { ColumnTable } from 'arquero';
-import { max, median, min } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
 import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
 import { countedRows } from './structure.js';
-import { boundedMean, sampleSD } from './numbers.js';
-import { readColumns, selectMeasure } from './columns.js';
-import { columnsTable, emptyColumns, unique } from './columns.js';
+import { boundedMean, medianOf, sampleSD } from './numbers.js';
+import { columnsTable, emptyColumns, groupBy, readColumns, selectMeasure } from './columns.js';
 import { divide, widen } from './intervals.js';
 
 /** Options of {@link spread}. */
@@ -120,8 +118,8 @@ export function spread<By extends string>(
   const pool = checkPool(options.pool, t.dimensions, by, 'spread');
   const rows = countedRows(t, selectMeasure(t, options.measure, 'spread'));
   const categories = checkCategories(t, rows, by, pool, 'spread');
-  checkOnePerSource(t, rows, by, 'spread');
-  const allSources = unique(rows.map((i) => t.source[i]!));
+  const bySource = groupBy(t.n, [t.source], rows);
+  checkOnePerSource(t, rows, by, categories, bySource, 'spread');
 
   const statistics = [
     'count',
@@ -148,53 +146,65 @@ export function spread<By extends string>(
   const { low, high, min_source: minSource, max_source: maxSource, range, ratio } = columns;
   const { median: middle, mean, sd: deviation, cv } = columns;
   /** The sources of the reported rows whose figure is `v`, joined by ', '. */
-  const whose = (reported: readonly number[], v: number | null): string | null => {
+  const whose = (reported: Int32Array, v: number | null): string | null => {
     if (v === null) return null;
     let text: string | null = null;
-    for (const i of reported)
+    for (let k = 0; k < reported.length; k++) {
+      const i = reported[k]!;
       if (t.value[i] === v) text = text === null ? t.source[i]! : `${text}, ${t.source[i]!}`;
+    }
     return text ?? '';
   };
+  // One buffer each for a category's reported rows and their figures, filled again for every
+  // category: a category holds one row per source at most (checkOnePerSource).
+  const reportedRows = new Int32Array(bySource.size);
+  const figures = new Float64Array(bySource.size);
   for (let g = 0; g < categories.size; g++) {
-    const reported: number[] = [];
-    const values: number[] = [];
-    const lows: number[] = [];
-    const highs: number[] = [];
-    let bounded = true;
-    let floored = true;
-    for (const i of categories.rows(g)) {
+    const members = categories.rows(g);
+    let n = 0;
+    // the lowest and highest figure any source allows (null: an at-most figure has no lower
+    // figure; an at-least one, no upper)
+    let lowest: number | null = Infinity;
+    let highest: number | null = -Infinity;
+    let smallest = Infinity;
+    let largest = -Infinity;
+    for (let k = 0; k < members.length; k++) {
+      const i = members[k]!;
       const v = t.value[i]!;
       if (v === null) continue;
-      reported.push(i);
-      values.push(v);
+      reportedRows[n] = i;
+      figures[n++] = v;
+      if (v < smallest) smallest = v;
+      if (v > largest) largest = v;
       // the bounds a figure allows, widened by its rounding (± half `precision`, never below 0)
       const wide = widen(t.low[i]!, t.high[i]!, t.precision[i]);
-      if (wide.low === null)
-        floored = false; // an at-most figure ("as many as") has no lower one
-      else lows.push(wide.low);
-      const h = wide.high;
-      if (h === null) bounded = false;
-      else highs.push(h);
+      if (wide.low === null) lowest = null;
+      else if (lowest !== null && wide.low < lowest) lowest = wide.low;
+      if (wide.high === null) highest = null;
+      else if (highest !== null && wide.high > highest) highest = wide.high;
     }
-    const n = values.length;
-    const lo = n > 0 ? min(values) : null;
-    const hi = n > 0 ? max(values) : null;
+    const reported = reportedRows.subarray(0, n);
+    const values = figures.subarray(0, n);
+    const lo = n > 0 ? smallest : null;
+    const hi = n > 0 ? largest : null;
     const m = n > 0 ? boundedMean(values) : null;
     const sd = sampleSD(values);
     const first = categories.first[g]!;
-    for (const [to, from] of keys) to.push(from[first]);
+    for (let k = 0; k < keys.length; k++) keys[k]![0].push(keys[k]![1][first]);
     count.push(n);
-    notReported.push(allSources.length - n);
-    sources.push(reported.map((i) => t.source[i]).join(', '));
+    notReported.push(bySource.size - n);
+    const names = new Array<string>(n);
+    for (let k = 0; k < n; k++) names[k] = t.source[reported[k]!]!;
+    sources.push(names.join(', '));
     minimum.push(lo);
     maximum.push(hi);
-    low.push(n > 0 && floored ? min(lows) : null);
-    high.push(n > 0 && bounded ? max(highs) : null);
+    low.push(n > 0 ? lowest : null);
+    high.push(n > 0 ? highest : null);
     minSource.push(whose(reported, lo));
     maxSource.push(whose(reported, hi));
     range.push(lo === null || hi === null ? null : hi - lo);
     ratio.push(divide(hi, lo));
-    middle.push(n > 0 ? median(values) : null);
+    middle.push(n > 0 ? medianOf(values) : null);
     mean.push(m);
     deviation.push(sd);
     cv.push(sd === null || m === 0 ? null : divide(sd, m));

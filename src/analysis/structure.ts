@@ -363,10 +363,11 @@ export function countOnceAt(
 
 /**
  * The rows of a column-wise table that count once ({@link countOnce}): those that restate no
- * other row among `rows`. A table without the columns `id` and `restates` keeps every row.
+ * other row among `rows`. A table without the columns `id` and `restates` keeps every row (and
+ * gets `rows` back as they are).
  */
-export function countedRows(t: Columns, rows: readonly number[]): number[] {
-  if (!t.has('restates') || !t.has('id')) return [...rows];
+export function countedRows(t: Columns, rows: readonly number[]): readonly number[] {
+  if (!t.has('restates') || !t.has('id')) return rows;
   const id = t.get('id');
   const restates = t.get('restates');
   return countOnceAt(
