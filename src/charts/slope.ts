@@ -143,6 +143,9 @@ export function slopeChart(table: ColumnTable, options: SlopeChartOptions): TopL
       ticks: false,
       grid: false,
       labelPadding: 8,
+      // each source's name over its column of labels: the first ends at its dots, the second
+      // starts at its dots, so that the two never overprint however narrow the chart
+      labelAlign: { expr: "datum.index < 0.5 ? 'right' : 'left'" },
     },
     scale: { padding: 1.1 },
   };

@@ -328,6 +328,17 @@ function wrapExpression(
   };
 }
 
+/**
+ * Words broken into lines of at most `width` px, a part in brackets kept on a line of its own
+ * where it fits one: "1,014,000 (1,013,500 to 1,014,500)" is not broken inside its interval.
+ */
+function wrapKeepingBrackets(text: string, width: number, font: Font): string[] {
+  const parts = text.split(/ (?=\()/);
+  return parts.length > 1 && parts.every((p) => textWidth(font, p) <= width)
+    ? parts
+    : wrapWords(text, width, font);
+}
+
 /** Words broken into lines of at most `width` px (a word longer than that stays whole). */
 function wrapWords(text: string, width: number, font: Font): string[] {
   const out: string[] = [];
@@ -361,7 +372,11 @@ function wrapLabels(spec: Json, labelRoom: number): void {
     const enc = isObject(view.encoding) ? view.encoding : {};
     for (const [name, c] of Object.entries(enc)) {
       if (!isObject(c) || typeof c.field !== 'string') continue;
-      const isRow = name === 'y' && c.type !== 'quantitative' && c.axis !== null;
+      const isRow =
+        name === 'y' &&
+        c.type !== 'quantitative' &&
+        c.axis !== null &&
+        !(isObject(c.axis) && c.axis.labels === false);
       const isKey = ['color', 'shape'].includes(name) && c.legend !== null;
       if (!isRow && !isKey) continue;
       const wrap = wrapExpression(labelsOf(spec, c.field), isRow ? labelRoom : labelRoom + 60);
@@ -377,33 +392,265 @@ function wrapLabels(spec: Json, labelRoom: number): void {
   }
 }
 
+/** The line height of row labels written above their rows, in px (11 px text). */
+const rowLabelLine = 13;
+
+/** A view whose rows are a discrete y scale of one field, with its axis labels at the left. */
+interface RowView {
+  view: Json;
+  field: string;
+  /** The y channel definitions of the view and its layers. */
+  ys: Json[];
+}
+
 /**
- * The ways a chart is laid out again, in turn, before a width is refused: legends in one column,
- * fewer ticks, long row labels and legend labels wrapped onto lines (the rows made taller for
- * them), and the room kept for row labels cut to what they need.
+ * The topmost views (a unit or a layer) whose y channels are all one plain field on a discrete
+ * scale with labels: the rows whose labels can be written above them. A view whose labels the
+ * chart writes otherwise (`labelExpr`, `format`) or whose field is nested is left as it is.
  */
-const relayouts: ((spec: Json, labelRoom: number) => void)[] = [
-  (spec) => {
-    const config = isObject(spec.config) ? spec.config : {};
-    spec.config = {
-      ...config,
-      legend: { ...(isObject(config.legend) ? config.legend : {}), columns: 1 },
-      axisQuantitative: {
-        ...(isObject(config.axisQuantitative) ? config.axisQuantitative : {}),
-        tickCount: 3,
-      },
-    };
-    for (const c of channels(spec)) {
-      if (isObject(c.legend)) c.legend = { ...c.legend, columns: 1 };
-      // the room a builder keeps for row labels (minExtent) shrinks to what the labels take
-      if (isObject(c.axis) && typeof c.axis.minExtent === 'number') c.axis.minExtent = 0;
+function rowViews(spec: Json, found: RowView[] = []): RowView[] {
+  const layers = Array.isArray(spec.layer) ? (spec.layer as unknown[]).filter(isObject) : [];
+  if (isObject(spec.encoding) || layers.length || 'mark' in spec) {
+    // (fresh objects: a builder may share one channel object between views)
+    const ys = [spec, ...layers].flatMap((v) => {
+      const enc = v.encoding;
+      if (!isObject(enc) || !isObject(enc.y)) return [];
+      const y = { ...enc.y };
+      v.encoding = { ...enc, y };
+      return [y];
+    });
+    const fields = new Set(ys.map((c) => c.field));
+    const [field] = fields;
+    const plain = (c: Json) =>
+      (c.type === 'nominal' || c.type === 'ordinal') &&
+      !c.timeUnit &&
+      !c.bin &&
+      !c.aggregate &&
+      c.axis !== null &&
+      !(
+        isObject(c.axis) &&
+        (c.axis.labels === false || 'labelExpr' in c.axis || 'format' in c.axis)
+      );
+    if (
+      ys.length &&
+      fields.size === 1 &&
+      typeof field === 'string' &&
+      !/[.[\]\\]/.test(field) &&
+      ys.every(plain) &&
+      !('projection' in spec) &&
+      layers.every((l) => !Array.isArray(l.layer))
+    )
+      found.push({ view: spec, field, ys });
+    return found;
+  }
+  for (const key of composition)
+    if (Array.isArray(spec[key]))
+      for (const v of spec[key] as unknown[]) if (isObject(v)) rowViews(v, found);
+  if (isObject(spec.spec)) rowViews(spec.spec, found);
+  return found;
+}
+
+/**
+ * Writes each row's label above its row instead of at the left, so that the plot takes the room
+ * the labels took: the y axis keeps its line but loses its labels, a text layer writes each label
+ * (wrapped to the chart's width) at the left edge of the plot just above its row, and the rows
+ * are made taller by the label's height while the bars and marks keep their own height.
+ */
+async function labelsAbove(spec: Json, room: Room, wrapMarks = false): Promise<void> {
+  const views = rowViews(spec);
+  if (!views.length) return;
+  views.forEach(({ view }, i) => {
+    if (typeof view.name !== 'string') view.name = `rows_above_${i}`;
+  });
+  const run = await runView(compileSpec(spec));
+  const config = isObject(spec.config) ? spec.config : {};
+  const axisConfig = isObject(config.axis) ? config.axis : {};
+  try {
+    for (const { view, field, ys } of views) {
+      let scale: ScaleInfo | undefined;
+      try {
+        scale = run.scale(`${String(view.name)}_y`) as ScaleInfo | undefined;
+      } catch {
+        continue; // a y scale shared with other views: left as it is
+      }
+      if (!scale || !['band', 'point'].includes(scale.type)) continue;
+      const domain = scale.domain().map(String);
+      const step = scale.step();
+      const axis = isObject(ys[0]!.axis) ? ys[0]!.axis : {};
+      const font = { fontSize: Number(axis.labelFontSize ?? axisConfig.labelFontSize ?? 10) };
+      const labels = domain.map((d) => wrapWords(d, room.inner, font));
+      const lines = Math.max(...labels.map((l) => l.length));
+      // texts beside the marks wrapped to leave the plot its minimum width; the rows kept apart
+      // by as much as such a text reaches below its band (Vega writes its lines downwards)
+      const reach = wrapMarks ? wrapMarkTexts(spec, view, room.inner - minPlotWidth - 8) : 0;
+      const bandwidth = scale.type === 'band' ? step * (1 - scale.paddingInner()) : step;
+      const overhang = Math.max(0, Math.ceil(reach - bandwidth / 2));
+      // (6 px: a label stands nearer its own row than the row above)
+      const added = lines * rowLabelLine + 6 + overhang;
+      const taller = step + added;
+      const band = scale.type === 'band';
+      // bars keep their height: the band is as wide as before, the padding takes the label;
+      // the first row gets the room for its label above it, the last row only its texts' overhang
+      const n = domain.length;
+      const inner = 1 - bandwidth / taller;
+      const top = added + step * scale.paddingOuter();
+      const spare = top + step * scale.paddingOuter() + overhang;
+      const outer = spare / (2 * taller);
+      const rows = band
+        ? { paddingInner: inner, paddingOuter: outer, align: top / spare }
+        : { padding: outer, align: top / spare };
+      // a height in px, not a step: with a yOffset, Vega-Lite's step is the step of the offsets
+      const height = Math.ceil(taller * (band ? n - inner : n - 1) + spare);
+      for (const c of ys) {
+        c.axis = { ...(isObject(c.axis) ? c.axis : {}), labels: false, ticks: false, minExtent: 0 };
+        c.scale = { ...(isObject(c.scale) ? c.scale : {}), domain, ...rows };
+        delete c.sort;
+      }
+      const text: Json = {
+        data: {
+          values: domain.map((d, i) => ({
+            [field]: d,
+            // (Vega writes the lines of a text down from its first: each label is given as
+            // many lines, empty ones first, so that its last line sits above its row)
+            row_label:
+              lines > 1 ? [...Array<string>(lines - labels[i]!.length).fill(''), ...labels[i]!] : d,
+          })),
+        },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'bottom',
+          lineHeight: rowLabelLine,
+          fontSize: font.fontSize,
+          color: axis.labelColor ?? axisConfig.labelColor ?? '#222',
+          dy: -(lines - 1) * rowLabelLine - (band ? 1 : Math.round(step / 2)),
+          aria: false,
+        },
+        encoding: {
+          y: { ...ys[0], ...(band ? { bandPosition: 0 } : {}) },
+          x: { value: 3 }, // clear of the axis line
+          text: { field: 'row_label' },
+        },
+      };
+      if (Array.isArray(view.layer)) {
+        // the layers take the view's own encoding, so that the labels do not
+        const shared = isObject(view.encoding) ? view.encoding : undefined;
+        if (shared)
+          for (const l of view.layer as Json[])
+            l.encoding = { ...shared, ...(isObject(l.encoding) ? l.encoding : {}) };
+        delete view.encoding;
+        (view.layer as Json[]).push(text);
+      } else {
+        const unit: Json = { mark: view.mark, encoding: view.encoding };
+        if ('params' in view) unit.params = view.params;
+        delete view.mark;
+        delete view.encoding;
+        delete view.params;
+        view.layer = [unit, text];
+      }
+      view.height = height;
     }
+  } finally {
+    run.finalize();
+  }
+  wrapLabels(spec, room.inner / 2); // and the legend's labels, where they are long
+}
+
+/**
+ * Wraps the texts a view's text layers write (a text field of strings) onto lines of at most
+ * `width` px, and gives them the row labels' line height.
+ *
+ * @returns How far below its anchor a text reaches at most, in px (0 if none is wrapped).
+ */
+function wrapMarkTexts(spec: Json, view: Json, width: number): number {
+  let most = 0;
+  const font = { fontSize: 11 };
+  for (const layer of Array.isArray(view.layer) ? (view.layer as Json[]) : [view]) {
+    const type = isObject(layer.mark) ? layer.mark.type : layer.mark;
+    const text = isObject(layer.encoding) ? layer.encoding.text : undefined;
+    if (type !== 'text' || !isObject(text) || typeof text.field !== 'string') continue;
+    if (text.type === 'quantitative' || /[.[\]\\]/.test(text.field)) continue;
+    const wrapped = labelsOf(spec, text.field)
+      .filter((t) => textWidth(font, t) > width)
+      .map((t) => [t, wrapKeepingBrackets(t, width, font)] as const);
+    if (!wrapped.length) continue;
+    const lines = Math.max(...wrapped.map(([, l]) => l.length));
+    const mark = isObject(layer.mark) ? layer.mark : {};
+    // the first line: below its anchor (baseline top), or across it (middle, Vega-Lite's)
+    const first = mark.baseline === 'top' ? rowLabelLine : rowLabelLine / 2;
+    most = Math.max(most, (lines - 1) * rowLabelLine + first);
+    const as = `${text.field}_lines`;
+    const table = JSON.stringify(Object.fromEntries(wrapped));
+    const value = `datum[${JSON.stringify(text.field)}]`;
+    layer.transform = [
+      ...(Array.isArray(layer.transform) ? (layer.transform as unknown[]) : []),
+      {
+        calculate: `(${table})[${value}] || ${value}`,
+        as,
+      },
+    ];
+    layer.encoding = { ...(layer.encoding as Json), text: { ...text, field: as } };
+    layer.mark = { ...(isObject(layer.mark) ? layer.mark : { type }), lineHeight: rowLabelLine };
+  }
+  return most;
+}
+
+/** What {@link labelsAbove} reads from a y scale of the running view. */
+interface ScaleInfo {
+  type: string;
+  domain(): unknown[];
+  step(): number;
+  paddingInner(): number;
+  paddingOuter(): number;
+}
+
+/** Legends in one column, three ticks, and no room kept for row labels beyond what they take. */
+function oneColumnFewerTicks(spec: Json): void {
+  const config = isObject(spec.config) ? spec.config : {};
+  spec.config = {
+    ...config,
+    legend: { ...(isObject(config.legend) ? config.legend : {}), columns: 1 },
+    axisQuantitative: {
+      ...(isObject(config.axisQuantitative) ? config.axisQuantitative : {}),
+      tickCount: 3,
+    },
+  };
+  for (const c of channels(spec)) {
+    if (isObject(c.legend)) c.legend = { ...c.legend, columns: 1 };
+    // the room a builder keeps for row labels (minExtent) shrinks to what the labels take
+    if (isObject(c.axis) && typeof c.axis.minExtent === 'number') c.axis.minExtent = 0;
+  }
+}
+
+/** The room for text: beside the rows (`labelRoom`), and the chart's whole inner width. */
+interface Room {
+  labelRoom: number;
+  inner: number;
+}
+
+/**
+ * The ways a chart is laid out again, in turn, before a width is refused, each from the layout of
+ * an earlier one (`from`, 0 being the chart as given): legends in one column and fewer ticks; then
+ * long row labels and legend labels wrapped onto lines (the rows made taller for them), and
+ * wrapped onto half as much room; then, from the first, each row's label written above its row;
+ * and that again with long texts beside the marks wrapped onto lines.
+ */
+const relayouts: { from: number; apply: (spec: Json, room: Room) => void | Promise<void> }[] = [
+  { from: 0, apply: oneColumnFewerTicks },
+  {
+    from: 1,
+    apply: (spec, room) => {
+      wrapLabels(spec, room.labelRoom);
+    },
   },
-  wrapLabels,
-  // and, where that is not enough, wrapped onto half as much room
-  (spec, labelRoom) => {
-    wrapLabels(spec, Math.max(80, labelRoom / 2));
+  {
+    from: 2,
+    apply: (spec, room) => {
+      wrapLabels(spec, Math.max(80, room.labelRoom / 2));
+    },
   },
+  { from: 1, apply: (spec, room) => labelsAbove(spec, room) },
+  { from: 1, apply: (spec, room) => labelsAbove(spec, room, true) },
 ];
 
 /**
@@ -417,7 +664,7 @@ const relayouts: ((spec: Json, labelRoom: number) => void)[] = [
  * @param fn The function that asked, for the error message (e.g. `'toSVG'`).
  * @returns The compiled Vega spec.
  * @throws {InvalidOptionError} If the chart's text (labels, legend) needs more than `width` even
- *   with its plot areas at {@link minPlotWidth} px.
+ *   with its plot areas at {@link minPlotWidth} px; its `needs` is the width it needs, in px.
  */
 export async function layOut(
   spec: object,
@@ -429,7 +676,7 @@ export async function layOut(
   const base = copy(spec) as Json;
   const config = isObject(base.config) ? base.config : {};
   const padding = typeof base.padding === 'number' ? base.padding : Number(config.padding ?? 5);
-  wrapTitles(base, width - 2 * padding, config);
+  wrapTitles(base, width - 2 * padding - 2, config); // (2 px: a panel starts at its axis line)
   const widths = sizedViews(base).map((v) => v.width as number);
   if (!widths.length) {
     // A spec without a numeric width (e.g. a "container" width): give the top level the width.
@@ -440,20 +687,30 @@ export async function layOut(
   // width) or it cannot fit at all, laid out again (see relayouts), and the widest plot kept.
   const labelRoom = Math.max(80, width - 2 * padding - minPlotWidth - 40);
   const comfortable = (width - 2 * padding) / 2;
+  const room = { labelRoom, inner: width - 2 * padding - 8 };
+  const stages = [base];
   let best: Laid | undefined;
   let need = Infinity;
   for (let stage = 0; stage <= relayouts.length; stage++) {
-    if (stage > 0) relayouts[stage - 1]!(base, labelRoom);
-    const laid = await fit(base, widths, width);
+    if (stage > 0) {
+      const { from, apply } = relayouts[stage - 1]!;
+      stages.push(copy(stages[from]!));
+      await apply(stages[stage]!, room);
+    }
+    const laid = await fit(stages[stage]!, widths, width);
     if ('need' in laid) need = Math.min(need, laid.need);
     else if (!best || laid.plotWidth! > best.plotWidth!) best = laid;
     if (best && best.plotWidth! >= comfortable) break;
   }
   if (!best)
-    throw new InvalidOptionError(
-      `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full ` +
-        `size and a plot area at least ${minPlotMillimetres} mm wide: it needs at least ${need} ` +
-        `px (${Math.ceil((need / 96) * 25.4)} mm). Give a larger width, or column: 'double'.`,
+    throw Object.assign(
+      new InvalidOptionError(
+        `The chart does not fit ${what} (${width} px at 96 px per inch) with its text at full ` +
+          `size and a plot area at least ${minPlotMillimetres} mm wide: it needs at least ` +
+          `${need} px (${Math.ceil((need / 96) * 25.4)} mm). Give a larger width, or column: ` +
+          "'double'.",
+      ),
+      { needs: need },
     );
   return best;
 }
