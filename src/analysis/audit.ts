@@ -21,7 +21,7 @@ import {
 } from './columns.js';
 import { SHARES_NOT_ADDED, sumParts, widen, type Figures, type IntervalSum } from './intervals.js';
 import { optionError } from './options.js';
-import { totalsList } from './structure.js';
+import { totalError, totalsList } from './structure.js';
 
 /** A stated total: what a source says one of its tables adds up to (a row of `statedTotals()`). */
 export interface StatedTotal {
@@ -302,17 +302,7 @@ function sumOrShares(index: Parts, total: StatedTotal): PartSum & { shares: stri
     return { rows, sum, shares: null };
   } catch (error) {
     if (!(error instanceof SharesNotAddedError)) throw error;
-    const none: IntervalSum = {
-      value: null,
-      low: null,
-      high: null,
-      qualifier: 'not-reported',
-      reported: 0,
-      notReported: 0,
-      reportedHigh: null,
-      rounding: 0,
-      widened: { low: null, high: null },
-    };
+    const none = sumParts({ value: [], low: [], high: [], label: [], precision: [] }, []);
     const shares = `'${error.shares.join("', '")}'`;
     const reason = `not added: the parts ${shares} are shares; ${SHARES_NOT_ADDED}`;
     return { rows: error.parts, sum: none, shares: reason };
@@ -652,19 +642,12 @@ const textFields = ['scope', 'parts', 'unit', 'label', 'dataset', 'id', 'part_of
 /** The fields of a stated total that hold its bounds. */
 const boundFields = ['low', 'high'] as const;
 
-/** The error for a field of a user's stated total. */
-function badTotal(t: Record<string, unknown>, i: number, field: string, expected: string) {
-  return new InvalidOptionError(
-    `audit: stated total ${i + 1}, field '${field}': ${show(t[field])}; expected ${expected}.`,
-  );
-}
-
 /** Checks a user's stated totals. */
 export function readTotals(totals: unknown): StatedTotal[] {
   const list = totalsList(totals, 'audit', '{ source, scope, measure, parts, value, … }');
   return list.map((entry: unknown, i) => {
     const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    const bad = (field: string, expected: string) => badTotal(t, i, field, expected);
+    const bad = (field: string, expected: string) => totalError('audit', t, i, field, expected);
     if (typeof t.source !== 'string') throw bad('source', 'a source id');
     if (typeof t.measure !== 'string') throw bad('measure', "a measure such as 'deaths'");
     if (t.value !== null && (typeof t.value !== 'number' || !Number.isFinite(t.value)))

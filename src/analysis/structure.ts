@@ -39,15 +39,9 @@ export function readWholes(totals: unknown, fn: string): Whole[] {
     // a total without an id can be checked, not named
     if (t.id === undefined || t.id === null) return null;
     if (typeof t.id !== 'string' || t.id.trim() === '')
-      throw new InvalidOptionError(
-        `${fn}: stated total ${i + 1}, field 'id': ${show(t.id)}; expected a non-empty string, ` +
-          'or nothing.',
-      );
+      throw totalError(fn, t, i, 'id', 'a non-empty string, or nothing');
     if (t.part_of != null && typeof t.part_of !== 'string')
-      throw new InvalidOptionError(
-        `${fn}: stated total ${i + 1}, field 'part_of': ${show(t.part_of)}; expected the id of ` +
-          'another stated total, or nothing.',
-      );
+      throw totalError(fn, t, i, 'part_of', 'the id of another stated total, or nothing');
     return { id: t.id, part_of: t.part_of ?? null };
   });
   const given = result.filter((w): w is Whole => w !== null);
@@ -67,6 +61,19 @@ export function readWholes(totals: unknown, fn: string): Whole[] {
       );
   }
   return given;
+}
+
+/** The error for a field of stated total `i` (from 0) of a user's list. */
+export function totalError(
+  fn: string,
+  t: Record<string, unknown>,
+  i: number,
+  field: string,
+  expected: string,
+): InvalidOptionError {
+  return new InvalidOptionError(
+    `${fn}: stated total ${i + 1}, field '${field}': ${show(t[field])}; expected ${expected}.`,
+  );
 }
 
 /**

@@ -221,14 +221,7 @@ const isKebab = (s: string): boolean => {
   return !dash;
 };
 const isUnit = (s: string): boolean => s === 'persons' || s === 'percent';
-const isQualifier = (s: string): boolean =>
-  s === 'exact' ||
-  s === 'approximate' ||
-  s === 'at-least' ||
-  s === 'at-most' ||
-  s === 'range' ||
-  s === 'not-reported' ||
-  s === 'derived';
+const isQualifier = (s: string): boolean => (qualifiers as readonly string[]).includes(s);
 /**
  * Not empty and not only white space (`s.trim() !== ''`;
  * trimmed only where it starts with a space).
