@@ -1,7 +1,7 @@
 // Summary statistics that stay inside what their inputs allow: a mean between the smallest and the
 // largest figure, a standard deviation of 0 for figures that are all equal, correlations in
 // [−1, 1] and none (null) where a vector does not vary. Internal: used by spread and agreement.
-import { median, min, sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
+import { median, min, sampleCorrelation } from 'simple-statistics';
 
 /**
  * The 97.5th percentile of the standard normal distribution, for 95% intervals:
@@ -75,18 +75,14 @@ export function pearson(x: Sample, y: Sample): number | null {
 }
 
 /**
- * Spearman's rank correlation (tied figures share their mean rank: simple-statistics ≥ 7.10),
- * clamped to [−1, 1]; null as for {@link pearson}. Where the ranks are known already (`ranks`,
- * 0-based midranks as simple-statistics' `sampleRankCorrelation` computes them), they are used
- * instead of sorting the figures again: the answer is the same to the bit.
+ * Spearman's rank correlation: Pearson's on the figures' `ranks` (0-based midranks, tied figures
+ * sharing their mean rank, as {@link midranks} gives them and simple-statistics'
+ * `sampleRankCorrelation` computes them: the answer is the same to the bit), clamped to [−1, 1];
+ * null as for {@link pearson}.
  */
-export function spearman(x: Sample, y: Sample, ranks?: readonly [Sample, Sample]): number | null {
+export function spearman(x: Sample, y: Sample, ranks: readonly [Sample, Sample]): number | null {
   if (x.length < 2 || constant(x) || constant(y)) return null;
-  return finiteClamped(
-    ranks
-      ? sampleCorrelation(asArray(ranks[0]), asArray(ranks[1]))
-      : sampleRankCorrelation(Array.from(x), Array.from(y)),
-  );
+  return finiteClamped(sampleCorrelation(asArray(ranks[0]), asArray(ranks[1])));
 }
 
 /**

@@ -17,10 +17,12 @@ import {
   concordance,
   fisherInterval,
   pearson,
+  clamp,
+  constant,
   sampleSD,
-  spearman,
   z975,
 } from '../../src/analysis/numbers.js';
+import { sampleRankCorrelation } from 'simple-statistics';
 import { readTable, selectMeasure, toTable, unique } from './shared.js';
 
 export function agreement(table: ColumnTable, options: AgreementOptions): TypedTable<AgreementRow> {
@@ -59,7 +61,10 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
         pearson: r,
         pearson_low: interval?.[0] ?? null,
         pearson_high: interval?.[1] ?? null,
-        spearman: spearman(x, y),
+        spearman:
+          n < 2 || constant(x) || constant(y)
+            ? null
+            : finiteClamped(sampleRankCorrelation([...x], [...y])),
         concordance: concordance(x, y),
         mean_abs_difference: n > 0 ? boundedMean(x.map((v, j) => Math.abs(v - y[j]!))) : null,
         log_ratio_mean: logMean,
@@ -85,4 +90,9 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
     'ratio_lower',
     'ratio_upper',
   ]);
+}
+
+/** A correlation clamped to [−1, 1]; none (null) where it is not finite. */
+function finiteClamped(r: number): number | null {
+  return Number.isFinite(r) ? clamp(r, -1, 1) : null;
 }
