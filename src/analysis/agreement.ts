@@ -1,7 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
-import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
-import { countedRows } from './structure.js';
+import { readCategories } from './categories.js';
 import {
   boundedMean,
   concordance,
@@ -12,7 +11,6 @@ import {
   spearman,
   z975,
 } from './numbers.js';
-import { groupBy, readColumns, selectMeasure } from './columns.js';
 import { checkCells } from './problems.js';
 import { columnsTable } from './columns.js';
 
@@ -136,13 +134,8 @@ export interface AgreementRow {
  * //      log_ratio_sd: 0.52986…, ratio_lower: 0.37…, ratio_upper: 2.96… }
  */
 export function agreement(table: ColumnTable, options: AgreementOptions): TypedTable<AgreementRow> {
-  const t = readColumns(table, 'agreement');
-  const by = checkBy(options?.by, t.dimensions, 'agreement');
-  const pool = checkPool(options.pool, t.dimensions, by, 'agreement');
-  const rows = countedRows(t, selectMeasure(t, options.measure, 'agreement'));
-  const categories = checkCategories(t, rows, by, pool, 'agreement');
-  const bySource = groupBy(t.n, [t.source], rows);
-  checkOnePerSource(t, rows, by, categories, bySource, 'agreement');
+  // a figure counts once: a row restating another row of the table is left out
+  const { t, categories, bySource } = readCategories(table, options, 'agreement');
   const sources = bySource.first.map((i) => t.source[i]!);
   const width = sources.length;
   checkCells(

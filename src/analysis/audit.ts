@@ -248,10 +248,9 @@ function check(total: StatedTotal, index: Parts, columns: ResultColumns, r: numb
   const unit = total.unit ?? 'persons';
   const { rows, sum, shares } = sumOrShares(index, total);
   if (rows === 0) {
-    const measures = total.parts ? total.parts.split('|') : [total.measure];
     const where =
       `source '${total.source}', measure ` +
-      `${measures.join('|')}${total.scope ? `, scope ${total.scope}` : ''}`;
+      `${total.parts || total.measure}${total.scope ? `, scope ${total.scope}` : ''}`;
     throw new InvalidTableError(
       `audit: no row of the table matches the stated total ${total.value ?? `'${total.label}'`} ` +
         `(${where}${total.dataset ? ` of ${total.dataset}` : ''}); expected the rows that add up ` +

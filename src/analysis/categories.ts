@@ -3,7 +3,8 @@
 // differ in another dimension (a figure for Germany's prisoners of war is not one for an unnamed
 // belligerent's dead), and a missing key (null) is never a category.
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
-import { groupBy, type Columns, type Groups } from './columns.js';
+import { groupBy, readColumns, selectMeasure, type Columns, type Groups } from './columns.js';
+import { countedRows } from './structure.js';
 import { checkDimension, optionError, words } from './options.js';
 
 /**
@@ -153,4 +154,28 @@ export function checkOnePerSource(
     }
     seen[c] = 1;
   }
+}
+
+/** The options compare, spread and agreement share. */
+export interface CategoryOptions {
+  by: string | readonly string[];
+  pool?: string | readonly string[];
+  measure?: string;
+}
+
+/**
+ * What compare, spread and agreement each begin with: the table read and checked, options `by`
+ * and `pool` checked, the rows of the measure that count (a restatement once), their categories
+ * (checked, {@link checkCategories}) and their sources (one row per source and category,
+ * {@link checkOnePerSource}).
+ */
+export function readCategories(table: unknown, options: CategoryOptions, fn: string) {
+  const t = readColumns(table, fn);
+  const by = checkBy(options?.by, t.dimensions, fn);
+  const pool = checkPool(options.pool, t.dimensions, by, fn);
+  const rows = countedRows(t, selectMeasure(t, options.measure, fn));
+  const categories = checkCategories(t, rows, by, pool, fn);
+  const bySource = groupBy(t.n, [t.source], rows);
+  checkOnePerSource(t, rows, by, categories, bySource, fn);
+  return { t, by, rows, categories, bySource };
 }

@@ -102,7 +102,7 @@ export function readColumns(table: unknown, fn: string): Columns {
       const v = text[k]![i];
       if (typeof v === 'string' || (v === null && k !== 0 && k !== 3)) continue;
       const column = textNames[k]!;
-      const expected = k === 4 || k > 4 ? 'a string, or null' : 'a string';
+      const expected = k >= 4 ? 'a string, or null' : 'a string';
       throw new InvalidTableError(
         `${fn}: row ${i + 1}, column ${show(column)}: ${show(v)}; expected ${expected}.`,
       );

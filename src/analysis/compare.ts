@@ -2,10 +2,8 @@ import type { ColumnTable } from 'arquero';
 import { sum } from 'simple-statistics';
 import type { TypedTable } from '../data/load.js';
 import { UnknownIdError } from '../errors.js';
-import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
-import { groupBy, readColumns, selectMeasure } from './columns.js';
+import { readCategories } from './categories.js';
 import { checkCells } from './problems.js';
-import { countedRows } from './structure.js';
 import { columnsTable } from './columns.js';
 import { divide, widen } from './intervals.js';
 import { type Qualifier } from '../data/contract.js';
@@ -164,14 +162,8 @@ export function compare<By extends string>(
   table: ColumnTable,
   options: CompareOptions<By>,
 ): TypedTable<CompareRow & Record<By, string>> {
-  const t = readColumns(table, 'compare');
-  const by = checkBy(options?.by, t.dimensions, 'compare');
-  const pool = checkPool(options.pool, t.dimensions, by, 'compare');
   // a figure counts once: a row restating another row of the table is left out
-  const rows = countedRows(t, selectMeasure(t, options.measure, 'compare'));
-  const categories = checkCategories(t, rows, by, pool, 'compare');
-  const bySource = groupBy(t.n, [t.source], rows);
-  checkOnePerSource(t, rows, by, categories, bySource, 'compare');
+  const { t, by, rows, categories, bySource } = readCategories(table, options, 'compare');
 
   const sources = bySource.first.map((i) => t.source[i]!);
   const baseline = options.baseline ?? sources[0]!;

@@ -1,9 +1,8 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
-import { checkBy, checkCategories, checkOnePerSource, checkPool } from './categories.js';
-import { countedRows } from './structure.js';
+import { readCategories } from './categories.js';
 import { boundedMean, medianOf, sampleSD } from './numbers.js';
-import { columnsTable, emptyColumns, groupBy, readColumns, selectMeasure } from './columns.js';
+import { columnsTable, emptyColumns } from './columns.js';
 import { divide, widen } from './intervals.js';
 
 /** Options of {@link spread}. */
@@ -113,13 +112,8 @@ export function spread<By extends string>(
   table: ColumnTable,
   options: SpreadOptions<By>,
 ): TypedTable<SpreadRow & Record<By, string>> {
-  const t = readColumns(table, 'spread');
-  const by = checkBy(options?.by, t.dimensions, 'spread');
-  const pool = checkPool(options.pool, t.dimensions, by, 'spread');
-  const rows = countedRows(t, selectMeasure(t, options.measure, 'spread'));
-  const categories = checkCategories(t, rows, by, pool, 'spread');
-  const bySource = groupBy(t.n, [t.source], rows);
-  checkOnePerSource(t, rows, by, categories, bySource, 'spread');
+  // a figure counts once: a row restating another row of the table is left out
+  const { t, by, categories, bySource } = readCategories(table, options, 'spread');
 
   const statistics = [
     'count',
