@@ -1,7 +1,7 @@
 // Summary statistics that stay inside what their inputs allow: a mean between the smallest and the
 // largest figure, a standard deviation of 0 for figures that are all equal, correlations in
 // [−1, 1] and none (null) where a vector does not vary. Internal: used by spread and agreement.
-import { median, min, sampleCorrelation } from 'simple-statistics';
+import { min, sampleCorrelation } from 'simple-statistics';
 
 /**
  * The 97.5th percentile of the standard normal distribution, for 95% intervals:
@@ -48,9 +48,18 @@ export function boundedMean(x: Sample): number {
   return clamp(first + shift / x.length, lo, hi);
 }
 
-/** The median, as simple-statistics' `median` gives it. */
+/**
+ * The median, as simple-statistics' `median` gives it (its quantile of type 7): the middle figure,
+ * or, for an even count, `a + ½(b − a)` of the two middle ones a and b (on a sorted copy, not a
+ * selection: the same for the few figures of one category).
+ */
 export function medianOf(x: Sample): number {
-  return median(asArray(x));
+  if (x.length === 0) return min(asArray(x)); // throws, as the min of nothing does
+  const sorted = Float64Array.from(x).sort();
+  const middle = (sorted.length - 1) / 2;
+  if (middle % 1 === 0) return sorted[middle]!;
+  const a = sorted[middle - 0.5]!;
+  return a + 0.5 * (sorted[middle + 0.5]! - a);
 }
 
 /**

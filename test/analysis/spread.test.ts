@@ -2,6 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { InvalidOptionError, InvalidTableError, load } from '../../src/index.js';
 import { fromRows, spread } from '../../src/index.js';
 import { atLeast, dash, exact, range, row, sources } from './fixtures.js';
+import fc from 'fast-check';
+import { median } from 'simple-statistics';
+import { medianOf } from '../../src/analysis/numbers.js';
 
 const of = (nationality: string) =>
   spread(load('by-nationality'), { by: 'nationality' })
@@ -217,5 +220,19 @@ describe('spread', () => {
       sources: 'a, c',
       mean: 250, // (100 + 400) / 2
     });
+  });
+
+  test("its median is simple-statistics' median to the bit, for odd and even counts", () => {
+    // hand-computed: the middle figure, or a + ½(b − a) of the two middle ones
+    expect(medianOf([30, 10, 20])).toBe(20);
+    expect(medianOf([40, 10, 30, 20])).toBe(25);
+    expect(medianOf(Float64Array.of(0.1, 0.2))).toBe(0.1 + 0.5 * (0.2 - 0.1));
+    expect(() => medianOf([])).toThrow();
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e15, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (x) => Object.is(medianOf(x) + 0, median(x) + 0),
+      ),
+    );
   });
 });
