@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import { InvalidTableError, checkOptions, show } from '../errors.js';
 import {
-  ancestors,
+  commonWhole,
   checkOverlap,
   countOnceAt,
   named,
@@ -155,14 +155,6 @@ export function rollup<By extends string = string>(
     known,
   });
   return columnsTable<RollupRow & Record<By, string | null>>(result);
-}
-
-/**
- * The stated total every row of a group is a part of (directly or through smaller wholes), if any.
- */
-function commonWhole(partOf: readonly Cell[], known: ReadonlyMap<string, Whole>): string | null {
-  const chains = partOf.map((w) => (typeof w === 'string' ? [w, ...ancestors(w, known)] : []));
-  return chains[0]!.find((w) => chains.every((c) => c.includes(w))) ?? null;
 }
 
 /** Checks the option `missing`. */

@@ -90,6 +90,18 @@ export function totalsList(totals: unknown, fn: string, shape: string): unknown[
   return list;
 }
 
+/**
+ * The stated total every one of some wholes (`part_of` cells) is a part of, or is itself
+ * (directly or through smaller wholes), if any; none where a cell names no whole.
+ */
+export function commonWhole(
+  partOf: readonly unknown[],
+  known: ReadonlyMap<string, Whole>,
+): string | null {
+  const chains = partOf.map((w) => (typeof w === 'string' ? [w, ...ancestors(w, known)] : []));
+  return chains[0]!.find((w) => chains.every((c) => c.includes(w))) ?? null;
+}
+
 /** The wholes above `id` (its part_of, that one's part_of, …), stopping at a repeat. */
 export function ancestors(id: string, known: ReadonlyMap<string, Whole>): string[] {
   const path: string[] = [];
@@ -428,9 +440,7 @@ export function sumProblem(
   if (distinct.length === 1 && distinct[0] !== null) return null;
   // Parts of different wholes may be added when those wholes are parts of one larger whole.
   if (!distinct.includes(null)) {
-    const chains = distinct.map((w) => [w as string, ...ancestors(w as string, known)]);
-    const common = chains[0]!.find((w) => chains.every((c) => c.includes(w)));
-    if (common !== undefined) return null;
+    if (commonWhole(distinct, known) !== null) return null;
   }
   const loose = group.filter((r) => (r.part_of ?? null) === null);
   return { kind: 'wholes', rows: group, loose, wholes: distinct };
