@@ -139,46 +139,8 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
       .map((s) => [s.id, s.kind]),
   );
 
-  const result = of('deaths').flatMap((d) => {
-    const b = pick(births, d, 'births-deficit');
-    const e = pick(emigration, d, 'emigration');
-    const parts = [d, b, e];
-    const partsLow = parts.reduce((s, p) => s + p.low, 0);
-    const partsHigh = parts.some((p) => p.high === null)
-      ? null
-      : parts.reduce((s, p) => s + p.high!, 0);
-    const partsValue = d.value + b.value + e.value;
-    return losses.map((l) => {
-      const gapLow = l.high === null ? null : partsLow - l.high;
-      const gapHigh = partsHigh === null ? null : partsHigh - l.low;
-      const row: Record<string, unknown> = {
-        deaths_kind: d.row.kind ?? kinds.get(d.row.source) ?? null,
-        parts: partsValue,
-        parts_low: partsLow,
-        parts_high: partsHigh,
-        approximate: [...parts, l].some((f) => f.row.qualifier === 'approximate'),
-        gap: partsValue - l.value,
-        gap_low: gapLow,
-        gap_high: gapHigh,
-        note:
-          `deaths '${d.row.label}' (${d.row.source}) + births deficit '${b.row.label}' ` +
-          `(${b.row.source}) + emigration '${e.row.label}' (${e.row.source}), against the ` +
-          `demographic loss '${l.row.label}' (${l.row.source})`,
-      };
-      for (const [name, f] of [
-        ['deaths', d],
-        ['births_deficit', b],
-        ['emigration', e],
-        ['loss', l],
-      ] as const) {
-        const cells = [f.row.source, f.value, f.low, f.high, f.row.qualifier];
-        figureColumns(name).forEach((column, k) => (row[column] = cells[k]));
-      }
-      return row as unknown as BalanceRow;
-    });
-  });
   const [deathsSource, ...deaths] = figureColumns('deaths');
-  return toTable(result, [
+  const names = [
     deathsSource!,
     'deaths_kind',
     ...deaths,
@@ -193,7 +155,42 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
     'gap_low',
     'gap_high',
     'note',
-  ]);
+  ];
+  // a figure's cells, in the order of figureColumns
+  const cells = (f: Interval) => [f.row.source, f.value, f.low, f.high, f.row.qualifier];
+  const result = of('deaths').flatMap((d) => {
+    const b = pick(births, d, 'births-deficit');
+    const e = pick(emigration, d, 'emigration');
+    const parts = [d, b, e];
+    const partsLow = parts.reduce((s, p) => s + p.low, 0);
+    const partsHigh = parts.some((p) => p.high === null)
+      ? null
+      : parts.reduce((s, p) => s + p.high!, 0);
+    const partsValue = d.value + b.value + e.value;
+    const [source, ...figures] = cells(d);
+    return losses.map((l) => {
+      const row = [
+        source,
+        d.row.kind ?? kinds.get(d.row.source) ?? null,
+        ...figures,
+        ...cells(b),
+        ...cells(e),
+        partsValue,
+        partsLow,
+        partsHigh,
+        ...cells(l),
+        [...parts, l].some((f) => f.row.qualifier === 'approximate'),
+        partsValue - l.value,
+        l.high === null ? null : partsLow - l.high,
+        partsHigh === null ? null : partsHigh - l.low,
+        `deaths '${d.row.label}' (${d.row.source}) + births deficit '${b.row.label}' ` +
+          `(${b.row.source}) + emigration '${e.row.label}' (${e.row.source}), against the ` +
+          `demographic loss '${l.row.label}' (${l.row.source})`,
+      ];
+      return Object.fromEntries(names.map((c, k) => [c, row[k]])) as unknown as BalanceRow;
+    });
+  });
+  return toTable(result, names);
 }
 
 /** The columns of one figure of a balance: its source, value, low, high and qualifier. */
