@@ -175,12 +175,9 @@ export function validate(
   if (structure.length > 0 && problems.length === 0)
     checkStructure(
       {
+        // the structure columns the table has: id, part_of, subset_of, restates, precision
+        ...(Object.fromEntries(structure.map((c) => [c, out.get(c)])) as object),
         rows,
-        id: out.get('id') as (string | null)[] | undefined,
-        part_of: out.get('part_of') as (string | null)[] | undefined,
-        subset_of: out.get('subset_of') as (string | null)[] | undefined,
-        restates: out.get('restates') as (string | null)[] | undefined,
-        precision: out.get('precision') as (number | null)[] | undefined,
         unit: unit as string[],
         value: value as (number | null)[],
         low: low as (number | null)[],
