@@ -371,10 +371,8 @@ export function unique<T>(values: Iterable<T>): T[] {
   return [...seen];
 }
 
-/** An empty column for each of `names`, by name, to be filled by push in row order. */
-export function emptyColumns<Name extends string>(names: readonly Name[]): Record<Name, unknown[]> {
-  return Object.fromEntries(names.map((name) => [name, []])) as unknown as Record<Name, unknown[]>;
-}
+/** One array of cells for each name of a list of column names, in its order. */
+export type ColumnsOf<Names extends readonly string[]> = { [K in keyof Names]: unknown[] };
 
 /** Builds a table from columns of cells, in the given order (no row objects, no expressions). */
 export function columnsTable<Row extends object>(

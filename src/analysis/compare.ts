@@ -4,7 +4,7 @@ import type { TypedTable } from '../data/load.js';
 import { UnknownIdError } from '../errors.js';
 import { readCategories } from './categories.js';
 import { checkCells } from './problems.js';
-import { columnsTable } from './columns.js';
+import { columnsTable, type ColumnsOf } from './columns.js';
 import { divide, widen } from './intervals.js';
 import { type Qualifier } from '../data/contract.js';
 
@@ -202,19 +202,12 @@ export function compare<By extends string>(
   const column = (): unknown[] => new Array<unknown>(m);
   const keys = by.map((d) => t.get(d));
   const keyColumns = by.map(column);
-  const columns = Object.fromEntries(figureColumns.map((name) => [name, column()])) as Record<
-    (typeof figureColumns)[number],
-    unknown[]
-  >;
-  const { source, label, value, low, high, qualifier, reported, share, rank } = columns;
-  const {
-    baseline_value: baseValue,
-    baseline_low: baseLow,
-    baseline_high: baseHigh,
-    baseline_qualifier: baseQualifier,
-  } = columns;
-  const { difference, difference_low: differenceLow, difference_high: differenceHigh } = columns;
-  const { ratio, ratio_low: ratioLow, ratio_high: ratioHigh } = columns;
+  const columns = figureColumns.map(column) as unknown as ColumnsOf<typeof figureColumns>;
+  // in the order of figureColumns
+  const [source, label, value, low, high, qualifier, reported, baseValue, baseLow, baseHigh] =
+    columns;
+  const [, , , , , , , , , , baseQualifier, difference, differenceLow, differenceHigh] = columns;
+  const [, , , , , , , , , , , , , , ratio, ratioLow, ratioHigh, share, rank] = columns;
   for (let c = 0; c < size; c++) {
     const first = categories.first[c]!;
     const j = cell[c * width + b]!;
@@ -258,7 +251,7 @@ export function compare<By extends string>(
   }
   const out = new Map<string, unknown[]>([
     ...by.map((d, k) => [d, keyColumns[k]!] as const),
-    ...figureColumns.map((name) => [name, columns[name]] as const),
+    ...figureColumns.map((name, k) => [name, columns[k]!] as const),
   ]);
   return columnsTable<CompareRow & Record<By, string>>(out);
 }

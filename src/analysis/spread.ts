@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
 import { readCategories } from './categories.js';
 import { boundedMean, medianOf, sampleSD } from './numbers.js';
-import { columnsTable, emptyColumns } from './columns.js';
+import { columnsTable, type ColumnsOf } from './columns.js';
 import { divide, widen } from './intervals.js';
 
 /** Options of {@link spread}. */
@@ -133,12 +133,13 @@ export function spread<By extends string>(
     'cv',
   ] as const;
   const out = new Map<string, unknown[]>(by.map((d) => [d, []]));
-  const columns = emptyColumns(statistics);
-  for (const name of statistics) out.set(name, columns[name]);
+  const columns = statistics.map((name) => out.set(name, []).get(name)!) as unknown as ColumnsOf<
+    typeof statistics
+  >;
   const keys = by.map((d) => [out.get(d)!, t.get(d)] as const);
-  const { count, not_reported: notReported, sources, min: minimum, max: maximum } = columns;
-  const { low, high, min_source: minSource, max_source: maxSource, range, ratio } = columns;
-  const { median: middle, mean, sd: deviation, cv } = columns;
+  // in the order of statistics
+  const [count, notReported, sources, minimum, maximum, low, high, minSource, maxSource] = columns;
+  const [, , , , , , , , , range, ratio, middle, mean, deviation, cv] = columns;
   /** The sources of the reported rows whose figure is `v`, joined by ', '. */
   const whose = (reported: Int32Array, v: number | null): string | null => {
     if (v === null) return null;
