@@ -18,28 +18,7 @@ import {
 import { coloursOf, kindColours, shapes, type ChartOptions } from './theme.js';
 import { maxOf } from '../analysis/extent.js';
 import { drawnOnce } from './restated.js';
-
-const months = [
-  'Jan.',
-  'Feb.',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'Aug.',
-  'Sept.',
-  'Oct.',
-  'Nov.',
-  'Dec.',
-];
-
-/** "1945-08" → "Aug. 1945"; "1946" stays. */
-function dateWords(date: string | null): string | null {
-  if (!date) return null;
-  const [year, month] = date.split('-');
-  return month ? `${months[Number(month) - 1]} ${year}` : year!;
-}
+import { dateWords } from './words.js';
 
 const measureWords: Record<string, string> = {
   'demographic-loss': 'demographic loss',
@@ -89,7 +68,7 @@ export function totalsChart(table: ColumnTable, options: ChartOptions = {}): Top
   const when = (r: ChartRow) => {
     const who = names.get(r.source)!;
     return (
-      dateWords(r.date as string | null) ??
+      (r.date ? dateWords(String(r.date), { short: true }) : undefined) ??
       (who.name !== who.short ? who.name.slice(who.short.length + 2, -1) : '')
     );
   };

@@ -2,7 +2,7 @@
 // column names and words for the package's keys, each column classed so that the page can size it.
 import type { ColumnTable } from 'arquero';
 import { sourceNames } from '../charts/attribution.js';
-import { keyWords, legendTitle } from '../charts/words.js';
+import { dateWords, knownWords, legendTitle, periodWords } from '../charts/words.js';
 import { describe } from '../data/describe.js';
 import { crosswalk, datasets } from '../data/load.js';
 import { display } from '../exchange/display.js';
@@ -77,26 +77,6 @@ const sourceColumns = new Set([
   'deaths_source',
 ]);
 
-/**
- * Words for keys whose crosswalk term would say more than the key (A'Barrow's "dead soldiers" for
- * `military`, which also covers the wounded and missing of other tables) or that are dates.
- */
-const readerWords: Record<string, string> = {
-  'status:military': 'Military',
-  'status:civilian': 'Civilians',
-  'status:prisoner-of-war': 'Prisoners of war',
-  'period:1941-1945': '1941–1945',
-  'period:1941-1945-and-post-war': '1941–1945 and after the war',
-  'period:1941-to-may-1945': '1941 to May 1945',
-  'period:post-war': 'after the war',
-  'period:occupation': 'during the occupation',
-  'period:post-armistice': 'after the armistice',
-  'people:serbs-living-in-the-ndh': 'Serbs living in the NDH',
-  'people:serbian-volunteer-corps-members': 'Serbian Volunteer Corps members',
-  'perpetrator:american-and-british-bombers': 'American and British bombers',
-  'cause:sajmiste-camp': 'Sajmište camp',
-};
-
 /** The results of `audit` and of `checkClaim`'s measure relation, in words. */
 const valueWords: Record<string, string> = {
   'check:consistent': 'adds up',
@@ -106,50 +86,6 @@ const valueWords: Record<string, string> = {
   'measure_relation:related': 'a related measure',
   'measure_relation:different': 'another measure',
 };
-
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** One date as a reader reads it: `1941-04-28` → "28 April 1941", `1945-05` → "May 1945". */
-function oneDate(text: string): string | undefined {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
-  const month = m?.[2] ? months[Number(m[2]) - 1] : undefined;
-  if (!m || (m[2] && !month)) return undefined;
-  return [m[3] ? String(Number(m[3])) : '', month ?? '', m[1]].filter(Boolean).join(' ');
-}
-
-/**
- * A date or period key as a reader reads it: `1941-04-28` → "28 April 1941", `1945-05` → "May
- * 1945", `1944-04-to-1944-05` → "April 1944 to May 1944", `to-1945-05-09` → "to 9 May 1945",
- * `1941-1945` → "1941–1945"; anything else undefined.
- *
- * @example
- * dateWords('to-1945-05-09'); // => 'to 9 May 1945'
- */
-export function dateWords(text: string): string | undefined {
-  const years = /^(\d{4})-(\d{4})$/.exec(text);
-  if (years) return `${years[1]}–${years[2]}`;
-  const period = /^(?:(.+)-)?to-(.+)$/.exec(text);
-  if (period) {
-    const start = period[1] === undefined ? '' : oneDate(period[1]);
-    const end = oneDate(period[2]!);
-    if (start === undefined || end === undefined) return undefined;
-    return start ? `${start} to ${end}` : `to ${end}`;
-  }
-  return oneDate(text);
-}
 
 /**
  * The structure words of two notes, which name a row's whole by its id, as a reader reads them
@@ -207,11 +143,15 @@ let terms: Map<string, string> | undefined;
  * else the source's own term, else its words.
  */
 function keyWord(column: string, key: string): string {
-  const fixed = readerWords[`${column}:${key}`] ?? dateWords(key);
-  if (fixed) return fixed;
+  const when = (column === 'period' ? periodWords[key] : undefined) ?? dateWords(key);
+  if (when) return when;
   const plain = key.replaceAll('-', ' ');
-  const word = keyWords(key);
-  if (word !== plain) return word;
+  // the package's word where it says more than the key; for a status always, since the source's
+  // term can say something else (A'Barrow's "dead soldiers" for `military`, which elsewhere also
+  // covers the wounded and missing)
+  const known = knownWords(key);
+  if (known !== undefined && (known !== plain || column === 'status'))
+    return `${known[0]!.toUpperCase()}${known.slice(1)}`;
   if (!terms) {
     terms = new Map();
     for (const dimension of ['nationality', 'region', 'status'] as const)

@@ -718,6 +718,7 @@ for (const n of sizes) {
     (results[name] ??= []).push({
       n,
       pkg: median(pkg),
+      fastest: Math.min(...pkg),
       arquero: ratios(aq),
       loop: ratios(loop),
     });
@@ -730,15 +731,17 @@ const spreadOf = (xs) =>
   `${fixed(median(xs))} (${fixed(Math.min(...xs))}–${fixed(Math.max(...xs))})`;
 console.log('\n## Analysis at scale (median of paired ratios, min–max in brackets)\n');
 console.log(
-  '| function | rows | time | × bare Arquero (≤ 1.5) | × typed loop (≤ 3) | slope from the row above (each ≤ 1.15) |',
+  '| function | rows | time | × bare Arquero (≤ 1.5) | × typed loop (≤ 3) | slope from the row above, fastest runs (each ≤ 1.15) |',
 );
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const [name, list] of Object.entries(results)) {
   // the slope of log time against log rows on each step between sizes: linear over the whole
   // range only if every step is about 1 (a single slope from the first size to the last hides a
-  // last decade that grows faster)
+  // last decade that grows faster). Taken from each size's fastest run, the one least disturbed
+  // by the machine and by a collection of another side's garbage: from the medians of a few
+  // interleaved runs, one step moved by ±0.5 between runs of the same code.
   const slopes = list.map((r, k) =>
-    k === 0 ? NaN : Math.log(r.pkg / list[k - 1].pkg) / Math.log(r.n / list[k - 1].n),
+    k === 0 ? NaN : Math.log(r.fastest / list[k - 1].fastest) / Math.log(r.n / list[k - 1].n),
   );
   const steepest = Math.max(...slopes.slice(1));
   list.forEach((r, k) => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { load } from '../../src/index.js';
-import { dateWords, reportTable } from '../../src/report/table.js';
+import { reportTable } from '../../src/report/table.js';
+import { dateWords } from '../../src/charts/words.js';
 
 describe('dateWords', () => {
   test('writes a date or period key as a reader reads it', () => {
@@ -11,6 +12,15 @@ describe('dateWords', () => {
     expect(dateWords('1944-04-to-1944-05')).toBe('April 1944 to May 1944');
     expect(dateWords('to-1945-05-09')).toBe('to 9 May 1945');
     expect(dateWords('1941-1945')).toBe('1941–1945');
+  });
+
+  test("short: a chart's month abbreviations, short names kept whole", () => {
+    // total-estimates.csv: Bakić's 1,685,000 "in August 1945"; the others as the style guide cuts them
+    expect(dateWords('1945-08', { short: true })).toBe('Aug. 1945');
+    expect(dateWords('1944-09', { short: true })).toBe('Sept. 1944');
+    expect(dateWords('1945-05', { short: true })).toBe('May 1945');
+    expect(dateWords('1941-03', { short: true })).toBe('March 1941');
+    expect(dateWords('1944-12', { short: true })).toBe('Dec. 1944');
   });
 
   test('leaves what is not a date alone', () => {
