@@ -225,8 +225,9 @@ export function checkStructure(
   // A circle of subset_of / restates (a → b → a) would make every row in it overlap itself. Each
   // row leads to at most one other, so each chain is walked once (0: not seen, 1: on the chain
   // being walked, 2: done); a circle is reported at its first row, in row order.
+  const { subset_of: subsetOf, restates } = table;
   const next = (i: number): number | undefined => {
-    const target = table.subset_of?.[i] ?? table.restates?.[i];
+    const target = subsetOf?.[i] ?? restates?.[i];
     return typeof target === 'string' ? index.get(target) : undefined;
   };
   const state = new Uint8Array(rows);
