@@ -11,7 +11,7 @@ import {
   checkChartOptions,
   drawnAsFigure,
   framed,
-  oneOf,
+  measureToDraw,
   oneUnit,
   requiredOptions,
   rowsToDraw,
@@ -42,11 +42,7 @@ export function bySource(table: ColumnTable, options: CompareChartOptions, fn: s
         "expected the name of a dimension column, e.g. 'nationality'.",
     );
   const all = chartRows(table, [o.by], locale);
-  const measures = [...new Set(all.map((r) => r.measure))];
-  const measure =
-    o.measure === undefined && measures.length === 1
-      ? measures[0]!
-      : oneOf('measure', o.measure, all, 'measure');
+  const measure = measureToDraw(o.measure, all);
   const given = rowsToDraw(
     all.filter((r) => r.measure === measure && r[o.by] != null),
     `${fn} (measure '${measure}', by '${o.by}')`,

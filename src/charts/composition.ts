@@ -9,7 +9,7 @@ import {
   checkChartOptions,
   drawnAsFigure,
   framed,
-  oneOf,
+  measureToDraw,
   oneUnit,
   requiredOptions,
   rowsToDraw,
@@ -171,11 +171,7 @@ function composition(table: ColumnTable, options: CompositionChartOptions): Comp
         'of one whole; expected rows whose part_of names the stated total they are parts of ' +
         '(see the README, "How figures relate"), or compareChart to set the figures side by side.',
     );
-  const measures = [...new Set(all.map((r) => r.measure))];
-  const measure =
-    o.measure === undefined && measures.length === 1
-      ? measures[0]!
-      : oneOf('measure', o.measure, all, 'measure');
+  const measure = measureToDraw(o.measure, all);
   const given = rowsToDraw(
     all.filter((r) => r.measure === measure),
     `${fn} (measure '${measure}')`,

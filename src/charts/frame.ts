@@ -91,6 +91,13 @@ export function oneOf(option: string, value: unknown, rows: ChartRow[], column: 
   return value;
 }
 
+/** The measure to draw: the one given (one of the rows' measures), or the rows' only measure. */
+export function measureToDraw(given: unknown, rows: ChartRow[]): string {
+  const measures = new Set(rows.map((r) => r.measure));
+  if (given === undefined && measures.size === 1) return [...measures][0]!;
+  return oneOf('measure', given, rows, 'measure');
+}
+
 /** A title or subtitle: text, never an object, which Vega would read as an expression to
  * evaluate ({ signal: … }), nor a BigInt, which no spec can hold. */
 const text = [
