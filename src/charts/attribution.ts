@@ -22,6 +22,8 @@ export interface SourceName {
   short: string;
   /** The short name with the year, e.g. "Žerjavić (1989)". */
   name: string;
+  /** A person's whole name, or the body's name, with the year: "Vladimir Žerjavić (1989)". */
+  full: string;
   kind: string;
 }
 
@@ -44,7 +46,7 @@ export function sourceNames(ids: readonly string[]): SourceName[] {
   );
   return ids.map((id: string) => {
     const s = registry!.get(id);
-    if (!s) return { id, short: id, name: id, kind: 'unknown' };
+    if (!s) return { id, short: id, name: id, full: id, kind: 'unknown' };
     const person = s.author && s.author.split(' ').length <= 3 && !/[(),]/.test(s.author);
     // A body's English name where the registry gives one in brackets:
     // "Savezni zavod za statistiku (Federal Statistical Office of Yugoslavia)".
@@ -52,7 +54,9 @@ export function sourceNames(ids: readonly string[]): SourceName[] {
     const short = person
       ? s.author!.split(' ').at(-1)!
       : (english ?? s.author?.split(' (')[0] ?? s.title ?? id);
-    return { id, short, name: s.year ? `${short} (${s.year})` : short, kind: s.kind };
+    const whole = person ? s.author! : short;
+    const year = s.year ? ` (${s.year})` : '';
+    return { id, short, name: short + year, full: whole + year, kind: s.kind };
   });
 }
 

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Reconciliation } from '../analysis/reconcile.js';
 import { InvalidTableError, show } from '../errors.js';
 import { numberFormat } from '../exchange/figure.js';
+import { sourceNames } from './attribution.js';
 import { checkChartOptions, framed } from './frame.js';
 import { missingGrey, palette, type ChartOptions } from './theme.js';
 
@@ -52,7 +53,7 @@ export function reconcileChart(result: Reconciliation, options: ChartOptions = {
   const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±');
   const signed = (x: number) => `${sign(x)}${n(Math.abs(x))}`;
   const figureName = (f: Reconciliation['from']) =>
-    `${f.source === 'user' ? f.label : shortName(f.source_name)}: ${n(f.value)} ` +
+    `${f.source === 'user' ? f.label : sourceNames([f.source])[0]!.full}: ${n(f.value)} ` +
     f.measure.replaceAll('-', ' ');
   // the extent of the drawing, so that an unbounded side runs to its edge
   const ends: number[] = [0, from.value, from.low, to.value, to.low];
@@ -237,9 +238,4 @@ export function reconcileChart(result: Reconciliation, options: ChartOptions = {
     ];
   }
   return spec;
-}
-
-/** A source's name without the words in brackets: "Vladimir Žerjavić (1989)". */
-function shortName(name: string): string {
-  return name.replace(/\s*\((?!\d{4}\))[^)]*\)/g, '');
 }

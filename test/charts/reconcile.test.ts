@@ -109,3 +109,13 @@ test('reconcileChart names its steps as its example says', () => {
     '= Government of Yugoslavia: 1,700,000 demographic loss',
   ]);
 });
+
+test('a body is named as in the footer: its English name, which the registry gives in brackets', () => {
+  // sources.csv: author "Savezni zavod za statistiku (Federal Statistical Office of Yugoslavia)",
+  // year 1964; the footer's "Sources:" line names it "Federal Statistical Office of Yugoslavia (1964)"
+  const spec = reconcileChart(reconcile('yu-1964-1964-deaths', 'kocovic-deaths')) as Spec;
+  expect(values(spec)[0]!.step).toBe(
+    'Federal Statistical Office of Yugoslavia (1964): 597,323 deaths',
+  );
+  expect(JSON.stringify(spec)).not.toContain('Savezni zavod za statistiku (1964)');
+});
