@@ -15,6 +15,19 @@ export const kindWords: Readonly<Record<string, string>> = Object.freeze({
   'polemical-article': 'polemical article',
 });
 
+/** What each kind of source is, in a clause, for a subtitle or footer setting kinds apart. */
+export const kindMeaning: Readonly<Record<string, string>> = Object.freeze({
+  'named-list': 'a named list counts registered victims only',
+  'demographic-estimate': 'a demographic estimate calculates deaths from censuses',
+  'census-bureau-estimate': 'a census bureau estimate',
+  'official-claim': 'an official claim',
+  'historian-estimate': "a historian's estimate",
+  'military-records': 'military records',
+  'encyclopedia-infobox': 'an encyclopedia infobox',
+  'encyclopedia-text': 'an encyclopedia article',
+  'polemical-article': 'a polemical article',
+});
+
 /** A source as a chart names it. */
 export interface SourceName {
   id: string;

@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError, show } from '../errors.js';
 import { keyWords } from './words.js';
-import { kindWords, sourceNames } from './attribution.js';
+import { kindMeaning, kindWords, sourceNames } from './attribution.js';
 import {
   arrowReach,
   caveatNotes,
@@ -150,19 +150,6 @@ const dimensionWords: Record<string, string> = {
   region: 'areas',
   period: 'periods',
   status: 'groups of people',
-};
-
-/** What each kind of source is, for a subtitle that sets kinds side by side. */
-const kindMeaning: Record<string, string> = {
-  'named-list': 'a named list counts the victims registered',
-  'demographic-estimate': 'a demographic estimate calculates deaths from censuses',
-  'census-bureau-estimate': 'a census bureau estimate',
-  'official-claim': 'an official claim',
-  'historian-estimate': "a historian's estimate",
-  'military-records': 'military records',
-  'encyclopedia-infobox': 'an encyclopedia infobox',
-  'encyclopedia-text': 'an encyclopedia article',
-  'polemical-article': 'a polemical article',
 };
 
 /** "The sources are of different kinds: …", naming only the kinds the rows hold. */

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
-import { kindWords, sourceNames } from './attribution.js';
+import { kindMeaning, kindWords, sourceNames } from './attribution.js';
 import {
   arrowReach,
   chartRows,
@@ -236,10 +236,8 @@ function totalsSubtitle(panels: readonly string[], kinds: readonly string[]): st
 /** The footer's words for the kinds of source and the measures the rows hold. */
 function kindNotes(kinds: readonly string[], measures: readonly string[]): string[] {
   const said = [
-    kinds.includes('named-list') ? 'A named list counts registered victims only' : '',
-    kinds.includes('demographic-estimate')
-      ? 'a demographic estimate calculates deaths from censuses'
-      : '',
+    kinds.includes('named-list') ? kindMeaning['named-list'] : '',
+    kinds.includes('demographic-estimate') ? kindMeaning['demographic-estimate'] : '',
     measures.includes('demographic-loss')
       ? '"demographic loss" also counts the births deficit and emigration'
       : '',
