@@ -16,7 +16,7 @@ import {
 } from './frame.js';
 import { InvalidTableError } from '../errors.js';
 import { maxOf } from '../analysis/extent.js';
-import { sourceNames } from './attribution.js';
+import { kindMeaning, kindWords, sourceNames } from './attribution.js';
 import { kindsSubtitle } from './compare.js';
 import { drawnOnce } from './restated.js';
 import { keyWords } from './words.js';
@@ -42,6 +42,8 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
   const { rows } = drawnOnce(given);
   const names = sourceNames([...new Set(rows.map((r) => r.source))]);
   const kinds = [...new Set(names.map((n) => n.kind))];
+  // what the one kind of source is, for the subtitle ("A named list counts …")
+  const kindClause = kindMeaning[kinds[0]!] ?? kindWords[kinds[0]!] ?? String(kinds[0]);
   const measureKeys = [...new Set(rows.map((r) => r.measure))];
   // One figure per location and measure: two (two sources, two belligerents) would be drawn on
   // top of each other, and the table must be filtered first.
@@ -126,7 +128,7 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
         `${heading[0]!.toUpperCase()}${heading.slice(1)}: ` + names.map((n) => n.name).join(', '),
       subtitle:
         kinds.length === 1
-          ? kindsSubtitle(kinds).replace(/^The sources are of different kinds: a/, 'A') +
+          ? `${kindClause[0]!.toUpperCase()}${kindClause.slice(1)}` +
             (kinds[0] === 'named-list' ? ', not all deaths' : '')
           : kindsSubtitle(kinds),
       description:
