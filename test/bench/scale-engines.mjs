@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { desc, op, table as columnTable } from 'arquero';
 import { audit, compare, spread } from 'ww2-yugoslavia-casualties';
+import { compareBounds } from './compare-equivalents.mjs';
 import { benchCSV, benchRows, benchSources } from './tables.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -142,34 +143,7 @@ const cases = {
         .derive({ rank: (d) => (d.value == null ? null : op.rank()) })
         .ungroup()
         .join_left(base, 'category')
-        .derive({
-          difference: (d) =>
-            d.value == null || d.baseline_value == null ? null : d.value - d.baseline_value,
-          difference_low: (d) =>
-            d.value == null || d.baseline_high == null ? null : d.low - d.baseline_high,
-          difference_high: (d) =>
-            d.high == null || d.baseline_value == null ? null : d.high - d.baseline_low,
-          ratio: (d) =>
-            d.value == null || d.baseline_value == null || d.baseline_value === 0
-              ? null
-              : d.value / d.baseline_value,
-          ratio_low: (d) =>
-            d.value == null || d.baseline_value == null || d.baseline_value === 0
-              ? null
-              : d.baseline_high == null
-                ? 0
-                : d.baseline_high === 0
-                  ? null
-                  : d.low / d.baseline_high,
-          ratio_high: (d) =>
-            d.value == null ||
-            d.baseline_value == null ||
-            d.baseline_value === 0 ||
-            d.high == null ||
-            d.baseline_low === 0
-              ? null
-              : d.high / d.baseline_low,
-        });
+        .derive(compareBounds);
     },
     sql: `
       WITH base AS (

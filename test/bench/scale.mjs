@@ -15,6 +15,7 @@ import {
   rollupArquero,
   rollupLoop,
 } from './rollup-equivalents.mjs';
+import { compareBounds } from './compare-equivalents.mjs';
 import { benchRows, benchSources } from './tables.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -267,35 +268,7 @@ const cases = {
         .derive({ rank: (d) => (d.value == null ? null : op.rank()) })
         .ungroup()
         .join_left(base, 'category')
-        .derive({
-          reported: (d) => d.value != null,
-          difference: (d) =>
-            d.value == null || d.baseline_value == null ? null : d.value - d.baseline_value,
-          difference_low: (d) =>
-            d.value == null || d.baseline_high == null ? null : d.low - d.baseline_high,
-          difference_high: (d) =>
-            d.high == null || d.baseline_value == null ? null : d.high - d.baseline_low,
-          ratio: (d) =>
-            d.value == null || d.baseline_value == null || d.baseline_value === 0
-              ? null
-              : d.value / d.baseline_value,
-          ratio_low: (d) =>
-            d.value == null || d.baseline_value == null || d.baseline_value === 0
-              ? null
-              : d.baseline_high == null
-                ? 0
-                : d.baseline_high === 0
-                  ? null
-                  : d.low / d.baseline_high,
-          ratio_high: (d) =>
-            d.value == null ||
-            d.baseline_value == null ||
-            d.baseline_value === 0 ||
-            d.high == null ||
-            d.baseline_low === 0
-              ? null
-              : d.high / d.baseline_low,
-        });
+        .derive({ reported: (d) => d.value != null, ...compareBounds });
     },
     // every column of the package's result: the categories × sources grid, strings gathered
     loop: (t, c) => {
