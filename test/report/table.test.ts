@@ -15,7 +15,8 @@ describe('dateWords', () => {
   });
 
   test("short: a chart's month abbreviations, short names kept whole", () => {
-    // total-estimates.csv: Bakić's 1,685,000 "in August 1945"; the others as the style guide cuts them
+    // total-estimates.csv: Bakić's 1,685,000 "in August 1945". The abbreviations are the AP
+    // stylebook's: Jan., Feb., Aug., Sept., Oct., Nov., Dec.; March to July written in full
     expect(dateWords('1945-08', { short: true })).toBe('Aug. 1945');
     expect(dateWords('1944-09', { short: true })).toBe('Sept. 1944');
     expect(dateWords('1945-05', { short: true })).toBe('May 1945');
