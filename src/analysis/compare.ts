@@ -193,15 +193,15 @@ export function compare<By extends string>(
     const values = new Float64Array(own.length);
     let count = 0;
     for (let k = 0; k < own.length; k++) {
-      const v = t.value[own[k]!]!;
+      const v = t.value[own[k]!] ?? null;
       if (v !== null) values[count++] = v;
     }
     const sorted = values.subarray(0, count);
     totals[s] = count > 0 ? sum(sorted as unknown as number[]) : 0;
     sorted.sort();
     for (let k = 0; k < own.length; k++) {
-      const v = t.value[own[k]!];
-      if (v !== null) ranks[categories.of[own[k]!]! * width + s] = rankOf(sorted, v!);
+      const v = t.value[own[k]!] ?? null;
+      if (v !== null) ranks[categories.of[own[k]!]! * width + s] = rankOf(sorted, v);
     }
   }
 
