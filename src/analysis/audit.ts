@@ -264,6 +264,7 @@ function check(total: StatedTotal, index: Parts, columns: ResultColumns, r: numb
   const { check, reason } = shares
     ? { check: 'undetermined' as const, reason: shares }
     : judge(total, statedLow, statedHigh, sum, rounding);
+  reason.charCodeAt(0); // read once, V8 keeps it as one flat string, not a tree of its pieces
   // one row of the result (rows of the bundled totals read from a table hold every field)
   const cells = [
     total.id ?? null,
@@ -288,7 +289,7 @@ function check(total: StatedTotal, index: Parts, columns: ResultColumns, r: numb
     check === 'undetermined' ? null : check === 'consistent',
     reason,
   ];
-  cells.forEach((cell, k) => (columns[k]![r] = cell)); // in the order of auditColumns
+  for (let k = 0; k < cells.length; k++) columns[k]![r] = cells[k]; // in the order of auditColumns
 }
 
 /**
@@ -302,8 +303,8 @@ function sumOrShares(index: Parts, total: StatedTotal): PartSum & { shares: stri
   } catch (error) {
     if (!(error instanceof SharesNotAddedError)) throw error;
     const none = sumParts({ value: [], low: [], high: [], label: [], precision: [] }, []);
-    const shares = `'${error.shares.join("', '")}'`;
-    const reason = `not added: the parts ${shares} are shares; ${SHARES_NOT_ADDED}`;
+    const shares = error.shares.join("', '");
+    const reason = `not added: the parts '${shares}' are shares; ${SHARES_NOT_ADDED}`;
     return { rows: error.parts, sum: none, shares: reason };
   }
 }
@@ -317,13 +318,17 @@ interface PartSum {
 /**
  * The rows of a table grouped by source, measure, unit and the values of some scope columns, and
  * the groups found by those values (a tree of dictionaries, one level per column), each group's
- * sum computed on first use.
+ * sum kept once it is used twice.
  */
 interface ScopeIndex {
   groups: Groups;
-  tree: Map<string, unknown>;
-  sums: (PartSum | undefined)[];
+  tree: Tree;
+  /** Each group's sum once it is used twice; `null` after its first use. */
+  sums: (PartSum | null | undefined)[];
 }
+
+/** Dictionaries, one level per column; at the last level, a group's number instead of a level. */
+type Tree = Map<string, Tree>;
 
 /** A scope parsed: its columns and their values, and the index of the groups by those columns. */
 interface Scope {
@@ -369,14 +374,16 @@ class Parts {
     }
     if (!total.parts?.includes('|')) {
       // one measure (the common case, looked up without splitting the text)
-      const group = this.group(total, total.parts || total.measure);
+      const scope = this.scope(total);
+      const group = this.group(scope, total, total.parts || total.measure);
       if (group === -1) return { rows: 0, sum: sumParts(this.table, [], 'audit') };
-      const index = this.scope(total).index;
-      let found = index.sums[group];
-      if (!found) {
-        const rows = index.groups.rows(group);
-        found = index.sums[group] = { rows: rows.length, sum: sumParts(this.table, rows, 'audit') };
-      }
+      const { index } = scope;
+      const kept = index.sums[group];
+      if (kept) return kept;
+      const rows = index.groups.rows(group);
+      const found = { rows: rows.length, sum: sumParts(this.table, rows, 'audit') };
+      // kept from a group's second use on: most are used once, and keeping every sum costs GC time
+      index.sums[group] = kept === undefined ? null : found;
       return found;
     }
     const rows = this.scopedRows(total, total.parts.split('|'));
@@ -421,26 +428,25 @@ class Parts {
 
   /** The rows of a total without structure: those its `scope` and measures select, in order. */
   private scopedRows(total: StatedTotal, measures: readonly string[]): ArrayLike<number> {
+    const scope = this.scope(total);
     const rows = measures.flatMap((measure) => {
-      const group = this.group(total, measure);
-      const index = this.scope(total).index;
-      return group === -1 ? [] : Array.from(index.groups.rows(group));
+      const group = this.group(scope, total, measure);
+      return group === -1 ? [] : Array.from(scope.index.groups.rows(group));
     });
     return measures.length > 1 ? unique(rows).sort((a, b) => a - b) : rows;
   }
 
   /**
-   * The group of rows of a total's source, unit and scope, and one measure, in the index of the
-   * scope's columns; -1 if no row has them.
+   * The group of rows of a total's source, unit and scope (parsed), and one measure, in the index
+   * of the scope's columns; -1 if no row has them.
    */
-  private group(total: StatedTotal, measure: string): number {
-    const scope = this.scope(total);
-    let node = scope.index.tree.get(total.source) as Map<string, unknown> | undefined;
-    node = node?.get(measure) as Map<string, unknown> | undefined;
-    let found = node?.get(total.unit ?? 'persons');
-    for (let k = 0; k < scope.values.length && found !== undefined; k++)
-      found = (found as Map<string, unknown>).get(scope.values[k]!);
-    return found === undefined ? -1 : (found as number);
+  private group(scope: Scope, total: StatedTotal, measure: string): number {
+    let found = scope.index.tree
+      .get(total.source)
+      ?.get(measure)
+      ?.get(total.unit ?? 'persons');
+    for (const value of scope.values) found = found?.get(value);
+    return (found as unknown as number | undefined) ?? -1; // a number at the last level
   }
 
   /** A total's scope as [column, value] pairs, each column checked (parsed once per text). */
@@ -480,24 +486,21 @@ class Parts {
       const { table } = this;
       const cells = [table.source, table.measure, table.unit, ...columns.map((c) => table.get(c))];
       const groups = groupBy(table.n, cells);
-      const tree = new Map<string, unknown>();
+      const tree: Tree = new Map();
       const texts: (string | undefined)[] = [];
       for (let g = 0; g < groups.size; g++) {
         const first = groups.first[g]!;
         for (let k = 0; k < cells.length; k++) texts[k] = asText(cells[k]![first]);
         if (texts.includes(undefined)) continue;
         let node = tree;
-        for (let k = 0; k < cells.length; k++) {
-          const text = texts[k]!;
-          if (k === cells.length - 1) node.set(text, g);
-          else {
-            let next = node.get(text) as Map<string, unknown> | undefined;
-            if (!(next instanceof Map)) node.set(text, (next = new Map<string, unknown>()));
-            node = next;
-          }
+        for (let k = 0; k < cells.length - 1; k++) {
+          let next = node.get(texts[k]!);
+          if (!(next instanceof Map)) node.set(texts[k]!, (next = new Map<string, Tree>()));
+          node = next;
         }
+        node.set(texts[cells.length - 1]!, g as unknown as Tree); // a number at the last level
       }
-      index = { groups, tree, sums: new Array<PartSum | undefined>(groups.size) };
+      index = { groups, tree, sums: new Array<PartSum | null | undefined>(groups.size) };
       this.byScope.set(name, index);
     }
     return index;
@@ -523,13 +526,14 @@ interface PartFigures extends Figures {
 
 /** The figures of some rows of a table (to add more parts to). */
 function select(table: Columns, rows: ArrayLike<number>): PartFigures {
+  const pick = <T>(column: readonly T[]) => Array.from(rows, (i) => column[i] ?? null);
   return {
-    value: Array.from(rows, (i) => table.value[i] ?? null),
-    low: Array.from(rows, (i) => table.low[i] ?? null),
-    high: Array.from(rows, (i) => table.high[i] ?? null),
-    label: Array.from(rows, (i) => table.label[i]!),
-    precision: Array.from(rows, (i) => table.precision[i] ?? null),
-    unit: Array.from(rows, (i) => table.unit[i] ?? null),
+    value: pick(table.value),
+    low: pick(table.low),
+    high: pick(table.high),
+    label: pick(table.label) as string[], // every label is a string (readColumns)
+    precision: pick(table.precision),
+    unit: pick(table.unit),
   };
 }
 

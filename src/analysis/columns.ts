@@ -139,19 +139,19 @@ export function readColumns(table: unknown, fn: string): Columns {
 }
 
 /**
- * Whether a row's figures are the usual ones at a glance: exact with low = value = high, or a dash
- * (not reported, every figure empty). Any other row is checked by {@link checkFigure}.
+ * Whether a row's figures are the usual ones at a glance: exact (low = value = high), at least
+ * (low = value, no high), a range whose value is its midpoint, or a dash (every figure empty).
+ * Any other row is checked by {@link checkFigure}.
  */
 function plainFigures(value: Cell, low: Cell, high: Cell, qualifier: Cell): boolean {
-  if (qualifier === 'exact')
-    return (
-      typeof value === 'number' &&
-      low === value &&
-      high === value &&
-      value >= 0 &&
-      value <= maxCount
-    );
-  return qualifier === 'not-reported' && value === null && low === null && high === null;
+  if (qualifier === 'not-reported') return value === null && low === null && high === null;
+  // the lowest and the highest figure are counts, so every figure between them is one too
+  const top = qualifier === 'at-least' ? value : high;
+  if (typeof low !== 'number' || typeof top !== 'number' || !(low >= 0 && top <= maxCount))
+    return false;
+  if (qualifier === 'exact') return low === value && high === value;
+  if (qualifier === 'at-least') return low === value && high === null;
+  return qualifier === 'range' && low <= top && value === (low + top) / 2;
 }
 
 /** Checks one row's figures against its qualifier ({@link checkFigure}); throws the problem. */

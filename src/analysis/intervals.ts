@@ -150,31 +150,32 @@ export function sumParts(
   fn = 'sumParts',
 ): IntervalSum {
   refuseShares(figures, parts, fn);
+  // the columns read once: figures come in several shapes (a table's columns, a list of parts)
+  const { value: values, low: lows, high: highs, precision } = figures;
   // value, low, high, rounding, widened low, widened high: each a sum and its correction
   const sums = scratch.fill(0);
   // where no part is rounded, the widened sums are the low and high sums (the same additions)
   let rounded = false;
-  for (let k = 0; k < parts.length && !rounded; k++)
-    rounded = halfUnit(figures.precision[parts[k]!]) > 0;
+  for (let k = 0; k < parts.length && !rounded; k++) rounded = halfUnit(precision[parts[k]!]) > 0;
   let reported = 0;
   let unbounded = false;
   for (let k = 0; k < parts.length; k++) {
     const i = parts[k]!;
-    const value = figures.value[i] ?? null;
+    const value = values[i] ?? null;
     if (value === null) continue;
     reported++;
     add(sums, 0, value);
     // an at-most part ("as many as") has no lower figure: a count is never below 0
-    const low = figures.low[i] ?? 0;
+    const low = lows[i] ?? 0;
     add(sums, 2, low);
-    const high = figures.high[i] ?? null;
+    const high = highs[i] ?? null;
     if (high === null) unbounded = true;
     else add(sums, 4, high);
     if (!rounded) continue;
-    const half = halfUnit(figures.precision[i]);
+    const half = halfUnit(precision[i]);
     add(sums, 6, half);
     if (half > 0) {
-      const wide = widen(low, high, figures.precision[i]);
+      const wide = widen(low, high, precision[i]);
       add(sums, 8, wide.low!);
       if (wide.high !== null) add(sums, 10, wide.high);
     } else {

@@ -195,6 +195,7 @@ describe('audit', () => {
       totals: [
         { source: 'a', scope: null, measure: 'deaths', parts: null, value: 200 }, // 150+ ≤ 200: consistent
         { source: 'a', scope: null, measure: 'deaths', parts: null, value: 140 }, // 150+ > 140: not
+        { source: 'a', scope: null, measure: 'deaths', parts: null, value: 150 }, // a third time: 150+ ≤ 150
         {
           source: 'b',
           scope: null,
@@ -208,12 +209,36 @@ describe('audit', () => {
       ],
     }).objects();
     expect(
-      result.map((r) => [r.parts, r.parts_high, r.stated, r.difference, r.consistent]),
+      result.map((r) => [r.parts, r.parts_high, r.stated, r.difference, r.consistent, r.rows]),
     ).toEqual([
-      [150, null, 200, -50, true],
-      [150, null, 140, 10, false],
-      [150, 150, 150, 0, true],
-      [70, 70, 69, 1, false],
+      [150, null, 200, -50, true, 2],
+      [150, null, 140, 10, false, 2],
+      [150, null, 150, 0, true, 2],
+      [150, 150, 150, 0, true, 2],
+      [70, 70, 69, 1, false, 1],
+    ]);
+  });
+
+  test('audit(table, { totals }) adds the rows of several measures (parts), within a scope', () => {
+    const table = fromRows(
+      [
+        row('a', 'y', exact(50)),
+        { ...row('a', 'y', exact(7)), measure: 'missing' },
+        row('a', 'x', exact(100)),
+        { ...row('a', 'x', exact(30)), measure: 'missing' },
+      ],
+      { sources },
+    );
+    const total = { source: 'a', measure: 'losses', parts: 'deaths|missing' };
+    const result = audit(table, {
+      totals: [
+        { ...total, scope: 'category=x', value: 130 }, // 100 + 30
+        { ...total, scope: null, value: 190 }, // 100 + 30 + 50 + 7 = 187
+      ],
+    }).objects();
+    expect(result.map((r) => [r.rows, r.parts, r.difference, r.check])).toEqual([
+      [2, 130, 0, 'consistent'],
+      [4, 187, -3, 'inconsistent'],
     ]);
   });
 

@@ -628,6 +628,27 @@ describe('every analysis function on a raw table with bad cells', () => {
     );
   });
 
+  test('a range off its midpoint or upside down, or an at-least row with a high, is rejected by readTable', () => {
+    const t = (over: object) => rawTable([{ ...base, ...over }], Object.keys(base));
+    // (4 + 8) / 2 = 6, not 5
+    expect(() => rollup(t({ high: 8, qualifier: 'range' }))).toThrow(
+      /row 1, column 'value': 5, but a range's value is its midpoint; expected 6/,
+    );
+    // (6 + 4) / 2 = 5 is the midpoint, but low 6 lies above the value 5
+    expect(() => rollup(t({ low: 6, high: 4, qualifier: 'range' }))).toThrow(
+      /row 1, column 'low': 6 is above the value 5/,
+    );
+    expect(() => rollup(t({ low: 5, qualifier: 'at-least' }))).toThrow(
+      /row 1, column 'high': 6, but the qualifier is 'at-least'/,
+    );
+    expect(() =>
+      rollup(t({ value: 2 ** 53, low: 2 ** 53, high: null, qualifier: 'at-least' })),
+    ).toThrow(/row 1, column 'value': 9007199254740992; expected a number from 0/);
+    // the usual rows pass: a range on its midpoint, a lower bound at or below its value
+    expect(rollup(t({ low: 4, high: 6, qualifier: 'range' })).get('high', 0)).toBe(6);
+    expect(rollup(t({ low: 3, high: null, qualifier: 'at-least' })).get('low', 0)).toBe(3);
+  });
+
   test('empty tables: functions that need rows throw InvalidTableError; rollup returns no rows', () => {
     const empty = rawTable([], Object.keys(base));
     expect(rollup(empty, { by: 'region' }).numRows()).toBe(0);
