@@ -12,7 +12,7 @@ import {
   z975,
 } from './numbers.js';
 import { checkCells } from './problems.js';
-import { columnsTable } from './columns.js';
+import { toTable } from './columns.js';
 
 /** The columns of agreement's result. */
 const names = [
@@ -247,5 +247,5 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
       ]);
     }
   });
-  return columnsTable(new Map(names.map((name, k) => [name, result.map((row) => row[k])])));
+  return toTable(result, names);
 }

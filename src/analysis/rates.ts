@@ -191,7 +191,7 @@ export function rates<By extends string>(
     if (half > 0 && pop !== null && r.value !== null)
       note += `; the count is rounded to ${r.precision}, so the interval allows ${half} either way`;
     // in the order of names
-    const cells = [
+    return [
       ...key,
       r.source,
       r.measure,
@@ -210,7 +210,6 @@ export function rates<By extends string>(
       qualifier,
       note,
     ];
-    return Object.fromEntries(names.map((c, k) => [c, cells[k]]));
   });
   return toTable(result, names) as TypedTable<RateRow & Record<By, string | null>>;
 }

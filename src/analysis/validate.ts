@@ -8,7 +8,7 @@
 import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { sources as registry, type TypedTable } from '../data/load.js';
-import { InvalidTableError, show } from '../errors.js';
+import { InvalidTableError, listNames, show } from '../errors.js';
 import { checkStructure, readWholes, wholes } from './structure.js';
 import {
   checkColumnNames,
@@ -136,14 +136,7 @@ export function validate(
           ),
     );
   }
-  check.consistency(
-    value as (number | null)[],
-    low as (number | null)[],
-    high as (number | null)[],
-    qualifier as (string | null)[],
-    unit,
-    note,
-  );
+  check.consistency(value, low, high, qualifier, unit, note);
 
   const problems = new Problems();
   check.problems.into(problems);
@@ -303,7 +296,7 @@ class Checker {
           slot,
           () =>
             `${this.at(i, 'source')}: ${show(v)} is not a known source.${suggest(v, this.known)} ` +
-            `Expected one of: ${listed(this.known)} (or pass your own with the option sources).`,
+            `Expected one of: ${listNames(this.known)} (or pass your own with the option sources).`,
         );
         continue;
       }
@@ -370,55 +363,31 @@ class Checker {
     return out;
   }
 
-  /** Checks that value, low, high and qualifier agree, on every row where each of them is valid. */
+  /**
+   * Checks that value, low, high and qualifier agree, as a published figure ({@link checkFigure}),
+   * on every row where each of them is valid.
+   */
   consistency(
-    value: readonly (number | null)[],
-    low: readonly (number | null)[],
-    high: readonly (number | null)[],
-    qualifier: readonly (string | null)[],
+    value: readonly unknown[],
+    low: readonly unknown[],
+    high: readonly unknown[],
+    qualifier: readonly unknown[],
     unit: readonly unknown[],
     note: readonly unknown[],
   ): void {
     const slot = this.slot++;
-    let row = 0;
-    const problem = (column: string, message: string) => {
-      const i = row;
-      this.problems.add(i, slot, () => `${this.at(i, column)}: ${message}.`);
-    };
-    for (; row < this.rows; row++) {
-      if (this.badFigures[row] === 1) continue;
-      agreement(
-        value[row]!,
-        low[row]!,
-        high[row]!,
-        qualifier[row]!,
-        unit[row] === 'persons',
-        note[row] === null,
-        problem,
-      );
+    for (let i = 0; i < this.rows; i++) {
+      if (this.badFigures[i] === 1) continue;
+      const found = checkFigure(value[i], low[i], high[i], qualifier[i], {
+        published: true,
+        persons: unit[i] === 'persons',
+        note: note[i] === null ? null : '',
+      });
+      if (found)
+        for (const f of [found, ...(found.more ?? [])])
+          this.problems.add(i, slot, () => `${this.at(i, f.column)}: ${f.message}.`);
     }
   }
-}
-
-/**
- * Checks that value, low, high and qualifier agree, as a published figure ({@link checkFigure});
- * called only where each of those cells is itself valid.
- */
-function agreement(
-  value: number | null,
-  low: number | null,
-  high: number | null,
-  q: string,
-  persons: boolean,
-  noNote: boolean,
-  problem: (column: string, message: string) => void,
-): void {
-  const found = checkFigure(value, low, high, q, {
-    published: true,
-    persons,
-    note: noNote ? null : '',
-  });
-  if (found) for (const f of [found, ...(found.more ?? [])]) problem(f.column, f.message);
 }
 
 function knownSources(options: FromRowsOptions | undefined, fn: string): string[] {
@@ -428,11 +397,4 @@ function knownSources(options: FromRowsOptions | undefined, fn: string): string[
     throw optionError(fn, 'sources', given, 'an array of source ids');
   }
   return [...(given as readonly string[])];
-}
-
-/** Ids for an error message: all of a short list, the first 30 of a long one and how many more. */
-function listed(ids: readonly string[]): string {
-  return ids.length <= 30
-    ? ids.join(', ')
-    : `${ids.slice(0, 30).join(', ')} … (${ids.length - 30} more)`;
 }
