@@ -55,6 +55,22 @@ export function show(value: unknown): string {
 }
 
 /**
+ * Named values for an error message, each shown by {@link show} (`undefined` as null): a row's
+ * category or a group's key.
+ *
+ * @param value The value of the name at place `k`.
+ * @example
+ * showNamed(['region', 'status'], (name) => ({ region: 'serbia' })[name]);
+ * // => "region 'serbia', status null"
+ */
+export function showNamed(
+  names: readonly string[],
+  value: (name: string, k: number) => unknown,
+): string {
+  return names.map((name, k) => `${name} ${show(value(name, k) ?? null)}`).join(', ');
+}
+
+/**
  * Control characters (C0, DEL, C1),
  * and the line and paragraph separators, and bidirectional overrides.
  */
