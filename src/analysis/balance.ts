@@ -114,7 +114,7 @@ interface Interval {
 export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
   const { table } = checkOptions(options, 'balance');
   const rows = table
-    ? readTable(table, 'balance').rows
+    ? readRows(table)
     : [...readRows(load('total-estimates')), ...readRows(load('demographic-loss'))];
   // a figure counts once: a row restating another row of the table is left out; shares (unit
   // 'percent') are left out, since the parts are added and a share is never added
