@@ -144,14 +144,9 @@ export function validate(
   const keyColumns = [source, ...dimensions.map((d) => out.get(d)!), measure];
   const keyNames = ['source', ...dimensions, 'measure'];
   const groups = groupBy(rows, keyColumns as (readonly Cell[])[]);
-  const first = new Int32Array(groups.size).fill(-1);
   for (let i = 0; i < rows; i++) {
-    const g = groups.of[i]!;
-    const f = first[g]!;
-    if (f < 0) {
-      first[g] = i;
-      continue;
-    }
+    const f = groups.first[groups.of[i]!]!; // the first row of the same key
+    if (f === i) continue;
     problems.push(() => {
       const what = keyNames
         .map((c, k) => [c, keyColumns[k]![i]] as const)
