@@ -109,19 +109,31 @@ export function checkCells(fn: string, what: string, cells: number): void {
 
 /**
  * Problems found column by column, kept in the order a row-by-row check finds them: by row, then
- * by check (`slot`: the columns in the order they are checked), then in the order added. Each
- * check adds in row order, so its first {@link shownProblems} are all of its problems that can be
- * among the first overall: only those are kept (the memory stays bounded), every one is counted.
+ * by check (`slot`: the columns in the order they are checked), then in the order added. Only the
+ * first {@link shownProblems} in that order are kept (each column's checks add in row order, so
+ * none of the first can be missed); every one is counted.
  */
 export class RankedProblems {
-  /** For each check, its first problems, in the order added. */
-  private readonly kept: { row: number; slot: number; message: Message }[][] = [];
+  private readonly kept: { row: number; slot: number; seq: number; message: Message }[] = [];
   private count = 0;
 
   add(row: number, slot: number, message: Message): void {
-    this.count++;
-    const own = (this.kept[slot] ??= []);
-    if (own.length < shownProblems) own.push({ row, slot, message });
+    const seq = this.count++;
+    const kept = this.kept;
+    let k = kept.length;
+    if (k === shownProblems) {
+      const last = kept[k - 1]!;
+      if (row > last.row || (row === last.row && slot >= last.slot)) return;
+      kept.pop();
+      k--;
+    }
+    while (k > 0) {
+      const e = kept[k - 1]!;
+      if (e.row < row || (e.row === row && (e.slot < slot || (e.slot === slot && e.seq < seq))))
+        break;
+      k--;
+    }
+    kept.splice(k, 0, { row, slot, seq, message });
   }
 
   /** How many problems were found. */
@@ -130,15 +142,10 @@ export class RankedProblems {
   }
 
   /**
-   * Moves the problems, in order, into `problems`: the first ones word for word, the rest counted.
+   * Moves the problems, in order, into `problems`: the kept ones word for word, the rest counted.
    */
   into(problems: Problems): void {
-    // a stable sort: the problems of one row and check stay in the order added
-    const first = this.kept
-      .flat()
-      .sort((a, b) => a.row - b.row || a.slot - b.slot)
-      .slice(0, shownProblems);
-    for (const e of first) problems.push(e.message);
-    problems.skip(this.count - first.length);
+    for (const e of this.kept) problems.push(e.message);
+    problems.skip(this.count - this.kept.length);
   }
 }
