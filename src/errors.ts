@@ -18,11 +18,7 @@ export class UnknownIdError extends CasualtiesError {
   constructor(what: string, given: unknown, expected: readonly string[]) {
     const suggestion = typeof given === 'string' ? closest(given, expected) : undefined;
     const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-    const listed =
-      expected.length <= 50
-        ? expected.join(', ')
-        : `${expected.slice(0, 50).join(', ')} … (${expected.length - 50} more)`;
-    super(`Unknown ${what} ${show(given)}.${hint} Expected one of: ${listed}.`);
+    super(`Unknown ${what} ${show(given)}.${hint} Expected one of: ${listNames(expected, 50)}.`);
     this.given = given;
     // a frozen copy: a caller who changes it changes neither the package's list nor another error's
     this.expected = Object.freeze([...expected]);
@@ -59,6 +55,22 @@ export function show(value: unknown): string {
 }
 
 /**
+ * Named values for an error message, each shown by {@link show} (`undefined` as null): a row's
+ * category or a group's key.
+ *
+ * @param value The value of the name at place `k`.
+ * @example
+ * showNamed(['region', 'status'], (name) => ({ region: 'serbia' })[name]);
+ * // => "region 'serbia', status null"
+ */
+export function showNamed(
+  names: readonly string[],
+  value: (name: string, k: number) => unknown,
+): string {
+  return names.map((name, k) => `${name} ${show(value(name, k) ?? null)}`).join(', ');
+}
+
+/**
  * Control characters (C0, DEL, C1),
  * and the line and paragraph separators, and bidirectional overrides.
  */
@@ -67,11 +79,14 @@ const controls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2
 
 /**
  * Names for an error message, each with its control characters escaped:
- * at most 30, then how many more.
+ * at most `most`, then how many more.
+ *
+ * @example
+ * listNames(['a', 'b', 'c'], 2); // => 'a, b … (1 more)'
  */
-export function listNames(names: readonly string[]): string {
-  const shown = names.slice(0, 30).map((n) => escapeControls(n));
-  return names.length > 30 ? `${shown.join(', ')} … (${names.length - 30} more)` : shown.join(', ');
+export function listNames(names: readonly string[], most = 30): string {
+  const shown = names.slice(0, most).map(escapeControls).join(', ');
+  return names.length > most ? `${shown} … (${names.length - most} more)` : shown;
 }
 
 /** Text with each control character written as an escape: `\n`, `\t`, `\u001b`. */
@@ -112,40 +127,54 @@ export function optionMessage(fn: string, name: string, given: unknown, expected
 
 /**
  * The options object of `fn`, checked: `{}` if none was given; throws if `options` is not an
- * object (e.g. `null`, a string, an array), instead of failing on a property of it; then tests
- * each option that has a rule in `rules` (a list of rules is tested in order), throwing
- * {@link InvalidOptionError} with `message(name, given, expected)` for the first that fails. The
- * one check of an options object: the analysis and estimation functions, the chart builders
- * (`charts/frame.ts`) and the notebook's `display` all call it.
+ * object (e.g. `null`, a string, an array), instead of failing on a property of it. The one check
+ * of an options object: the analysis and estimation functions, the chart builders
+ * (`charts/frame.ts`) and the notebook's `display` all call it (the last two through
+ * {@link checkOptionRules}, which also tests each option).
  *
- * @param rules What each option takes. Default none: only the object is checked.
- * @param message The message of a failed rule. Default {@link optionMessage}'s shape.
  * @example
- * checkOptions({ limit: -1 }, 'display', {
- *   limit: { ok: (v) => Number.isInteger(v) && (v as number) >= 0, expected: 'a whole number' },
- * });
- * // throws InvalidOptionError: display: option limit is -1; expected a whole number.
+ * checkOptions('by', 'rollup');
+ * // throws InvalidOptionError: rollup: options is 'by'; expected an object of options, or nothing.
  */
-export function checkOptions<T extends object>(
-  options: T | undefined,
-  fn: string,
-  rules: { readonly [K in keyof T]?: OptionRule | readonly OptionRule[] } = {},
-  message: (name: string, given: unknown, expected: string) => string = (name, given, expected) =>
-    optionMessage(fn, name, given, expected),
-): Partial<T> {
+export function checkOptions<T extends object>(options: T | undefined, fn: string): Partial<T> {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidOptionError(
       `${fn}: options is ${show(options)}; expected an object of options, or nothing.`,
     );
   }
+  return options;
+}
+
+/**
+ * {@link checkOptions}, then each option that has a rule in `rules` tested (a list of rules is
+ * tested in order), throwing {@link InvalidOptionError} with `message(name, given, expected)` for
+ * the first that fails. Apart from `checkOptions` so that the functions that test no option
+ * (the core entry's) do not carry the rules.
+ *
+ * @param rules What each option takes.
+ * @param message The message of a failed rule. Default {@link optionMessage}'s shape.
+ * @example
+ * checkOptionRules({ limit: -1 }, 'display', {
+ *   limit: { ok: (v) => Number.isInteger(v) && (v as number) >= 0, expected: 'a whole number' },
+ * });
+ * // throws InvalidOptionError: display: option limit is -1; expected a whole number.
+ */
+export function checkOptionRules<T extends object>(
+  options: T | undefined,
+  fn: string,
+  rules: { readonly [K in keyof T]?: OptionRule | readonly OptionRule[] },
+  message: (name: string, given: unknown, expected: string) => string = (name, given, expected) =>
+    optionMessage(fn, name, given, expected),
+): Partial<T> {
+  const checked = checkOptions(options, fn);
   for (const [name, rule] of Object.entries(rules) as [string, OptionRule | OptionRule[]][]) {
-    const given: unknown = (options as Record<string, unknown>)[name];
+    const given: unknown = (checked as Record<string, unknown>)[name];
     if (given === undefined) continue;
     for (const { ok, expected } of [rule].flat())
       if (!ok(given)) throw new InvalidOptionError(message(name, given, expected));
   }
-  return options;
+  return checked;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   z975,
 } from './numbers.js';
 import { checkCells } from './problems.js';
-import { columnsTable } from './columns.js';
+import { toTable } from './columns.js';
 
 /** The columns of agreement's result. */
 const names = [
@@ -221,7 +221,6 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
         bufferLogs[j] = Math.log(x[j]! / y[j]!);
         bufferGaps[j] = Math.abs(x[j]! - y[j]!);
       }
-      const ranks = [bufferRankX.subarray(0, n), bufferRankY.subarray(0, n)] as const;
       const r = pearson(x, y);
       const interval = fisherInterval(r, n);
       // the log ratios, where every figure of the pair is above 0
@@ -237,7 +236,7 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
         r,
         interval?.[0] ?? null,
         interval?.[1] ?? null,
-        spearman(x, y, ranks),
+        spearman(bufferRankX.subarray(0, n), bufferRankY.subarray(0, n)),
         concordance(x, y),
         n > 0 ? boundedMean(bufferGaps.subarray(0, n)) : null,
         logMean,
@@ -247,5 +246,5 @@ export function agreement(table: ColumnTable, options: AgreementOptions): TypedT
       ]);
     }
   });
-  return columnsTable(new Map(names.map((name, k) => [name, result.map((row) => row[k])])));
+  return toTable(result, names);
 }

@@ -114,7 +114,7 @@ interface Interval {
 export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
   const { table } = checkOptions(options, 'balance');
   const rows = table
-    ? readTable(table, 'balance').rows
+    ? readRows(table)
     : [...readRows(load('total-estimates')), ...readRows(load('demographic-loss'))];
   // a figure counts once: a row restating another row of the table is left out; shares (unit
   // 'percent') are left out, since the parts are added and a share is never added
@@ -169,7 +169,8 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
     const partsValue = d.value + b.value + e.value;
     const [source, ...figures] = cells(d);
     return losses.map((l) => {
-      const row = [
+      // in the order of names
+      return [
         source,
         d.row.kind ?? kinds.get(d.row.source) ?? null,
         ...figures,
@@ -187,7 +188,6 @@ export function balance(options: BalanceOptions = {}): TypedTable<BalanceRow> {
           `(${b.row.source}) + emigration '${e.row.label}' (${e.row.source}), against the ` +
           `demographic loss '${l.row.label}' (${l.row.source})`,
       ];
-      return Object.fromEntries(names.map((c, k) => [c, row[k]])) as unknown as BalanceRow;
     });
   });
   return toTable(result, names);

@@ -2,7 +2,7 @@
 // values of one or more dimension columns. No silent pooling: rows that share a category must not
 // differ in another dimension (a figure for Germany's prisoners of war is not one for an unnamed
 // belligerent's dead), and a missing key (null) is never a category.
-import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
+import { InvalidOptionError, InvalidTableError, show, showNamed } from '../errors.js';
 import { groupBy, readColumns, selectMeasure, type Columns, type Groups } from './columns.js';
 import { countedRows } from './structure.js';
 import { checkDimension, optionError, words } from './options.js';
@@ -87,7 +87,7 @@ export function checkCategories(
     const names = [...differ.keys()];
     const [d, [i, j]] = [...differ.entries()][0]!;
     const [a, b] = [table.row(i), table.row(j)];
-    const where = by.map((c) => `${c} ${show(a[c] ?? null)}`).join(', ');
+    const where = showNamed(by, (c) => a[c]);
     const list = (xs: string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
     throw new InvalidOptionError(
       `${fn}: the rows also differ in ${names.join(', ')}, which by (${by.join(', ')}) leaves ` +
@@ -145,7 +145,7 @@ export function checkOnePerSource(
     const i = rows[r]!;
     const c = cells.of[i]!;
     if (seen[c] === 1) {
-      const where = by.map((d) => `${d} ${show(table.get(d)[i] ?? null)}`).join(', ');
+      const where = showNamed(by, (d) => table.get(d)[i]);
       throw new InvalidTableError(
         `${fn}: source '${table.source[i]}' has more than one row of ${table.measure[i]} for ` +
           `${where}; expected one per category (filter the table, or rollup() it by ` +

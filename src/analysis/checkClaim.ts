@@ -239,7 +239,7 @@ export function checkClaim(claim: Claim, options: CheckClaimOptions = {}): Claim
       id: typeof row.id === 'string' ? row.id : null,
       dataset,
       source: row.source,
-      source_name: source?.name ?? row.source,
+      source_name: source?.full ?? row.source,
       kind: source?.kind ?? null,
       label: row.label,
       measure: row.measure,

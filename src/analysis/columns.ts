@@ -383,18 +383,13 @@ export function columnsTable<Row extends object>(
 }
 
 /**
- * Builds a table from plain objects with the columns in the given order (no expressions involved).
+ * Builds a table from rows given as arrays of cells, each in the order of `names` (no row objects,
+ * no expressions); an undefined cell is null.
  */
 export function toTable<Row extends object>(
-  rows: readonly Row[],
+  rows: readonly (readonly unknown[])[],
   names: readonly string[],
 ): TypedTable<Row> {
   // a Map, not an object: a table may have a great many columns (an object of them is slow to list)
-  const columns = new Map<string, unknown[]>();
-  for (const name of names)
-    columns.set(
-      name,
-      rows.map((r) => (r as Record<string, unknown>)[name] ?? null),
-    );
-  return columnTable(columns as never, [...names]) as TypedTable<Row>;
+  return columnsTable(new Map(names.map((name, k) => [name, rows.map((row) => row[k] ?? null)])));
 }

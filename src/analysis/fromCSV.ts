@@ -3,7 +3,7 @@ import { splitCSV } from '../data/csv.js';
 import { InvalidTableError, show } from '../errors.js';
 import type { CasualtyRow } from '../data/contract.js';
 import { figureColumns, validate, type FromRowsOptions } from './validate.js';
-import { checkSize, maxCSVLength, maxCells, maxColumns, maxRows } from './problems.js';
+import { maxCSVLength, maxCells, maxColumns, maxRows } from './problems.js';
 
 /**
  * Parses a user's CSV text by the data contract's schema (never by inference) and checks it as
@@ -47,7 +47,6 @@ export function fromCSV(text: string, options?: FromRowsOptions): TypedTable<Cas
     maxCells,
     maxColumns,
   });
-  checkSize('fromCSV', rows, names.length);
   const index = new Map(names.map((name, j) => [name, j]));
   return validate('fromCSV', 'csv', rows, names.length, options, () => ({
     names,

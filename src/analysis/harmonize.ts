@@ -150,22 +150,16 @@ export function harmonize(
   });
   const groupComparability: (string | null)[] = [];
   const groupWarning: (string | null)[] = [];
-  const warnings = new Set<string>(); // a group's distinct warnings, in order (reused)
   for (let g = 0; g < groups.size; g++) {
-    const group = groups.rows(g);
+    const group = Array.from(groups.rows(g));
     // null if a part has no entry, else partial if a part is partial
-    let [unmatched, partial] = [false, false];
-    if (warnings.size > 0) warnings.clear();
-    for (let k = 0; k < group.length; k++) {
-      const i = group[k]!;
-      const c = comparability[i] ?? null;
-      if (c === null) unmatched = true;
-      else if (c === 'partial') partial = true;
-      const w = warning[i] ?? null;
-      if (w !== null) warnings.add(w);
-    }
-    groupComparability.push(unmatched ? null : partial ? 'partial' : 'same');
-    groupWarning.push(warnings.size > 0 ? [...warnings].join('; ') : null);
+    const parts = group.map((i) => comparability[i]);
+    groupComparability.push(
+      parts.includes(null) ? null : parts.includes('partial') ? 'partial' : 'same',
+    );
+    // the group's distinct warnings, in order
+    const warnings = unique(group.map((i) => warning[i]).filter((w) => w !== null));
+    groupWarning.push(warnings.length > 0 ? warnings.join('; ') : null);
   }
   sums.set('comparability', groupComparability);
   sums.set('warning', groupWarning);

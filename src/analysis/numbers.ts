@@ -84,14 +84,13 @@ export function pearson(x: Sample, y: Sample): number | null {
 }
 
 /**
- * Spearman's rank correlation: Pearson's on the figures' `ranks` (0-based midranks, tied figures
- * sharing their mean rank, as {@link midranks} gives them and simple-statistics'
- * `sampleRankCorrelation` computes them: the answer is the same to the bit), clamped to [−1, 1];
- * null as for {@link pearson}.
+ * Spearman's rank correlation: {@link pearson} of the figures' ranks (0-based midranks, tied
+ * figures sharing their mean rank, as {@link midranks} gives them and simple-statistics'
+ * `sampleRankCorrelation` computes them: the answer is the same to the bit). The ranks vary
+ * exactly where the figures do, so it is null where Pearson's r of the figures is.
  */
-export function spearman(x: Sample, y: Sample, ranks: readonly [Sample, Sample]): number | null {
-  if (x.length < 2 || constant(x) || constant(y)) return null;
-  return finiteClamped(sampleCorrelation(asArray(ranks[0]), asArray(ranks[1])));
+export function spearman(ranksX: Sample, ranksY: Sample): number | null {
+  return pearson(ranksX, ranksY);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
-import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
+import { InvalidOptionError, InvalidTableError, show, showNamed } from '../errors.js';
 import { checkBy } from './categories.js';
 import { rowsOf, type Qualifier } from '../data/contract.js';
 import { readTable, toTable, unique } from './columns.js';
@@ -133,7 +133,7 @@ export function rates<By extends string>(
       );
   });
   const people = populations(population, by);
-  const where = (key: (string | null)[]) => by.map((d, i) => `${d} ${show(key[i])}`).join(', ');
+  const where = (key: (string | null)[]) => showNamed(by, (_, k) => key[k]);
 
   // a figure and its interval: name, name_low, name_high
   const bounds = (name: string) => [name, `${name}_low`, `${name}_high`];
@@ -191,7 +191,7 @@ export function rates<By extends string>(
     if (half > 0 && pop !== null && r.value !== null)
       note += `; the count is rounded to ${r.precision}, so the interval allows ${half} either way`;
     // in the order of names
-    const cells = [
+    return [
       ...key,
       r.source,
       r.measure,
@@ -210,9 +210,8 @@ export function rates<By extends string>(
       qualifier,
       note,
     ];
-    return Object.fromEntries(names.map((c, k) => [c, cells[k]]));
   });
-  return toTable(result, names) as TypedTable<RateRow & Record<By, string | null>>;
+  return toTable<RateRow & Record<By, string | null>>(result, names);
 }
 
 /** The measures to give rates for: 'deaths' unless asked; each must be in the table. */
@@ -278,7 +277,7 @@ function populations(population: unknown, by: readonly string[]): Map<string, Po
     const k = JSON.stringify(key);
     if (map.has(k))
       throw new InvalidTableError(
-        `rates: population row ${i + 1}: ${by.map((d, j) => `${d} ${show(key[j])}`).join(', ')} ` +
+        `rates: population row ${i + 1}: ${showNamed(by, (_, j) => key[j])} ` +
           'appears twice; expected one population per category.',
       );
     map.set(k, { value, low, high, year });

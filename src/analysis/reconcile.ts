@@ -142,7 +142,7 @@ export function reconcile(
     return {
       id: typeof row.id === 'string' ? row.id : null,
       source: row.source,
-      source_name: source?.name ?? row.source,
+      source_name: source?.full ?? row.source,
       kind: (typeof row.kind === 'string' ? row.kind : undefined) ?? source?.kind ?? null,
       label: row.label,
       measure: row.measure,

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { TypedTable } from '../data/load.js';
-import { InvalidTableError, checkOptions, show } from '../errors.js';
+import { InvalidTableError, checkOptions, showNamed } from '../errors.js';
 import {
   commonWhole,
   checkOverlap,
@@ -231,7 +231,7 @@ export function sumGroups(
         (refuse ?? known)!,
       );
       if (problem && refuse) {
-        const groupName = `the group ${keys.map((k, j) => `${k} ${show(head[j]![g])}`).join(', ')}`;
+        const groupName = `the group ${showNamed(keys, (_, j) => head[j]![g])}`;
         throw sumProblemError(problem, fn, groupName);
       }
       if (problem) allowed = `adds ${sumProblemText(problem)}`;
@@ -244,10 +244,8 @@ export function sumGroups(
     if (missing === 'fail') {
       const absent = Array.from(group).find((i) => t.value[i] === null);
       if (absent !== undefined) {
-        const where = keys
-          .map((k, j) => `${k} ${show(keyColumns[j]![absent] ?? null)}`)
-          .filter((_, j) => keys[j] !== 'unit')
-          .join(', ');
+        // every key but the unit (the last)
+        const where = showNamed(keys.slice(0, -1), (_, j) => keyColumns[j]![absent]);
         throw new InvalidTableError(
           `${fn}: the row '${t.label[absent]}' (${where}) is not reported; with missing: 'fail' ` +
             `every part must have a value. Use missing: 'skip' to leave it out and count it.`,

@@ -34,17 +34,16 @@ export function wholes(given: readonly Whole[] = []): Map<string, Whole> {
 export function readWholes(totals: unknown, fn: string): Whole[] {
   if (totals === undefined) return [];
   const list = totalsList(totals, fn, '{ id, part_of, … }');
-  const result = list.map((entry: unknown, i): Whole | null => {
+  const given = list.flatMap((entry: unknown, i): Whole[] => {
     const t = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     // a total without an id can be checked, not named
-    if (t.id === undefined || t.id === null) return null;
+    if (t.id === undefined || t.id === null) return [];
     if (typeof t.id !== 'string' || t.id.trim() === '')
       throw totalError(fn, t, i, 'id', 'a non-empty string, or nothing');
     if (t.part_of != null && typeof t.part_of !== 'string')
       throw totalError(fn, t, i, 'part_of', 'the id of another stated total, or nothing');
-    return { id: t.id, part_of: t.part_of ?? null };
+    return [{ id: t.id, part_of: t.part_of ?? null }];
   });
-  const given = result.filter((w): w is Whole => w !== null);
   const known = wholes(given);
   for (const w of given) {
     if (w.part_of !== null && !known.has(w.part_of))

@@ -8,7 +8,7 @@
 import { table as columnTable } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { sources as registry, type TypedTable } from '../data/load.js';
-import { InvalidTableError, show } from '../errors.js';
+import { InvalidTableError, listNames, show } from '../errors.js';
 import { checkStructure, readWholes, wholes } from './structure.js';
 import {
   checkColumnNames,
@@ -84,7 +84,7 @@ export function validate(
   const dimensions = columns.filter(
     (c) => !(contractColumns as readonly string[]).includes(c) && !structure.includes(c),
   );
-  const check = new Checker(cells, kind, rows, known);
+  const check = checker(cells, kind, rows, known);
 
   const source = check.source();
   const measure = check.text(
@@ -136,14 +136,7 @@ export function validate(
           ),
     );
   }
-  check.consistency(
-    value as (number | null)[],
-    low as (number | null)[],
-    high as (number | null)[],
-    qualifier as (string | null)[],
-    unit,
-    note,
-  );
+  check.consistency(value, low, high, qualifier, unit, note);
 
   const problems = new Problems();
   check.problems.into(problems);
@@ -151,14 +144,9 @@ export function validate(
   const keyColumns = [source, ...dimensions.map((d) => out.get(d)!), measure];
   const keyNames = ['source', ...dimensions, 'measure'];
   const groups = groupBy(rows, keyColumns as (readonly Cell[])[]);
-  const first = new Int32Array(groups.size).fill(-1);
   for (let i = 0; i < rows; i++) {
-    const g = groups.of[i]!;
-    const f = first[g]!;
-    if (f < 0) {
-      first[g] = i;
-      continue;
-    }
+    const f = groups.first[groups.of[i]!]!; // the first row of the same key
+    if (f === i) continue;
     problems.push(() => {
       const what = keyNames
         .map((c, k) => [c, keyColumns[k]![i]] as const)
@@ -230,33 +218,22 @@ const isWords = (s: string): boolean => {
 const isString = (): boolean => true;
 const decimal = /^\d+(\.\d+)?$/;
 
-/** The column-by-column checks of one table: each adds its problems, ranked as by rows. */
-class Checker {
-  readonly problems = new RankedProblems();
-  /**
-   * Rows whose value, low, high or qualifier is itself invalid (their agreement is not checked).
-   */
-  private readonly badFigures: Uint8Array;
-  private slot = 0;
-
-  constructor(
-    private readonly cells: Cells,
-    private readonly kind: CellKind,
-    private readonly rows: number,
-    private readonly known: readonly string[],
-  ) {
-    this.badFigures = new Uint8Array(rows);
-  }
-
-  private at(i: number, column: string): string {
-    return `${this.cells.where(i)}, column ${show(column)}`;
-  }
+/**
+ * The column-by-column checks of one table: each adds its problems to `problems`, ranked as by
+ * rows, and returns its column as kept (a bad cell replaced, in a copy made only then).
+ */
+function checker(cells: Cells, kind: CellKind, rows: number, known: readonly string[]) {
+  const problems = new RankedProblems();
+  // rows whose value, low, high or qualifier is itself invalid (their agreement is not checked)
+  const badFigures = new Uint8Array(rows);
+  let checks = 0; // how many checks have begun (the next one's slot)
+  const at = (i: number, column: string) => `${cells.where(i)}, column ${show(column)}`;
 
   /**
    * A text column: each cell a string that passes `test` (or null where `optional`). A bad cell
    * is a problem, and `fallback` in the column returned (a copy, made only then).
    */
-  text(
+  function text(
     name: string,
     expected: string,
     test: (s: string) => boolean,
@@ -264,33 +241,33 @@ class Checker {
     fallback: string | null,
     figure = false,
   ): unknown[] {
-    const slot = this.slot++;
-    const values = this.cells.column(name);
+    const slot = checks++;
+    const values = cells.column(name);
     let out = values;
     let previous: unknown = out; // the last valid text (no cell is this array)
-    for (let i = 0; i < this.rows; i++) {
+    for (let i = 0; i < rows; i++) {
       const v = values[i];
       if (v === previous) continue; // a run of equal cells is checked once
       if (v === null ? optional : typeof v === 'string' && test(v)) {
         if (v !== null) previous = v;
         continue;
       }
-      this.problems.add(i, slot, () => `${this.at(i, name)}: ${show(v)}; expected ${expected}.`);
+      problems.add(i, slot, () => `${at(i, name)}: ${show(v)}; expected ${expected}.`);
       if (out === values) out = values.slice();
       out[i] = fallback;
-      if (figure) this.badFigures[i] = 1;
+      if (figure) badFigures[i] = 1;
     }
     return out;
   }
 
   /** The source column: a non-empty string, and a known source id. */
-  source(): unknown[] {
-    const slot = this.slot++;
-    const values = this.cells.column('source');
-    const isKnown = new Set(this.known);
+  function source(): unknown[] {
+    const slot = checks++;
+    const values = cells.column('source');
+    const isKnown = new Set(known);
     let out = values;
     let previous: unknown = isKnown; // the last known source (no cell is this set)
-    for (let i = 0; i < this.rows; i++) {
+    for (let i = 0; i < rows; i++) {
       const v = values[i];
       if (v === previous) continue; // a known source, checked already
       if (typeof v === 'string' && v !== '') {
@@ -298,20 +275,16 @@ class Checker {
           previous = v;
           continue;
         }
-        this.problems.add(
+        problems.add(
           i,
           slot,
           () =>
-            `${this.at(i, 'source')}: ${show(v)} is not a known source.${suggest(v, this.known)} ` +
-            `Expected one of: ${listed(this.known)} (or pass your own with the option sources).`,
+            `${at(i, 'source')}: ${show(v)} is not a known source.${suggest(v, known)} ` +
+            `Expected one of: ${listNames(known)} (or pass your own with the option sources).`,
         );
         continue;
       }
-      this.problems.add(
-        i,
-        slot,
-        () => `${this.at(i, 'source')}: ${show(v)}; expected a source id.`,
-      );
+      problems.add(i, slot, () => `${at(i, 'source')}: ${show(v)}; expected a source id.`);
       if (out === values) out = values.slice();
       out[i] = '';
     }
@@ -322,12 +295,12 @@ class Checker {
    * A figure column: numbers from 0 to MAX_SAFE_INTEGER, or null. `figure`: value, low and high,
    * whose bad cells leave the row's agreement unchecked.
    */
-  number(name: string, figure: boolean): unknown[] {
-    const slot = this.slot++;
-    const values = this.cells.column(name);
-    const csv = this.kind === 'csv';
+  function number(name: string, figure: boolean): unknown[] {
+    const slot = checks++;
+    const values = cells.column(name);
+    const csv = kind === 'csv';
     let out = values;
-    for (let i = 0; i < this.rows; i++) {
+    for (let i = 0; i < rows; i++) {
       const v = values[i];
       if (v === null) continue;
       let n: number | undefined;
@@ -339,21 +312,21 @@ class Checker {
           out[i] = n;
         }
         if (n === 0 && name === 'precision')
-          this.problems.add(
+          problems.add(
             i,
             slot,
             () =>
-              `${this.at(i, 'precision')}: 0; expected a rounding unit above 0 (e.g. 1000), or ` +
+              `${at(i, 'precision')}: 0; expected a rounding unit above 0 (e.g. 1000), or ` +
               'nothing',
           );
         continue;
       }
       if (n !== undefined)
-        this.problems.add(
+        problems.add(
           i,
           slot,
           () =>
-            `${this.at(i, name)}: ${show(v)}; expected at most ${maxCount} ` +
+            `${at(i, name)}: ${show(v)}; expected at most ${maxCount} ` +
             '(Number.MAX_SAFE_INTEGER), above which figures are not exact and sums overflow.',
         );
       else {
@@ -361,64 +334,42 @@ class Checker {
           ? "a number ≥ 0 written with digits and '.' as decimal mark, no thousands separators, " +
             'or an empty cell where not reported'
           : 'a finite number ≥ 0, or null where not reported';
-        this.problems.add(i, slot, () => `${this.at(i, name)}: ${show(v)}; expected ${expected}.`);
+        problems.add(i, slot, () => `${at(i, name)}: ${show(v)}; expected ${expected}.`);
       }
       if (out === values) out = values.slice();
       out[i] = null;
-      if (figure) this.badFigures[i] = 1;
+      if (figure) badFigures[i] = 1;
     }
     return out;
   }
 
-  /** Checks that value, low, high and qualifier agree, on every row where each of them is valid. */
-  consistency(
-    value: readonly (number | null)[],
-    low: readonly (number | null)[],
-    high: readonly (number | null)[],
-    qualifier: readonly (string | null)[],
+  /**
+   * Checks that value, low, high and qualifier agree, as a published figure ({@link checkFigure}),
+   * on every row where each of them is valid.
+   */
+  function consistency(
+    value: readonly unknown[],
+    low: readonly unknown[],
+    high: readonly unknown[],
+    qualifier: readonly unknown[],
     unit: readonly unknown[],
     note: readonly unknown[],
   ): void {
-    const slot = this.slot++;
-    let row = 0;
-    const problem = (column: string, message: string) => {
-      const i = row;
-      this.problems.add(i, slot, () => `${this.at(i, column)}: ${message}.`);
-    };
-    for (; row < this.rows; row++) {
-      if (this.badFigures[row] === 1) continue;
-      agreement(
-        value[row]!,
-        low[row]!,
-        high[row]!,
-        qualifier[row]!,
-        unit[row] === 'persons',
-        note[row] === null,
-        problem,
-      );
+    const slot = checks++;
+    for (let i = 0; i < rows; i++) {
+      if (badFigures[i] === 1) continue;
+      const found = checkFigure(value[i], low[i], high[i], qualifier[i], {
+        published: true,
+        persons: unit[i] === 'persons',
+        note: note[i] === null ? null : '',
+      });
+      if (found)
+        for (const f of [found, ...(found.more ?? [])])
+          problems.add(i, slot, () => `${at(i, f.column)}: ${f.message}.`);
     }
   }
-}
 
-/**
- * Checks that value, low, high and qualifier agree, as a published figure ({@link checkFigure});
- * called only where each of those cells is itself valid.
- */
-function agreement(
-  value: number | null,
-  low: number | null,
-  high: number | null,
-  q: string,
-  persons: boolean,
-  noNote: boolean,
-  problem: (column: string, message: string) => void,
-): void {
-  const found = checkFigure(value, low, high, q, {
-    published: true,
-    persons,
-    note: noNote ? null : '',
-  });
-  if (found) for (const f of [found, ...(found.more ?? [])]) problem(f.column, f.message);
+  return { problems, text, source, number, consistency };
 }
 
 function knownSources(options: FromRowsOptions | undefined, fn: string): string[] {
@@ -428,11 +379,4 @@ function knownSources(options: FromRowsOptions | undefined, fn: string): string[
     throw optionError(fn, 'sources', given, 'an array of source ids');
   }
   return [...(given as readonly string[])];
-}
-
-/** Ids for an error message: all of a short list, the first 30 of a long one and how many more. */
-function listed(ids: readonly string[]): string {
-  return ids.length <= 30
-    ? ids.join(', ')
-    : `${ids.slice(0, 30).join(', ')} … (${ids.length - 30} more)`;
 }

@@ -1,5 +1,4 @@
-import { sources } from '../data/load.js';
-import type { SourcesRow } from '../data/generated/types.js';
+import { registry, type SourceName } from '../analysis/registry.js';
 import { InvalidOptionError, show } from '../errors.js';
 
 /** The words for each kind of source, as a chart's legend and footer write them. */
@@ -28,49 +27,22 @@ export const kindMeaning: Readonly<Record<string, string>> = Object.freeze({
   'polemical-article': 'a polemical article',
 });
 
-/** A source as a chart names it. */
-export interface SourceName {
-  id: string;
-  /** A short name: a person's family name, or a body's or article's name. */
-  short: string;
-  /** The short name with the year, e.g. "Žerjavić (1989)". */
-  name: string;
-  /** A person's whole name, or the body's name, with the year: "Vladimir Žerjavić (1989)". */
-  full: string;
-  kind: string;
-}
-
-/** The bundled source registry by id, read once (every chart names its sources twice). */
-let registry: Map<string, SourcesRow> | undefined;
+export type { SourceName } from '../analysis/registry.js';
 
 /**
  * How charts name each source of the registry: "Žerjavić (1989)", "U.S. Bureau of the Census
- * (1954)"; sources that the registry does not know are named by their id.
+ * (1954)" (the one rule of `registry`); sources that the registry does not know are named by
+ * their id.
  */
 export function sourceNames(ids: readonly string[]): SourceName[] {
   if (!Array.isArray(ids))
     throw new InvalidOptionError(
       `sourceNames: ids is ${show(ids)}; expected an array of source ids.`,
     );
-  registry ??= new Map<string, SourcesRow>(
-    sources()
-      .objects()
-      .map((s) => [s.id, s]),
+  const names = registry();
+  return ids.map(
+    (id: string) => names.get(id) ?? { id, short: id, name: id, full: id, kind: 'unknown' },
   );
-  return ids.map((id: string) => {
-    const s = registry!.get(id);
-    if (!s) return { id, short: id, name: id, full: id, kind: 'unknown' };
-    const person = s.author && s.author.split(' ').length <= 3 && !/[(),]/.test(s.author);
-    // A body's English name where the registry gives one in brackets:
-    // "Savezni zavod za statistiku (Federal Statistical Office of Yugoslavia)".
-    const english = s.author?.match(/\(([A-Z][^)]*)\)/)?.[1];
-    const short = person
-      ? s.author!.split(' ').at(-1)!
-      : (english ?? s.author?.split(' (')[0] ?? s.title ?? id);
-    const whole = person ? s.author! : short;
-    const year = s.year ? ` (${s.year})` : '';
-    return { id, short, name: short + year, full: whole + year, kind: s.kind };
-  });
 }
 
 /**

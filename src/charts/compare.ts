@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
 import { InvalidOptionError, show } from '../errors.js';
-import { keyWords } from './words.js';
+import { capitalized, keyWords } from './words.js';
 import { kindMeaning, kindWords, sourceNames } from './attribution.js';
 import {
   arrowReach,
@@ -160,8 +160,7 @@ export function kindsSubtitle(kinds: readonly string[]): string {
 
 /** "Deaths by nationality" from a measure and a dimension. */
 export function measureBy(measure: string, by: string): string {
-  const m = keyWords(measure);
-  return `${m[0]!.toUpperCase()}${m.slice(1)} by ${by}`;
+  return `${capitalized(keyWords(measure))} by ${by}`;
 }
 
 /**

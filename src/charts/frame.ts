@@ -5,6 +5,7 @@ import {
   InvalidOptionError,
   InvalidTableError,
   UnknownIdError,
+  checkOptionRules,
   checkOptions,
   listNames,
   show,
@@ -123,7 +124,7 @@ const chartRules = {
 };
 
 /**
- * Checks the options every chart builder takes (through the package's one `checkOptions`), and
+ * Checks the options every chart builder takes (through the package's one `checkOptionRules`), and
  * returns the width and locale with their defaults.
  *
  * @example
@@ -133,7 +134,7 @@ const chartRules = {
 export function checkChartOptions(
   options: ChartOptions,
 ): Required<Pick<ChartOptions, 'width' | 'locale'>> {
-  const { width = 560, locale = 'en-US' } = checkOptions(
+  const { width = 560, locale = 'en-US' } = checkOptionRules(
     options,
     'chart',
     chartRules,

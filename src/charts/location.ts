@@ -19,7 +19,7 @@ import { maxOf } from '../analysis/extent.js';
 import { kindMeaning, kindWords, sourceNames } from './attribution.js';
 import { kindsSubtitle } from './compare.js';
 import { drawnOnce } from './restated.js';
-import { keyWords } from './words.js';
+import { capitalized, keyWords } from './words.js';
 import { measureColours, type ChartOptions } from './theme.js';
 
 /**
@@ -124,12 +124,10 @@ export function locationChart(table: ColumnTable, options: ChartOptions = {}): T
       ],
     },
     {
-      title:
-        `${heading[0]!.toUpperCase()}${heading.slice(1)}: ` + names.map((n) => n.name).join(', '),
+      title: `${capitalized(heading)}: ` + names.map((n) => n.name).join(', '),
       subtitle:
         kinds.length === 1
-          ? `${kindClause[0]!.toUpperCase()}${kindClause.slice(1)}` +
-            (kinds[0] === 'named-list' ? ', not all deaths' : '')
+          ? capitalized(kindClause) + (kinds[0] === 'named-list' ? ', not all deaths' : '')
           : kindsSubtitle(kinds),
       description:
         `Bar chart of ${what.join(' and ')} by ${order.length} locations (` +

@@ -5,6 +5,7 @@ import { numberFormat } from '../exchange/figure.js';
 import { sourceNames } from './attribution.js';
 import { checkChartOptions, framed } from './frame.js';
 import { missingGrey, palette, type ChartOptions } from './theme.js';
+import { capitalized } from './words.js';
 
 /** The colour of each kind of step. */
 const colours: Readonly<Record<string, string>> = {
@@ -220,7 +221,7 @@ export function reconcileChart(result: Reconciliation, options: ChartOptions = {
         ...new Set([from.source, to.source, ...components.flatMap((c) => c.sources)]),
       ].filter((s) => s !== 'user'),
       notes: [
-        ...components.map((c) => `${c.label[0]!.toUpperCase()}${c.label.slice(1)}: ${c.note}.`),
+        ...components.map((c) => `${capitalized(c.label)}: ${c.note}.`),
         'Black line: the interval a figure or a step may take (its range or its rounding); ' +
           'an arrowhead: no bound on that side.',
       ],

@@ -18,7 +18,7 @@ import {
 import { coloursOf, kindColours, shapes, type ChartOptions } from './theme.js';
 import { maxOf } from '../analysis/extent.js';
 import { drawnOnce } from './restated.js';
-import { dateWords } from './words.js';
+import { capitalized, dateWords } from './words.js';
 
 const measureWords: Record<string, string> = {
   'demographic-loss': 'demographic loss',
@@ -243,8 +243,7 @@ function kindNotes(kinds: readonly string[], measures: readonly string[]): strin
       : '',
   ].filter(Boolean);
   if (!said.length) return [];
-  const text = said.join('; ');
-  return [`${text[0]!.toUpperCase()}${text.slice(1)}.`];
+  return [`${capitalized(said.join('; '))}.`];
 }
 
 /** A round axis end at or above `x`: 1, 2 or 5 times a power of ten, or halfway between them. */

@@ -129,6 +129,15 @@ const legendWords: Record<string, string> = {
 
 /** A column as a legend's title names it, in words ("Killed by", not `perpetrator`). */
 export function legendTitle(column: string): string {
-  const w = legendWords[column] ?? keyWords(column);
-  return `${w[0]!.toUpperCase()}${w.slice(1)}`;
+  return capitalized(legendWords[column] ?? keyWords(column));
+}
+
+/**
+ * Words as a heading or a sentence starts them: the first letter capitalised, the rest as it is.
+ *
+ * @example
+ * capitalized('named victims by nationality'); // => 'Named victims by nationality'
+ */
+export function capitalized(text: string): string {
+  return text.length > 0 ? `${text[0]!.toUpperCase()}${text.slice(1)}` : text;
 }

@@ -108,6 +108,14 @@ export function splitCSV(
    * A quoted cell from `i` (at its opening quote) to the next delimiter, as the RFC reads it; text
    * after the closing quote is kept as it is (a quote there, never doubled, is a quote).
    */
+  /** Moves `i` to the end of the cell: the next comma or line break, or the end of the text. */
+  const toCellEnd = () => {
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COMMA || c === LF || c === CR) break;
+    }
+  };
+
   const quotedCell = (): string | null => {
     let content = '';
     const opened = line;
@@ -130,10 +138,7 @@ export function splitCSV(
       i++;
     }
     const rest = i;
-    for (; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === COMMA || c === LF || c === CR) break;
-    }
+    toCellEnd();
     content += text.slice(rest, i);
     return content === '' ? null : content;
   };
@@ -164,18 +169,10 @@ export function splitCSV(
   const textCell = (j: number): string | null => {
     if (i < end && text.charCodeAt(i) === QUOTE) return quotedCell();
     const start = i;
-    for (; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === COMMA || c === LF || c === CR) break;
-    }
+    toCellEnd();
     if (i === start) return null;
     const previous = last[j];
-    if (
-      previous !== undefined &&
-      previous !== null &&
-      previous.length === i - start &&
-      text.startsWith(previous, start)
-    )
+    if (previous != null && previous.length === i - start && text.startsWith(previous, start))
       return previous;
     const cell = text.slice(start, i);
     if (j >= 0 && j < width) last[j] = cell;

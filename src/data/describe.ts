@@ -1,6 +1,5 @@
-import { UnknownIdError } from '../errors.js';
 import { catalog } from './generated/files.js';
-import { datasetIds, type DatasetId, type SourcesRow } from './generated/types.js';
+import type { DatasetId, SourcesRow } from './generated/types.js';
 import { load, resource, sources, statedTotals } from './load.js';
 
 /** A column of a dataset. */
@@ -99,7 +98,7 @@ const explanation =
  * //       'slovenia-2005-civilian-1941-1945-share']
  */
 export function describe(id: DatasetId): DatasetDescription {
-  if (!datasetIds.includes(id)) throw new UnknownIdError('dataset', id, datasetIds);
+  const rows = load(id).objects(); // throws UnknownIdError for an id that is no dataset
   const r = resource(id);
   const ids = new Set(r.sources?.map((s) => s.id));
   return {
@@ -123,12 +122,11 @@ export function describe(id: DatasetId): DatasetDescription {
       .filter((s) => ids.has(s.id)),
     caveats: [...(r.caveats ?? []), ...catalog.caveats],
     license: catalog.licenses[0]!.name,
-    structure: structureOf(id),
+    structure: structureOf(rows as unknown as Record<string, string | number | null>[]),
   };
 }
 
-function structureOf(id: DatasetId): DatasetStructure {
-  const rows = load(id).objects() as unknown as Record<string, string | number | null>[];
+function structureOf(rows: readonly Record<string, string | number | null>[]): DatasetStructure {
   const totals = statedTotals().objects();
   const byId = new Map(totals.map((t) => [t.id, t]));
   const named = new Set<string>();

@@ -5,7 +5,7 @@ import { escapeHTML as escape, toHTML } from '../exchange/html.js';
 import { cite } from '../exchange/cite.js';
 import { sources } from '../data/load.js';
 import type { DatasetDescription } from '../data/describe.js';
-import { InvalidOptionError, checkOptions, show } from '../errors.js';
+import { InvalidOptionError, checkOptionRules, show } from '../errors.js';
 import { display as cells, type DisplayOptions } from '../exchange/display.js';
 import {
   chartBundle,
@@ -82,7 +82,7 @@ export function display(
   options: NotebookDisplayOptions = {},
 ): Displayable {
   if (isTable(value)) {
-    checkOptions(options, 'display', tableOptions);
+    checkOptionRules(options, 'display', tableOptions);
     return displayable(tableBundle(value, options));
   }
   if (isVegaLiteSpec(value)) return displayable(chartBundle(value));

@@ -2,7 +2,7 @@
 // column names and words for the package's keys, each column classed so that the page can size it.
 import type { ColumnTable } from 'arquero';
 import { sourceNames } from '../charts/attribution.js';
-import { dateWords, knownWords, legendTitle, periodWords } from '../charts/words.js';
+import { capitalized, dateWords, knownWords, legendTitle, periodWords } from '../charts/words.js';
 import { describe } from '../data/describe.js';
 import { crosswalk, datasets } from '../data/load.js';
 import { display } from '../exchange/display.js';
@@ -150,15 +150,14 @@ function keyWord(column: string, key: string): string {
   // term can say something else (A'Barrow's "dead soldiers" for `military`, which elsewhere also
   // covers the wounded and missing)
   const known = knownWords(key);
-  if (known !== undefined && (known !== plain || column === 'status'))
-    return `${known[0]!.toUpperCase()}${known.slice(1)}`;
+  if (known !== undefined && (known !== plain || column === 'status')) return capitalized(known);
   if (!terms) {
     terms = new Map();
     for (const dimension of ['nationality', 'region', 'status'] as const)
       for (const row of crosswalk(dimension).objects())
         if (!terms.has(`${dimension}:${row.key}`)) terms.set(`${dimension}:${row.key}`, row.term);
   }
-  return terms.get(`${column}:${key}`) ?? `${plain[0]!.toUpperCase()}${plain.slice(1)}`;
+  return terms.get(`${column}:${key}`) ?? capitalized(plain);
 }
 
 /** Options of {@link reportTable}. */

@@ -18,6 +18,9 @@
 //   entry, `partial` if a part's entry is partial, else `same`; `warning` joins with '; ' the
 //   distinct warnings of the parts (the crosswalk's note of a partial part, after its label; a key
 //   with no entry, kept as it is).
+// With `{ figuresOnly: true }`, the Arquero equivalents give the keys and figures alone (value,
+// low, high, parts, not_reported), for the bench against the figures-only baselines
+// (scale-engines.mjs).
 import { escape, op, table as columnTable } from 'arquero';
 
 /**
@@ -235,8 +238,11 @@ export function harmonizeLoop(c, dimensions, dimension, crosswalk) {
   return { ...sumLoop(c, keys, { group }), comparability, warning };
 }
 
-/** Arquero's aggregates for a sum of each group; `sumColumns` turns them into the result's. */
-const sumAggregates = {
+/**
+ * Arquero's aggregates for the figures of a sum of each group; `figureColumns` turns them into the
+ * result's (value, low, high, parts, not_reported).
+ */
+const figureAggregates = {
   rows: op.count(),
   parts: op.valid('value'),
   value: op.sum('value'),
@@ -245,6 +251,10 @@ const sumAggregates = {
   unbounded: (d) => op.sum(d.value != null && d.high == null ? 1 : 0),
   one_low: op.any('low'),
   one_high: op.any('high'),
+};
+
+/** ... and for its text (qualifier, label, note), which `textColumns` turns into the result's. */
+const textAggregates = {
   one_qualifier: op.any('qualifier'),
   one_note: op.any('note'),
   labels: op.array_agg('label'),
@@ -253,8 +263,8 @@ const sumAggregates = {
   bounds: (d) => op.array_agg(d.value != null && d.high == null ? d.label : null),
 };
 
-/** The result's columns from `sumAggregates` (a group of one row keeps that row's). */
-const sumColumns = {
+/** The result's figures from `figureAggregates` (a group of one row keeps that row's). */
+const figureColumns = {
   not_reported: (d) => d.rows - d.parts,
   low: (d) => (d.rows === 1 ? d.one_low : d.low),
   high: (d) =>
@@ -263,6 +273,10 @@ const sumColumns = {
       : d.parts > 0 && d.unbounded === 0 && d.rows === d.parts
         ? d.high
         : null,
+};
+
+/** The result's text from `figureAggregates` and `textAggregates`. */
+const textColumns = {
   qualifier: (d) =>
     d.rows === 1
       ? d.one_qualifier
@@ -275,25 +289,48 @@ const sumColumns = {
   note: escape((d) => (d.rows === 1 ? d.one_note : sumNote(d.added, d.left_out, d.bounds))),
 };
 
+const figureNames = ['value', 'low', 'high', 'parts', 'not_reported'];
 const sumNames = ['value', 'low', 'high', 'qualifier', 'label', 'note', 'parts', 'not_reported'];
 
-/** `rollup(t, { by })` in Arquero: one `rollup` of `sumAggregates`, one `derive`. */
-export function rollupArquero(t, by) {
+/** The aggregates, derived columns and result columns of a sum, with its text or figures only. */
+const sumParts = (figuresOnly) =>
+  figuresOnly
+    ? { aggregates: figureAggregates, columns: figureColumns, names: figureNames }
+    : {
+        aggregates: { ...figureAggregates, ...textAggregates },
+        columns: { ...figureColumns, ...textColumns },
+        names: sumNames,
+      };
+
+/**
+ * `rollup(t, { by })` in Arquero: one `rollup` of the aggregates, one `derive`. With `figuresOnly`,
+ * the keys and figures alone (value, low, high, parts, not_reported): no qualifier, label or note.
+ */
+export function rollupArquero(t, by, { figuresOnly = false } = {}) {
   const keys = ['source', ...by, 'measure', 'unit'];
+  const { aggregates, columns, names } = sumParts(figuresOnly);
   return t
     .groupby(keys)
-    .rollup(sumAggregates)
-    .derive(sumColumns)
-    .select([...keys, ...sumNames]);
+    .rollup(aggregates)
+    .derive(columns)
+    .select([...keys, ...names]);
 }
 
 /**
  * `harmonize(t, { dimension, crosswalk })` in Arquero: left joins with the crosswalk's entries for
  * one source and for every source, a `derive` of each row's group, comparability and warning, then
  * `rollup`'s aggregates with the counts of rows without an entry and of partial rows and the
- * warnings (`array_agg`), and a `derive`.
+ * warnings (`array_agg`), and a `derive`. With `figuresOnly`, each row's group alone, then the keys
+ * and figures (value, low, high, parts, not_reported): no qualifier, label, note, comparability or
+ * warning.
  */
-export function harmonizeArquero(t, dimensions, dimension, crosswalk) {
+export function harmonizeArquero(
+  t,
+  dimensions,
+  dimension,
+  crosswalk,
+  { figuresOnly = false } = {},
+) {
   const entries = (list, prefix) =>
     columnTable({
       ...(prefix === 's_' ? { source: list.map((e) => e.source) } : {}),
@@ -320,6 +357,16 @@ export function harmonizeArquero(t, dimensions, dimension, crosswalk) {
   );
   const key = (d) => d[dimension];
   const keys = ['source', ...dimensions, 'measure', 'unit'];
+  const regrouped = { regrouped: escape((d) => d.s_group ?? d.e_group ?? key(d) ?? null) };
+  const { aggregates, columns, names } = sumParts(figuresOnly);
+  if (figuresOnly)
+    return joined
+      .derive(regrouped)
+      .derive({ [dimension]: (d) => d.regrouped })
+      .groupby(keys)
+      .rollup(aggregates)
+      .derive(columns)
+      .select([...keys, ...names]);
   return joined
     .derive({
       row_comparability: (d) =>
@@ -337,20 +384,20 @@ export function harmonizeArquero(t, dimensions, dimension, crosswalk) {
                 : null
               : noEntry(d.source, dimension, key(d)),
       ),
-      regrouped: escape((d) => d.s_group ?? d.e_group ?? key(d) ?? null),
+      ...regrouped,
     })
     .derive({ [dimension]: (d) => d.regrouped })
     .groupby(keys)
     .rollup({
-      ...sumAggregates,
+      ...aggregates,
       unmatched: (d) => op.sum(d.row_comparability == null ? 1 : 0),
       partial: (d) => op.sum(d.row_comparability === 'partial' ? 1 : 0),
       warnings: op.array_agg('row_warning'),
     })
     .derive({
-      ...sumColumns,
+      ...columns,
       comparability: (d) => (d.unmatched > 0 ? null : d.partial > 0 ? 'partial' : 'same'),
       warning: escape((d) => (d.warnings.length > 0 ? [...new Set(d.warnings)].join('; ') : null)),
     })
-    .select([...keys, ...sumNames, 'comparability', 'warning']);
+    .select([...keys, ...names, 'comparability', 'warning']);
 }

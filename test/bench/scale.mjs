@@ -6,7 +6,7 @@
 //                                         BENCH_CASES=compare,spread to run only some functions)
 // Where a case has a `check`, it runs once per size before timing: the loop's and Arquero's
 // figures must equal the package's, column by column, or the script throws.
-import { desc, escape, from, op, table as columnTable } from 'arquero';
+import { desc, escape, op, table as columnTable } from 'arquero';
 import { agreement, audit, compare, harmonize, rollup, spread } from 'ww2-yugoslavia-casualties';
 import { auditArquero, auditLoop, checkSame } from './audit-equivalents.mjs';
 import {
@@ -15,8 +15,9 @@ import {
   rollupArquero,
   rollupLoop,
 } from './rollup-equivalents.mjs';
+import { agreementArquero, agreementColumns } from './agreement-equivalents.mjs';
 import { compareBounds } from './compare-equivalents.mjs';
-import { benchRows, benchSources } from './tables.mjs';
+import { benchCrosswalk, benchRows, benchSources, benchTotals } from './tables.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1e4,1e5,3e5,1e6').split(',').map(Number);
@@ -199,24 +200,6 @@ function sameAs(f, t, c, extra) {
   checkSame('arquero', expected, f.arquero(t, c, extra));
   checkSame('typed loop', expected, f.loop(t, c, extra));
 }
-
-/** The columns of agreement's result. */
-const agreementColumns = [
-  'source_a',
-  'source_b',
-  'n',
-  'excluded',
-  'pearson',
-  'pearson_low',
-  'pearson_high',
-  'spearman',
-  'concordance',
-  'mean_abs_difference',
-  'log_ratio_mean',
-  'log_ratio_sd',
-  'ratio_lower',
-  'ratio_upper',
-];
 
 /**
  * Throws unless bare Arquero's agreement gives the package's figures: every column of every pair
@@ -498,66 +481,8 @@ const cases = {
     pkg: (t) => agreement(t, { by: 'category', pool: 'region' }),
     // every figure of the package's result (checked against it by checkAgreement): per pair, the
     // categories both report, midranks by avg_rank, moments by Arquero's aggregates
-    arquero: (t) => {
-      const wide = t.groupby('category').pivot('source', 'value');
-      const valid = wide.rollup(Object.fromEntries(benchSources.map((s) => [s, op.valid(s)])));
-      const reported = valid.object();
-      const moments = [];
-      benchSources.forEach((a, i) => {
-        for (const b of benchSources.slice(i + 1)) {
-          const m = wide
-            .select({ [a]: 'x', [b]: 'y' })
-            .filter((d) => d.x != null && d.y != null)
-            .orderby('x')
-            .derive({ rx: op.avg_rank() })
-            .orderby('y')
-            .derive({ ry: op.avg_rank() })
-            .rollup({
-              n: op.count(),
-              pearson: op.corr('x', 'y'),
-              spearman: op.corr('rx', 'ry'),
-              cov: op.covariancep('x', 'y'),
-              vx: op.variancep('x'),
-              vy: op.variancep('y'),
-              mx: op.mean('x'),
-              my: op.mean('y'),
-              mad: (d) => op.mean(op.abs(d.x - d.y)),
-              positive: (d) => op.min(d.x) > 0 && op.min(d.y) > 0,
-              lm: (d) => op.mean(op.log(d.x / d.y)),
-              lsd: (d) => op.stdev(op.log(d.x / d.y)),
-            })
-            .object();
-          moments.push({ source_a: a, source_b: b, ra: reported[a], rb: reported[b], ...m });
-        }
-      });
-      return from(moments)
-        .derive({
-          excluded: (d) => d.ra + d.rb - 2 * d.n,
-          varies: (d) => d.n >= 2 && d.vx > 0 && d.vy > 0,
-          lm: (d) => (d.n > 0 && d.positive ? d.lm : null),
-          se: (d) => (d.n >= 4 ? 1.959963984540054 / op.sqrt(d.n - 3) : null),
-        })
-        .derive({
-          pearson: (d) => (d.varies ? op.least(1, op.greatest(-1, d.pearson)) : null),
-          spearman: (d) => (d.varies ? op.least(1, op.greatest(-1, d.spearman)) : null),
-          concordance: (d) =>
-            d.n >= 2 ? (2 * d.cov) / (d.vx + d.vy + (d.mx - d.my) * (d.mx - d.my)) : null,
-          mean_abs_difference: (d) => (d.n > 0 ? d.mad : null),
-          log_ratio_sd: (d) => (d.lm != null && d.n >= 2 ? d.lsd : null),
-        })
-        .derive({
-          pearson_low: (d) =>
-            d.pearson != null && d.se != null ? op.tanh(op.atanh(d.pearson) - d.se) : null,
-          pearson_high: (d) =>
-            d.pearson != null && d.se != null ? op.tanh(op.atanh(d.pearson) + d.se) : null,
-          log_ratio_mean: (d) => d.lm,
-          ratio_lower: (d) =>
-            d.log_ratio_sd != null ? op.exp(d.lm - 1.959963984540054 * d.log_ratio_sd) : null,
-          ratio_upper: (d) =>
-            d.log_ratio_sd != null ? op.exp(d.lm + 1.959963984540054 * d.log_ratio_sd) : null,
-        })
-        .select(agreementColumns);
-    },
+    // (agreement-equivalents.mjs)
+    arquero: (t) => agreementArquero(t, benchSources),
     // the same statistics as the package: Pearson, Spearman (midranks), Lin's CCC, log ratios
     loop: (t, c) => {
       const cat = codes([c.category], c.n);
@@ -615,22 +540,8 @@ const cases = {
     },
   },
   harmonize: {
-    // five categories of one region to a group, so that each group adds rows; every seventh key
-    // partly comparable (a warning), one key in 50 without an entry (kept, with a warning)
-    setup: (t) =>
-      [...new Set(t.array('category'))].flatMap((key, k) =>
-        k % 50 === 49
-          ? []
-          : [
-              {
-                key,
-                group: `g${Math.floor(k / 5)}`,
-                ...(k % 7 === 0
-                  ? { comparability: 'partial', note: 'the category is only part of the group' }
-                  : {}),
-              },
-            ],
-      ),
+    // five categories of one region to a group (tables.mjs)
+    setup: (t) => benchCrosswalk(t.array('category')),
     // for the check's edgeTable(): every entry partial with one note, so that a group's parts
     // repeat a warning (two categories share a label)
     edgeSetup: (t) =>
@@ -648,17 +559,8 @@ const cases = {
     check: checkSums('harmonize', ['source', 'category', 'region', 'measure', 'unit']),
   },
   audit: {
-    // one stated total per source and region (a tenth of the rows)
-    setup: (t) =>
-      [...new Set(t.array('region'))].flatMap((region) =>
-        benchSources.map((source) => ({
-          source,
-          scope: `region=${region}`,
-          measure: 'deaths',
-          parts: null,
-          value: 500000,
-        })),
-      ),
+    // one stated total per source and region (a tenth of the rows; tables.mjs)
+    setup: (t) => benchTotals(t.array('region')),
     pkg: (t, _, totals) => audit(t, { totals }),
     // every figure column of audit's result, the reason in the same words (audit-equivalents.mjs)
     arquero: (t, _, totals) => auditArquero(t, totals),

@@ -60,3 +60,41 @@ export function benchCSV(n) {
     lines.push([...columns, ...more].map((c) => (r[c] === null ? '' : String(r[c]))).join(','));
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The crosswalk the benchmarks give `harmonize` for a generated table's `category` column: five
+ * categories (of one region) to a group, so that each group adds rows; every seventh key partly
+ * comparable (a warning), one key in 50 without an entry (kept, with a warning); every entry for
+ * every source.
+ */
+export function benchCrosswalk(categories) {
+  return [...new Set(categories)].flatMap((key, k) =>
+    k % 50 === 49
+      ? []
+      : [
+          {
+            key,
+            group: `g${Math.floor(k / 5)}`,
+            ...(k % 7 === 0
+              ? { comparability: 'partial', note: 'the category is only part of the group' }
+              : {}),
+          },
+        ],
+  );
+}
+
+/**
+ * The stated totals the benchmarks give `audit` for a generated table's `region` column: one per
+ * source and region (a tenth of the rows), each 500,000 deaths.
+ */
+export function benchTotals(regions) {
+  return [...new Set(regions)].flatMap((region) =>
+    benchSources.map((source) => ({
+      source,
+      scope: `region=${region}`,
+      measure: 'deaths',
+      parts: null,
+      value: 500000,
+    })),
+  );
+}

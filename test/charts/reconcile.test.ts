@@ -118,4 +118,9 @@ test('a body is named as in the footer: its English name, which the registry giv
     'Federal Statistical Office of Yugoslavia (1964): 597,323 deaths',
   );
   expect(JSON.stringify(spec)).not.toContain('Savezni zavod za statistiku (1964)');
+  // and the same in the notes that reconcile writes (analysis), which the footer quotes
+  expect(JSON.stringify(spec)).not.toContain('Savezni zavod');
+  expect(JSON.stringify(spec)).toContain(
+    'Federal Statistical Office of Yugoslavia (1964) is a named list',
+  );
 });

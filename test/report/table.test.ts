@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { load } from '../../src/index.js';
 import { reportTable } from '../../src/report/table.js';
-import { dateWords } from '../../src/charts/words.js';
+import { capitalized, dateWords } from '../../src/charts/words.js';
 
 describe('dateWords', () => {
   test('writes a date or period key as a reader reads it', () => {
@@ -28,6 +28,15 @@ describe('dateWords', () => {
     expect(dateWords('post-war')).toBeUndefined();
     expect(dateWords('1945-13')).toBeUndefined();
     expect(dateWords('to-9-may')).toBeUndefined();
+  });
+});
+
+describe('capitalized', () => {
+  test('capitalises the first letter only, and leaves empty text empty', () => {
+    expect(capitalized('named victims by nationality')).toBe('Named victims by nationality');
+    expect(capitalized('jasenovac (JUSP)')).toBe('Jasenovac (JUSP)');
+    expect(capitalized('Already')).toBe('Already');
+    expect(capitalized('')).toBe('');
   });
 });
 
