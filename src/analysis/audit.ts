@@ -330,9 +330,8 @@ interface ScopeIndex {
 /** Dictionaries, one level per column; at the last level, a group's number instead of a level. */
 type Tree = Map<string, Tree>;
 
-/** A scope parsed: its columns and their values, and the index of the groups by those columns. */
+/** A scope parsed: its values, and the index of the groups by its columns. */
 interface Scope {
-  columns: string[];
   values: string[];
   index: ScopeIndex;
 }
@@ -466,8 +465,8 @@ class Parts {
       }
       return [column, value] as const;
     });
-    const columns = pairs.map(([column]) => column);
-    found = { columns, values: pairs.map(([, value]) => value), index: this.scoped(columns) };
+    const index = this.scoped(pairs.map(([column]) => column));
+    found = { values: pairs.map(([, value]) => value), index };
     this.scopes.set(text, found);
     return found;
   }
