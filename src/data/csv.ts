@@ -104,10 +104,6 @@ export function splitCSV(
   let rows = 0;
   let keep = true; // false once the table is refused anyway: cells are checked, no longer kept
 
-  /**
-   * A quoted cell from `i` (at its opening quote) to the next delimiter, as the RFC reads it; text
-   * after the closing quote is kept as it is (a quote there, never doubled, is a quote).
-   */
   /** Moves `i` to the end of the cell: the next comma or line break, or the end of the text. */
   const toCellEnd = () => {
     for (; i < end; i++) {
@@ -116,6 +112,10 @@ export function splitCSV(
     }
   };
 
+  /**
+   * A quoted cell from `i` (at its opening quote) to the next delimiter, as the RFC reads it; text
+   * after the closing quote is kept as it is (a quote there, never doubled, is a quote).
+   */
   const quotedCell = (): string | null => {
     let content = '';
     const opened = line;
