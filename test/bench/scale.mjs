@@ -17,7 +17,7 @@ import {
 } from './rollup-equivalents.mjs';
 import { agreementArquero, agreementColumns } from './agreement-equivalents.mjs';
 import { compareBounds } from './compare-equivalents.mjs';
-import { benchCrosswalk, benchRows, benchSources, benchTotals } from './tables.mjs';
+import { benchCrosswalk, benchRows, benchSources, benchTable, benchTotals } from './tables.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1e4,1e5,3e5,1e6').split(',').map(Number);
@@ -572,10 +572,7 @@ const cases = {
 const results = {};
 for (const n of sizes) {
   // built as bare Arquero does (fromRows' checks are measured in scale-input.mjs)
-  const rows = benchRows(n);
-  const t = columnTable(
-    Object.fromEntries(Object.keys(rows[0]).map((c) => [c, rows.map((r) => r[c])])),
-  );
+  const t = benchTable(n);
   const c = prepare(t);
   for (const [name, f] of Object.entries(cases)) {
     if (process.env.BENCH_CASES && !process.env.BENCH_CASES.split(',').includes(name)) continue;
