@@ -151,7 +151,14 @@ function shown(value: unknown): string {
 
 /** The d3 number locale of a BCP 47 locale, for the axes. */
 function numberLocale(locale: string) {
-  const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+  // en-US, the default, as Intl gives it, without starting ICU for it (see numberFormat)
+  const parts =
+    locale === 'en-US'
+      ? [
+          { type: 'group', value: ',' },
+          { type: 'decimal', value: '.' },
+        ]
+      : new Intl.NumberFormat(locale).formatToParts(1234567.5);
   const part = (type: string, fallback: string) =>
     parts.find((p) => p.type === type)?.value ?? fallback;
   return {

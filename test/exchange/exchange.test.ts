@@ -10,6 +10,7 @@ import {
   toMarkdown,
 } from '../../src/exchange/index.js';
 import { readFileSync } from 'node:fs';
+import { numberFormat } from '../../src/exchange/figure.js';
 
 describe('formatFigure(figure, locale)', () => {
   test('writes each qualifier so that a reader sees it', () => {
@@ -46,6 +47,24 @@ describe('formatFigure(figure, locale)', () => {
     expect(() =>
       formatFigure({ value: 1, low: 1, high: 1, qualifier: 'exact' }, 'not a locale!'),
     ).toThrow(/Invalid locale 'not a locale!'/);
+  });
+});
+
+describe('numberFormat(locale)', () => {
+  test('en-US writes every number as Intl.NumberFormat does, counts without starting ICU', () => {
+    const edges = [0, -0, 1, 999, 1000, 1001, 597323, 1027000, 2 ** 53 - 1, 2 ** 53, 1e21];
+    const others = [-1, -1234567, 0.5, 1234.5678, 1e-7, 16.666666666666668, NaN, Infinity];
+    const random = Array.from({ length: 500 }, (_, i) =>
+      Math.floor((((i * 7919) % 1000) / 1000) * 10 ** (1 + (i % 16))),
+    );
+    for (const digits of [20, 2, 0]) {
+      const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
+      for (const n of [...edges, ...others, ...random])
+        expect(numberFormat('en-US', digits).format(n)).toBe(intl.format(n));
+    }
+    // without grouping, or with fixed decimals, it is Intl's own
+    expect(numberFormat('en-US', 0, false).format(1945)).toBe('1945');
+    expect(numberFormat('en-US', 2, true, 2).format(1000)).toBe('1,000.00');
   });
 });
 
