@@ -20,7 +20,7 @@ import {
   type Groups,
 } from './columns.js';
 import { SHARES_NOT_ADDED, sumParts, widen, type Figures, type IntervalSum } from './intervals.js';
-import { wholeEnUS } from './numbers.js';
+import { wholeEnUS } from './digits.js';
 import { optionError } from './options.js';
 import { totalError, totalsList } from './structure.js';
 

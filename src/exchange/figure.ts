@@ -1,6 +1,6 @@
 import { InvalidOptionError, InvalidTableError, show } from '../errors.js';
 import { checkFigure } from '../data/contract.js';
-import { wholeEnUS } from '../analysis/numbers.js';
+import { wholeEnUS } from '../analysis/digits.js';
 
 /** The part of a row that says how large a figure is and how certain. */
 export interface Figure {
